@@ -1,0 +1,32 @@
+/**
+ * Opens the core: the read-only content database with its stored search index,
+ * and the user database in the user's data folder; returns the handler map for
+ * every channel of the contract.
+ *
+ * Constraint: no Electron import. The app, the CLI, the browser harness, the
+ * tests and the benchmarks all open the core through this one function.
+ */
+import type { Handlers } from '../shared/contract/derive';
+import type { AppStatus } from '../shared/contract/types';
+
+export interface CoreOptions {
+  /** Path of the content database (build/content/recollection.db in development). */
+  contentDbPath: string;
+  /** The user's data folder: user database, backups, settings live here. */
+  dataDir: string;
+  /** Path of the better-sqlite3 addon to load (the Electron build inside the app); default: the Node build. */
+  nativeBinding?: string;
+  /** App version shown in status. */
+  version?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface Core {
+  handlers: Handlers;
+  status(): AppStatus;
+  close(): void;
+}
+
+// Implementation: see ./open.ts (lead), re-exported here once written.
+export type OpenCore = (options: CoreOptions) => Core;

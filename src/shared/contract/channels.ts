@@ -1,0 +1,248 @@
+/**
+ * THE contract: every channel between the renderer and the core, its argument
+ * schema (checked in main before any handler runs) and its result type.
+ *
+ * Constraint: this is the single source of truth. The preload API, the renderer
+ * client, the handler map, the CLI and the browser harness are all derived from
+ * `Channels` and `argSchemas`; adding a channel here and forgetting its schema
+ * or handler is a type error. Names are `domain.verb`; one object argument.
+ *
+ * Validation library: zod 4 (see docs/architecture.md): typed inference from the
+ * schema, strict objects, good error paths, no code generation step.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits';
+import type * as T from './types';
+import { COLORS, EXPORT_FORMATS, POSITIONS, PRIORITIES } from './types';
+
+const id = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9._:-]+$/, 'an id of letters, digits and . _ : -');
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
+const empty = z.object({}).strict();
+const color = z.enum(COLORS);
+const position = z.enum(POSITIONS);
+const priority = z.enum(PRIORITIES);
+const tag = z.string().trim().min(1).max(LIMITS.tagLength);
+const tags = z.array(tag).max(LIMITS.tagsPerNote);
+const searchKind = z.enum(['policy-option', 'practical-action', 'example', 'context', 'footnote', 'note']);
+const crossRefType = z.enum(['sdg', 'sutherland', 'pfp', 'actor']);
+
+const selector = z
+  .object({
+    exact: z.string().min(1).max(LIMITS.quoteLength),
+    prefix: z.string().max(LIMITS.quoteContext),
+    suffix: z.string().max(LIMITS.quoteContext),
+    start: z.number().int().min(0).max(LIMITS.blockLength),
+    end: z.number().int().min(0).max(LIMITS.blockLength),
+  })
+  .strict()
+  .refine((s) => s.end > s.start, 'selector end must be after start');
+
+const annotationFilter = z
+  .object({
+    tags: z.array(tag).max(LIMITS.tagsPerNote).optional(),
+    colors: z.array(color).max(COLORS.length).optional(),
+    positions: z.array(position).max(POSITIONS.length).optional(),
+    priorities: z.array(priority).max(PRIORITIES.length).optional(),
+    blockId: id.optional(),
+    pageId: id.optional(),
+    text: z.string().max(LIMITS.queryLength).optional(),
+    anchor: z.array(z.enum(['attached', 'reanchored', 'orphan'])).max(3).optional(),
+  })
+  .strict();
+
+const exportScope = z
+  .object({
+    kind: z.enum(['all', 'filter', 'selection']),
+    filter: annotationFilter.optional(),
+    ids: z.array(uuid).max(LIMITS.selectionSize).optional(),
+  })
+  .strict();
+
+const settingsPatch = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    textSize: z.number().int().min(14).max(28).optional(),
+    lastPageId: id.nullable().optional(),
+    lastBlockId: id.nullable().optional(),
+    panes: z
+      .object({
+        outline: z.boolean(),
+        side: z.boolean(),
+        sideTab: z.enum(['notes', 'footnotes', 'xrefs', 'positions']),
+      })
+      .strict()
+      .optional(),
+    searchFilters: z
+      .object({
+        clusters: z.array(z.number().int().min(1).max(6)).max(6),
+        kinds: z.array(searchKind).max(6),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** Argument schema of every channel. */
+export const argSchemas = {
+  'app.status': empty,
+  'app.openExternal': z.object({ url: z.string().min(1).max(LIMITS.urlLength) }).strict(),
+
+  'content.meta': empty,
+  'content.outline': empty,
+  'content.section': z.object({ id }).strict(),
+  'content.block': z.object({ id }).strict(),
+  'content.footnote': z.object({ number: z.number().int().min(1).max(10_000) }).strict(),
+  'content.facets': z.object({ type: crossRefType.optional() }).strict(),
+  'content.facet': z.object({ type: crossRefType, key: z.string().min(1).max(200) }).strict(),
+
+  'search.query': z
+    .object({
+      q: z.string().max(LIMITS.queryLength),
+      clusters: z.array(z.number().int().min(1).max(6)).max(6).optional(),
+      focusAreaId: id.optional(),
+      kinds: z.array(searchKind).max(6).optional(),
+      includeNotes: z.boolean().optional(),
+      offset: z.number().int().min(0).max(10_000).optional(),
+      limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
+    })
+    .strict(),
+  'search.suggest': z
+    .object({ q: z.string().max(LIMITS.queryLength), limit: z.number().int().min(1).max(20).optional() })
+    .strict(),
+  'search.jump': z.object({ q: z.string().max(LIMITS.queryLength) }).strict(),
+
+  'bookmarks.list': empty,
+  'bookmarks.add': z.object({ targetId: id, label: z.string().max(LIMITS.labelLength).optional() }).strict(),
+  'bookmarks.update': z.object({ id: uuid, label: z.string().max(LIMITS.labelLength) }).strict(),
+  'bookmarks.remove': z.object({ id: uuid }).strict(),
+
+  'annotations.list': z.object({ filter: annotationFilter.optional() }).strict(),
+  'annotations.create': z
+    .object({
+      blockId: id,
+      selector: selector.nullable().optional(),
+      note: z.string().max(LIMITS.noteLength).optional(),
+      color: color.nullable().optional(),
+      tags: tags.optional(),
+      position: position.nullable().optional(),
+      priority: priority.nullable().optional(),
+    })
+    .strict(),
+  'annotations.update': z
+    .object({
+      id: uuid,
+      patch: z
+        .object({
+          note: z.string().max(LIMITS.noteLength).optional(),
+          color: color.nullable().optional(),
+          tags: tags.optional(),
+          position: position.nullable().optional(),
+          priority: priority.nullable().optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  'annotations.remove': z.object({ id: uuid }).strict(),
+
+  'notes.list': z
+    .object({ filter: annotationFilter.optional(), sort: z.enum(['document', 'date']).optional() })
+    .strict(),
+  'notes.tags': empty,
+  'notes.positions': z.object({ clusterId: id.optional() }).strict(),
+  'notes.palette': empty,
+  'notes.renameColor': z.object({ color, name: z.string().trim().min(1).max(LIMITS.labelLength) }).strict(),
+
+  'trash.list': empty,
+  'trash.restore': z.object({ id: uuid }).strict(),
+  'history.undo': empty,
+
+  'export.render': z
+    .object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() })
+    .strict(),
+  'export.save': z
+    .object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() })
+    .strict(),
+  'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
+  'import.apply': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
+  'import.open': empty,
+
+  'settings.get': empty,
+  'settings.set': z.object({ patch: settingsPatch }).strict(),
+
+  'backup.create': empty,
+  'backup.list': empty,
+  'backup.restore': z.object({ name: z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/) }).strict(),
+} as const;
+
+/** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
+export interface ChannelResults {
+  'app.status': T.AppStatus;
+  'app.openExternal': { opened: boolean };
+
+  'content.meta': T.DocMeta;
+  'content.outline': T.OutlineNode[];
+  'content.section': T.SectionPayload;
+  'content.block': T.BlockPayload;
+  'content.footnote': T.FootnotePayload;
+  'content.facets': T.Facet[];
+  'content.facet': T.FacetPayload;
+
+  'search.query': T.SearchResult;
+  'search.suggest': string[];
+  'search.jump': T.JumpTarget | null;
+
+  'bookmarks.list': T.Bookmark[];
+  'bookmarks.add': T.Bookmark;
+  'bookmarks.update': T.Bookmark;
+  'bookmarks.remove': { id: string };
+
+  'annotations.list': T.Annotation[];
+  'annotations.create': T.Annotation;
+  'annotations.update': T.Annotation;
+  'annotations.remove': { id: string };
+
+  'notes.list': T.NoteEntry[];
+  'notes.tags': string[];
+  'notes.positions': T.PositionRow[];
+  'notes.palette': T.PaletteEntry[];
+  'notes.renameColor': T.PaletteEntry[];
+
+  'trash.list': T.TrashItem[];
+  'trash.restore': { id: string };
+  'history.undo': T.UndoResult | null;
+
+  'export.render': T.ExportFile;
+  /** Shell: asks where to save (save dialog), writes the file. Null when cancelled. */
+  'export.save': { path: string } | null;
+  'import.preview': T.ImportPreview;
+  'import.apply': T.ImportPreview;
+  /** Shell: open dialog, returns the chosen file's text (checked for size) or null when cancelled. */
+  'import.open': { name: string; data: string } | null;
+
+  'settings.get': T.Settings;
+  'settings.set': T.Settings;
+
+  'backup.create': T.BackupInfo;
+  'backup.list': T.BackupInfo[];
+  'backup.restore': { restored: string };
+}
+
+export type Channel = keyof typeof argSchemas;
+export const CHANNELS = Object.keys(argSchemas) as Channel[];
+
+export type Args<K extends Channel> = z.input<(typeof argSchemas)[K]>;
+export type ParsedArgs<K extends Channel> = z.output<(typeof argSchemas)[K]>;
+export type ResultOf<K extends Channel> = ChannelResults[K];
+
+// Compile-time check that both maps name exactly the same channels.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameChannels: Exact<Channel, keyof ChannelResults> = true;
+void sameChannels;
+
+/** Events sent main → renderer (none carry user input back). */
+export interface EventPayloads {
+  'app.recovered': { message: string };
+  'app.command': { command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' };
+}
+export type EventName = keyof EventPayloads;
+export const EVENTS = ['app.recovered', 'app.command'] as const satisfies readonly EventName[];

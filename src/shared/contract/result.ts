@@ -1,0 +1,40 @@
+/**
+ * The result envelope every channel answers with, and the small set of error codes.
+ *
+ * Constraint: errors cross the boundary as plain data, never as thrown Error
+ * objects, and never carry a stack trace (the renderer is untrusted).
+ */
+
+export type ErrorCode =
+  | 'INVALID_ARGUMENT' // the arguments failed the channel's schema
+  | 'NOT_FOUND' // the id, number or file does not exist
+  | 'CONFLICT' // the operation clashes with current state (duplicate, stale)
+  | 'UNAVAILABLE' // a needed resource is absent (content database missing, dialog cancelled)
+  | 'INTERNAL'; // anything unexpected; the message is generic
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/**
+ * Thrown inside the core to end a handler with a typed error; the dispatcher
+ * turns it into `{ ok: false, error }`. Any other exception becomes INTERNAL.
+ */
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * Result and argument shapes of the channels: what crosses between the core
+ * (main process, command line, test harness) and the renderer.
+ *
+ * Constraint: plain data that survives structured clone (no classes, Maps,
+ * functions or Dates: timestamps are ISO strings; binary data is Uint8Array).
+ */
+import type { Block, BlockKind, CrossRefType, Footnote, Section, SectionKind } from '../model';
+
+// ---------------------------------------------------------------- content
+
+export interface DocMeta {
+  title: string;
+  subtitle: string;
+  place: string;
+  date: string;
+  sourceSha256: string;
+  buildId: string;
+  schemaVersion: number;
+  counts: { clusters: number; focusAreas: number; blocks: number; footnotes: number };
+}
+
+export interface OutlineNode {
+  id: string;
+  kind: SectionKind;
+  title: string;
+  label: string;
+  /** For focus areas and groups: number of items by kind. */
+  counts?: { po: number; pa: number; ex: number };
+  children: OutlineNode[];
+}
+
+export interface Crumb {
+  id: string;
+  title: string;
+  label: string;
+}
+
+export interface SectionPayload {
+  section: Section;
+  breadcrumb: Crumb[];
+  /** Sub-sections shown inside this page (groups of a focus area). */
+  children: Section[];
+  /** Blocks of this section and of its groups, in reading order. */
+  blocks: Block[];
+  /** Footnotes referenced by these blocks, in number order. */
+  footnotes: Footnote[];
+  /** Previous / next focus area (or part) in reading order, for [ and ]. */
+  prevId: string | null;
+  nextId: string | null;
+}
+
+export interface BlockPayload {
+  block: Block;
+  /** The page (section) that shows this block: a focus area, cluster, part or subsection. */
+  pageId: string;
+  breadcrumb: Crumb[];
+  footnotes: Footnote[];
+}
+
+export interface FootnotePayload {
+  footnote: Footnote;
+  /** Blocks that reference this footnote. */
+  citedBy: BlockSummary[];
+}
+
+export interface BlockSummary {
+  id: string;
+  kind: BlockKind;
+  label: string;
+  shortLabel: string;
+  pageId: string;
+  /** First ~200 characters of the text. */
+  excerpt: string;
+}
+
+export interface Facet {
+  type: CrossRefType;
+  key: string;
+  display: string;
+  /** Number of blocks and footnotes that mention it. */
+  count: number;
+}
+
+export interface FacetPayload {
+  facet: Facet;
+  blocks: BlockSummary[];
+  footnotes: number[];
+}
+
+// ---------------------------------------------------------------- search
+
+export type SearchKind = 'policy-option' | 'practical-action' | 'example' | 'context' | 'footnote' | 'note';
+
+export interface Snippet {
+  text: string;
+  /** [start, end) offsets into `text` of matched words. */
+  highlights: Array<[number, number]>;
+}
+
+export interface SearchHit {
+  /** Block id, `fn.N`, or the annotation / bookmark id for notes. */
+  id: string;
+  kind: SearchKind;
+  label: string;
+  shortLabel: string;
+  /** Page to open and block to scroll to. */
+  pageId: string;
+  blockId: string | null;
+  score: number;
+  snippet: Snippet;
+  /** Matched document terms, to highlight in the text once opened. */
+  terms: string[];
+}
+
+export interface JumpTarget {
+  pageId: string;
+  blockId: string | null;
+  label: string;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+  /** Set when the query looks like an id or label ("2.2", "c2.f2.po.1"). */
+  jump: JumpTarget | null;
+  /** A corrected query when there are few or no hits. */
+  didYouMean: string | null;
+}
+
+// ---------------------------------------------------------------- user data
+
+export const POSITIONS = [
+  'support',
+  'support-with-amendments',
+  'oppose',
+  'red-line',
+  'no-position',
+  'ask-capital',
+] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const COLORS = ['yellow', 'green', 'blue', 'red', 'purple'] as const;
+export type Color = (typeof COLORS)[number];
+
+/** W3C TextQuoteSelector + TextPositionSelector, within the block's plain text. */
+export interface Selector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export type AnchorStatus = 'attached' | 'reanchored' | 'orphan';
+
+export interface Bookmark {
+  id: string; // UUID
+  targetId: string; // block id or section id
+  label: string;
+  created: string; // ISO 8601
+  modified: string;
+}
+
+export interface Annotation {
+  id: string; // UUID
+  blockId: string;
+  /** Null when the annotation is on the whole block. */
+  selector: Selector | null;
+  note: string; // Markdown
+  color: Color | null;
+  tags: string[];
+  position: Position | null;
+  priority: Priority | null;
+  anchor: AnchorStatus;
+  created: string;
+  modified: string;
+}
+
+export interface AnnotationFilter {
+  tags?: string[];
+  colors?: Color[];
+  positions?: Position[];
+  priorities?: Priority[];
+  blockId?: string;
+  pageId?: string;
+  text?: string;
+  anchor?: AnchorStatus[];
+}
+
+export interface NoteEntry {
+  type: 'bookmark' | 'annotation';
+  bookmark?: Bookmark;
+  annotation?: Annotation;
+  /** Where it sits, for grouping and jumping; null for orphans. */
+  target: BlockSummary | null;
+  clusterId: string | null;
+  focusAreaId: string | null;
+}
+
+export interface TrashItem {
+  id: string;
+  type: 'bookmark' | 'annotation';
+  deleted: string;
+  summary: string;
+}
+
+export interface PaletteEntry {
+  color: Color;
+  name: string;
+}
+
+export interface PositionRow {
+  block: BlockSummary;
+  clusterId: string;
+  focusAreaId: string;
+  position: Position | null;
+  priority: Priority | null;
+  annotationId: string | null;
+}
+
+export interface UndoResult {
+  /** What was undone, for the toast ("Deleted annotation restored"). */
+  description: string;
+}
+
+// ---------------------------------------------------------------- export / import
+
+export const EXPORT_FORMATS = ['markdown', 'docx', 'html', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportScope {
+  kind: 'all' | 'filter' | 'selection';
+  filter?: AnnotationFilter;
+  /** Annotation / bookmark ids, for `selection`. */
+  ids?: string[];
+}
+
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  /** Text formats as string; .docx as bytes. */
+  data: string | Uint8Array;
+}
+
+export interface ImportPreview {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Incoming record older than the local one: kept local. */
+  skipped: number;
+  orphans: number;
+  details: string[];
+}
+
+// ---------------------------------------------------------------- app / settings / backup
+
+export interface Settings {
+  theme: 'system' | 'light' | 'dark';
+  textSize: number; // px, 14–28
+  lastPageId: string | null;
+  lastBlockId: string | null;
+  panes: { outline: boolean; side: boolean; sideTab: 'notes' | 'footnotes' | 'xrefs' | 'positions' };
+  searchFilters: { clusters: number[]; kinds: SearchKind[] };
+}
+
+export interface BackupInfo {
+  name: string;
+  created: string;
+  bytes: number;
+  verified: boolean;
+}
+
+export interface AppStatus {
+  version: string;
+  content: { ok: boolean; message: string | null };
+  /** Set when the user database was recovered at start (damaged file moved aside, backup restored). */
+  recovery: string | null;
+  electron: boolean;
+}

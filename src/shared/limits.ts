@@ -1,0 +1,22 @@
+/**
+ * Input limits, shared by the argument schemas, the importer and the docs
+ * (docs/data-safety.md lists them). Chosen so that any real use fits with a wide
+ * margin while a hostile or corrupt input is rejected before it costs memory.
+ */
+export const LIMITS = {
+  idLength: 100,
+  queryLength: 500,
+  pageSize: 100,
+  noteLength: 100_000,
+  labelLength: 200,
+  tagLength: 60,
+  tagsPerNote: 30,
+  quoteLength: 5_000,
+  quoteContext: 200,
+  blockLength: 20_000,
+  selectionSize: 10_000,
+  urlLength: 2_000,
+  /** Import files: 20 MB of JSON is ~100,000 annotations; a 50 MB file is refused. */
+  importBytes: 20 * 1024 * 1024,
+  importRecords: 100_000,
+} as const;
