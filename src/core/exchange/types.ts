@@ -1,0 +1,49 @@
+/**
+ * What the exporters take and what the importer gives back: plain records,
+ * prepared by the user store (src/core/user), which alone touches the database.
+ *
+ * Constraint: the exchange functions are pure over these values (no database,
+ * no file system, no clock), so every format is testable on its own and the
+ * same records always give the same output (except the collection's fresh UUID).
+ */
+import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
+import type { Block } from '../../shared/model';
+
+/** One bookmark or annotation with what the exporters need to know about where it sits. */
+export interface ExportEntry {
+  type: 'bookmark' | 'annotation';
+  /** Set when `type` is `bookmark`. */
+  bookmark?: Bookmark;
+  /** Set when `type` is `annotation`. */
+  annotation?: Annotation;
+  /** Where it sits; null for orphans (the block is no longer in the document). */
+  target: BlockSummary | null;
+  /** The full block, for the quoted text; null for orphans and for bookmarks on a whole section. */
+  block: Block | null;
+  clusterId: string | null;
+  focusAreaId: string | null;
+  /** Heading texts as shown in the outline, e.g. "Cluster 2: Irregular migration and regular pathways…". */
+  clusterTitle: string | null;
+  focusAreaTitle: string | null;
+}
+
+export interface ExportOptions {
+  /**
+   * False: share the brief without the private part. Kept: what is marked
+   * (citation, quoted document text, link), position, priority, colour, dates.
+   * Dropped: the note text, the tags and a bookmark's own label.
+   */
+  includeNotes: boolean;
+  /** When the export was made (ISO 8601); printed in the header. */
+  generated: string;
+  /** Title of the document the notes are about. */
+  documentTitle: string;
+  /** Content build the ids refer to, recorded so a reader can tell which text was quoted. */
+  contentBuildId: string;
+}
+
+/** What an import file holds, validated; the store matches by id and applies it in one transaction. */
+export interface ImportBundle {
+  bookmarks: Bookmark[];
+  annotations: Annotation[];
+}

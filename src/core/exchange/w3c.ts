@@ -1,0 +1,182 @@
+/**
+ * JSON export as a W3C Web Annotation collection (JSON-LD): the backup and
+ * transfer format, readable by other annotation tools, read back by import.ts.
+ *
+ * Constraint: standard terms wherever the Web Annotation model has one
+ * (motivation, TextualBody with purpose, TextQuote/TextPosition selectors);
+ * app-only fields live under the `rec:` prefix, an identifier that is never
+ * fetched. With notes left out the file is a shareable brief, not a backup.
+ */
+import { randomUUID } from 'node:crypto';
+import { CoreError } from '../../shared/contract/result';
+import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
+import { deepLink } from './brief';
+import type { ExportEntry, ExportOptions } from './types';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Namespace of the app's own fields (see docs/export-import.md). */
+export const REC_NS = 'https://recollection.app/ns#';
+/** Raised when a field's meaning changes, so an importer can tell old files apart. */
+export const FORMAT_VERSION = 1;
+
+export type Motivation = 'bookmarking' | 'commenting' | 'highlighting' | 'tagging' | 'assessing';
+
+export interface W3cTextualBody {
+  type: 'TextualBody';
+  value: string;
+  purpose: 'commenting' | 'tagging' | 'assessing' | 'describing';
+  format?: 'text/markdown' | 'text/plain';
+}
+
+export interface W3cTextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface W3cTextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface W3cAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: Motivation | Motivation[];
+  created: string;
+  modified: string;
+  body?: W3cTextualBody[];
+  target: { source: string; selector?: [W3cTextQuoteSelector, W3cTextPositionSelector] };
+  'rec:blockId': string;
+  'rec:label'?: string;
+  'rec:color'?: string;
+  'rec:priority'?: string;
+  'rec:anchor'?: string;
+}
+
+export interface W3cCollection {
+  '@context': [typeof ANNO_CONTEXT, { rec: typeof REC_NS }];
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  generator: { type: 'Software'; name: string };
+  generated: string;
+  'rec:formatVersion': number;
+  'rec:contentBuildId': string;
+  'rec:includesNotes': boolean;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
+}
+
+const one = <T>(list: T[]): T | T[] => (list.length === 1 ? list[0] : list);
+
+function bookmarkToW3c(b: Bookmark, target: BlockSummary | null, includeNotes: boolean): W3cAnnotation {
+  const label = b.label.trim();
+  return {
+    id: `urn:uuid:${b.id}`,
+    type: 'Annotation',
+    motivation: 'bookmarking',
+    created: b.created,
+    modified: b.modified,
+    ...(includeNotes && label !== ''
+      ? {
+          body: [
+            {
+              type: 'TextualBody' as const,
+              value: b.label,
+              purpose: 'describing' as const,
+              format: 'text/plain' as const,
+            },
+          ],
+        }
+      : {}),
+    target: { source: deepLink(b.targetId) },
+    'rec:blockId': b.targetId,
+    ...(target ? { 'rec:label': target.label } : {}),
+  };
+}
+
+function annotationToW3c(a: Annotation, target: BlockSummary | null, includeNotes: boolean): W3cAnnotation {
+  const note = includeNotes ? a.note : '';
+  const tags = includeNotes ? a.tags : [];
+  const motivation: Motivation[] = [];
+  const body: W3cTextualBody[] = [];
+  if (note.trim() !== '') {
+    motivation.push('commenting');
+    body.push({ type: 'TextualBody', value: note, purpose: 'commenting', format: 'text/markdown' });
+  }
+  if (tags.length) {
+    motivation.push('tagging');
+    for (const tag of tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  }
+  if (a.position) {
+    motivation.push('assessing');
+    body.push({ type: 'TextualBody', value: a.position, purpose: 'assessing' });
+  }
+  // Nothing said about it: the user only marked the text.
+  if (!motivation.length) motivation.push('highlighting');
+  const s = a.selector;
+  return {
+    id: `urn:uuid:${a.id}`,
+    type: 'Annotation',
+    motivation: one(motivation),
+    created: a.created,
+    modified: a.modified,
+    ...(body.length ? { body } : {}),
+    target: {
+      source: deepLink(a.blockId),
+      ...(s
+        ? {
+            selector: [
+              {
+                type: 'TextQuoteSelector' as const,
+                exact: s.exact,
+                ...(s.prefix ? { prefix: s.prefix } : {}),
+                ...(s.suffix ? { suffix: s.suffix } : {}),
+              },
+              { type: 'TextPositionSelector' as const, start: s.start, end: s.end },
+            ] as [W3cTextQuoteSelector, W3cTextPositionSelector],
+          }
+        : {}),
+    },
+    'rec:blockId': a.blockId,
+    ...(target ? { 'rec:label': target.label } : {}),
+    ...(a.color ? { 'rec:color': a.color } : {}),
+    ...(a.priority ? { 'rec:priority': a.priority } : {}),
+    'rec:anchor': a.anchor,
+  };
+}
+
+export function entryToW3c(entry: ExportEntry, includeNotes: boolean, index: number): W3cAnnotation {
+  if (entry.type === 'bookmark') {
+    if (!entry.bookmark)
+      throw new CoreError('INVALID_ARGUMENT', `export entry ${index}: a bookmark entry without its bookmark`);
+    return bookmarkToW3c(entry.bookmark, entry.target, includeNotes);
+  }
+  if (!entry.annotation)
+    throw new CoreError('INVALID_ARGUMENT', `export entry ${index}: an annotation entry without its annotation`);
+  return annotationToW3c(entry.annotation, entry.target, includeNotes);
+}
+
+export function buildW3cCollection(entries: readonly ExportEntry[], options: ExportOptions): W3cCollection {
+  const items = entries.map((e, i) => entryToW3c(e, options.includeNotes, i));
+  return {
+    '@context': [ANNO_CONTEXT, { rec: REC_NS }],
+    id: `urn:uuid:${randomUUID()}`,
+    type: 'AnnotationCollection',
+    label: `Notes: ${options.documentTitle}`,
+    generator: { type: 'Software', name: 'Recollection' },
+    generated: options.generated,
+    'rec:formatVersion': FORMAT_VERSION,
+    'rec:contentBuildId': options.contentBuildId,
+    'rec:includesNotes': options.includeNotes,
+    total: items.length,
+    first: { id: `urn:uuid:${randomUUID()}`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+export function exportW3c(entries: readonly ExportEntry[], options: ExportOptions): string {
+  return `${JSON.stringify(buildW3cCollection(entries, options), null, 2)}\n`;
+}

@@ -1,0 +1,46 @@
+/**
+ * search.* channels: the content index (blocks and footnotes) and, when asked,
+ * the user's own notes, merged into one ranked, paged list; notes are flagged
+ * with kind 'note'.
+ */
+import type { ParsedArgs } from '../../shared/contract/channels';
+import type { SearchHit, SearchResult } from '../../shared/contract/types';
+import type { SearchService } from '../search/service';
+import type { UserStore } from '../user/store';
+import type { DomainHandlers } from './types';
+
+const NOTE_LIMIT = 50;
+
+function withNotes(service: SearchService, user: UserStore, args: ParsedArgs<'search.query'>): SearchResult {
+  const kinds = args.kinds ?? [];
+  const wantNotes = (args.includeNotes ?? true) && (kinds.length === 0 || kinds.includes('note'));
+  const contentKinds = kinds.filter((k) => k !== 'note');
+  const onlyNotes = kinds.length > 0 && contentKinds.length === 0;
+  const offset = args.offset ?? 0;
+  const limit = args.limit ?? 20;
+  if (!wantNotes) return service.query(args);
+
+  const notes: SearchHit[] = args.q.trim() === '' ? [] : user.searchNotes(args.q, NOTE_LIMIT);
+  if (onlyNotes) {
+    const base = service.query({ ...args, kinds: undefined, offset: 0, limit: 1 });
+    return { ...base, total: notes.length, offset, hits: notes.slice(offset, offset + limit) };
+  }
+  // Notes come first on the first page: a delegate searching for a word they wrote expects their note.
+  const content = service.query({
+    ...args,
+    kinds: contentKinds.length ? contentKinds : undefined,
+    offset: Math.max(0, offset - notes.length),
+    limit,
+  });
+  const noteSlice = notes.slice(offset, offset + limit);
+  const hits = [...noteSlice, ...content.hits].slice(0, limit);
+  return { ...content, offset, total: content.total + notes.length, hits };
+}
+
+export function searchHandlers(service: SearchService, user: UserStore): DomainHandlers<'search'> {
+  return {
+    'search.query': (args) => withNotes(service, user, args),
+    'search.suggest': ({ q, limit }) => service.suggest(q, limit ?? 8),
+    'search.jump': ({ q }) => service.jump(q),
+  };
+}

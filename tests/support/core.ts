@@ -1,0 +1,46 @@
+/**
+ * Test fixture: the real core on the real content database and a fresh,
+ * temporary user data folder; `call()` goes through dispatch() exactly as IPC does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Args, Channel, ResultOf } from '../../src/shared/contract/channels';
+import type { Result } from '../../src/shared/contract/result';
+import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { dispatch } from '../../src/core/dispatch';
+import { openCore, type Core } from '../../src/core/open';
+
+export interface TestCore {
+  core: Core;
+  dataDir: string;
+  call<K extends Channel>(channel: K, args: Args<K>): Promise<Result<ResultOf<K>>>;
+  /** Calls and unwraps, failing the test with the error message when not ok. */
+  value<K extends Channel>(channel: K, args: Args<K>): Promise<ResultOf<K>>;
+  raw(channel: string, args: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export function openTestCore(dataDir = mkdtempSync(join(tmpdir(), 'recollection-core-'))): TestCore {
+  const core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, version: 'test' });
+  const call = <K extends Channel>(channel: K, args: Args<K>) =>
+    dispatch<K>(core.handlers, channel, args, { shell: false });
+  return {
+    core,
+    dataDir,
+    call,
+    async value(channel, args) {
+      const r = await call(channel, args);
+      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    },
+    raw: (channel, args) => dispatch(core.handlers, channel, args, { shell: false }),
+    close() {
+      core.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
