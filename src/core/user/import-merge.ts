@@ -1,0 +1,152 @@
+/**
+ * Merging imported records (parsed by src/core/exchange/import.ts) into the
+ * user database: match by id, the newer `modified` wins, each incoming
+ * annotation re-anchored against the current content (unknown blocks kept as
+ * orphans), with a preview that counts what would happen.
+ *
+ * Constraint: all or nothing. The plan is computed and checked in full before
+ * the first write, and the writes run in one transaction; a record that breaks
+ * a rule (a position on a block that takes none, an id twice) rejects the whole
+ * import with a message naming the record.
+ */
+import { CoreError } from '../../shared/contract/result';
+import type { Annotation, Bookmark, ImportPreview } from '../../shared/contract/types';
+import type { ContentLookup } from '../content/lookup';
+import type { AnnotationRecord } from './annotations';
+import type { BookmarkRecord } from './bookmarks';
+import { editableFields } from './edits';
+import { anchorAnnotation } from './reanchor';
+import { normalizeTags } from './records';
+import type { Session } from './session';
+import { POSITIONABLE } from './validate';
+
+export interface ImportBundleLike {
+  bookmarks: readonly Bookmark[];
+  annotations: readonly Annotation[];
+}
+
+const MAX_DETAILS = 100;
+
+type Step =
+  | { kind: 'insert-bookmark'; rec: BookmarkRecord }
+  | { kind: 'put-bookmark'; rec: BookmarkRecord }
+  | { kind: 'insert-annotation'; rec: AnnotationRecord }
+  | { kind: 'put-annotation'; rec: AnnotationRecord };
+
+/** Classifies each incoming record against the database; throws before any write on a bad record. */
+function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { preview: ImportPreview; steps: Step[] } {
+  const preview: ImportPreview = { added: 0, updated: 0, unchanged: 0, skipped: 0, orphans: 0, details: [] };
+  const steps: Step[] = [];
+  const detail = (line: string): void => {
+    if (preview.details.length < MAX_DETAILS) preview.details.push(line);
+  };
+  const seen = new Set<string>();
+  const once = (id: string, where: string): void => {
+    if (seen.has(id)) throw new CoreError('INVALID_ARGUMENT', `${where}: id ${id} appears more than once`);
+    seen.add(id);
+  };
+
+  bundle.bookmarks.forEach((b, i) => {
+    once(b.id, `bookmarks[${i}]`);
+    const local = s.bookmarks.get(b.id);
+    const rec: BookmarkRecord = { ...b, label: b.label.trim(), deleted: null };
+    if (!content.block(b.targetId) && !content.section(b.targetId)) {
+      preview.orphans++;
+      detail(`bookmark ${b.id}: ${b.targetId} is not in this edition of the document (kept, unattached)`);
+    }
+    if (!local) {
+      const other = s.bookmarks.onTarget(b.targetId);
+      if (other) {
+        preview.unchanged++;
+        detail(`bookmark ${b.id}: ${b.targetId} is already bookmarked here (kept the local bookmark)`);
+        return;
+      }
+      preview.added++;
+      steps.push({ kind: 'insert-bookmark', rec });
+    } else if (local.label === rec.label && local.targetId === rec.targetId && local.modified === rec.modified) {
+      preview.unchanged++;
+    } else if (rec.modified > local.modified) {
+      preview.updated++;
+      detail(
+        `bookmark ${b.id}: replaced by the newer imported copy${local.deleted ? ' (taken out of the trash)' : ''}`,
+      );
+      steps.push({ kind: 'put-bookmark', rec: { ...rec, created: local.created } });
+    } else {
+      preview.skipped++;
+      detail(`bookmark ${b.id}: the local copy is newer (kept)`);
+    }
+  });
+
+  bundle.annotations.forEach((a, i) => {
+    once(a.id, `annotations[${i}]`);
+    const anchored = anchorAnnotation(
+      { blockId: a.blockId, selector: a.selector, sectionId: null, anchor: a.anchor },
+      content,
+    );
+    const block = anchored.anchor === 'orphan' ? null : content.block(anchored.blockId);
+    if (block && (a.position || a.priority) && !POSITIONABLE.has(block.kind)) {
+      throw new CoreError(
+        'INVALID_ARGUMENT',
+        `annotations[${i}] (${a.id}): a position or priority on ${block.id}, a ${block.kind}; only policy options and practical actions take one`,
+      );
+    }
+    const rec: AnnotationRecord = { ...a, ...anchored, tags: normalizeTags(a.tags), deleted: null };
+    const local = s.annotations.get(a.id);
+    const orphan = (): void => {
+      preview.orphans++;
+      detail(
+        `annotation ${a.id}: its passage in ${a.blockId} was not found in this edition (kept as an unattached note)`,
+      );
+    };
+    if (!local) {
+      preview.added++;
+      if (rec.anchor === 'orphan') orphan();
+      steps.push({ kind: 'insert-annotation', rec });
+    } else if (
+      JSON.stringify(editableFields(local)) === JSON.stringify(editableFields(rec)) &&
+      local.modified === rec.modified
+    ) {
+      preview.unchanged++;
+    } else if (rec.modified > local.modified) {
+      preview.updated++;
+      if (rec.anchor === 'orphan') orphan();
+      detail(
+        `annotation ${a.id}: replaced by the newer imported copy${local.deleted ? ' (taken out of the trash)' : ''}`,
+      );
+      steps.push({ kind: 'put-annotation', rec: { ...rec, created: local.created } });
+    } else {
+      preview.skipped++;
+      detail(`annotation ${a.id}: the local copy is newer (kept)`);
+    }
+  });
+  return { preview, steps };
+}
+
+/** Counts what an import would do, writing nothing. */
+export function previewImport(s: Session, content: ContentLookup, bundle: ImportBundleLike): ImportPreview {
+  return plan(s, content, bundle).preview;
+}
+
+/** Applies an import in one transaction and reports what it did. */
+export function applyImport(s: Session, content: ContentLookup, bundle: ImportBundleLike): ImportPreview {
+  return s.db.transaction(() => {
+    const { preview, steps } = plan(s, content, bundle);
+    for (const step of steps) {
+      switch (step.kind) {
+        case 'insert-bookmark':
+          s.bookmarks.insert(step.rec);
+          break;
+        case 'put-bookmark':
+          s.bookmarks.put(step.rec);
+          break;
+        case 'insert-annotation':
+          s.annotations.insert(step.rec);
+          break;
+        case 'put-annotation':
+          s.annotations.put(step.rec);
+          break;
+      }
+    }
+    return preview;
+  })();
+}

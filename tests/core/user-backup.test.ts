@@ -1,0 +1,133 @@
+/**
+ * Backups of the user database with SQLite's backup API: naming, verification,
+ * rotation at 10, listing, restore (with a safety backup first), name
+ * validation, and the hourly automatic backup.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACKUP_KEEP, verifyBackup } from '../../src/core/user/backup';
+import { LATEST_VERSION } from '../../src/core/user/migrations';
+import { UserStore } from '../../src/core/user/store';
+import { CoreError } from '../../src/shared/contract/result';
+import { testContent } from '../support/content';
+
+const { lookup } = testContent();
+const MINUTE = 60_000;
+
+let dir: string;
+let clock: Date;
+let store: UserStore;
+const tick = (ms: number): void => {
+  clock = new Date(clock.getTime() + ms);
+};
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-backup-'));
+  clock = new Date('2025-06-30T23:59:58.000Z');
+  store = UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+});
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function rejects(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (err) {
+    return err instanceof CoreError ? err.code : String(err);
+  }
+}
+
+describe('backups', () => {
+  it('writes a verified, self-contained copy named by its UTC time', async () => {
+    const a = store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'backed up', tags: ['t'] });
+    const info = await store.createBackup();
+    expect(info).toMatchObject({
+      name: 'user-20250630-235958.db',
+      created: '2025-06-30T23:59:58.000Z',
+      verified: true,
+    });
+    const file = path.join(dir, 'backups', info.name);
+    expect(info.bytes).toBe(fs.statSync(file).size);
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([info.name]); // no -wal/-shm, no partial file
+    const copy = new Database(file, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(copy.prepare('SELECT note FROM annotations WHERE id = ?').get(a.id)).toEqual({ note: 'backed up' });
+    copy.close();
+    // Same second: a counter keeps names unique and ordered.
+    expect((await store.createBackup()).name).toBe('user-20250630-235958-1.db');
+  });
+
+  it('keeps the newest 10 and lists them newest first, each verified', async () => {
+    store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'x' });
+    const names: string[] = [];
+    for (let i = 0; i < 13; i++) {
+      names.push((await store.createBackup()).name);
+      if (i % 3 !== 0) tick(1000); // mix of same-second (-n) and new-second names
+    }
+    const list = store.listBackups();
+    expect(list).toHaveLength(BACKUP_KEEP);
+    expect(list.map((b) => b.name)).toEqual(names.slice(-BACKUP_KEEP).reverse());
+    expect(list.every((b) => b.verified)).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'backups')).sort()).toEqual(names.slice(-BACKUP_KEEP).sort());
+  });
+
+  it('reports a damaged backup as unverified and refuses to restore it', async () => {
+    store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'x' });
+    const { name } = await store.createBackup();
+    const file = path.join(dir, 'backups', name);
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x41, 0, 16);
+    fs.writeFileSync(file, bytes);
+    expect(verifyBackup(file)).toBe(false);
+    expect(store.listBackups()[0]).toMatchObject({ name, verified: false });
+    expect(await rejects(store.restoreBackup({ name }))).toBe('CONFLICT');
+    expect(store.listAnnotations()).toHaveLength(1);
+  });
+
+  it('restores a backup after backing up the current state, and stays usable', async () => {
+    const kept = store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'before backup' });
+    const { name } = await store.createBackup();
+    tick(MINUTE);
+    const later = store.createAnnotation({ blockId: 'c2.f2.pa.1', note: 'after backup' });
+    expect(await store.restoreBackup({ name })).toEqual({ restored: name });
+    expect(store.listAnnotations().map((a) => a.id)).toEqual([kept.id]);
+    // The state before the restore was saved first and can itself be restored.
+    const safety = store.listBackups()[0];
+    expect(safety?.name).not.toBe(name);
+    await store.restoreBackup({ name: safety?.name ?? '' });
+    expect(
+      store
+        .listAnnotations()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([kept.id, later.id].sort());
+    // Still a working store after two swaps.
+    store.createAnnotation({ blockId: 'c2.f2.pa.2', note: 'third' });
+    expect(store.listAnnotations()).toHaveLength(3);
+  });
+
+  it('rejects names that are not backups, including path traversal', async () => {
+    expect(await rejects(store.restoreBackup({ name: '../user.db' }))).toBe('INVALID_ARGUMENT');
+    expect(await rejects(store.restoreBackup({ name: 'user.db' }))).toBe('INVALID_ARGUMENT');
+    expect(await rejects(store.restoreBackup({ name: 'user-20250101-000000.db' }))).toBe('NOT_FOUND');
+  });
+
+  it('backs up automatically when the newest backup is an hour old, never for an empty database', async () => {
+    expect(await store.maybeAutoBackup()).toBeNull(); // empty: nothing worth rotating real backups out for
+    store.addBookmark({ targetId: 'c2.f2' });
+    const first = await store.maybeAutoBackup();
+    expect(first?.verified).toBe(true);
+    tick(59 * MINUTE);
+    expect(await store.maybeAutoBackup()).toBeNull();
+    tick(2 * MINUTE);
+    expect((await store.maybeAutoBackup())?.name).not.toBe(first?.name);
+    expect(store.listBackups()).toHaveLength(2);
+  });
+});

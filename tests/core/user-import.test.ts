@@ -1,0 +1,186 @@
+/**
+ * Merging imported records into the user database: round trip into an empty
+ * data folder, re-import (unchanged), newer-wins in both directions, unknown
+ * blocks kept as orphans and reported, re-anchoring of stale offsets, and
+ * whole-import rejection that leaves the database unchanged.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserStore } from '../../src/core/user/store';
+import type { Annotation } from '../../src/shared/contract/types';
+import { testContent } from '../support/content';
+
+const { lookup } = testContent();
+const PO = 'c2.f2.po.1';
+const quoteAt = (blockId: string, quote: string) => {
+  const start = lookup.block(blockId)?.text.indexOf(quote) ?? -1;
+  return { exact: quote, prefix: '', suffix: '', start, end: start + quote.length };
+};
+
+const dirs: string[] = [];
+let clock: Date;
+function openStore(): UserStore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-import-'));
+  dirs.push(dir);
+  return UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+}
+beforeEach(() => {
+  clock = new Date('2025-04-01T10:00:00.000Z');
+});
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function populate(store: UserStore): void {
+  store.addBookmark({ targetId: 'c2.f2', label: 'recruitment' });
+  store.createAnnotation({
+    blockId: PO,
+    selector: quoteAt(PO, 'access to justice'),
+    note: 'n1',
+    tags: ['A', 'b'],
+    color: 'red',
+    position: 'red-line',
+    priority: 'high',
+  });
+  store.createAnnotation({ blockId: 'c2.f2.ex.1', note: 'whole example' });
+}
+
+describe('import merge', () => {
+  it('round-trips into an empty data folder, then re-imports as unchanged', async () => {
+    const source = openStore();
+    populate(source);
+    const bundle = { bookmarks: source.listBookmarks(), annotations: source.listAnnotations() };
+    const target = openStore();
+    expect(target.previewImport(bundle)).toMatchObject({ added: 3, updated: 0, unchanged: 0, skipped: 0, orphans: 0 });
+    expect(target.listAnnotations()).toEqual([]); // preview writes nothing
+    expect(await target.importBundle(bundle, { dryRun: true })).toMatchObject({ added: 3 });
+    expect(target.listAnnotations()).toEqual([]);
+    await target.applyImport(bundle);
+    expect(target.listBookmarks()).toEqual(source.listBookmarks());
+    expect(target.listAnnotations()).toEqual(source.listAnnotations());
+    expect(target.listBackups()).toEqual([]); // nothing to protect in an empty database
+    expect(await target.importBundle(bundle, { dryRun: false })).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    expect(target.listBackups()).toHaveLength(1); // backed up before merging into existing notes
+    source.close();
+    target.close();
+  });
+
+  it('lets the newer modified win, both ways', async () => {
+    const a = openStore();
+    populate(a);
+    const target = openStore();
+    await target.applyImport({ bookmarks: [], annotations: a.listAnnotations() });
+    const [first, second] = a.listAnnotations() as [Annotation, Annotation];
+    clock = new Date('2025-04-02T00:00:00.000Z');
+    a.updateAnnotation({ id: first.id, patch: { note: 'newer in the file' } });
+    target.updateAnnotation({ id: second.id, patch: { note: 'newer here' } });
+    const preview = await target.applyImport({ bookmarks: [], annotations: a.listAnnotations() });
+    expect(preview).toMatchObject({ added: 0, updated: 1, skipped: 1 });
+    expect(preview.details.join('\n')).toMatch(/local copy is newer/);
+    const notes = target.listAnnotations().map((x) => x.note);
+    expect(notes).toEqual(['newer in the file', 'newer here']);
+    a.close();
+    target.close();
+  });
+
+  it('keeps annotations on unknown blocks as orphans and re-anchors stale offsets', async () => {
+    const store = openStore();
+    const ghost: Annotation = {
+      id: '11111111-2222-4333-8444-555555555555',
+      blockId: 'c9.f9.po.9',
+      selector: { exact: 'a passage of a later edition', prefix: '', suffix: '', start: 0, end: 28 },
+      note: 'from another machine',
+      color: null,
+      tags: [],
+      position: 'support',
+      priority: null,
+      anchor: 'attached',
+      created: '2025-01-01T00:00:00.000Z',
+      modified: '2025-01-01T00:00:00.000Z',
+    };
+    const stale: Annotation = {
+      ...ghost,
+      id: '11111111-2222-4333-8444-666666666666',
+      blockId: PO,
+      selector: { ...quoteAt(PO, 'access to justice'), start: 0, end: 17 },
+      position: null,
+    };
+    const preview = await store.applyImport({ bookmarks: [], annotations: [ghost, stale] });
+    expect(preview).toMatchObject({ added: 2, orphans: 1 });
+    expect(preview.details.some((d) => d.includes(ghost.id) && d.includes('unattached'))).toBe(true);
+    const byId = new Map(store.listAnnotations().map((x) => [x.id, x]));
+    expect(byId.get(ghost.id)).toMatchObject({
+      anchor: 'orphan',
+      blockId: 'c9.f9.po.9',
+      note: 'from another machine',
+      position: 'support',
+    });
+    expect(byId.get(stale.id)).toMatchObject({
+      anchor: 'reanchored',
+      selector: { start: quoteAt(PO, 'access to justice').start },
+    });
+    store.close();
+  });
+
+  it('rejects the whole import, changing nothing, for a position on an example or a repeated id', async () => {
+    const store = openStore();
+    populate(store);
+    const before = { b: store.listBookmarks(), a: store.listAnnotations() };
+    const good = { ...before.a[0], id: '11111111-2222-4333-8444-777777777777' };
+    const onExample: Annotation = {
+      ...good,
+      id: '11111111-2222-4333-8444-888888888888',
+      blockId: 'c2.f2.ex.1',
+      selector: null,
+      position: 'oppose',
+    };
+    await expect(store.applyImport({ bookmarks: [], annotations: [good, onExample] })).rejects.toThrow(
+      /annotations\[1\].*c2\.f2\.ex\.1.*example/,
+    );
+    await expect(store.applyImport({ bookmarks: [], annotations: [good, good] })).rejects.toThrow(
+      /annotations\[1\]: id .* more than once/,
+    );
+    expect(store.listBookmarks()).toEqual(before.b);
+    expect(store.listAnnotations()).toEqual(before.a);
+    store.close();
+  });
+});
+
+describe('export entries', () => {
+  it('selects by scope, in document order, with block and headings, orphans last', async () => {
+    const store = openStore();
+    populate(store);
+    const orphan: Annotation = {
+      id: '11111111-2222-4333-8444-999999999999',
+      blockId: 'c9.f9.po.9',
+      selector: null,
+      note: 'lost block',
+      color: null,
+      tags: [],
+      position: null,
+      priority: null,
+      anchor: 'orphan',
+      created: '2025-01-01T00:00:00.000Z',
+      modified: '2025-01-01T00:00:00.000Z',
+    };
+    await store.applyImport({ bookmarks: [], annotations: [orphan] });
+    const all = store.exportEntries({ kind: 'all' });
+    expect(all.map((e) => e.type)).toEqual(['bookmark', 'annotation', 'annotation', 'annotation']);
+    const [bookmark, onPo, onExample, last] = all;
+    expect(bookmark).toMatchObject({ block: null, target: { id: 'c2.f2' }, clusterId: 'c2', focusAreaId: 'c2.f2' });
+    expect(onPo?.block?.id).toBe(PO);
+    expect(onPo?.clusterTitle).toBe(`Cluster 2: ${lookup.section('c2')?.title ?? ''}`);
+    expect(onPo?.focusAreaTitle).toBe(`Cluster 2 (2): ${lookup.section('c2.f2')?.title ?? ''}`);
+    expect(onExample?.annotation?.note).toBe('whole example');
+    expect(last).toMatchObject({ annotation: { id: orphan.id }, target: null, block: null, clusterTitle: null });
+
+    expect(store.exportEntries({ kind: 'filter', filter: { colors: ['red'] } }).map((e) => e.annotation?.note)).toEqual(
+      ['n1'],
+    );
+    const ids = [orphan.id, onPo?.annotation?.id ?? ''];
+    expect(store.exportEntries({ kind: 'selection', ids }).map((e) => e.annotation?.id)).toEqual([ids[1], ids[0]]);
+    store.close();
+  });
+});
