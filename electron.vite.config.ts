@@ -3,40 +3,49 @@
  *
  * Constraints: better-sqlite3 stays external (a native addon, loaded at run time
  * from the build that matches the runtime, see docs/native-modules.md); the
- * preload is built as CommonJS because sandboxed preloads cannot be ES modules;
+ * preload is one self-contained CommonJS file (sandboxed preloads can neither
+ * be ES modules nor require packages, so zod and the contract are inlined);
  * the renderer uses relative asset paths so it can be served from the app's
- * custom protocol and from the browser test harness alike.
+ * app:// protocol and from the browser test harness alike.
  */
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+
+// The config is an ES module: no __dirname; paths are resolved from this file's URL.
+const at = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: at('out/main'),
+      // Dependencies stay in node_modules (electron-builder packs them; better-sqlite3 unpacked from the asar).
+      externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        input: { index: at('src/main/index.ts') },
         external: ['better-sqlite3', 'electron'],
       },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: at('out/preload'),
+      externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        input: { index: at('src/preload/index.ts') },
+        external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
+    root: at('src/renderer'),
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      outDir: at('out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: { index: at('src/renderer/index.html') } },
     },
   },
 });

@@ -36,7 +36,7 @@ describe('app and content channels', () => {
     const outline = await t.value('content.outline', {});
     const parts = outline.filter((n) => n.kind === 'part');
     expect(parts.map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
-    const clusters = parts[1]!.children.filter((n) => n.kind === 'cluster');
+    const clusters = parts[1].children.filter((n) => n.kind === 'cluster');
     expect(clusters).toHaveLength(6);
     const areas = clusters.flatMap((c) => c.children.filter((n) => n.kind === 'focus-area'));
     expect(areas.map((a) => a.children.length)).toEqual(Array(21).fill(3));
@@ -47,8 +47,8 @@ describe('app and content channels', () => {
     const s = await t.value('content.section', { id: 'c2.f2' });
     expect(s.section.title).toBe('Fair and ethical recruitment of migrant workers');
     expect(s.children.map((c) => c.id)).toEqual(['c2.f2.po', 'c2.f2.pa', 'c2.f2.ex']);
-    expect(s.blocks[0]!.id).toBe('c2.f2.po.1');
-    expect(s.blocks[0]!.text).toMatch(/^Protect women and men migrants through/);
+    expect(s.blocks[0].id).toBe('c2.f2.po.1');
+    expect(s.blocks[0].text).toMatch(/^Protect women and men migrants through/);
     expect(s.breadcrumb.map((c) => c.id)).toEqual(['p2', 'c2', 'c2.f2']);
     expect(s.prevId).toBe('c2.f1');
     expect(s.nextId).toBe('c2.f3');
@@ -96,10 +96,10 @@ describe('search channels', () => {
     expect(r.total).toBeGreaterThan(5);
     expect(r.hits).toHaveLength(5);
     const page2 = await t.value('search.query', { q: 'ethical recruitment', limit: 5, offset: 5 });
-    expect(page2.hits.map((h) => h.id)).not.toContain(r.hits[0]!.id);
+    expect(page2.hits.map((h) => h.id)).not.toContain(r.hits[0].id);
     for (const h of r.hits) {
       expect(h.snippet.highlights.length).toBeGreaterThan(0);
-      const [s, e] = h.snippet.highlights[0]!;
+      const [s, e] = h.snippet.highlights[0];
       expect(h.snippet.text.slice(s, e).toLowerCase()).toMatch(/ethic|recruit/);
     }
   });
