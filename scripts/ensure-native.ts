@@ -1,0 +1,155 @@
+/**
+ * Builds better-sqlite3 for Electron's ABI before `npm start` / `npm run dev`,
+ * into .native/electron-<version>-<platform>-<arch>/better_sqlite3.node, which
+ * main loads in development (`nativeBinding`). The Node build in
+ * node_modules/better-sqlite3/build (used by the tests and the CLI) is never
+ * touched, so `npm start` and `npm test` work in any order without rebuilds.
+ *
+ * Constraints: skipped when the file exists; the build runs on a copy of the
+ * package in a temporary folder; when it cannot build (no Electron binary, no
+ * network to fetch Electron's headers, no compiler) it says why and exits 1 —
+ * it runs only when starting the app, never as part of the tests.
+ * See docs/native-modules.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nativeBindingPath } from '../src/main/paths';
+
+export const HEADERS_URL = 'https://electronjs.org/headers';
+
+export class NativeBuildError extends Error {}
+
+/** node-gyp arguments for an Electron build. */
+export function gypArgs(electronVersion: string, arch: string): string[] {
+  return [
+    'rebuild',
+    '--release',
+    '--runtime=electron',
+    `--target=${electronVersion}`,
+    `--dist-url=${HEADERS_URL}`,
+    `--arch=${arch}`,
+  ];
+}
+
+/** The Electron executable `require('electron')` names, or null when it was never downloaded. */
+export function electronBinary(root: string): string | null {
+  try {
+    const path: unknown = createRequire(join(root, 'package.json'))('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null; // electron/index.js throws when path.txt is missing (failed download)
+  }
+}
+
+export function electronVersion(root: string): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'));
+  if (pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string') return pkg.version;
+  throw new NativeBuildError('node_modules/electron/package.json has no version');
+}
+
+/** node-gyp's entry: the project's copy (a dependency of @electron/rebuild), else the one bundled with npm. */
+export function findNodeGyp(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  try {
+    return createRequire(join(root, 'package.json')).resolve('node-gyp/bin/node-gyp.js');
+  } catch {
+    // fall through to npm's own
+  }
+  const npmCli = env['npm_execpath'];
+  const candidates = [
+    npmCli ? join(dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js') : null,
+    join(
+      dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    ),
+  ];
+  return candidates.find((c): c is string => c !== null && existsSync(c)) ?? null;
+}
+
+export interface EnsureOptions {
+  root: string;
+  electronVersion: string;
+  /** Path of the Electron executable, or null when absent. */
+  electronBinary: string | null;
+  nodeGyp: string | null;
+  platform?: string;
+  arch?: string;
+  log?: (line: string) => void;
+}
+
+/** Returns the addon's path, building it when absent; throws NativeBuildError saying why it cannot. */
+export function ensureNative(options: EnsureOptions): { path: string; built: boolean } {
+  const arch = options.arch ?? process.arch;
+  const target = nativeBindingPath(options.root, options.electronVersion, options.platform, arch);
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (options.electronBinary === null) {
+    throw new NativeBuildError(
+      `the Electron ${options.electronVersion} binary is not installed (node_modules/electron/dist is missing: ` +
+        'its download during npm install failed or was skipped, e.g. offline). The app cannot start on this machine; ' +
+        'the tests and the command line do not need it. With network access: node node_modules/electron/install.js',
+    );
+  }
+  if (existsSync(target)) return { path: target, built: false };
+  if (options.nodeGyp === null)
+    throw new NativeBuildError('node-gyp was not found (neither in node_modules nor bundled with npm)');
+
+  log(`recollection: building better-sqlite3 for Electron ${options.electronVersion} (${arch}), once…`);
+  const work = mkdtempSync(join(tmpdir(), 'recollection-native-'));
+  try {
+    const source = join(options.root, 'node_modules', 'better-sqlite3');
+    const copy = join(work, 'better-sqlite3');
+    // The copy leaves out the Node build, so nothing of it can leak into the Electron one.
+    cpSync(source, copy, {
+      recursive: true,
+      filter: (p) => !p.startsWith(join(source, 'build') + sep) && p !== join(source, 'build'),
+    });
+    const run = spawnSync(process.execPath, [options.nodeGyp, ...gypArgs(options.electronVersion, arch)], {
+      cwd: copy,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const built = join(copy, 'build', 'Release', 'better_sqlite3.node');
+    if (run.status !== 0 || !existsSync(built)) {
+      throw new NativeBuildError(
+        `node-gyp could not build better-sqlite3 for Electron ${options.electronVersion} (exit ${String(run.status ?? run.error?.message)}). ` +
+          `It needs Electron's headers (downloaded once from ${HEADERS_URL}: this fails offline), python3 and a C++ compiler.`,
+      );
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(built, `${target}.tmp`);
+    renameSync(`${target}.tmp`, target);
+    log(`recollection: built ${target}`);
+    return { path: target, built: true };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function isEntryPoint(): boolean {
+  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+}
+
+if (isEntryPoint()) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  try {
+    ensureNative({
+      root,
+      electronVersion: electronVersion(root),
+      electronBinary: electronBinary(root),
+      nodeGyp: findNodeGyp(root),
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`recollection: cannot start the app: ${message}\nSee docs/native-modules.md.`);
+    process.exitCode = 1;
+  }
+}

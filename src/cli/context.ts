@@ -1,0 +1,120 @@
+/**
+ * What every command gets and gives: the parsed options, a `call` into the
+ * core through dispatch(), output helpers, and the two error kinds that map
+ * to exit codes (UsageError → 2, CliError → 1).
+ *
+ * Constraint: option values are outside input; each reader checks type and
+ * range and says which option is wrong.
+ */
+import type { Args, Channel, ResultOf } from '../shared/contract/channels';
+import type { ErrorCode } from '../shared/contract/result';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type OptionValue = string | boolean | Array<string | boolean> | undefined;
+export type Values = Readonly<Record<string, OptionValue>>;
+
+/** Wrong command line: exit code 2. */
+export class UsageError extends Error {}
+/** The command could not be done (core error, missing file): exit code 1. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    /** The core's error code, when the error came from a channel. */
+    readonly code: ErrorCode | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** For lookups where "not found" is an answer, not an error. */
+export function nullIfNotFound(err: unknown): null {
+  if (err instanceof CliError && err.code === 'NOT_FOUND') return null;
+  throw err;
+}
+
+export interface Context {
+  /** Positional arguments after the command name. */
+  args: readonly string[];
+  values: Values;
+  json: boolean;
+  dataDir: string;
+  contentDbPath: string;
+  /** Makes a path typed by the user absolute (relative to the folder the user ran the command in). */
+  resolvePath(path: string): string;
+  /** Runs a channel through dispatch(); a failed Result becomes a CliError. */
+  call<K extends Channel>(channel: K, args: Args<K>): Promise<ResultOf<K>>;
+  /** Lines for people (ignored with --json). */
+  print(...lines: string[]): void;
+  /** The one JSON document of --json. */
+  printJson(value: unknown): void;
+}
+
+export interface Command {
+  name: string;
+  /** `recollection <usage>` */
+  usage: string;
+  summary: string;
+  /** Options the command accepts besides the global ones. */
+  options: readonly string[];
+  /** How many positionals: [min, max]. */
+  positionals: readonly [number, number];
+  run(ctx: Context): Promise<void>;
+}
+
+// ---------------------------------------------------------------- option readers
+
+export function optString(values: Values, name: string): string | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const list = Array.isArray(v) ? v : [v];
+  if (list.length > 1) throw new UsageError(`--${name} may be given only once`);
+  const only = list[0];
+  if (typeof only !== 'string') throw new UsageError(`--${name} needs a value`);
+  return only;
+}
+
+export function optStrings(values: Values, name: string): string[] {
+  const v = values[name];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map((item) => {
+    if (typeof item !== 'string') throw new UsageError(`--${name} needs a value`);
+    return item;
+  });
+}
+
+export function optFlag(values: Values, name: string): boolean {
+  return values[name] === true;
+}
+
+export function parseInteger(name: string, raw: string, min: number, max: number): number {
+  const n = /^-?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return n;
+}
+
+export function optInteger(values: Values, name: string, min: number, max: number): number | undefined {
+  const raw = optString(values, name);
+  return raw === undefined ? undefined : parseInteger(name, raw, min, max);
+}
+
+export function member<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function optMember<T extends string>(values: Values, name: string, allowed: readonly T[]): T | undefined {
+  const raw = optString(values, name);
+  return raw === undefined ? undefined : member(name, raw, allowed);
+}
+
+export function optMembers<T extends string>(values: Values, name: string, allowed: readonly T[]): T[] {
+  return optStrings(values, name).map((raw) => member(name, raw, allowed));
+}

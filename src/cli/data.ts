@@ -1,0 +1,102 @@
+/**
+ * Data commands: export, import, backup, restore.
+ *
+ * Constraints: lose nothing — an export is written atomically; an import is
+ * always previewed first (and only previewed with --dry-run); a restore goes
+ * through the core, which backs up the current notes before replacing them.
+ */
+import { EXPORT_FORMATS } from '../shared/contract/types';
+import { CliError, optFlag, optMember, optString, UsageError, type Command } from './context';
+import { readImportFile, writeFileAtomic } from '../core/files';
+import { backupLine, formatBytes, previewLines } from './format';
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: 'export --format <markdown|docx|html|csv|json> --out <file> [--no-notes] [--json]',
+  summary:
+    'write all your notes and bookmarks as a brief (markdown, docx, html), a table (csv) or a backup file (json)',
+  options: ['format', 'out', 'no-notes'],
+  positionals: [0, 0],
+  async run(ctx) {
+    const format = optMember(ctx.values, 'format', EXPORT_FORMATS);
+    const out = optString(ctx.values, 'out');
+    if (format === undefined) throw new UsageError('export needs --format');
+    if (out === undefined) throw new UsageError('export needs --out <file>');
+    const file = await ctx.call('export.render', {
+      format,
+      scope: { kind: 'all' },
+      includeNotes: !optFlag(ctx.values, 'no-notes'),
+    });
+    const path = ctx.resolvePath(out);
+    try {
+      await writeFileAtomic(path, file.data);
+    } catch (err) {
+      const reason = err instanceof Error && 'code' in err ? String(err.code) : 'write failed';
+      throw new CliError(`could not write ${path} (${reason})`);
+    }
+    const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data.byteLength;
+    if (ctx.json) ctx.printJson({ path, filename: file.filename, mime: file.mime, bytes });
+    else ctx.print(`Wrote ${path} (${formatBytes(bytes)})`);
+  },
+};
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import <file> [--dry-run] [--json]',
+  summary: 'merge notes from a JSON export: shows what would change, then applies it (not with --dry-run)',
+  options: ['dry-run'],
+  positionals: [1, 1],
+  async run(ctx) {
+    let data: string;
+    try {
+      data = await readImportFile(ctx.resolvePath(ctx.args[0]));
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err));
+    }
+    const preview = await ctx.call('import.preview', { data });
+    const dryRun = optFlag(ctx.values, 'dry-run');
+    const applied = dryRun ? null : await ctx.call('import.apply', { data });
+    if (ctx.json) return ctx.printJson({ preview, applied });
+    ctx.print(`Preview: ${previewLines(preview).join('\n')}`);
+    ctx.print(applied ? `Imported: ${previewLines(applied)[0]}` : 'Dry run: nothing was changed.');
+  },
+};
+
+export const backup: Command = {
+  name: 'backup',
+  usage: 'backup [list] [--json]',
+  summary: 'back up your notes now (kept in <data-dir>/backups), or list the backups',
+  options: [],
+  positionals: [0, 1],
+  async run(ctx) {
+    const [action] = ctx.args;
+    if (action === 'list') {
+      const list = await ctx.call('backup.list', {});
+      return ctx.json ? ctx.printJson(list) : ctx.print(...(list.length ? list.map(backupLine) : ['No backups.']));
+    }
+    if (action !== undefined) throw new UsageError(`backup: unknown action "${action}" (list)`);
+    const info = await ctx.call('backup.create', {});
+    if (ctx.json) ctx.printJson(info);
+    else ctx.print(`Backed up: ${backupLine(info)}`);
+  },
+};
+
+export const restore: Command = {
+  name: 'restore',
+  usage: 'restore [<backup-name>] [--json]',
+  summary: 'replace your notes with a backup (the newest by default); the current notes are backed up first',
+  options: [],
+  positionals: [0, 1],
+  async run(ctx) {
+    let name = ctx.args[0];
+    if (name === undefined) {
+      // Newest first; a stable sort keeps the core's order for equal times.
+      const newest = [...(await ctx.call('backup.list', {}))].sort((a, b) => b.created.localeCompare(a.created))[0];
+      if (!newest) throw new CliError('there is no backup to restore', 'NOT_FOUND');
+      name = newest.name;
+    }
+    const result = await ctx.call('backup.restore', { name });
+    if (ctx.json) ctx.printJson(result);
+    else ctx.print(`Restored ${result.restored}`);
+  },
+};

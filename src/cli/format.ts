@@ -1,0 +1,157 @@
+/**
+ * Human-readable output of the command line: outline tree, search hits,
+ * blocks and pages, notes, import previews, backups.
+ *
+ * Constraint: text only, no colour or terminal control codes (output is often
+ * piped or pasted into a brief); --json output is produced elsewhere and never
+ * goes through these functions.
+ */
+import type {
+  Annotation,
+  BackupInfo,
+  BlockPayload,
+  Bookmark,
+  FootnotePayload,
+  ImportPreview,
+  NoteEntry,
+  OutlineNode,
+  SearchResult,
+  SectionPayload,
+} from '../shared/contract/types';
+import type { Block, Footnote } from '../shared/model';
+
+const WIDTH = 88;
+
+/** Word-wraps `text` to WIDTH columns, each line starting with `indent`. */
+export function wrap(text: string, indent = ''): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+        lines.push(indent + line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    lines.push(indent + line);
+  }
+  return lines;
+}
+
+/** "Cluster 2 (3) — Skills recognition…"; the label alone when it already says the title. */
+const heading = (label: string, title: string): string => {
+  if (!label) return title;
+  return label.toLowerCase().includes(title.toLowerCase()) ? label : `${label} — ${title}`;
+};
+
+export function outlineLines(nodes: readonly OutlineNode[], depth = 0): string[] {
+  const lines: string[] = [];
+  for (const node of nodes) {
+    const c = node.counts;
+    const parts = c ? [c.po && `PO ${c.po}`, c.pa && `PA ${c.pa}`, c.ex && `EX ${c.ex}`].filter(Boolean) : [];
+    const counts = parts.length ? `  [${parts.join(' · ')}]` : '';
+    lines.push(`${'  '.repeat(depth)}${heading(node.label, node.title)}  (${node.id})${counts}`);
+    lines.push(...outlineLines(node.children, depth + 1));
+  }
+  return lines;
+}
+
+export function searchLines(result: SearchResult): string[] {
+  const first = result.hits.length ? result.offset + 1 : 0;
+  const last = result.offset + result.hits.length;
+  const lines = [
+    `${result.total} result${result.total === 1 ? '' : 's'} for "${result.query}" (showing ${first}–${last})`,
+  ];
+  if (result.didYouMean) lines.push(`Did you mean "${result.didYouMean}"?`);
+  if (result.jump) lines.push(`Go to: ${result.jump.label} (${result.jump.blockId ?? result.jump.pageId})`);
+  result.hits.forEach((hit, i) => {
+    lines.push('', `${first + i}. ${hit.label}  (${hit.id})`);
+    lines.push(...wrap(hit.snippet.text, '   '));
+  });
+  return lines;
+}
+
+function footnoteLine(f: Footnote): string[] {
+  const text = f.status === 'missing' ? `(text missing from the source${f.note ? `: ${f.note}` : ''})` : f.text;
+  return wrap(`[${f.number}] ${text}`, '  ');
+}
+
+function blockText(block: Block): string[] {
+  return wrap(block.text, block.parentId ? '      ' : '  ');
+}
+
+export function blockLines(payload: BlockPayload): string[] {
+  const lines = [payload.breadcrumb.map((c) => c.label || c.title).join(' › '), payload.block.label, ''];
+  lines.push(...blockText(payload.block));
+  if (payload.footnotes.length) lines.push('', 'Footnotes:', ...payload.footnotes.flatMap(footnoteLine));
+  return lines;
+}
+
+export function sectionLines(payload: SectionPayload): string[] {
+  const { section } = payload;
+  const lines = [payload.breadcrumb.map((c) => c.label || c.title).join(' › '), heading(section.label, section.title)];
+  let current = '';
+  for (const block of payload.blocks) {
+    const child = payload.children.find((c) => c.id === block.sectionId);
+    if (child && child.id !== current) {
+      current = child.id;
+      lines.push('', child.title.toUpperCase());
+    }
+    lines.push('', `${block.shortLabel}  (${block.id})`, ...blockText(block));
+  }
+  if (payload.footnotes.length) lines.push('', 'Footnotes:', ...payload.footnotes.flatMap(footnoteLine));
+  return lines;
+}
+
+export function footnoteLines(payload: FootnotePayload): string[] {
+  const lines = footnoteLine(payload.footnote);
+  if (payload.footnote.status !== 'present') lines.push(`  (number ${payload.footnote.status})`);
+  if (payload.citedBy.length) lines.push('', 'Cited by:', ...payload.citedBy.map((b) => `  ${b.label}  (${b.id})`));
+  return lines;
+}
+
+export function bookmarkLine(b: Bookmark): string {
+  return `bookmark ${b.id}  ${b.label || b.targetId}  (${b.targetId})`;
+}
+
+function annotationFacts(a: Annotation): string {
+  const facts = [a.color, a.position, a.priority && `priority ${a.priority}`, ...a.tags.map((t) => `#${t}`)];
+  if (a.anchor !== 'attached') facts.push(a.anchor);
+  return facts.filter(Boolean).join(' · ');
+}
+
+export function annotationLines(a: Annotation, where?: string): string[] {
+  const facts = annotationFacts(a);
+  const lines = [`note ${a.id}  ${where ?? a.blockId}${facts ? `  ${facts}` : ''}`];
+  if (a.selector) lines.push(...wrap(`“${a.selector.exact}”`, '    '));
+  if (a.note) lines.push(...wrap(a.note, '    '));
+  return lines;
+}
+
+export function noteLines(entries: readonly NoteEntry[]): string[] {
+  if (!entries.length) return ['No notes or bookmarks match.'];
+  const lines: string[] = [];
+  for (const entry of entries) {
+    const where = entry.target ? `${entry.target.label} (${entry.target.id})` : 'unattached';
+    if (entry.bookmark) lines.push(`${bookmarkLine(entry.bookmark)}`);
+    else if (entry.annotation) lines.push(...annotationLines(entry.annotation, where));
+  }
+  return lines;
+}
+
+export function previewLines(preview: ImportPreview): string[] {
+  const counts = `${preview.added} new, ${preview.updated} updated, ${preview.unchanged} unchanged, ${preview.skipped} kept (local copy newer), ${preview.orphans} unattached`;
+  return [counts, ...preview.details.map((d) => `  ${d}`)];
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function backupLine(b: BackupInfo): string {
+  return `${b.name}  ${b.created}  ${formatBytes(b.bytes)}${b.verified ? '  verified' : '  NOT verified'}`;
+}

@@ -1,0 +1,191 @@
+/**
+ * The command line (`npm run cli -- <command>`): headless access to the same
+ * core as the app, like calibre's calibredb — search, read, annotate, export,
+ * import, back up and check, over the user's own data folder.
+ *
+ * Constraints: every channel call goes through dispatch() (the app's
+ * validation); exit code 0 on success, 1 on error with ONE line
+ * `recollection: <message>` on stderr, 2 on a usage error; --json prints one
+ * JSON document on stdout (shapes in docs/cli.md). Argument parsing is node's
+ * util.parseArgs (no dependency).
+ */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Core } from '../core/core';
+import { dispatch } from '../core/dispatch';
+import { openCore } from '../core/open';
+import { check } from './check';
+import { CliError, UsageError, type Command, type Context, type Io, type Values } from './context';
+import { backup, exportCommand, importCommand, restore } from './data';
+import { annotate, bookmark, notes } from './notes';
+import { appVersion, defaultContentPath, defaultDataDir } from './paths';
+import { outline, search, show } from './read';
+
+export const COMMANDS: readonly Command[] = [
+  search,
+  show,
+  outline,
+  bookmark,
+  annotate,
+  notes,
+  exportCommand,
+  importCommand,
+  backup,
+  restore,
+  check,
+];
+
+const GLOBAL = ['help', 'json', 'data-dir', 'content'];
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  content: { type: 'string' },
+  cluster: { type: 'string', multiple: true },
+  kind: { type: 'string', multiple: true },
+  limit: { type: 'string' },
+  label: { type: 'string' },
+  quote: { type: 'string' },
+  note: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  color: { type: 'string', multiple: true },
+  position: { type: 'string', multiple: true },
+  priority: { type: 'string', multiple: true },
+  text: { type: 'string' },
+  sort: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  'no-notes': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+export function helpText(command?: Command): string {
+  if (command) {
+    return `usage: recollection ${command.usage}\n\n${command.summary}\n\nGlobal options: --data-dir <dir>, --content <db>, --json, --help\n`;
+  }
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: recollection <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global options:',
+    `  --data-dir <dir>  your notes folder (default: ${defaultDataDir()})`,
+    `  --content <db>    the document database (default: ${defaultContentPath()})`,
+    '  --json            machine-readable output (see docs/cli.md)',
+    "  --help, -h        this help, or a command's: recollection <command> --help",
+    '',
+    'Exit codes: 0 done, 1 error, 2 wrong command line.',
+    '',
+  ].join('\n');
+}
+
+const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+/**
+ * A path the user typed, made absolute from the folder they typed it in:
+ * `npm run cli` runs in the repository root, and npm keeps the user's folder in INIT_CWD.
+ */
+export const userPath = (path: string): string => resolve(process.env['INIT_CWD'] ?? process.cwd(), path);
+
+/** Unexpected core failures answer a generic message; RECOLLECTION_DEBUG=1 also prints the stack. */
+const debugLog = (message: string, err: unknown): void => {
+  if (!process.env['RECOLLECTION_DEBUG']) return;
+  process.stderr.write(`${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+};
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let core: Core | null = null;
+  try {
+    let parsed: { values: Values; positionals: string[] };
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+    const { values, positionals } = parsed;
+    const [name, ...args] = positionals;
+    const command = COMMANDS.find((c) => c.name === name);
+    if (values['help'] === true || name === 'help' || name === undefined) {
+      const topic = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : command;
+      // No command at all is a usage error: the help goes to stderr then.
+      if (name === undefined && values['help'] !== true) {
+        io.err(helpText());
+        return 2;
+      }
+      io.out(helpText(topic));
+      return 0;
+    }
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    for (const option of Object.keys(values)) {
+      if (!GLOBAL.includes(option) && !command.options.includes(option)) {
+        throw new UsageError(`${command.name} does not take --${option}`);
+      }
+    }
+    const [min, max] = command.positionals;
+    if (args.length < min || args.length > max) {
+      throw new UsageError(`usage: recollection ${command.usage}`);
+    }
+    const dataDir = userPath(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir());
+    const contentDbPath = userPath(typeof values['content'] === 'string' ? values['content'] : defaultContentPath());
+    const json = values['json'] === true;
+    const ctx: Context = {
+      args,
+      values,
+      json,
+      dataDir,
+      contentDbPath,
+      resolvePath: userPath,
+      async call(channel, callArgs) {
+        const opened = (core ??= openCore({ contentDbPath, dataDir, version: appVersion() }));
+        const result = await dispatch(opened.handlers, channel, callArgs, { shell: false }, debugLog);
+        if (!result.ok) throw new CliError(result.error.message, result.error.code);
+        return result.value;
+      },
+      print: (...lines) => {
+        if (!json) io.out(`${lines.join('\n')}\n`);
+      },
+      printJson: (value) => io.out(`${JSON.stringify(value, null, 2)}\n`),
+    };
+    await command.run(ctx);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`recollection: ${oneLine(err.message)} (see recollection --help)\n`);
+      return 2;
+    }
+    io.err(`recollection: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
+    return 1;
+  } finally {
+    // Closing flushes the notes database; a failure here must not hide the command's own result.
+    try {
+      (core as Core | null)?.close();
+    } catch {
+      /* already reported by the command, or nothing to flush */
+    }
+  }
+}
+
+/** True when this file is the program being run (not imported by a test). */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await main(process.argv.slice(2));
+}

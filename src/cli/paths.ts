@@ -1,0 +1,44 @@
+/**
+ * Default locations for the command line: the user data folder computed the
+ * way Electron computes `app.getPath('userData')` for this app, and the
+ * development content database.
+ *
+ * Constraint: the CLI and the app must find the same notes without being told;
+ * `--data-dir` and `--content` override.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_DB_PATH } from '../core/content/ensure';
+
+/** productName in package.json and electron-builder.yml: the folder Electron names after it. */
+export const APP_NAME = 'Recollection';
+
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32') return join(env['APPDATA'] || join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
+  return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), APP_NAME);
+}
+
+/** The repository root, from this file's place (src/cli/). */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The development content database, where `npm run build:content` writes it. */
+export function defaultContentPath(): string {
+  return CONTENT_DB_PATH;
+}
+
+export function appVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    if (pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string') return pkg.version;
+  } catch {
+    // A missing package.json only loses the version string.
+  }
+  return '0.0.0';
+}

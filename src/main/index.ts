@@ -1,0 +1,154 @@
+/**
+ * The app's lifecycle: one instance, one window, the core opened over the
+ * content database and the user's data folder, IPC wired, the menu installed.
+ *
+ * Constraint: the window is never blank — when the core cannot open (content
+ * database missing or damaged, native module not built, renderer not built)
+ * the window shows a static page saying why, and that the notes are untouched.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, session, type BrowserWindow } from 'electron';
+import type { Core } from '../core/core';
+import { openCore } from '../core/open';
+import { scheduleAutoBackup } from './backups';
+import { renderErrorPage } from './error-page';
+import { shellHandlers } from './handlers';
+import { registerIpc, sendEvent } from './ipc';
+import { installMenu } from './menu';
+import { appLocations, type AppLocations } from './paths';
+import { APP_ERROR_URL, APP_INDEX_URL, registerAppScheme, serveApp } from './protocol';
+import { hardenContents, hardenSession, type TrustOptions } from './security';
+import { createMainWindow } from './window';
+
+registerAppScheme(); // must precede 'ready'
+app.enableSandbox();
+app.setAppUserModelId('org.recollection.app');
+
+// `npm run dev` serves the renderer from electron-vite's dev server; never when packaged.
+const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'] || undefined;
+const trust: TrustOptions = devUrl ? { devOrigin: new URL(devUrl).origin } : {};
+
+let window: BrowserWindow | null = null;
+let core: Core | null = null;
+let startupError: string | null = null;
+let crashes = 0;
+let stopBackups: () => void = () => {};
+
+const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+const log = (message: string, err: unknown): void => {
+  console.error(`recollection: ${message}:`, err instanceof Error ? (err.stack ?? err.message) : err);
+};
+
+/** Opens the core, or returns why it cannot be used. */
+function openOrExplain(where: AppLocations, dataDir: string): { core: Core | null; error: string | null } {
+  if (where.nativeBinding !== undefined && !existsSync(where.nativeBinding)) {
+    return {
+      core: null,
+      error:
+        `The Electron build of better-sqlite3 is missing:\n${where.nativeBinding}\n\n` +
+        'Start the app with "npm start" or "npm run dev", which build it first (scripts/ensure-native.ts).',
+    };
+  }
+  if (devUrl === undefined && !existsSync(join(where.rendererRoot, 'index.html'))) {
+    return { core: null, error: `The user interface is not built (${where.rendererRoot}). Run "npm run build".` };
+  }
+  let opened: Core;
+  try {
+    opened = openCore({
+      contentDbPath: where.contentDbPath,
+      dataDir,
+      nativeBinding: where.nativeBinding,
+      version: app.getVersion(),
+    });
+  } catch (err) {
+    log('the core could not open', err);
+    return { core: null, error: `Recollection could not open its data: ${describe(err)}` };
+  }
+  const status = opened.status();
+  if (!status.content.ok) {
+    opened.close();
+    return {
+      core: null,
+      error: `The document database could not be opened (${where.contentDbPath}):\n${status.content.message ?? 'unknown reason'}`,
+    };
+  }
+  return { core: opened, error: null };
+}
+
+function showStartupError(message: string): void {
+  startupError = message;
+  void window?.loadURL(APP_ERROR_URL);
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  const where = appLocations({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+  });
+  hardenSession(session.defaultSession, trust);
+  ({ core, error: startupError } = openOrExplain(where, dataDir));
+  serveApp(session.defaultSession, where.rendererRoot, {
+    startupError: () => startupError,
+    renderError: (message) => renderErrorPage(message, dataDir),
+  });
+  if (core !== null) {
+    registerIpc({ handlers: shellHandlers(core.handlers, () => window), window: () => window, trust, log });
+    stopBackups = scheduleAutoBackup(core.user, log);
+  }
+
+  window = createMainWindow({ preloadPath: where.preloadPath, userDataDir: dataDir, devTools: !app.isPackaged });
+  window.on('closed', () => (window = null));
+  installMenu({
+    isMac: process.platform === 'darwin',
+    development: !app.isPackaged,
+    send: (command) => sendEvent(window, 'app.command', { command }),
+  });
+
+  const contents = window.webContents;
+  contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    // -3 (ABORTED) is a load replaced by another one, not a failure.
+    if (isMainFrame && code !== -3 && url !== APP_ERROR_URL) {
+      showStartupError(`The window could not be loaded (${description}).`);
+    }
+  });
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    log('the window stopped', details.reason);
+    if (++crashes <= 2) contents.reload();
+    else showStartupError(`The window stopped unexpectedly (${details.reason}).`);
+  });
+  contents.once('did-finish-load', () => {
+    const recovery = core?.status().recovery ?? null;
+    if (recovery !== null) sendEvent(window, 'app.recovered', { message: recovery });
+  });
+
+  void window.loadURL(startupError !== null ? APP_ERROR_URL : (devUrl ?? APP_INDEX_URL));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit(); // another window is open: 'second-instance' focuses it
+} else {
+  app.on('second-instance', () => {
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    stopBackups();
+    core?.close();
+    core = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log('start failed', err);
+      app.exit(1);
+    });
+}

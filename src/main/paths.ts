@@ -1,0 +1,60 @@
+/**
+ * Where the app finds its parts: the content database, the renderer files, the
+ * preload bundle and, in development, the Electron build of better-sqlite3.
+ *
+ * Constraint: no Electron import, so scripts/ensure-native.ts (which builds the
+ * addon to the very path computed here) and the tests share one definition.
+ */
+import { join } from 'node:path';
+
+/** Folder (at the repository root) holding Electron-ABI builds of native addons. */
+export const NATIVE_DIR = '.native';
+
+/** The Electron build of better-sqlite3 used by `npm start` / `npm run dev` (never by Node). */
+export function nativeBindingPath(
+  repoRoot: string,
+  electronVersion: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string {
+  return join(repoRoot, NATIVE_DIR, `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+}
+
+export interface LocationInput {
+  /** `app.isPackaged`. */
+  isPackaged: boolean;
+  /** `app.getAppPath()`: the repository root in development, `resources/app.asar` when packaged. */
+  appPath: string;
+  /** `process.resourcesPath`. */
+  resourcesPath: string;
+  /** `process.versions.electron`. */
+  electronVersion: string;
+  platform?: string;
+  arch?: string;
+}
+
+export interface AppLocations {
+  contentDbPath: string;
+  /** The built renderer (out/renderer), served under app://bundle/. */
+  rendererRoot: string;
+  preloadPath: string;
+  /**
+   * Development only: the addon built by ensure-native. Undefined when packaged,
+   * where electron-builder has rebuilt better-sqlite3 for Electron in place.
+   */
+  nativeBinding: string | undefined;
+}
+
+export function appLocations(input: LocationInput): AppLocations {
+  const out = join(input.appPath, 'out');
+  return {
+    contentDbPath: input.isPackaged
+      ? join(input.resourcesPath, 'content', 'recollection.db')
+      : join(input.appPath, 'build', 'content', 'recollection.db'),
+    rendererRoot: join(out, 'renderer'),
+    preloadPath: join(out, 'preload', 'index.cjs'),
+    nativeBinding: input.isPackaged
+      ? undefined
+      : nativeBindingPath(input.appPath, input.electronVersion, input.platform, input.arch),
+  };
+}

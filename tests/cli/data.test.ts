@@ -1,0 +1,201 @@
+/**
+ * export, import, backup, restore, check — run for real on temporary data
+ * folders: exports are real files, an import is previewed before it changes
+ * anything, a restore brings back the backed-up notes, and check reports a
+ * damaged notes database without touching it.
+ */
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation, BackupInfo, Bookmark, ImportPreview, NoteEntry } from '../../src/shared/contract/types';
+import { LIMITS } from '../../src/shared/limits';
+import { cli, cliJson, expectOneLineError, tempDir } from './run';
+
+describe('export', () => {
+  const data = tempDir();
+  const out = tempDir();
+  let note: Annotation;
+  beforeAll(async () => {
+    note = await cliJson<Annotation>(
+      data,
+      'annotate',
+      'c2.f3.po.1',
+      '--quote',
+      'skills passports',
+      '--note',
+      'Delegation view: support',
+    );
+  });
+
+  it.each(['markdown', 'html', 'csv', 'json'] as const)('%s: writes the file with the note', async (format) => {
+    const path = join(out, `brief.${format}`);
+    const result = await cliJson<{ path: string; bytes: number; mime: string; filename: string }>(
+      data,
+      'export',
+      '--format',
+      format,
+      '--out',
+      path,
+    );
+    expect(result.path).toBe(path);
+    const text = readFileSync(path, 'utf8');
+    expect(Buffer.byteLength(text)).toBe(result.bytes);
+    expect(text).toContain('Delegation view: support');
+    if (format === 'json') expect(JSON.stringify(JSON.parse(text))).toContain(note.id);
+  });
+
+  it('docx: writes a zip package', async () => {
+    const path = join(out, 'brief.docx');
+    const run = await cli(data, 'export', '--format', 'docx', '--out', path);
+    expect(run.code).toBe(0);
+    expect(run.out).toBe(`Wrote ${path} (${(readFileSync(path).byteLength / 1024).toFixed(1)} KB)\n`);
+    expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('--no-notes leaves the note text out', async () => {
+    const path = join(out, 'shared.md');
+    await cliJson(data, 'export', '--format', 'markdown', '--out', path, '--no-notes');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('skills passports');
+    expect(text).not.toContain('Delegation view: support');
+  });
+
+  it('fails cleanly on an unwritable destination and on missing options', async () => {
+    const path = join(out, 'missing-folder', 'x.md');
+    expect(expectOneLineError(await cli(data, 'export', '--format', 'markdown', '--out', path), 1)).toContain(
+      'could not write',
+    );
+    expect(existsSync(path)).toBe(false);
+    expectOneLineError(await cli(data, 'export', '--out', join(out, 'y.md')), 2);
+    expectOneLineError(await cli(data, 'export', '--format', 'pdf', '--out', join(out, 'y.pdf')), 2);
+    expectOneLineError(await cli(data, 'export', '--format', 'csv'), 2);
+  });
+});
+
+describe('import', () => {
+  const source = tempDir();
+  let file: string;
+  let made: Annotation;
+  beforeAll(async () => {
+    made = await cliJson<Annotation>(source, 'annotate', 'c1.f1.po.1', '--note', 'to carry over', '--tag', 'carry');
+    file = join(tempDir(), 'notes.json');
+    await cliJson(source, 'export', '--format', 'json', '--out', file);
+  });
+
+  it('--dry-run previews and changes nothing', async () => {
+    const target = tempDir();
+    const result = await cliJson<{ preview: ImportPreview; applied: ImportPreview | null }>(
+      target,
+      'import',
+      file,
+      '--dry-run',
+    );
+    expect(result.preview.added).toBeGreaterThan(0);
+    expect(result.applied).toBeNull();
+    expect(await cliJson<NoteEntry[]>(target, 'notes')).toEqual([]);
+  });
+
+  it('previews, then applies', async () => {
+    const target = tempDir();
+    const result = await cliJson<{ preview: ImportPreview; applied: ImportPreview }>(target, 'import', file);
+    expect(result.applied.added).toBe(result.preview.added);
+    const notes = await cliJson<NoteEntry[]>(target, 'notes');
+    expect(notes.map((n) => n.annotation?.id)).toContain(made.id);
+    // A second import of the same file adds nothing.
+    const again = await cliJson<{ preview: ImportPreview }>(target, 'import', file);
+    expect(again.preview.added).toBe(0);
+  });
+
+  it('refuses a missing file, a file over the limit and a file that is not an export', async () => {
+    const target = tempDir();
+    expectOneLineError(await cli(target, 'import', join(target, 'absent.json')), 1);
+    const big = join(target, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, LIMITS.importBytes + 1);
+    expect(expectOneLineError(await cli(target, 'import', big), 1)).toContain('larger than 20 MB');
+    const junk = join(target, 'junk.json');
+    writeFileSync(junk, 'this is not json');
+    expectOneLineError(await cli(target, 'import', junk), 1);
+    expect(await cliJson<NoteEntry[]>(target, 'notes')).toEqual([]);
+  });
+});
+
+describe('backup and restore', () => {
+  it('restores the newest backup by default, bringing the notes back as they were', async () => {
+    const data = tempDir();
+    const kept = await cliJson<Bookmark>(data, 'bookmark', 'add', 'c3.f1', '--label', 'kept');
+    const info = await cliJson<BackupInfo>(data, 'backup');
+    expect(info.verified).toBe(true);
+    expect(existsSync(join(data, 'backups', info.name))).toBe(true);
+    expect((await cliJson<BackupInfo[]>(data, 'backup', 'list')).map((b) => b.name)).toContain(info.name);
+
+    await cliJson(data, 'bookmark', 'remove', kept.id);
+    await cliJson(data, 'bookmark', 'add', 'c4.f1', '--label', 'later');
+    expect(await cliJson<{ restored: string }>(data, 'restore')).toEqual({ restored: info.name });
+    const labels = (await cliJson<Bookmark[]>(data, 'bookmark', 'list')).map((b) => b.label);
+    expect(labels).toEqual(['kept']);
+  });
+
+  it('restores a named backup and refuses names that are not backups', async () => {
+    const data = tempDir();
+    const info = await cliJson<BackupInfo>(data, 'backup');
+    expect((await cli(data, 'restore', info.name)).code).toBe(0);
+    expectOneLineError(await cli(data, 'restore', 'user-20000101-000000.db'), 1);
+    expectOneLineError(await cli(data, 'restore', '../user.db'), 1);
+  });
+
+  it('says so when there is no backup', async () => {
+    expect(expectOneLineError(await cli(tempDir(), 'restore'), 1)).toBe('recollection: there is no backup to restore');
+  });
+});
+
+describe('check', () => {
+  it('passes on sound databases, and does not create a notes database', async () => {
+    const empty = tempDir();
+    const result = await cliJson<{
+      ok: boolean;
+      content: { ok: boolean; schemaVersion: number };
+      user: { exists: boolean };
+    }>(empty, 'check');
+    expect(result.ok).toBe(true);
+    expect(result.content.ok).toBe(true);
+    expect(result.user.exists).toBe(false);
+    expect(readdirSync(empty)).toEqual([]);
+
+    const used = tempDir();
+    await cliJson(used, 'bookmark', 'add', 'c1.f1');
+    const run = await cli(used, 'check');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/document database: ok/);
+    expect(run.out).toMatch(/notes database: ok/);
+  });
+
+  it('reports a damaged notes database, exit 1, leaving the file as it was', async () => {
+    const data = tempDir();
+    const damaged = Buffer.from('SQLite format 3\0'.padEnd(4096, 'x'));
+    writeFileSync(join(data, 'user.db'), damaged);
+    const run = await cli(data, 'check');
+    expect(run.code).toBe(1);
+    expect(run.err).toBe('recollection: check failed: notes database\n');
+    expect(run.out).toMatch(/notes database: DAMAGED/);
+    expect(readFileSync(join(data, 'user.db')).equals(damaged)).toBe(true);
+  });
+
+  it('reports a missing content database, and one that is not ours', async () => {
+    const data = tempDir();
+    const missing = await cli(data, 'check', '--json', '--content', join(data, 'none.db'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toBe('recollection: check failed: document database\n');
+    expect((JSON.parse(missing.out) as { content: { problems: string[] } }).content.problems[0]).toContain(
+      'does not exist',
+    );
+
+    const foreign = join(data, 'foreign.db');
+    writeFileSync(foreign, ''); // SQLite reads an empty file as an empty database: none of our tables
+    const run = await cli(data, 'check', '--content', foreign);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/document database: DAMAGED/);
+    expect(run.out).toContain('table blocks is missing');
+    expect(existsSync(join(data, 'user.db'))).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * electron-builder.yml, loaded and validated by electron-builder's own code
+ * (app-builder-lib's getConfig + validateConfiguration against its schema), and
+ * the settings the app's safety depends on: the fuses, the unpacked native
+ * module, the shipped content database, no publishing.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Configuration } from 'app-builder-lib';
+import { appLocations } from '../../src/main/paths';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let config: Configuration;
+
+beforeAll(async () => {
+  config = await getConfig(root, join(root, 'electron-builder.yml'), null);
+});
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema validation", async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('is checked by a validator that does reject a wrong option', async () => {
+    const wrong = { ...config, electronFuses: { ...config.electronFuses, runAsNodee: false } } as Configuration;
+    await expect(validateConfiguration(wrong, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);
+  });
+
+  it('sets every security fuse', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it('packs the app in an asar with better-sqlite3 unpacked and rebuilt for Electron', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.npmRebuild).toBe(true);
+    // getConfig normalises `files` into file sets; the patterns are what counts.
+    const patterns = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
+    expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json']));
+  });
+
+  it('ships the content database where the packaged app looks for it', () => {
+    expect(config.extraResources).toEqual([{ from: 'build/content/recollection.db', to: 'content/recollection.db' }]);
+    const packaged = appLocations({
+      isPackaged: true,
+      appPath: '/opt/R/resources/app.asar',
+      resourcesPath: '/opt/R/resources',
+      electronVersion: '39.5.0',
+    });
+    expect(packaged.contentDbPath).toBe(join('/opt/R/resources', 'content/recollection.db'));
+    expect(packaged.nativeBinding).toBeUndefined();
+  });
+
+  it('names the app, its targets and publishes nothing', () => {
+    expect(config.appId).toBe('org.recollection.app');
+    expect(config.productName).toBe('Recollection');
+    expect(config.publish).toBeNull();
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux?.category).toBe('Office');
+    expect(config.linux?.maintainer).toBeTruthy();
+    expect(config.win?.target).toEqual(['nsis']);
+    expect(config.mac?.target).toEqual(['dmg']);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * export.save and import.open: the dialogs are fakes, the files are real (a
+ * temporary folder). An export is written whole or not at all; an import file
+ * over the size limit is refused before it is read.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../src/shared/contract/derive';
+import type { ExportFile } from '../../src/shared/contract/types';
+
+vi.mock('electron', () => import('./fakes'));
+
+const { openImport, saveExport } = await import('../../src/main/dialogs');
+const { readImportFile, writeFileAtomic } = await import('../../src/core/files');
+const { shellHandlers } = await import('../../src/main/handlers');
+const { CHANNELS } = await import('../../src/shared/contract/channels');
+const { CoreError } = await import('../../src/shared/contract/result');
+const { LIMITS } = await import('../../src/shared/limits');
+const fakes = await import('./fakes');
+
+const dir = mkdtempSync(join(tmpdir(), 'recollection-dialogs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+fakes.app.paths.set('documents', dir);
+
+let rendered: ExportFile;
+const render = vi.fn(() => rendered);
+const core = { 'export.render': render } as unknown as Handlers;
+const args = { format: 'markdown' as const, scope: { kind: 'all' as const }, includeNotes: true };
+
+beforeEach(() => {
+  fakes.dialog.showSaveDialog.mockReset();
+  fakes.dialog.showOpenDialog.mockReset();
+  render.mockClear();
+  rendered = { filename: 'recollection-notes.md', mime: 'text/markdown', data: '# Notes\n' };
+});
+
+describe('export.save', () => {
+  it('renders, asks where with the export name as default, and writes the file', async () => {
+    const target = join(dir, 'brief.md');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    expect(await saveExport(core, args, { shell: true }, null)).toEqual({ path: target });
+    const options = fakes.dialog.showSaveDialog.mock.calls[0][0] as {
+      defaultPath: string;
+      filters: Array<{ extensions: string[] }>;
+    };
+    expect(options.defaultPath).toBe(join(dir, 'recollection-notes.md'));
+    expect(options.filters[0].extensions).toEqual(['md']);
+    expect(readFileSync(target, 'utf8')).toBe('# Notes\n');
+  });
+
+  it('writes binary exports byte for byte', async () => {
+    rendered = { filename: 'n.docx', mime: 'application/zip', data: new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]) };
+    const target = join(dir, 'brief.docx');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    await saveExport(core, { ...args, format: 'docx' }, { shell: true }, null);
+    expect(new Uint8Array(readFileSync(target))).toEqual(new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]));
+  });
+
+  it('writes nothing when cancelled', async () => {
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    const before = readdirSync(dir).length;
+    expect(await saveExport(core, args, { shell: true }, null)).toBeNull();
+    expect(readdirSync(dir).length).toBe(before);
+  });
+
+  it('opens no dialog when the export itself fails', async () => {
+    render.mockImplementationOnce(() => {
+      throw new CoreError('INVALID_ARGUMENT', 'nothing to export');
+    });
+    await expect(saveExport(core, args, { shell: true }, null)).rejects.toThrow('nothing to export');
+    expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('reports an unwritable destination as UNAVAILABLE and leaves no partial file', async () => {
+    const target = join(dir, 'no-such-folder', 'brief.md');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const error = await saveExport(core, args, { shell: true }, null).catch((e: unknown) => e);
+    expect((error as InstanceType<typeof CoreError>).code).toBe('UNAVAILABLE');
+    expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces a file whole and leaves no temporary file behind', async () => {
+    const target = join(dir, 'atomic.txt');
+    writeFileSync(target, 'old');
+    await writeFileAtomic(target, 'new content');
+    expect(readFileSync(target, 'utf8')).toBe('new content');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('import.open', () => {
+  it('returns the chosen file name and text, without a byte-order mark', async () => {
+    const file = join(dir, 'notes.json');
+    writeFileSync(file, '\uFEFF{"format":"recollection-notes"}');
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [file] });
+    expect(await openImport(null)).toEqual({ name: 'notes.json', data: '{"format":"recollection-notes"}' });
+  });
+
+  it('returns null when cancelled', async () => {
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    expect(await openImport(null)).toBeNull();
+  });
+
+  it('refuses a file over the import limit without reading it', async () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, LIMITS.importBytes + 1); // sparse: costs no disk
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [big] });
+    const error = await openImport(null).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as InstanceType<typeof CoreError>).code).toBe('INVALID_ARGUMENT');
+    expect((error as Error).message).toMatch(/larger than 20 MB/);
+  });
+
+  it('accepts a file of exactly the limit', async () => {
+    const edge = join(dir, 'edge.json');
+    writeFileSync(edge, '');
+    truncateSync(edge, LIMITS.importBytes);
+    expect((await readImportFile(edge)).length).toBe(LIMITS.importBytes);
+  });
+
+  it('says NOT_FOUND for a file that vanished', async () => {
+    const error = await readImportFile(join(dir, 'gone.json')).catch((e: unknown) => e);
+    expect((error as InstanceType<typeof CoreError>).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('shell handlers', () => {
+  it('replace exactly the three shell-only channels and keep the core for the rest', () => {
+    const base = Object.fromEntries(CHANNELS.map((c) => [c, () => c])) as unknown as Handlers;
+    const merged = shellHandlers(base, () => null);
+    const replaced = CHANNELS.filter((c) => merged[c] !== base[c]).sort();
+    expect(replaced).toEqual(['app.openExternal', 'export.save', 'import.open']);
+    expect(Object.keys(merged).sort()).toEqual([...CHANNELS].sort());
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * The app's start (src/main/index.ts) on fakes: one instance; the core opened
+ * over the right paths; IPC, protocol, guards and menu installed; and a
+ * readable error page — never a blank window — when the content, the native
+ * module or the core fails. openCore is replaced by a recording stand-in.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Core, CoreOptions } from '../../src/core/core';
+import { CHANNELS } from '../../src/shared/contract/channels';
+import type { Handlers } from '../../src/shared/contract/derive';
+import type * as FakesModule from './fakes';
+
+vi.mock('electron', () => import('./fakes'));
+
+const control = vi.hoisted(() => ({
+  open: null as null | ((options: CoreOptions) => Core),
+  calls: [] as CoreOptions[],
+  closed: 0,
+  autoBackups: 0,
+}));
+vi.mock('../../src/core/open', () => ({
+  openCore: (options: CoreOptions) => {
+    control.calls.push(options);
+    return control.open!(options);
+  },
+}));
+
+const ELECTRON = '39.5.0';
+const dir = mkdtempSync(join(tmpdir(), 'recollection-lifecycle-'));
+const appDir = join(dir, 'app');
+const dataDir = join(dir, 'userData');
+const native = join(
+  appDir,
+  '.native',
+  `electron-${ELECTRON}-${process.platform}-${process.arch}`,
+  'better_sqlite3.node',
+);
+
+beforeAll(() => {
+  mkdirSync(join(appDir, 'out', 'renderer'), { recursive: true });
+  writeFileSync(join(appDir, 'out', 'renderer', 'index.html'), '<!doctype html><title>reader</title>');
+  mkdirSync(dataDir, { recursive: true });
+  Object.defineProperty(process.versions, 'electron', { value: ELECTRON, configurable: true });
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  Reflect.deleteProperty(process.versions, 'electron');
+});
+
+function fakeCore(content: { ok: boolean; message: string | null }, recovery: string | null = null): Core {
+  return {
+    handlers: Object.fromEntries(CHANNELS.map((c) => [c, () => c])) as unknown as Handlers,
+    status: () => ({ version: '0.1.0', content, recovery, electron: true }),
+    user: {
+      maybeAutoBackup: () => {
+        control.autoBackups++;
+        return Promise.resolve(null);
+      },
+    } as unknown as Core['user'],
+    close: () => void control.closed++,
+  };
+}
+
+beforeEach(() => {
+  control.calls = [];
+  control.closed = 0;
+  control.autoBackups = 0;
+  control.open = () => fakeCore({ ok: true, message: null });
+  mkdirSync(join(native, '..'), { recursive: true });
+  writeFileSync(native, 'addon');
+});
+
+type Fakes = typeof FakesModule;
+
+async function launch(setup: (fakes: Fakes) => void = () => {}) {
+  vi.resetModules(); // index.ts runs its start-up code on import
+  // The mocked 'electron' is cached across resetModules: use it, reset to a fresh state.
+  const fakes = (await import('electron')) as unknown as Fakes;
+  fakes.resetFakes();
+  fakes.app.appPath = appDir;
+  fakes.app.paths.set('userData', dataDir);
+  setup(fakes);
+  await import('../../src/main/index');
+  fakes.app.markReady();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const window = fakes.BrowserWindow.instances.at(-1);
+  const page = async (url: string) => {
+    const res = await fakes.session.defaultSession.protocolHandler!(new Request(url));
+    return { status: res.status, text: await res.text() };
+  };
+  return { fakes, window, page };
+}
+
+describe('a normal start', () => {
+  it('opens the core on the development paths and loads the reader', async () => {
+    const { fakes, window, page } = await launch();
+    expect(control.calls).toEqual([
+      {
+        contentDbPath: join(appDir, 'build', 'content', 'recollection.db'),
+        dataDir,
+        nativeBinding: native,
+        version: '0.1.0',
+      },
+    ]);
+    expect(fakes.app.enableSandbox).toHaveBeenCalled();
+    expect(fakes.ipcMain.handlers.size).toBe(CHANNELS.length);
+    expect(window?.loaded).toEqual(['app://bundle/index.html']);
+    expect((await page('app://bundle/index.html')).text).toContain('reader');
+    expect(fakes.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1);
+    expect(fakes.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(fakes.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    expect(control.autoBackups).toBe(1); // checked at start
+  });
+
+  it('hardens every web contents created, and closes the core on quit', async () => {
+    const { fakes } = await launch();
+    const contents = new fakes.FakeWebContents();
+    fakes.app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+    fakes.app.emit('window-all-closed');
+    expect(fakes.app.quit).toHaveBeenCalled();
+    fakes.app.emit('will-quit');
+    expect(control.closed).toBe(1);
+  });
+
+  it('tells the page about a recovered notes database once it has loaded', async () => {
+    control.open = () => fakeCore({ ok: true, message: null }, 'The damaged notes file was moved aside.');
+    const { window } = await launch();
+    window!.webContents.emit('did-finish-load');
+    expect(window!.webContents.sent).toEqual([
+      ['app.recovered', { message: 'The damaged notes file was moved aside.' }],
+    ]);
+  });
+});
+
+describe('one instance', () => {
+  it('quits when another instance holds the lock', async () => {
+    const { fakes } = await launch((f) => (f.app.hasLock = false));
+    expect(fakes.app.quit).toHaveBeenCalled();
+    expect(fakes.app.whenReady).not.toHaveBeenCalled();
+    expect(fakes.BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('focuses the window when a second instance starts', async () => {
+    const { fakes, window } = await launch();
+    window!.minimized = true;
+    fakes.app.emit('second-instance');
+    expect(window!.focused).toBe(true);
+    expect(window!.minimized).toBe(false);
+  });
+});
+
+describe('never a blank window', () => {
+  it('shows the error page when the content database cannot be used', async () => {
+    control.open = () => fakeCore({ ok: false, message: 'content database missing: run npm run build:content' });
+    const { fakes, window, page } = await launch();
+    expect(window?.loaded).toEqual(['app://bundle/__startup-error.html']);
+    const shown = await page('app://bundle/__startup-error.html');
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('content database missing: run npm run build:content');
+    expect(shown.text).toContain(dataDir);
+    expect(control.closed).toBe(1);
+    expect(fakes.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('shows the error page when the core throws', async () => {
+    control.open = () => {
+      throw new Error('the notes database is damaged: file is not a database');
+    };
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { window, page } = await launch();
+    log.mockRestore();
+    expect(window?.loaded).toEqual(['app://bundle/__startup-error.html']);
+    expect((await page('app://bundle/__startup-error.html')).text).toContain('file is not a database');
+  });
+
+  it('explains a missing Electron build of better-sqlite3 without opening the core', async () => {
+    rmSync(native);
+    const { window, page } = await launch();
+    expect(control.calls).toEqual([]);
+    expect(window?.loaded).toEqual(['app://bundle/__startup-error.html']);
+    expect((await page('app://bundle/__startup-error.html')).text).toContain('npm start');
+  });
+
+  it('switches to the error page when the reader fails to load', async () => {
+    const { window } = await launch();
+    window!.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://bundle/index.html', true);
+    expect(window!.loaded.at(-1)).toBe('app://bundle/__startup-error.html');
+    window!.webContents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'app://bundle/index.html', true);
+    expect(window!.loaded).toHaveLength(2);
+  });
+
+  it('reloads a crashed page, then gives up with the error page', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { window } = await launch();
+    for (let i = 0; i < 3; i++) window!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    log.mockRestore();
+    expect(window!.webContents.reloads).toBe(2);
+    expect(window!.loaded.at(-1)).toBe('app://bundle/__startup-error.html');
+  });
+});
