@@ -1,0 +1,130 @@
+/**
+ * Start-up: check the app's status, load settings and the outline, open the
+ * last page (or the one a deep link names), then show the reader.
+ *
+ * Constraint: never a blank screen. While loading: a skeleton; if the content
+ * cannot be opened: an error screen that says what happened and what to do.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import type { AppStatus } from '../shared/contract/types';
+import { api, bridge } from './api';
+import { ErrorScreen } from './components/ErrorScreen';
+import { Shell } from './components/Shell';
+import { SkeletonApp } from './components/Skeleton';
+import { parseDeepLink } from './lib/citation';
+import { firstPage } from './lib/outline';
+import { nav, navigate, setOutline } from './state/nav';
+import { loadPalette } from './state/notes';
+import { loadSettings, settings } from './state/settings';
+import { toast } from './state/toasts';
+import { openDialog, openSearch } from './state/ui';
+
+/**
+ * The deep link in the location hash, if any, removed once read: the hash is a
+ * one-time instruction, so the same link can be followed again later.
+ */
+function takeDeepLink(): ReturnType<typeof parseDeepLink> {
+  const link = parseDeepLink(window.location.hash);
+  if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
+  return link;
+}
+
+type Boot =
+  | { state: 'loading' }
+  | { state: 'ready' }
+  | { state: 'failed'; title: string; message: string; status: AppStatus | null };
+
+async function start(): Promise<Boot> {
+  const status = await api.app.status({});
+  if (!status.ok)
+    return { state: 'failed', title: 'The app is not responding', message: status.error.message, status: null };
+  if (!status.value.content.ok) {
+    return {
+      state: 'failed',
+      title: 'The document could not be opened',
+      message: status.value.content.message ?? 'The content database is missing or damaged.',
+      status: status.value,
+    };
+  }
+  if (status.value.recovery) toast(status.value.recovery, { tone: 'error' });
+  await loadSettings();
+  const outline = await api.content.outline({});
+  if (!outline.ok)
+    return {
+      state: 'failed',
+      title: 'The document could not be opened',
+      message: outline.error.message,
+      status: status.value,
+    };
+  setOutline(outline.value);
+  void loadPalette();
+  const link = takeDeepLink();
+  const s = settings.get();
+  const index = nav.get().outline;
+  if (link?.type === 'block') await navigate({ blockId: link.id });
+  else if (link?.type === 'page') await navigate({ pageId: link.id });
+  else if (s.lastPageId) await navigate({ pageId: s.lastPageId, blockId: s.lastBlockId });
+  // A remembered or linked place that no longer exists (new content build) falls back to the start;
+  // any other failure stays on screen with its message and a retry.
+  const state = nav.get();
+  if (
+    !state.page &&
+    index &&
+    (state.errorCode === 'NOT_FOUND' || state.errorCode === 'INVALID_ARGUMENT' || !state.pageId)
+  ) {
+    if (state.errorCode) toast('That place is not in this edition of the document; showing the beginning.');
+    const first = firstPage(index);
+    if (first) await navigate({ pageId: first });
+  }
+  return { state: 'ready' };
+}
+
+export function App(): ReactNode {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void start().then((b) => live && setBoot(b));
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  useEffect(() => {
+    const offCommand = bridge.on('app.command', ({ command }) => {
+      if (command === 'search') openSearch();
+      else if (command === 'print') window.print();
+      else if (command === 'shortcuts') openDialog('help');
+      else openDialog(command);
+    });
+    const offRecovered = bridge.on('app.recovered', ({ message }) => toast(message, { tone: 'error' }));
+    const onHash = (): void => {
+      const link = takeDeepLink();
+      if (link?.type === 'block') void navigate({ blockId: link.id });
+      else if (link?.type === 'page') void navigate({ pageId: link.id });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      offCommand();
+      offRecovered();
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, []);
+
+  if (boot.state === 'loading') return <SkeletonApp />;
+  if (boot.state === 'failed') {
+    return (
+      <ErrorScreen
+        title={boot.title}
+        message={boot.message}
+        status={boot.status}
+        onRetry={() => {
+          setBoot({ state: 'loading' });
+          setAttempt((a) => a + 1);
+        }}
+      />
+    );
+  }
+  return <Shell />;
+}

@@ -1,0 +1,142 @@
+/**
+ * Export notes: format, scope (everything, the Notes panel's current filter,
+ * or the entries chosen there), with or without the private note texts.
+ *
+ * Constraint: in the desktop app the shell asks where to save (`export.save`).
+ * Where that is unavailable (the browser harness) the rendered file is shown
+ * in a read-only field to copy, since a blob: download would need the CSP
+ * loosened; .docx is binary and can only be saved from the desktop app.
+ */
+import { useState, type ReactNode } from 'react';
+import type { ExportFormat, ExportScope } from '../../shared/contract/types';
+import { api } from '../api';
+import { useStore } from '../lib/store';
+import { toast } from '../state/toasts';
+import { closeOverlays, ui } from '../state/ui';
+import { Dialog } from './Dialog';
+
+const FORMATS: Array<{ id: ExportFormat; label: string }> = [
+  { id: 'markdown', label: 'Markdown brief (.md)' },
+  { id: 'docx', label: 'Word brief (.docx)' },
+  { id: 'html', label: 'Printable page (.html)' },
+  { id: 'csv', label: 'Spreadsheet (.csv)' },
+  { id: 'json', label: 'Web Annotation JSON (.json) — also a backup' },
+];
+
+export function ExportDialog(): ReactNode {
+  const filter = useStore(ui, (s) => s.filter);
+  const selected = useStore(ui, (s) => s.selected);
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(selected.length ? 'selection' : 'all');
+  const [includeNotes, setIncludeNotes] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ filename: string; text: string } | null>(null);
+
+  const scope: ExportScope =
+    scopeKind === 'filter'
+      ? { kind: 'filter', filter }
+      : scopeKind === 'selection'
+        ? { kind: 'selection', ids: selected }
+        : { kind: 'all' };
+
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    setPreview(null);
+    const args = { format, scope, includeNotes };
+    const saved = await api.export.save(args);
+    if (saved.ok) {
+      setBusy(false);
+      if (saved.value) {
+        toast(`Exported to ${saved.value.path}`);
+        closeOverlays();
+      }
+      return;
+    }
+    if (saved.error.code !== 'UNAVAILABLE') {
+      setBusy(false);
+      setMessage(`Export failed: ${saved.error.message}`);
+      return;
+    }
+    const rendered = await api.export.render(args);
+    setBusy(false);
+    if (!rendered.ok) return setMessage(`Export failed: ${rendered.error.message}`);
+    if (typeof rendered.value.data !== 'string') {
+      return setMessage('Word files can only be saved from the desktop app. Choose another format here.');
+    }
+    setPreview({ filename: rendered.value.filename, text: rendered.value.data });
+  };
+
+  return (
+    <Dialog title="Export notes" onClose={closeOverlays} className="export-dialog">
+      <fieldset>
+        <legend>Format</legend>
+        {FORMATS.map((f) => (
+          <label key={f.id} className="radio">
+            <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+            {f.label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>What</legend>
+        <label className="radio">
+          <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} />
+          All bookmarks and notes
+        </label>
+        <label className="radio">
+          <input type="radio" name="scope" checked={scopeKind === 'filter'} onChange={() => setScopeKind('filter')} />
+          Those shown with the Notes panel’s current filters
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="scope"
+            checked={scopeKind === 'selection'}
+            disabled={selected.length === 0}
+            onChange={() => setScopeKind('selection')}
+          />
+          The {selected.length} chosen in the Notes panel
+        </label>
+      </fieldset>
+      <label className="check">
+        <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
+        Include my private note texts and tags (untick to share only what is marked, with positions)
+      </label>
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" className="button" onClick={closeOverlays}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" disabled={busy} onClick={() => void run()}>
+          Export…
+        </button>
+      </div>
+      {message ? <p role="alert">{message}</p> : null}
+      {preview ? (
+        <div className="export-preview">
+          <p>
+            Saving files needs the desktop app. Here is <strong>{preview.filename}</strong> to copy:
+          </p>
+          <textarea
+            readOnly
+            rows={12}
+            value={preview.text}
+            aria-label={`Exported ${preview.filename}`}
+            data-testid="export-preview"
+          />
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void navigator.clipboard.writeText(preview.text).then(() => toast('Export copied to the clipboard'))
+            }
+          >
+            Copy to clipboard
+          </button>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Import notes from a JSON export: choose the file, see what it would change
+ * ("12 new, 3 updated, 1 unattached"), then confirm. Nothing changes before
+ * the confirmation, and a bad file changes nothing at all.
+ *
+ * Constraint: in the desktop app the shell's open dialog reads the file
+ * (`import.open`); where it is unavailable, a file input reads it here.
+ */
+import { useRef, useState, type ReactNode } from 'react';
+import type { ImportPreview } from '../../shared/contract/types';
+import { LIMITS } from '../../shared/limits';
+import { api } from '../api';
+import { changed } from '../state/notes';
+import { toast } from '../state/toasts';
+import { closeOverlays } from '../state/ui';
+import { Dialog } from './Dialog';
+
+function summary(p: ImportPreview): string {
+  const parts = [`${p.added} new`, `${p.updated} updated`, `${p.orphans} unattached`];
+  if (p.unchanged) parts.push(`${p.unchanged} unchanged`);
+  if (p.skipped) parts.push(`${p.skipped} kept as they are here (newer)`);
+  return parts.join(', ');
+}
+
+export function ImportDialog(): ReactNode {
+  const [file, setFile] = useState<{ name: string; data: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [needInput, setNeedInput] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const check = async (f: { name: string; data: string }): Promise<void> => {
+    setFile(f);
+    setPreview(null);
+    setMessage(null);
+    const res = await api.import.preview({ data: f.data });
+    if (res.ok) setPreview(res.value);
+    else setMessage(`This file cannot be imported: ${res.error.message}`);
+  };
+  const choose = async (): Promise<void> => {
+    const res = await api.import.open({});
+    if (res.ok) {
+      if (res.value) await check(res.value);
+    } else if (res.error.code === 'UNAVAILABLE') {
+      setNeedInput(true);
+      input.current?.click();
+    } else setMessage(res.error.message);
+  };
+  const apply = async (): Promise<void> => {
+    if (!file) return;
+    setBusy(true);
+    const res = await api.import.apply({ data: file.data });
+    setBusy(false);
+    if (!res.ok) return setMessage(`Nothing was imported: ${res.error.message}`);
+    toast(`Imported: ${summary(res.value)}`);
+    changed();
+    closeOverlays();
+  };
+
+  return (
+    <Dialog title="Import notes" onClose={closeOverlays} className="import-dialog">
+      <p>
+        Import bookmarks and notes from a Recollection JSON export (or W3C Web Annotations). Records already here are
+        matched by id; the newer version wins.
+      </p>
+      <div className="field-row">
+        <button type="button" className="button" onClick={() => void choose()}>
+          Choose a file…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json,application/ld+json"
+          aria-label="File to import"
+          className={needInput ? undefined : 'visually-hidden'}
+          tabIndex={needInput ? 0 : -1}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            if (f.size > LIMITS.importBytes)
+              return setMessage(
+                `This file is ${Math.round(f.size / 1e6)} MB; the limit is ${LIMITS.importBytes / 1024 / 1024} MB.`,
+              );
+            void f.text().then((data) => check({ name: f.name, data }));
+          }}
+        />
+      </div>
+      {file ? <p className="muted">File: {file.name}</p> : null}
+      {message ? <p role="alert">{message}</p> : null}
+      {preview ? (
+        <div className="import-preview" data-testid="import-preview">
+          <p>
+            <strong>{summary(preview)}</strong>
+          </p>
+          {preview.details.length ? (
+            <ul className="small">
+              {preview.details.slice(0, 20).map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" className="button" onClick={closeOverlays}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" disabled={!preview || busy} onClick={() => void apply()}>
+          Import
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+/** The Notes panel's filters: text, tag, colour, position, priority. */
+import type { ReactNode } from 'react';
+import type { AnnotationFilter, Color, Position, Priority } from '../../shared/contract/types';
+import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
+import { api } from '../api';
+import { useResult } from '../hooks/useResult';
+import { POSITION, PRIORITY } from '../lib/labels';
+import { useStore } from '../lib/store';
+import { notes } from '../state/notes';
+
+interface Props {
+  filter: AnnotationFilter;
+  onChange: (f: AnnotationFilter) => void;
+  revision: number;
+}
+
+/** One value or none, as the filter's array form. */
+const one = <T,>(v: string): T[] | undefined => (v ? [v as T] : undefined);
+
+export function NotesFilters({ filter, onChange, revision }: Props): ReactNode {
+  const tags = useResult(() => api.notes.tags({}), [revision]);
+  const palette = useStore(notes, (s) => s.palette);
+  const set = (patch: AnnotationFilter): void => {
+    const next: AnnotationFilter = { ...filter, ...patch };
+    for (const k of Object.keys(next) as Array<keyof AnnotationFilter>) if (next[k] === undefined) delete next[k];
+    onChange(next);
+  };
+  return (
+    <div className="notes-filters" role="search" aria-label="Filter your notes">
+      <label className="field wide">
+        <span>Find in notes</span>
+        <input type="search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} />
+      </label>
+      <label className="field">
+        <span>Tag</span>
+        <select value={filter.tags?.[0] ?? ''} onChange={(e) => set({ tags: one<string>(e.target.value) })}>
+          <option value="">Any</option>
+          {(tags.value ?? []).map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Colour</span>
+        <select value={filter.colors?.[0] ?? ''} onChange={(e) => set({ colors: one<Color>(e.target.value) })}>
+          <option value="">Any</option>
+          {COLORS.map((c) => (
+            <option key={c} value={c}>
+              {palette.find((p) => p.color === c)?.name ?? c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Position</span>
+        <select value={filter.positions?.[0] ?? ''} onChange={(e) => set({ positions: one<Position>(e.target.value) })}>
+          <option value="">Any</option>
+          {POSITIONS.map((p) => (
+            <option key={p} value={p}>
+              {POSITION[p].icon} {POSITION[p].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Priority</span>
+        <select
+          value={filter.priorities?.[0] ?? ''}
+          onChange={(e) => set({ priorities: one<Priority>(e.target.value) })}
+        >
+          <option value="">Any</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {PRIORITY[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

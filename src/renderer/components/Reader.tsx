@@ -1,0 +1,197 @@
+/**
+ * The reading pane: the page's heading, its own blocks, then each group
+ * (Policy Options, Options for practical action, Policy and Practice Examples)
+ * under its heading and thin coloured rule; sub-pages listed as links.
+ *
+ * Constraint: opening a search result puts its block in the top third of the
+ * pane and flashes it; the matched words stay marked until the next navigation.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Block, Section } from '../../shared/model';
+import { useScrollSpy } from '../hooks/useScrollSpy';
+import { GROUP_CLASS } from '../lib/labels';
+import { useStore } from '../lib/store';
+import { termRanges } from '../lib/terms';
+import { sentenceCase } from '../lib/text';
+import { nav, navigate, retryPage } from '../state/nav';
+import { notes, toggleBookmark } from '../state/notes';
+import { FootnoteBody } from './FootnoteBody';
+import { Icon } from './Icon';
+import { BlockView, type BlockContext } from './BlockView';
+import { FootnotePopover } from './FootnotePopover';
+import { SkeletonLines } from './Skeleton';
+
+/** Briefly mark the block just opened (Web Animations: no inline style, so the CSP holds). */
+function flash(el: HTMLElement): void {
+  if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+  el.querySelector('.block-body')?.animate(
+    [
+      { backgroundColor: 'var(--flash-bg)' },
+      { backgroundColor: 'var(--flash-bg)', offset: 0.35 },
+      { backgroundColor: 'transparent' },
+    ],
+    { duration: 1600, easing: 'ease-out' },
+  );
+}
+
+function bringIntoView(el: HTMLElement, third: boolean): void {
+  const pane = document.getElementById('reading');
+  if (!pane) return;
+  const offset = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  pane.scrollTop += offset - (third ? pane.clientHeight / 3 : 56);
+}
+
+export function Reader(): ReactNode {
+  const page = useStore(nav, (s) => s.page);
+  const loading = useStore(nav, (s) => s.loading);
+  const error = useStore(nav, (s) => s.error);
+  const target = useStore(nav, (s) => s.target);
+  const outline = useStore(nav, (s) => s.outline);
+  const annotations = useStore(notes, (s) => s.annotations);
+  const bookmarks = useStore(notes, (s) => s.bookmarks);
+  // The popover belongs to the navigation it was opened in: a new navigation closes it.
+  const [footnote, setFootnote] = useState<{ n: number; anchor: HTMLButtonElement; token: number } | null>(null);
+  const article = useRef<HTMLElement>(null);
+  useScrollSpy(article, page?.section.id ?? null);
+
+  useEffect(() => {
+    if (!page || !target) return;
+    const pane = document.getElementById('reading');
+    if (target.blockId) {
+      const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(target.blockId)}"]`);
+      if (el) {
+        bringIntoView(el, true);
+        el.focus({ preventScroll: true });
+        flash(el);
+        return;
+      }
+    }
+    if (target.anchorId) {
+      const el = document.getElementById(`sec-${target.anchorId}`);
+      if (el) return bringIntoView(el, false);
+    }
+    if (pane) pane.scrollTop = 0;
+  }, [page, target]);
+
+  const ctx = useMemo<BlockContext>(() => {
+    const byParent = new Map<string, Block[]>();
+    for (const b of page?.blocks ?? []) {
+      if (b.parentId) byParent.set(b.parentId, [...(byParent.get(b.parentId) ?? []), b]);
+    }
+    const marked = new Set(bookmarks.map((b) => b.targetId));
+    const terms = target?.terms ?? [];
+    return {
+      annotationsOf: (id) => annotations.filter((a) => a.blockId === id),
+      bookmarked: (id) => marked.has(id),
+      termsOf: (b) => (b.id === target?.blockId ? termRanges(b.text, terms) : []),
+      childrenOf: (id) => byParent.get(id) ?? [],
+      onFootnote: (n, anchor) => setFootnote({ n, anchor, token: target?.token ?? 0 }),
+    };
+  }, [page, annotations, bookmarks, target]);
+
+  if (error && !page) {
+    return (
+      <div className="page-message" role="alert">
+        <p>This part of the document could not be opened: {error}</p>
+        <button type="button" className="button" onClick={retryPage}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!page) return <SkeletonLines lines={16} label="Loading the document" />;
+
+  const { section, children, blocks } = page;
+  const pageMarked = bookmarks.some((b) => b.targetId === section.id);
+  const inPage = new Set(blocks.map((b) => b.id));
+  const topLevel = (sectionId: string): Block[] =>
+    blocks.filter((b) => b.sectionId === sectionId && (!b.parentId || !inPage.has(b.parentId)));
+  const subPages = (outline?.byId.get(section.id)?.children ?? []).filter(
+    (n) => n.kind !== 'group' && !children.some((c) => c.id === n.id),
+  );
+  const groupBlocks = (c: Section): Block[] => topLevel(c.id);
+
+  return (
+    <article
+      ref={article}
+      className={`page page-${section.kind}${loading ? ' is-loading' : ''}`}
+      aria-labelledby="page-title"
+      aria-busy={loading}
+      data-page={section.id}
+    >
+      <header className="page-header" id={`sec-${section.id}`} data-section={section.id}>
+        <p className="page-label">{section.label}</p>
+        <h1 id="page-title" className={section.title === section.title.toUpperCase() ? 'caps' : undefined}>
+          {section.title}
+        </h1>
+        <button
+          type="button"
+          className={`page-bookmark${pageMarked ? ' on' : ''}`}
+          onClick={() => void toggleBookmark(section.id)}
+        >
+          <Icon name="star" filled={pageMarked} /> {pageMarked ? 'Bookmarked' : 'Bookmark this section'}
+        </button>
+      </header>
+      {topLevel(section.id).map((b) => (
+        <BlockView key={b.id} block={b} ctx={ctx} />
+      ))}
+      {children.map((c) => (
+        <section
+          key={c.id}
+          id={`sec-${c.id}`}
+          data-section={c.id}
+          className={`group ${c.group ? GROUP_CLASS[c.group] : ''}`}
+          aria-labelledby={`h-${c.id}`}
+        >
+          <h2 id={`h-${c.id}`} className="group-title">
+            {c.title}
+          </h2>
+          {groupBlocks(c).length ? (
+            groupBlocks(c).map((b) => <BlockView key={b.id} block={b} ctx={ctx} />)
+          ) : (
+            <p className="muted">No entries in this group.</p>
+          )}
+        </section>
+      ))}
+      {subPages.length ? (
+        <nav className="sub-pages" aria-label={`In ${section.label}`}>
+          <h2 className="group-title">In this {section.kind === 'cluster' ? 'cluster' : 'part'}</h2>
+          <ul>
+            {subPages.map((n) => (
+              <li key={n.id}>
+                <button type="button" className="sub-page" onClick={() => void navigate({ pageId: n.id })}>
+                  <span className="sub-page-label">{n.label}</span>
+                  <span className="sub-page-title">{sentenceCase(n.title)}</span>
+                  {n.counts ? (
+                    <span className="sub-page-counts">
+                      {n.counts.po} policy options · {n.counts.pa} practical actions · {n.counts.ex} examples
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {page.footnotes.length ? (
+        <section className="print-footnotes" aria-label={`Footnotes of ${section.label}`}>
+          <ol>
+            {page.footnotes.map((f) => (
+              <li key={f.number} value={f.number}>
+                <FootnoteBody footnote={f} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {footnote && footnote.token === (target?.token ?? 0) ? (
+        <FootnotePopover
+          number={footnote.n}
+          anchor={footnote.anchor}
+          known={page.footnotes.find((f) => f.number === footnote.n) ?? null}
+          onClose={() => setFootnote(null)}
+        />
+      ) : null}
+    </article>
+  );
+}

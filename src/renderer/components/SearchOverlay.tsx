@@ -1,0 +1,280 @@
+/**
+ * The search overlay (Ctrl/Cmd+K, Ctrl/Cmd+F): results on every keystroke,
+ * filter chips (cluster, kind), "Go to <label>" when the query is a label or
+ * id, suggestions when empty, "did you mean" when nothing matches. Arrow keys
+ * and Enter open a result.
+ *
+ * Constraint: no debounce, but every answer carries its request number and
+ * older answers are dropped, so the list always matches what is typed.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
+import { api } from '../api';
+import { useDialogFocus } from '../hooks/useDialogFocus';
+import { SEARCH_KIND } from '../lib/labels';
+import { useStore } from '../lib/store';
+import { navigate } from '../state/nav';
+import { settings, updateSettings } from '../state/settings';
+import { closeOverlays } from '../state/ui';
+import { Snippet } from './Snippet';
+
+const KINDS: SearchKind[] = ['policy-option', 'practical-action', 'example', 'context', 'footnote', 'note'];
+const EXAMPLES = ['labour mobility', 'remittances', 'fair recruitment', '10.7', 'diaspora', '2.2'];
+
+type Entry = { type: 'jump'; label: string; pageId: string; blockId: string | null } | { type: 'hit'; hit: SearchHit };
+
+export function openHit(hit: SearchHit): void {
+  closeOverlays();
+  if (hit.kind === 'footnote') {
+    const panes = settings.get().panes;
+    updateSettings({ panes: { ...panes, side: true, sideTab: 'footnotes' } });
+  }
+  void navigate({ pageId: hit.pageId, blockId: hit.blockId, terms: hit.terms }).then(() => {
+    if (hit.kind === 'footnote')
+      document.getElementById(`fn-${hit.id.replace(/^fn\./, '')}`)?.scrollIntoView({ block: 'center' });
+  });
+}
+
+/** The last query, offered again (selected) when the overlay reopens. */
+let lastQuery = '';
+
+export function SearchOverlay(): ReactNode {
+  const filters = useStore(settings, (s) => s.searchFilters);
+  const [q, setQ] = useState(lastQuery);
+  const [answer, setResult] = useState<SearchResult | null>(null);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [failure, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const seq = useRef(0);
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog, closeOverlays);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    lastQuery = q;
+    const query = q.trim();
+    if (!query) return;
+    const args = {
+      q: query,
+      limit: 30,
+      includeNotes: true,
+      ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
+      ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
+    };
+    void Promise.all([api.search.query(args), api.search.suggest({ q: query, limit: 5 })]).then(([res, sug]) => {
+      if (mine !== seq.current) return;
+      if (res.ok) {
+        setResult(res.value);
+        setError(null);
+      } else setError(res.error.message);
+      setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
+      setActive(0);
+    });
+  }, [q, filters]);
+
+  // Answers for an earlier query stay until the new one arrives; an empty box shows none.
+  const result = q.trim() ? answer : null;
+  const error = q.trim() ? failure : null;
+  const entries: Entry[] = [
+    ...(result?.jump ? [{ type: 'jump' as const, ...result.jump }] : []),
+    ...(result?.hits ?? []).map((hit) => ({ type: 'hit' as const, hit })),
+  ];
+  const open = (e: Entry): void => {
+    if (e.type === 'jump') {
+      closeOverlays();
+      void navigate({ pageId: e.pageId, blockId: e.blockId });
+    } else openHit(e.hit);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'ArrowDown') setActive((a) => Math.min(entries.length - 1, a + 1));
+    else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+    else if (e.key === 'Enter' && entries[active]) open(entries[active]);
+    else return;
+    e.preventDefault();
+  };
+  useEffect(() => {
+    document.getElementById(`sr-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const toggleCluster = (n: number): void =>
+    updateSettings({
+      searchFilters: {
+        ...filters,
+        clusters: filters.clusters.includes(n)
+          ? filters.clusters.filter((c) => c !== n)
+          : [...filters.clusters, n].sort(),
+      },
+    });
+  const toggleKind = (k: SearchKind): void =>
+    updateSettings({
+      searchFilters: {
+        ...filters,
+        kinds: filters.kinds.includes(k) ? filters.kinds.filter((x) => x !== k) : [...filters.kinds, k],
+      },
+    });
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeOverlays()}>
+      <div
+        ref={dialog}
+        className="search-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Search the document and your notes"
+      >
+        <div role="search" className="search-box">
+          <span className="search-icon" aria-hidden="true">
+            ⌕
+          </span>
+          <input
+            data-autofocus=""
+            type="text"
+            role="combobox"
+            aria-label="Search"
+            aria-expanded={entries.length > 0}
+            aria-controls="search-results"
+            aria-autocomplete="list"
+            aria-activedescendant={entries.length ? `sr-${active}` : undefined}
+            placeholder="Search, or type a label such as 2.2 or c2.f2.po.1"
+            value={q}
+            maxLength={500}
+            onChange={(e) => setQ(e.target.value)}
+            onFocus={(e) => e.currentTarget.select()}
+            onKeyDown={onKey}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <kbd className="esc-hint">Esc</kbd>
+        </div>
+        <div className="chips" role="group" aria-label="Filter by cluster">
+          <span className="chips-label" aria-hidden="true">
+            Cluster
+          </span>
+          {[1, 2, 3, 4, 5, 6].map((n) => (
+            <button
+              key={n}
+              type="button"
+              className="chip"
+              aria-pressed={filters.clusters.includes(n)}
+              aria-label={`Cluster ${n}`}
+              onClick={() => toggleCluster(n)}
+            >
+              {n}
+            </button>
+          ))}
+        </div>
+        <div className="chips" role="group" aria-label="Filter by kind">
+          <span className="chips-label" aria-hidden="true">
+            Kind
+          </span>
+          {KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className="chip"
+              aria-pressed={filters.kinds.includes(k)}
+              onClick={() => toggleKind(k)}
+            >
+              {SEARCH_KIND[k]}
+            </button>
+          ))}
+        </div>
+        <div className="search-status" aria-live="polite">
+          {error ? <span role="alert">Search failed: {error}</span> : null}
+          {result && !error ? `${result.total} result${result.total === 1 ? '' : 's'}` : ''}
+        </div>
+        {!q.trim() ? (
+          <div className="search-empty">
+            <p>
+              Search the whole recollection: policy options, practical actions, examples, footnotes and your own notes.
+            </p>
+            <p className="muted">Try:</p>
+            <ul className="suggestions">
+              {EXAMPLES.map((s) => (
+                <li key={s}>
+                  <button type="button" className="chip" onClick={() => setQ(s)}>
+                    {s}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {result && entries.length === 0 ? (
+          <div className="search-empty" data-testid="no-results">
+            <p>
+              Nothing found for “{result.query}”
+              {filters.clusters.length || filters.kinds.length ? ' with these filters' : ''}.
+            </p>
+            {result.didYouMean ? (
+              <p>
+                Did you mean{' '}
+                <button type="button" className="link-button" onClick={() => setQ(result.didYouMean ?? '')}>
+                  {result.didYouMean}
+                </button>
+                ?
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {result && entries.length > 0 && (result.didYouMean || suggestions.length) ? (
+          <p className="search-hints">
+            {result.didYouMean ? (
+              <>
+                Did you mean{' '}
+                <button type="button" className="link-button" onClick={() => setQ(result.didYouMean ?? '')}>
+                  {result.didYouMean}
+                </button>
+                ?{' '}
+              </>
+            ) : null}
+            {suggestions.map((s) => (
+              <button key={s} type="button" className="chip small" onClick={() => setQ(s)}>
+                {s}
+              </button>
+            ))}
+          </p>
+        ) : null}
+        <ul
+          id="search-results"
+          role="listbox"
+          aria-label="Results"
+          className="search-results"
+          data-query={result?.query ?? ''}
+        >
+          {entries.map((e, i) => (
+            <li
+              key={e.type === 'jump' ? 'jump' : e.hit.id}
+              id={`sr-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={`search-result${i === active ? ' active' : ''}${e.type === 'jump' ? ' jump' : ''}`}
+              onMouseMove={() => setActive(i)}
+              onClick={() => open(e)}
+            >
+              {e.type === 'jump' ? (
+                <span className="result-head">
+                  <span className="result-label">Go to {e.label}</span>
+                  <span className="result-kind">Enter</span>
+                </span>
+              ) : (
+                <>
+                  <span className="result-head">
+                    <span className="result-label">{e.hit.label}</span>
+                    <span className={`result-kind rk-${e.hit.kind}`}>{SEARCH_KIND[e.hit.kind]}</span>
+                  </span>
+                  <Snippet snippet={e.hit.snippet} />
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        {result && result.total > result.hits.length ? (
+          <p className="muted small">
+            Showing the best {result.hits.length} of {result.total}. Add a word or a filter to narrow.
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

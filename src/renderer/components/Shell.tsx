@@ -1,0 +1,122 @@
+/**
+ * The reader's frame: top bar, the three panes (outline, reading, side) with
+ * resizers, and the overlays (search, dialogs, note editor, toasts).
+ *
+ * Constraint: landmarks a screen reader can jump between (banner, navigation,
+ * main, complementary); under ~900 px the panes stack instead of squeezing the text.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { useStore } from '../lib/store';
+import { nav } from '../state/nav';
+import { loadPageNotes, notes } from '../state/notes';
+import { settings } from '../state/settings';
+import { ui } from '../state/ui';
+import { BackupDialog } from './BackupDialog';
+import { Breadcrumb } from './Breadcrumb';
+import { ExportDialog } from './ExportDialog';
+import { ImportDialog } from './ImportDialog';
+import { NoteEditor } from './NoteEditor';
+import { Outline } from './Outline';
+import { PaletteDialog } from './PaletteDialog';
+import { Reader } from './Reader';
+import { Resizer } from './Resizer';
+import { SearchOverlay } from './SearchOverlay';
+import { SelectionPopup } from './SelectionPopup';
+import { ShortcutHelp } from './ShortcutHelp';
+import { SidePane } from './SidePane';
+import { Toasts } from './Toasts';
+import { TopBar } from './TopBar';
+import { TrashDialog } from './TrashDialog';
+
+const WIDTHS_KEY = 'recollection.paneWidths';
+
+function savedWidths(): { outline: number; side: number } {
+  try {
+    const raw = JSON.parse(localStorage.getItem(WIDTHS_KEY) ?? 'null') as { outline?: unknown; side?: unknown } | null;
+    const num = (v: unknown, d: number): number => (typeof v === 'number' && v >= 180 && v <= 600 ? v : d);
+    return { outline: num(raw?.outline, 280), side: num(raw?.side, 320) };
+  } catch {
+    return { outline: 280, side: 320 };
+  }
+}
+
+export function Shell(): ReactNode {
+  useShortcuts();
+  const panes = useStore(settings, (s) => s.panes);
+  const pageId = useStore(nav, (s) => s.pageId);
+  const revision = useStore(notes, (s) => s.revision);
+  const search = useStore(ui, (s) => s.search);
+  const dialog = useStore(ui, (s) => s.dialog);
+  const editor = useStore(ui, (s) => s.editor);
+  const drawers = useStore(ui, (s) => s.drawers);
+  const [widths, setWidths] = useState(savedWidths);
+
+  useEffect(() => {
+    if (pageId) void loadPageNotes(pageId);
+  }, [pageId, revision]);
+
+  useEffect(() => {
+    localStorage.setItem(WIDTHS_KEY, JSON.stringify(widths));
+  }, [widths]);
+
+  return (
+    <div
+      className="app"
+      data-outline={panes.outline ? 'open' : 'closed'}
+      data-side={panes.side ? 'open' : 'closed'}
+      data-drawers={drawers ? 'open' : 'closed'}
+      ref={(el) => {
+        el?.style.setProperty('--outline-w', `${widths.outline}px`);
+        el?.style.setProperty('--side-w', `${widths.side}px`);
+      }}
+    >
+      <a className="skip-link" href="#reading">
+        Skip to the text
+      </a>
+      <TopBar />
+      <div className="panes">
+        {panes.outline ? (
+          <>
+            <nav className="outline-pane" aria-label="Outline">
+              <Outline />
+            </nav>
+            <Resizer
+              label="Resize the outline"
+              value={widths.outline}
+              onChange={(v) => setWidths((w) => ({ ...w, outline: v }))}
+              direction={1}
+            />
+          </>
+        ) : null}
+        <main id="reading" className="reading-pane" tabIndex={-1} aria-label="Document">
+          <Breadcrumb />
+          <Reader />
+        </main>
+        {panes.side ? (
+          <>
+            <Resizer
+              label="Resize the side panel"
+              value={widths.side}
+              onChange={(v) => setWidths((w) => ({ ...w, side: v }))}
+              direction={-1}
+            />
+            <aside className="side-pane" aria-label="Notes, footnotes and cross-references">
+              <SidePane />
+            </aside>
+          </>
+        ) : null}
+      </div>
+      <SelectionPopup />
+      <Toasts />
+      {search ? <SearchOverlay /> : null}
+      {editor ? <NoteEditor target={editor} /> : null}
+      {dialog === 'help' ? <ShortcutHelp /> : null}
+      {dialog === 'export' ? <ExportDialog /> : null}
+      {dialog === 'import' ? <ImportDialog /> : null}
+      {dialog === 'trash' ? <TrashDialog /> : null}
+      {dialog === 'backup' ? <BackupDialog /> : null}
+      {dialog === 'colors' ? <PaletteDialog /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { clip, sentenceCase } from './text';
+
+describe('sentenceCase', () => {
+  it('tames an all-capitals title and keeps mixed case as printed', () => {
+    expect(sentenceCase('HUMAN RIGHTS OF ALL MIGRANTS, SOCIAL INCLUSION')).toBe(
+      'Human rights of all migrants, social inclusion',
+    );
+    expect(sentenceCase('Fair and ethical recruitment of migrant workers')).toBe(
+      'Fair and ethical recruitment of migrant workers',
+    );
+    expect(sentenceCase('IOM')).toBe('IOM');
+  });
+});
+
+describe('clip', () => {
+  it('cuts at a word boundary with an ellipsis, and leaves short text alone', () => {
+    expect(clip('Improve remittances data to foster effective policies', 30)).toBe('Improve remittances data to…');
+    expect(clip('short', 30)).toBe('short');
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Where the reader is: the outline, the page shown (loaded with
+ * `content.section`), the block to bring into view, the search terms to mark,
+ * and the block the keyboard acts on.
+ *
+ * Constraint: a slow answer for an old page never replaces a newer one (each
+ * load carries a sequence number); a failed load shows a message, not a blank.
+ */
+import type { OutlineNode, SectionPayload } from '../../shared/contract/types';
+import { api } from '../api';
+import { createStore } from '../lib/store';
+import { indexOutline, pageOf, type OutlineIndex } from '../lib/outline';
+import { updateSettings } from './settings';
+
+export interface Target {
+  blockId: string | null;
+  /** A group (Policy options…) heading to scroll to instead of a block. */
+  anchorId: string | null;
+  terms: string[];
+  /** Changes on every navigation, so the same block can be flashed twice. */
+  token: number;
+}
+
+export interface NavState {
+  outline: OutlineIndex | null;
+  pageId: string | null;
+  page: SectionPayload | null;
+  loading: boolean;
+  error: string | null;
+  /** Code of the last failed load: NOT_FOUND means the place no longer exists. */
+  errorCode: string | null;
+  target: Target | null;
+  /** The block J/K/B/N/C act on. */
+  currentBlockId: string | null;
+  /** Section (page or group) at the top of the reading pane, for the outline. */
+  visibleSectionId: string | null;
+}
+
+export const nav = createStore<NavState>({
+  outline: null,
+  pageId: null,
+  page: null,
+  loading: false,
+  error: null,
+  errorCode: null,
+  target: null,
+  currentBlockId: null,
+  visibleSectionId: null,
+});
+
+let seq = 0;
+let token = 0;
+
+export function setOutline(nodes: OutlineNode[]): void {
+  nav.set({ outline: indexOutline(nodes) });
+}
+
+async function loadPage(pageId: string): Promise<boolean> {
+  const mine = ++seq;
+  nav.set({ loading: true, error: null });
+  const res = await api.content.section({ id: pageId });
+  if (mine !== seq) return false;
+  if (!res.ok) {
+    nav.set({ loading: false, error: res.error.message, errorCode: res.error.code, pageId, page: null });
+    return false;
+  }
+  nav.set({ loading: false, page: res.value, pageId: res.value.section.id, error: null, errorCode: null });
+  return true;
+}
+
+export interface NavigateTo {
+  pageId?: string;
+  blockId?: string | null;
+  anchorId?: string | null;
+  terms?: string[];
+}
+
+/**
+ * Open a page (or the page of a block) and bring a block or heading into view.
+ * A block id alone is resolved with `content.block`.
+ */
+export async function navigate(to: NavigateTo): Promise<void> {
+  let pageId = to.pageId ?? null;
+  const blockId = to.blockId ?? null;
+  if (!pageId && blockId) {
+    const res = await api.content.block({ id: blockId });
+    if (!res.ok) {
+      nav.set({ error: res.error.message, errorCode: res.error.code });
+      return;
+    }
+    pageId = res.value.pageId;
+  }
+  if (!pageId) return;
+  const outline = nav.get().outline;
+  let anchorId = to.anchorId ?? null;
+  if (outline && pageOf(outline, pageId) !== pageId) {
+    anchorId = anchorId ?? pageId;
+    pageId = pageOf(outline, pageId);
+  }
+  const state = nav.get();
+  if (state.pageId !== pageId || !state.page || state.error) {
+    if (!(await loadPage(pageId))) return;
+  }
+  nav.set({
+    target: { blockId, anchorId, terms: to.terms ?? [], token: ++token },
+    currentBlockId: blockId,
+  });
+  updateSettings({ lastPageId: pageId, lastBlockId: blockId });
+}
+
+export function retryPage(): void {
+  const id = nav.get().pageId;
+  if (id) void loadPage(id);
+}
+
+let remember: ReturnType<typeof setTimeout> | undefined;
+
+/** The block the keyboard acts on; remembered (after a pause) as the place to reopen at. */
+export function setCurrentBlock(blockId: string | null): void {
+  if (nav.get().currentBlockId === blockId) return;
+  nav.set({ currentBlockId: blockId });
+  clearTimeout(remember);
+  remember = setTimeout(() => {
+    const { pageId, currentBlockId } = nav.get();
+    if (pageId && currentBlockId) updateSettings({ lastPageId: pageId, lastBlockId: currentBlockId });
+  }, 800);
+}

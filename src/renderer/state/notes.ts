@@ -1,0 +1,98 @@
+/**
+ * The user's bookmarks and annotations as the reader needs them: all
+ * bookmarks, the current page's annotations, the palette; and the actions that
+ * change them, each confirmed by a toast with Undo.
+ *
+ * Constraint: after any change (here, by undo, or by an import) the
+ * `revision` counter moves, and every view that lists notes reloads; nothing
+ * keeps a stale copy.
+ */
+import type { Args } from '../../shared/contract/channels';
+import type { Annotation, Bookmark, PaletteEntry } from '../../shared/contract/types';
+import { api } from '../api';
+import { createStore } from '../lib/store';
+import { toast, toastError } from './toasts';
+
+export interface NotesState {
+  revision: number;
+  bookmarks: Bookmark[];
+  /** Annotations on the page shown. */
+  annotations: Annotation[];
+  palette: PaletteEntry[];
+}
+
+export const notes = createStore<NotesState>({ revision: 0, bookmarks: [], annotations: [], palette: [] });
+
+export function changed(): void {
+  notes.set((s) => ({ ...s, revision: s.revision + 1 }));
+}
+
+export async function loadPalette(): Promise<void> {
+  const res = await api.notes.palette({});
+  if (res.ok) notes.set({ palette: res.value });
+}
+
+export async function loadPageNotes(pageId: string): Promise<void> {
+  const [bm, an] = await Promise.all([api.bookmarks.list({}), api.annotations.list({ filter: { pageId } })]);
+  if (bm.ok) notes.set({ bookmarks: bm.value });
+  if (an.ok) notes.set({ annotations: an.value });
+  if (!bm.ok) toastError(`Your bookmarks could not be loaded: ${bm.error.message}`);
+  if (!an.ok) toastError(`Your notes could not be loaded: ${an.error.message}`);
+}
+
+export function bookmarkOf(targetId: string): Bookmark | undefined {
+  return notes.get().bookmarks.find((b) => b.targetId === targetId);
+}
+
+export async function toggleBookmark(targetId: string, label?: string): Promise<void> {
+  const existing = bookmarkOf(targetId);
+  const res = existing
+    ? await api.bookmarks.remove({ id: existing.id })
+    : await api.bookmarks.add({ targetId, ...(label ? { label } : {}) });
+  if (!res.ok) return toastError(`Bookmark not changed: ${res.error.message}`);
+  toast(existing ? 'Bookmark removed' : 'Bookmarked', { undo: true });
+  changed();
+}
+
+export async function createAnnotation(args: Args<'annotations.create'>): Promise<Annotation | null> {
+  const res = await api.annotations.create(args);
+  if (!res.ok) {
+    toastError(`Note not saved: ${res.error.message}`);
+    return null;
+  }
+  toast(args.note ? 'Note saved' : args.selector ? 'Passage highlighted' : args.position ? 'Position set' : 'Saved', {
+    undo: true,
+  });
+  changed();
+  return res.value;
+}
+
+export async function updateAnnotation(args: Args<'annotations.update'>): Promise<boolean> {
+  const res = await api.annotations.update(args);
+  if (!res.ok) {
+    toastError(`Note not saved: ${res.error.message}`);
+    return false;
+  }
+  toast('Note updated', { undo: true });
+  changed();
+  return true;
+}
+
+export async function removeAnnotation(id: string): Promise<void> {
+  const res = await api.annotations.remove({ id });
+  if (!res.ok) return toastError(`Note not deleted: ${res.error.message}`);
+  toast('Note moved to the trash', { undo: true });
+  changed();
+}
+
+export async function undo(): Promise<void> {
+  const res = await api.history.undo({});
+  if (!res.ok) return toastError(`Nothing undone: ${res.error.message}`);
+  toast(res.value ? `Undone: ${res.value.description}` : 'Nothing to undo');
+  if (res.value) changed();
+}
+
+export function paletteName(color: string | null): string {
+  if (!color) return '';
+  return notes.get().palette.find((p) => p.color === color)?.name ?? color;
+}

@@ -1,0 +1,55 @@
+/**
+ * The reader's comfort settings (theme, text size, panes, search filters, last
+ * position): loaded once at start, applied to the document, saved through
+ * `settings.set` so they survive a restart.
+ *
+ * Constraint: the page stays usable if saving fails (a toast says so); writes
+ * are chained so a late answer never overwrites a newer choice.
+ */
+import type { Settings } from '../../shared/contract/types';
+import { api } from '../api';
+import { createStore } from '../lib/store';
+import { toastError } from './toasts';
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  textSize: 18,
+  lastPageId: null,
+  lastBlockId: null,
+  panes: { outline: true, side: true, sideTab: 'notes' },
+  searchFilters: { clusters: [], kinds: [] },
+};
+
+export const settings = createStore<Settings>(DEFAULT_SETTINGS);
+
+export function applyToDocument(s: Settings): void {
+  const root = document.documentElement;
+  root.dataset.theme = s.theme;
+  root.style.setProperty('--reading-size', `${s.textSize}px`);
+}
+
+export async function loadSettings(): Promise<void> {
+  const res = await api.settings.get({});
+  if (res.ok) settings.set(res.value);
+  else toastError(`Your settings could not be read (${res.error.message}); using the defaults.`);
+  applyToDocument(settings.get());
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(patch: Partial<Settings>): void {
+  settings.set(patch);
+  applyToDocument(settings.get());
+  chain = chain.then(async () => {
+    const res = await api.settings.set({ patch });
+    if (!res.ok) toastError(`Setting not saved: ${res.error.message}`);
+  });
+}
+
+/** Resolves when every pending settings write has been answered (used before a restart in tests). */
+export function settled(): Promise<unknown> {
+  return chain;
+}
+
+export const TEXT_MIN = 14;
+export const TEXT_MAX = 28;

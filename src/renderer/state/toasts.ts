@@ -1,0 +1,31 @@
+/**
+ * Short messages at the bottom of the window (saved, deleted, failed), with an
+ * optional Undo. Errors stay until dismissed; the rest fade after a while.
+ */
+import { createStore } from '../lib/store';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  undo: boolean;
+}
+
+export const toasts = createStore<{ list: Toast[] }>({ list: [] });
+let nextId = 1;
+
+export function dismiss(id: number): void {
+  toasts.set((s) => ({ list: s.list.filter((t) => t.id !== id) }));
+}
+
+export function toast(message: string, opts: { tone?: 'info' | 'error'; undo?: boolean } = {}): number {
+  const t: Toast = { id: nextId++, message, tone: opts.tone ?? 'info', undo: opts.undo ?? false };
+  // Only the newest undo offer is meaningful: history.undo undoes the last change.
+  toasts.set((s) => ({ list: [...s.list.map((x) => (t.undo ? { ...x, undo: false } : x)), t].slice(-3) }));
+  if (t.tone !== 'error') setTimeout(() => dismiss(t.id), t.undo ? 10_000 : 5_000);
+  return t.id;
+}
+
+export function toastError(message: string): void {
+  toast(message, { tone: 'error' });
+}

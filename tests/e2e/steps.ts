@@ -1,0 +1,104 @@
+/**
+ * Small steps shared by the scenarios (open a page, read the clipboard, run
+ * an axe audit), so a scenario reads as what a delegate does.
+ */
+import type { Locator, Page } from 'playwright-core';
+import type { AppSession } from './harness';
+
+/** The block element of `id` in the reading pane. */
+export function block(page: Page, id: string): Locator {
+  return page.locator(`#reading [data-block-id="${id}"]`);
+}
+
+/** Open a page of the document through the location hash (how the shell passes deep links). */
+export async function openPage(app: AppSession, pageId: string): Promise<void> {
+  await app.page.evaluate(`location.hash = ${JSON.stringify(`#page/${pageId}`)}`);
+  await app.page.locator(`article[data-page="${pageId}"]`).waitFor();
+}
+
+export async function readClipboard(page: Page): Promise<string> {
+  return page.evaluate<string>('navigator.clipboard.readText()');
+}
+
+/** The search overlay, opened with the shortcut. */
+export async function openSearch(page: Page): Promise<Locator> {
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: /Search/ });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Type a query and wait until the result count for it is shown. */
+export async function search(page: Page, q: string): Promise<Locator> {
+  const dialog = await openSearch(page);
+  const input = dialog.getByRole('combobox', { name: 'Search' });
+  await input.fill(q);
+  await dialog
+    .locator('.search-status')
+    .filter({ hasText: /result/ })
+    .waitFor();
+  return dialog;
+}
+
+/** Number in "N results". */
+export async function resultCount(dialog: Locator): Promise<number> {
+  const text = await dialog.locator('.search-status').textContent();
+  const m = /(\d+) results?/.exec(text ?? '');
+  if (!m) throw new Error(`no result count in "${text}"`);
+  return Number(m[1]);
+}
+
+/** Select `exact` (its first occurrence) inside a block's text, as a mouse drag would, and release. */
+export async function selectInBlock(page: Page, blockId: string, exact: string): Promise<void> {
+  const ok = await page.evaluate(`(() => {
+    const el = document.querySelector('[data-text-of="${blockId}"]');
+    if (!el) return false;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let text = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest('[data-skip]')) continue;
+      nodes.push([n, text.length]);
+      text += n.data;
+    }
+    const at = text.indexOf(${JSON.stringify(exact)});
+    if (at < 0) return false;
+    const point = (offset) => {
+      for (const [n, start] of nodes) if (offset <= start + n.data.length) return [n, offset - start];
+      return null;
+    };
+    const [sn, so] = point(at + 1 - 1) ?? [];
+    const [en, eo] = point(at + ${exact.length}) ?? [];
+    const range = document.createRange();
+    range.setStart(sn, so);
+    range.setEnd(en, eo);
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return true;
+  })()`);
+  if (!ok) throw new Error(`"${exact}" not found in block ${blockId}`);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Run axe-core on the page as it is now (or only within `within`, a CSS
+ * selector, e.g. an open dialog); serious and critical violations only.
+ */
+export async function axeSerious(page: Page, within?: string): Promise<AxeViolation[]> {
+  const axe = (await import('axe-core')).default;
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
+  await page.evaluate(axe.source);
+  const context = within ? `document.querySelector(${JSON.stringify(within)})` : 'document';
+  const all = await page.evaluate<AxeViolation[]>(`axe.run(${context}, { resultTypes: ['violations'] }).then((r) =>
+    r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) })))`);
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
