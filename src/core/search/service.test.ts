@@ -137,14 +137,18 @@ describe('SearchService on the fixture', () => {
     expect(item).toMatchObject({ id: 'c1.f1.pa.2.1', kind: 'practical-action', pageId: 'c1.f1' });
   });
 
-  it('offers a corrected query when there are few hits and the correction does better', () => {
+  it('offers a corrected query for misspelt words, or when there are few hits and the correction does better', () => {
     // "UNN" is too short for fuzzy matching and not the last word (no prefix): AND finds nothing, OR finds "membership".
     const r = search.query({ q: 'UNN membership' });
     expect(r.total).toBeLessThan(3);
     expect(r.didYouMean).toBe('UN membership');
     expect(ids('UN membership')).toEqual(['p3.1']);
-    // The typo is already matched by fuzzy search: correcting it would find nothing more.
-    expect(search.query({ q: 'membrship' }).didYouMean).toBeNull();
+    // A misspelt word is matched by fuzzy search, and the document's spelling is offered as well.
+    const typo = search.query({ q: 'membrship' });
+    expect(typo.total).toBeGreaterThan(0);
+    expect(typo.didYouMean).toBe('membership');
+    // A word still being typed (the start of a document word) is not "corrected".
+    expect(search.query({ q: 'membe' }).didYouMean).toBeNull();
     // No better query exists, or there are enough hits: nothing is offered.
     expect(search.query({ q: 'xenofobia' }).didYouMean).toBeNull();
     expect(search.query({ q: 'labour' }).didYouMean).toBeNull();

@@ -71,6 +71,7 @@ export class SearchService {
   private readonly index: MiniSearch<IndexDoc>;
   private readonly vocabulary: Vocabulary;
   private corrections: Array<[string, number]> | null = null;
+  private terms: string[] | null = null;
   private readonly jumper: JumpResolver;
 
   constructor(private readonly content: ContentStore) {
@@ -110,7 +111,9 @@ export class SearchService {
     const found = this.run(q, filter);
     const results = found.results;
     const hits = results.slice(offset, offset + limit).map((r) => this.hit(r));
-    const didYouMean = results.length < FEW_HITS ? this.correction(q, found, filter) : null;
+    // A misspelt word still finds hits through fuzzy matching; the delegate is told the document's spelling too.
+    const misspelt = this.hasMisspeltWord(q);
+    const didYouMean = results.length < FEW_HITS || misspelt ? this.correction(q, found, filter, misspelt) : null;
     return { query: args.q, total: results.length, offset, hits, jump, didYouMean };
   }
 
@@ -230,7 +233,12 @@ export class SearchService {
    * when it does better: every word matching where the original needed the OR
    * fallback, or more hits.
    */
-  private correction(q: string, found: { results: RawResult[]; all: boolean }, filter: Filter): string | null {
+  private correction(
+    q: string,
+    found: { results: RawResult[]; all: boolean },
+    filter: Filter,
+    misspelt = false,
+  ): string | null {
     let out = '';
     let pos = 0;
     let tried = 0;
@@ -250,8 +258,24 @@ export class SearchService {
     const alt = this.run(out, filter);
     const better =
       alt.results.length > 0 &&
-      ((alt.all && !found.all) || (alt.all === found.all && alt.results.length > found.results.length));
+      ((misspelt && alt.all) ||
+        (alt.all && !found.all) ||
+        (alt.all === found.all && alt.results.length > found.results.length));
     return better ? out : null;
+  }
+
+  /**
+   * True when a word of the query is neither a document word nor the start of
+   * one (a word still being typed is the start of one, and is left alone).
+   */
+  private hasMisspeltWord(q: string): boolean {
+    for (const tok of queryTokensWithOffsets(q)) {
+      const term = normalizeTerm(tok.text);
+      if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) continue;
+      this.terms ??= Object.keys(this.vocabulary);
+      if (!this.terms.some((t) => t.startsWith(term))) return true;
+    }
+    return false;
   }
 
   /** The document's own spelling of an index term ("labor", "IRIS"). */
