@@ -12,6 +12,7 @@ import { app, session, type BrowserWindow } from 'electron';
 import type { Core } from '../core/core';
 import { openCore } from '../core/open';
 import { scheduleAutoBackup } from './backups';
+import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLinkUrl } from './deeplink';
 import { renderErrorPage } from './error-page';
 import { shellHandlers } from './handlers';
 import { registerIpc, sendEvent } from './ipc';
@@ -34,6 +35,14 @@ let core: Core | null = null;
 let startupError: string | null = null;
 let crashes = 0;
 let stopBackups: () => void = () => {};
+/** A deep link that arrived before the window finished loading. */
+let pendingLink = deepLinkFromArgv(process.argv);
+
+function openLink(link: ReturnType<typeof parseDeepLinkUrl>): void {
+  if (link === null) return;
+  if (window === null || window.webContents.isLoading()) pendingLink = link;
+  else sendEvent(window, 'app.open', link);
+}
 
 const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const log = (message: string, err: unknown): void => {
@@ -124,6 +133,8 @@ function start(): void {
   contents.once('did-finish-load', () => {
     const recovery = core?.status().recovery ?? null;
     if (recovery !== null) sendEvent(window, 'app.recovered', { message: recovery });
+    if (pendingLink !== null) sendEvent(window, 'app.open', pendingLink);
+    pendingLink = null;
   });
 
   void window.loadURL(startupError !== null ? APP_ERROR_URL : (devUrl ?? APP_INDEX_URL));
@@ -132,7 +143,14 @@ function start(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit(); // another window is open: 'second-instance' focuses it
 } else {
-  app.on('second-instance', () => {
+  // Packaged installers register the scheme (electron-builder.yml `protocols`); this covers the first run.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(parseDeepLinkUrl(url));
+  });
+  app.on('second-instance', (_event, argv) => {
+    openLink(deepLinkFromArgv(argv));
     if (window === null) return;
     if (window.isMinimized()) window.restore();
     window.focus();

@@ -99,6 +99,10 @@ export function App(): ReactNode {
       else openDialog(command);
     });
     const offRecovered = bridge.on('app.recovered', ({ message }) => toast(message, { tone: 'error' }));
+    const offOpen = bridge.on('app.open', (link) => {
+      if (link.type === 'block') void navigate({ blockId: link.id });
+      else void navigate({ pageId: link.id });
+    });
     const onHash = (): void => {
       const link = takeDeepLink();
       if (link?.type === 'block') void navigate({ blockId: link.id });
@@ -108,6 +112,7 @@ export function App(): ReactNode {
     return () => {
       offCommand();
       offRecovered();
+      offOpen();
       window.removeEventListener('hashchange', onHash);
     };
   }, []);

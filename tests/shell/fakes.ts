@@ -32,6 +32,10 @@ export class FakeWebContents extends EventEmitter {
   sent: Array<[string, unknown]> = [];
   url = 'app://bundle/index.html';
   reloads = 0;
+  loading = false;
+  isLoading(): boolean {
+    return this.loading;
+  }
   reload(): void {
     this.reloads += 1;
   }

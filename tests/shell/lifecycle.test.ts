@@ -147,9 +147,22 @@ describe('one instance', () => {
   it('focuses the window when a second instance starts', async () => {
     const { fakes, window } = await launch();
     window!.minimized = true;
-    fakes.app.emit('second-instance');
+    fakes.app.emit('second-instance', {}, ['/opt/Recollection/recollection']);
     expect(window!.focused).toBe(true);
     expect(window!.minimized).toBe(false);
+  });
+
+  it('hands a deep link from a second instance or open-url to the window, and ignores bad ones', async () => {
+    const { fakes, window } = await launch();
+    const sent = () => window!.webContents.sent.filter(([channel]) => channel === 'app.open');
+    fakes.app.emit('second-instance', {}, ['/opt/Recollection/recollection', 'recollection://block/c2.f3.po.1']);
+    expect(sent()).toEqual([['app.open', { type: 'block', id: 'c2.f3.po.1' }]]);
+    fakes.app.emit('open-url', { preventDefault() {} }, 'recollection://page/c4.f2');
+    fakes.app.emit('open-url', { preventDefault() {} }, 'recollection://block/../../etc/passwd');
+    expect(sent()).toEqual([
+      ['app.open', { type: 'block', id: 'c2.f3.po.1' }],
+      ['app.open', { type: 'page', id: 'c4.f2' }],
+    ]);
   });
 });
 

@@ -15,7 +15,11 @@ import { LIMITS } from '../limits';
 import type * as T from './types';
 import { COLORS, EXPORT_FORMATS, POSITIONS, PRIORITIES } from './types';
 
-const id = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9._:-]+$/, 'an id of letters, digits and . _ : -');
+const id = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'an id of letters, digits and . _ : -');
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
 const empty = z.object({}).strict();
 const color = z.enum(COLORS);
@@ -46,7 +50,10 @@ const annotationFilter = z
     blockId: id.optional(),
     pageId: id.optional(),
     text: z.string().max(LIMITS.queryLength).optional(),
-    anchor: z.array(z.enum(['attached', 'reanchored', 'orphan'])).max(3).optional(),
+    anchor: z
+      .array(z.enum(['attached', 'reanchored', 'orphan']))
+      .max(3)
+      .optional(),
   })
   .strict();
 
@@ -156,12 +163,8 @@ export const argSchemas = {
   'trash.restore': z.object({ id: uuid }).strict(),
   'history.undo': empty,
 
-  'export.render': z
-    .object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() })
-    .strict(),
-  'export.save': z
-    .object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() })
-    .strict(),
+  'export.render': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
+  'export.save': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
   'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.apply': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.open': empty,
@@ -171,7 +174,15 @@ export const argSchemas = {
 
   'backup.create': empty,
   'backup.list': empty,
-  'backup.restore': z.object({ name: z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/) }).strict(),
+  'backup.restore': z
+    .object({
+      name: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[A-Za-z0-9._-]+$/),
+    })
+    .strict(),
 } as const;
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
@@ -243,6 +254,8 @@ void sameChannels;
 export interface EventPayloads {
   'app.recovered': { message: string };
   'app.command': { command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' };
+  /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
+  'app.open': { type: 'block' | 'page'; id: string };
 }
 export type EventName = keyof EventPayloads;
-export const EVENTS = ['app.recovered', 'app.command'] as const satisfies readonly EventName[];
+export const EVENTS = ['app.recovered', 'app.command', 'app.open'] as const satisfies readonly EventName[];
