@@ -15,7 +15,7 @@ const LINK = /^recollection:\/\/(block|page)\/([A-Za-z0-9._:-]{1,100})\/?$/;
 export function parseDeepLinkUrl(url: string): EventPayloads['app.open'] | null {
   if (typeof url !== 'string' || url.length > 200) return null;
   const m = LINK.exec(url.trim());
-  return m ? { type: m[1] as 'block' | 'page', id: m[2] as string } : null;
+  return m ? { type: m[1] as 'block' | 'page', id: m[2] } : null;
 }
 
 /** The first deep link among command-line arguments, if any. */

@@ -1,6 +1,6 @@
 /**
  * Input limits, shared by the argument schemas, the importer and the docs
- * (docs/data-safety.md lists them). Chosen so that any real use fits with a wide
+ * (docs/limits.md lists them, with where each is enforced and tested). Chosen so that any real use fits with a wide
  * margin while a hostile or corrupt input is rejected before it costs memory.
  */
 export const LIMITS = {

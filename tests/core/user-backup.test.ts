@@ -64,6 +64,14 @@ describe('backups', () => {
     expect((await store.createBackup()).name).toBe('user-20250630-235958-1.db');
   });
 
+  it('keeps the newest backups when more than 10 are made within one second', async () => {
+    store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'x' });
+    const names: string[] = [];
+    for (let i = 0; i < 14; i++) names.push((await store.createBackup()).name);
+    expect(new Set(names).size).toBe(14);
+    expect(store.listBackups().map((b) => b.name)).toEqual(names.slice(-BACKUP_KEEP).reverse());
+  });
+
   it('keeps the newest 10 and lists them newest first, each verified', async () => {
     store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'x' });
     const names: string[] = [];

@@ -116,11 +116,17 @@ function rotate(dataDir: string): void {
     fs.rmSync(path.join(backupsDir(dataDir), old), { force: true });
 }
 
+/**
+ * A name that sorts after every backup made in the same second: one past the
+ * highest counter, never a gap that rotation freed (a reused lower name would
+ * sort as the oldest and be rotated out at once).
+ */
 function freshName(dataDir: string, now: Date): string {
-  const taken = new Set(backupNames(dataDir));
   const base = `user-${stamp(now)}`;
-  if (!taken.has(`${base}.db`)) return `${base}.db`;
-  for (let n = 1; ; n++) if (!taken.has(`${base}-${n}.db`)) return `${base}-${n}.db`;
+  const same = backupNames(dataDir).filter((n) => n.startsWith(base));
+  if (same.length === 0) return `${base}.db`;
+  const counters = same.map((n) => Number(/-(\d+)\.db$/.exec(n.slice(base.length))?.[1] ?? 0));
+  return `${base}-${Math.max(...counters) + 1}.db`;
 }
 
 export async function createBackup(

@@ -1,0 +1,339 @@
+/**
+ * Importer fuzzing through the channels: a real JSON export (~20 notes made
+ * through the channels) is mutated — characters deleted, inserted or replaced,
+ * the file cut short, values swapped or replaced, keys dropped, items
+ * duplicated, ids and dates changed — and fed to `import.apply` on a data
+ * folder that already holds notes of its own.
+ *
+ * Each import either succeeds whole (its preview matches what it did, a second
+ * preview finds nothing left to add or update, and nothing already there is
+ * gone) or is rejected with INVALID_ARGUMENT and the notes are exactly as
+ * before (`notes.list`, `annotations.list`, `bookmarks.list`, `trash.list`
+ * compared in full). Never a partial import. The rejection messages of the
+ * whole-file cases (too big, not JSON, wrong top level, duplicate ids) are
+ * checked here through the channel; the parser's own cases are in
+ * src/core/exchange/import.test.ts.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/core/dispatch';
+import type { Args } from '../../src/shared/contract/channels';
+import type { ImportPreview } from '../../src/shared/contract/types';
+import { openTestCore, removeDir, type TestCore } from '../support/core';
+import { annotationShape, bookmarkShape } from './shapes';
+
+const SEED = 424_242;
+const RUNS = 600;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Path = Array<string | number>;
+
+let source: TestCore;
+let target: TestCore;
+/** The export of the source's notes: the file every mutation starts from. */
+let exported: string;
+const outcomes = { applied: 0, rejected: 0 };
+
+const tmpBase = (): string => (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+
+/** A few words of a block's text, as a selector the store accepts. */
+async function quote(
+  t: TestCore,
+  blockId: string,
+  words: number,
+): Promise<Pick<Args<'annotations.create'>, 'blockId' | 'selector'>> {
+  const text = (await t.value('content.block', { id: blockId })).block.text;
+  const exact = text
+    .split(' ')
+    .slice(1, 1 + words)
+    .join(' ');
+  const start = text.indexOf(exact);
+  return { blockId, selector: { exact, prefix: '', suffix: '', start, end: start + exact.length } };
+}
+
+beforeAll(async () => {
+  source = openTestCore(mkdtempSync(join(tmpBase(), 'recollection-import-src-')));
+  target = openTestCore(mkdtempSync(join(tmpBase(), 'recollection-import-dst-')));
+  const areas = ['c1.f1', 'c2.f2', 'c3.f2', 'c4.f1', 'c5.f1', 'c6.f1'];
+  for (const [i, area] of areas.entries()) {
+    const page = await source.value('content.section', { id: area });
+    const po = page.blocks.find((b) => b.kind === 'policy-option')!;
+    const ex = page.blocks.find((b) => b.kind === 'example') ?? page.blocks.at(-1)!;
+    await source.value('annotations.create', {
+      ...(await quote(source, po.id, 3 + i)),
+      note: `Position note ${i}: **check** with capital — «${area}»`,
+      tags: [`area-${i}`, 'gfmd', i % 2 ? 'Priority' : 'follow up'],
+      color: (['yellow', 'green', 'blue', 'red', 'purple'] as const)[i % 5],
+      position: (['support', 'oppose', 'red-line'] as const)[i % 3],
+      priority: (['high', 'medium', 'low'] as const)[i % 3],
+    });
+    await source.value('annotations.create', { blockId: ex.id, note: `Whole example ${i} 😀` });
+    await source.value('bookmarks.add', { targetId: i % 2 ? area : po.id, label: `Bookmark ${i}` });
+  }
+  for (const id of ['p1.2', 'c2.1']) await source.value('annotations.create', { blockId: id, note: `on ${id}` });
+  exported = String(
+    (await source.value('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes: true })).data,
+  );
+
+  // The target already has notes: an earlier import of the same file, two of them edited since
+  // (so the file's copies are older: skipped), and notes of its own.
+  await target.value('import.apply', { data: exported });
+  const [first, second] = await target.value('annotations.list', {});
+  await target.value('annotations.update', { id: first.id, patch: { note: 'edited here after the import' } });
+  await target.value('annotations.update', { id: second.id, patch: { tags: ['local'] } });
+  await target.value('annotations.create', { blockId: 'c2.f2.pa.1', note: 'target only', tags: ['mine'] });
+  await target.value('bookmarks.add', { targetId: 'p1', label: 'target only' });
+});
+
+afterAll(() => {
+  for (const t of [source, target]) {
+    if (!t) continue;
+    t.close();
+    removeDir(t.dataDir);
+  }
+  console.info(`fuzz-import: ${outcomes.applied} mutated files imported whole, ${outcomes.rejected} rejected whole`);
+});
+
+/** Everything a user can see of their notes, in full. */
+async function snapshot(): Promise<string> {
+  return JSON.stringify([
+    await target.value('notes.list', {}),
+    await target.value('annotations.list', {}),
+    await target.value('bookmarks.list', {}),
+    await target.value('trash.list', {}),
+  ]);
+}
+
+async function ids(): Promise<Set<string>> {
+  const a = await target.value('annotations.list', {});
+  const b = await target.value('bookmarks.list', {});
+  return new Set([...a.map((x) => x.id), ...b.map((x) => x.id)]);
+}
+
+/** An import channel through dispatch(), with any unexpected exception's stack in the failure. */
+async function importCall<K extends 'import.preview' | 'import.apply'>(channel: K, data: string) {
+  let internal = '';
+  const result = await dispatch<K>(target.core.handlers, channel, { data }, { shell: false }, (message, err) => {
+    internal = `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+  });
+  expect(internal, 'an import must never fail with an unexpected exception').toBe('');
+  return result;
+}
+
+/** Imports `data` into the target and checks the all-or-nothing rule; returns the rejection message, if any. */
+async function importWhole(data: string): Promise<string | null> {
+  const before = await snapshot();
+  const idsBefore = await ids();
+  const preview = await importCall('import.preview', data);
+  expect(await snapshot(), 'a preview must write nothing').toBe(before);
+  const result = await importCall('import.apply', data);
+  if (!result.ok) {
+    expect(result.error.code, result.error.message).toBe('INVALID_ARGUMENT');
+    // The preview refuses it for the same reason (the dispatcher prefixes schema errors with the channel).
+    const reason = (m: string) => m.replace(/^import\.(preview|apply): /, '');
+    expect(preview.ok ? 'preview accepted it' : reason(preview.error.message)).toBe(reason(result.error.message));
+    expect(await snapshot(), `rejected (${result.error.message}) but the notes changed`).toBe(before);
+    outcomes.rejected++;
+    return result.error.message;
+  }
+  expect(preview.ok && preview.value).toEqual(result.value);
+  const again = await target.value('import.preview', { data });
+  const left: Partial<ImportPreview> = { added: again.added, updated: again.updated };
+  expect(left, 'a second import still finds records to add or update: the first was partial').toEqual({
+    added: 0,
+    updated: 0,
+  });
+  const idsAfter = await ids();
+  for (const id of idsBefore) expect(idsAfter.has(id), `${id} vanished in an import`).toBe(true);
+  for (const a of await target.value('annotations.list', {})) expect(annotationShape.parse(a)).toEqual(a);
+  for (const b of await target.value('bookmarks.list', {})) expect(bookmarkShape.parse(b)).toEqual(b);
+  outcomes.applied++;
+  return null;
+}
+
+// ------------------------------------------------------------ structural mutations on the parsed file
+
+function allPaths(value: Json, at: Path = [], out: Path[] = []): Path[] {
+  out.push(at);
+  if (Array.isArray(value)) value.forEach((v, i) => allPaths(v, [...at, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) allPaths(v, [...at, k], out);
+  return out;
+}
+
+function get(root: Json, path: Path): Json {
+  return path.reduce<Json>((v, k) => (v as Record<string | number, Json>)[k]!, root);
+}
+
+function set(root: Json, path: Path, value: Json | undefined): void {
+  const parent = get(root, path.slice(0, -1)) as Record<string | number, Json> | Json[];
+  const key = path.at(-1)!;
+  if (value !== undefined) (parent as Record<string | number, Json>)[key] = value;
+  else if (Array.isArray(parent)) parent.splice(Number(key), 1);
+  else delete (parent as Record<string, Json>)[key];
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T/;
+type Op =
+  | { kind: 'drop'; at: number }
+  | { kind: 'replace'; at: number; value: Json }
+  | { kind: 'swap'; at: number; with: number }
+  | { kind: 'duplicate'; at: number }
+  | { kind: 'new-id'; at: number; uuid: string }
+  | { kind: 'copy-id'; at: number; from: number }
+  | { kind: 'date'; at: number; date: string };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+  }),
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('new-id' as const), at: fc.nat(), uuid: fc.uuid({ version: 4 }) }),
+  fc.record({ kind: fc.constant('copy-id' as const), at: fc.nat(), from: fc.nat() }),
+  fc.record({
+    kind: fc.constant('date' as const),
+    at: fc.nat(),
+    date: fc.constantFrom(
+      '2099-01-01T00:00:00Z',
+      '2000-01-01T00:00:00Z',
+      '2025-02-30T10:00:00Z',
+      '2025-13-01T00:00Z',
+      'yesterday',
+    ),
+  }),
+);
+
+function mutate(file: Json, ops: Op[]): Json {
+  const root = structuredClone(file);
+  for (const op of ops) {
+    const paths = allPaths(root).slice(1); // never the root itself
+    if (paths.length === 0) break;
+    const at = paths[op.at % paths.length];
+    const current = get(root, at);
+    const text = (p: Path): string | null => {
+      const v = get(root, p);
+      return typeof v === 'string' ? v : null;
+    };
+    const strings = paths.filter((p) => text(p) !== null);
+    const pick = (n: number, among: Path[]): Path | undefined => among[n % Math.max(1, among.length)];
+    switch (op.kind) {
+      case 'drop':
+        set(root, at, undefined);
+        break;
+      case 'replace':
+        set(root, at, op.value);
+        break;
+      case 'swap': {
+        const other = paths[op.with % paths.length];
+        const nested = (a: Path, b: Path) => a.length <= b.length && a.every((k, i) => b[i] === k);
+        if (nested(at, other) || nested(other, at)) break;
+        const value = get(root, other);
+        set(root, other, current);
+        set(root, at, value);
+        break;
+      }
+      case 'duplicate': {
+        const parent = get(root, at.slice(0, -1));
+        if (Array.isArray(parent)) parent.splice(Number(at.at(-1)) + 1, 0, structuredClone(current));
+        break;
+      }
+      case 'new-id':
+      case 'copy-id': {
+        const idPaths = strings.filter((p) => text(p)!.startsWith('urn:uuid:'));
+        const idAt = pick(op.at, idPaths);
+        if (!idAt) break;
+        const source = op.kind === 'new-id' ? `urn:uuid:${op.uuid}` : get(root, pick(op.from, idPaths)!);
+        set(root, idAt, source);
+        break;
+      }
+      case 'date': {
+        const dateAt = pick(
+          op.at,
+          strings.filter((p) => ISO.test(text(p)!)),
+        );
+        if (dateAt) set(root, dateAt, op.date);
+        break;
+      }
+    }
+  }
+  return root;
+}
+
+// ------------------------------------------------------------ the tests
+
+describe('import.apply of a mutated export: all or nothing', () => {
+  it(`${RUNS} structural mutations (drop, replace, swap, duplicate, ids, dates)`, async () => {
+    const file = JSON.parse(exported) as Json;
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 3 }), async (ops) => {
+        await importWhole(JSON.stringify(mutate(file, ops), null, ops.length === 1 ? 2 : undefined));
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it(`${RUNS} character mutations (delete, insert, replace)`, async () => {
+    const edit = fc.record({
+      at: fc.nat({ max: exported.length }),
+      remove: fc.nat({ max: 12 }),
+      insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('"', '{', '}', ',', ']', '\\', '\u0000', '😀')),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+        let text = exported;
+        for (const e of edits) text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
+        await importWhole(text);
+      }),
+      { numRuns: RUNS, seed: SEED + 1, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('the file cut short at every 97th offset', async () => {
+    let rejected = 0;
+    for (let end = 0; end < exported.length; end += 97) {
+      if ((await importWhole(exported.slice(0, end))) !== null) rejected++;
+    }
+    // Only a cut inside the trailing whitespace leaves valid JSON; every real cut is refused.
+    expect(rejected).toBe(Math.ceil(exported.trimEnd().length / 97));
+  }, 300_000);
+});
+
+describe('whole-file rejections through the channel, notes unchanged', () => {
+  it('a 50 MB file', async () => {
+    const huge = `[${'"x",'.repeat(12.5 * 1024 * 1024)}"x"]`;
+    expect(huge.length).toBeGreaterThan(50 * 1024 * 1024);
+    expect(await importWhole(huge)).toMatch(/import\.apply: data: .*(big|long|at most|<=)/i);
+  });
+
+  it('a file within the character limit but over it in bytes (UTF-8)', async () => {
+    const wide = `"${'é'.repeat(11 * 1024 * 1024)}"`; // 11 M characters, 22 MB
+    expect(await importWhole(wide)).toMatch(/file: 22\.0 MB; at most 20\.0 MB can be imported/);
+  });
+
+  it('invalid JSON, with where it goes wrong', async () => {
+    expect(await importWhole('{"type": "AnnotationPage",\n "items": [}')).toMatch(
+      /^file: invalid JSON at line 2, column/,
+    );
+    expect(await importWhole(exported.slice(0, exported.length / 2))).toMatch(/^file: invalid JSON/);
+  });
+
+  it('a top level that is not annotations', async () => {
+    for (const top of ['42', '"notes"', 'null', '{}', '{"type": "Collection"}', 'true']) {
+      expect(await importWhole(top)).toMatch(/^top level: expected an Annotation/);
+    }
+  });
+
+  it('duplicate ids inside the file', async () => {
+    const file = JSON.parse(exported) as { total: number; first: { items: Json[] } };
+    file.first.items.push(structuredClone(file.first.items[2]!));
+    file.total++;
+    const message = await importWhole(JSON.stringify(file));
+    expect(message).toMatch(/first\.items\[\d+\]\.id: duplicate of first\.items\[2\]/);
+  });
+});
