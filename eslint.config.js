@@ -47,7 +47,10 @@ export default tseslint.config(
   {
     files: ['src/core/**', 'src/cli/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core has no Electron import.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The core has no Electron import.' }] },
+      ],
     },
   },
   {

@@ -28,7 +28,10 @@ export async function dispatch<K extends Channel>(
   log: (message: string, err: unknown) => void = () => {},
 ): Promise<Result<ResultOf<K>>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'INVALID_ARGUMENT', message: `unknown channel: ${String(channel).slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: `unknown channel: ${String(channel).slice(0, 80)}` },
+    };
   }
   const parsed = argSchemas[channel].safeParse(rawArgs);
   if (!parsed.success) {
