@@ -8,14 +8,15 @@
  * file larger than LIMITS.importBytes is refused before it is read.
  */
 import { basename, join } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import type { ParsedArgs, ResultOf } from '../shared/contract/channels';
 import type { HandlerContext, Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
-import type { ExportFormat } from '../shared/contract/types';
+import type { ExportFile, ExportFormat } from '../shared/contract/types';
 import { readImportFile, writeFileAtomic } from '../core/files';
 
-const FILTERS: Readonly<Record<ExportFormat, { name: string; extensions: string[] }>> = {
+const FILTERS: Readonly<Record<ExportFormat | 'pdf', { name: string; extensions: string[] }>> = {
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
   markdown: { name: 'Markdown', extensions: ['md'] },
   docx: { name: 'Word document', extensions: ['docx'] },
   html: { name: 'Web page', extensions: ['html'] },
@@ -30,7 +31,10 @@ export async function saveExport(
   window: BrowserWindow | null,
 ): Promise<ResultOf<'export.save'>> {
   // Render first: a failing export never opens a dialog for nothing.
-  const file = await handlers['export.render'](args, ctx);
+  const file =
+    args.format === 'pdf'
+      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html' }, ctx))
+      : await handlers['export.render']({ ...args, format: args.format }, ctx);
   const options = {
     title: 'Export notes',
     defaultPath: join(app.getPath('documents'), basename(file.filename)),
@@ -45,6 +49,33 @@ export async function saveExport(
     throw new CoreError('UNAVAILABLE', `could not write ${basename(choice.filePath)} (${reason})`);
   }
   return { path: choice.filePath };
+}
+
+/** Chromium refuses to navigate to longer data: URLs. */
+export const PDF_HTML_LIMIT = 1_900_000;
+
+/**
+ * Prints the printable HTML brief to PDF in a hidden window with JavaScript off
+ * (the brief has none). It is loaded as a data: URL, which the session allows,
+ * so no file or server is involved; the security guards apply to it as to any
+ * web contents.
+ */
+export async function printBriefToPdf(html: ExportFile): Promise<ExportFile> {
+  const url = `data:text/html;charset=utf-8,${encodeURIComponent(String(html.data))}`;
+  if (url.length > PDF_HTML_LIMIT) {
+    throw new CoreError('UNAVAILABLE', 'this brief is too long to print to PDF here: export it as HTML and print that');
+  }
+  const printer = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
+  try {
+    await printer.loadURL(url);
+    const pdf = await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    return { filename: html.filename.replace(/\.html$/, '.pdf'), mime: 'application/pdf', data: new Uint8Array(pdf) };
+  } finally {
+    printer.destroy();
+  }
 }
 
 export async function openImport(window: BrowserWindow | null): Promise<ResultOf<'import.open'>> {

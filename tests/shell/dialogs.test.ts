@@ -50,6 +50,30 @@ describe('export.save', () => {
     expect(readFileSync(target, 'utf8')).toBe('# Notes\n');
   });
 
+  it('prints the HTML brief to PDF in a hidden window without JavaScript, then writes it', async () => {
+    rendered = { filename: 'recollection-notes.html', mime: 'text/html', data: '<!doctype html><p>Brief & notes</p>' };
+    const target = join(dir, 'brief.pdf');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const before = fakes.BrowserWindow.instances.length;
+    await saveExport(core, { ...args, format: 'pdf' }, { shell: true }, null);
+    expect(render).toHaveBeenCalledWith({ ...args, format: 'html' }, { shell: true });
+    const printer = fakes.BrowserWindow.instances[before];
+    expect(printer.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true } });
+    expect(decodeURIComponent(printer.loaded[0])).toBe(
+      'data:text/html;charset=utf-8,<!doctype html><p>Brief & notes</p>',
+    );
+    expect(printer.destroyed).toBe(true);
+    const options = fakes.dialog.showSaveDialog.mock.calls[0][0] as { defaultPath: string };
+    expect(options.defaultPath).toBe(join(dir, 'recollection-notes.pdf'));
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 fake');
+  });
+
+  it('refuses to print a brief too long for a data: URL, before asking where to save', async () => {
+    rendered = { filename: 'n.html', mime: 'text/html', data: 'x'.repeat(2_000_000) };
+    await expect(saveExport(core, { ...args, format: 'pdf' }, { shell: true }, null)).rejects.toThrow(/too long/);
+    expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
   it('writes binary exports byte for byte', async () => {
     rendered = { filename: 'n.docx', mime: 'application/zip', data: new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]) };
     const target = join(dir, 'brief.docx');

@@ -45,6 +45,11 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
   }
+  printed: Array<Record<string, unknown>> = [];
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+  }
   getURL(): string {
     return this.url;
   }
@@ -88,6 +93,9 @@ export class BrowserWindow extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
   }
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return this.normalBounds;

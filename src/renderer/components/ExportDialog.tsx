@@ -15,10 +15,13 @@ import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
 import { Dialog } from './Dialog';
 
-const FORMATS: Array<{ id: ExportFormat; label: string }> = [
+type SaveFormat = ExportFormat | 'pdf';
+
+const FORMATS: Array<{ id: SaveFormat; label: string }> = [
   { id: 'markdown', label: 'Markdown brief (.md)' },
   { id: 'docx', label: 'Word brief (.docx)' },
   { id: 'html', label: 'Printable page (.html)' },
+  { id: 'pdf', label: 'PDF of the printable page (.pdf)' },
   { id: 'csv', label: 'Spreadsheet (.csv)' },
   { id: 'json', label: 'Web Annotation JSON (.json) — also a backup' },
 ];
@@ -26,7 +29,7 @@ const FORMATS: Array<{ id: ExportFormat; label: string }> = [
 export function ExportDialog(): ReactNode {
   const filter = useStore(ui, (s) => s.filter);
   const selected = useStore(ui, (s) => s.selected);
-  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [format, setFormat] = useState<SaveFormat>('markdown');
   const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(selected.length ? 'selection' : 'all');
   const [includeNotes, setIncludeNotes] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -59,7 +62,11 @@ export function ExportDialog(): ReactNode {
       setMessage(`Export failed: ${saved.error.message}`);
       return;
     }
-    const rendered = await api.export.render(args);
+    if (format === 'pdf') {
+      setBusy(false);
+      return setMessage(`${saved.error.message}. Here, choose “Printable page” and print it to PDF.`);
+    }
+    const rendered = await api.export.render({ ...args, format });
     setBusy(false);
     if (!rendered.ok) return setMessage(`Export failed: ${rendered.error.message}`);
     if (typeof rendered.value.data !== 'string') {

@@ -164,7 +164,10 @@ export const argSchemas = {
   'history.undo': empty,
 
   'export.render': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
-  'export.save': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
+  /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
+  'export.save': z
+    .object({ format: z.enum([...EXPORT_FORMATS, 'pdf']), scope: exportScope, includeNotes: z.boolean() })
+    .strict(),
   'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.apply': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.open': empty,
