@@ -1,0 +1,160 @@
+/**
+ * Growth with corpus size: the real document (1×) and synthetic corpora of
+ * 10× and 100× (synthetic.ts) go through the real content build into a temp
+ * folder; then build time, index size, load time (MiniSearch.loadJSON alone,
+ * and the whole open: store + search service), and search latency of the app
+ * over the query set and its keystrokes, with FTS5 and the scan alongside.
+ *
+ * Constraint: every corpus uses the same query set and the same code path as
+ * the app; --quick stops at 10×. Latency at 100× is one timed pass (after a
+ * warm-up over a quarter of the items) to keep the whole run near ten minutes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { buildContentDb } from '../../src/core/content/build';
+import { ContentStore } from '../../src/core/content/store';
+import { indexDocuments } from '../../src/core/search/documents';
+import { indexOptions } from '../../src/core/search/options';
+import { SearchService } from '../../src/core/search/service';
+import { Fts5Search, ScanSearch } from './baselines';
+import type { BenchContext, Row, SectionOutcome } from './context';
+import { modelFromStore } from './corpus';
+import { fmtBytes, fmtMs } from './format';
+import { allKeystrokes, LATENCY_QUERIES } from './queries';
+import { nowMs, summarize, timeMs, type Summary } from './stats';
+import { syntheticModel } from './synthetic';
+
+export interface ScalePoint {
+  factor: number;
+  blocks: number;
+  indexedDocuments: number;
+  /** Terms in the vocabulary. */
+  terms: number;
+  buildMs: number;
+  dbBytes: number;
+  indexJsonBytes: number;
+  loadJson: Summary;
+  /** ContentStore.open + new SearchService. */
+  open: Summary;
+  app: { full: Summary; keystrokes: Summary; all: Summary };
+  fts5: Summary;
+  scan: Summary;
+}
+
+export interface ScaleData {
+  points: ScalePoint[];
+}
+
+function measurePoint(ctx: BenchContext, factor: number, dir: string): ScalePoint {
+  const model = syntheticModel(modelFromStore(ctx.store), factor);
+  const outPath = join(dir, `corpus-${factor}x.db`);
+  const t0 = performance.now();
+  const report = buildContentDb(model, { sourceSha256: 'synthetic', buildId: `synthetic-${factor}x`, outPath });
+  const buildMs = performance.now() - t0;
+  ctx.log(`scale ${factor}×: built in ${(buildMs / 1000).toFixed(1)} s`);
+  const reps = factor >= 100 ? 2 : 4;
+
+  // Opened `reps` times (the last one is kept for the searches): store + service, as the app opens.
+  const open: number[] = [];
+  let opened: ContentStore | null = null;
+  let svc: SearchService | null = null;
+  for (let r = 0; r < reps; r++) {
+    opened?.close();
+    const t = nowMs();
+    opened = ContentStore.open(outPath);
+    svc = new SearchService(opened);
+    open.push(nowMs() - t);
+  }
+  if (opened === null || svc === null) throw new Error('the corpus was never opened');
+  const s = opened;
+  const service = svc;
+  try {
+    const json = s.searchIndexJson();
+    const loadJson = summarize(
+      Array.from({ length: reps }, () => timeMs(() => MiniSearch.loadJSON(json, indexOptions()))),
+    );
+    const terms = Object.keys(s.searchVocabulary()).length;
+
+    const docs = indexDocuments(model);
+    const fts = new Fts5Search(docs, { porter: true });
+    const scan = new ScanSearch(docs);
+    const full = LATENCY_QUERIES.map((x) => x.q);
+    const keys = allKeystrokes(LATENCY_QUERIES).map((x) => x.q);
+    const rounds = factor >= 100 ? 1 : 2;
+    for (const q of [...full, ...keys].filter((_, i) => i % 4 === 0)) service.query({ q, limit: 20 });
+    const time = (qs: string[], run: (q: string) => unknown): number[] => {
+      const out: number[] = [];
+      for (let r = 0; r < rounds; r++) for (const q of qs) out.push(timeMs(() => run(q)));
+      return out;
+    };
+    const appFull = time(full, (q) => service.query({ q, limit: 20 }));
+    const appKeys = time(keys, (q) => service.query({ q, limit: 20 }));
+    ctx.log(`scale ${factor}×: app searched`);
+    const point: ScalePoint = {
+      factor,
+      blocks: model.blocks.length,
+      indexedDocuments: report.counts.indexedDocuments,
+      terms,
+      buildMs,
+      dbBytes: report.bytes,
+      indexJsonBytes: Buffer.byteLength(json, 'utf8'),
+      loadJson,
+      open: summarize(open),
+      app: { full: summarize(appFull), keystrokes: summarize(appKeys), all: summarize([...appFull, ...appKeys]) },
+      fts5: summarize(time([...full, ...keys], (q) => fts.query(q, 20))),
+      scan: summarize(time([...full, ...keys], (q) => scan.query(q, 20))),
+    };
+    fts.close();
+    return point;
+  } finally {
+    s.close();
+  }
+}
+
+export async function benchScale(ctx: BenchContext): Promise<SectionOutcome<ScaleData>> {
+  const factors = ctx.quick ? [1, 10] : [1, 10, 100];
+  const dir = mkdtempSync(join(tmpdir(), 'recollection-bench-scale-'));
+  const points: ScalePoint[] = [];
+  try {
+    for (const f of factors) {
+      points.push(measurePoint(ctx, f, dir));
+      await new Promise((resolve) => setImmediate(resolve)); // let the progress lines out
+      rmSync(join(dir, `corpus-${f}x.db`), { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const rows: Row[] = points.flatMap((p) => [
+    {
+      label: `${p.factor}×: ${p.indexedDocuments.toLocaleString('en')} docs, ${p.terms.toLocaleString('en')} terms`,
+      value: `build ${fmtMs(p.buildMs)} ms; index ${fmtBytes(p.indexJsonBytes)} (DB ${fmtBytes(p.dbBytes)}); loadJSON p50 ${fmtMs(p.loadJson.p50)} ms; open p50 ${fmtMs(p.open.p50)} ms`,
+    },
+    { label: `  app search, all`, n: p.app.all.n, p50: p.app.all.p50, p95: p.app.all.p95, p99: p.app.all.p99 },
+    {
+      label: `  app search, full queries`,
+      n: p.app.full.n,
+      p50: p.app.full.p50,
+      p95: p.app.full.p95,
+      p99: p.app.full.p99,
+    },
+    {
+      label: `  app search, keystroke prefixes`,
+      n: p.app.keystrokes.n,
+      p50: p.app.keystrokes.p50,
+      p95: p.app.keystrokes.p95,
+      p99: p.app.keystrokes.p99,
+    },
+    { label: `  FTS5, all`, n: p.fts5.n, p50: p.fts5.p50, p95: p.fts5.p95, p99: p.fts5.p99 },
+    { label: `  scan, all`, n: p.scan.n, p50: p.scan.p50, p95: p.scan.p95, p99: p.scan.p99 },
+  ]);
+  return {
+    title: '7. Scale (synthetic corpora; latency in ms)',
+    data: { points },
+    rows,
+    notes: [
+      'copies of the document with 30% of words substituted from its vocabulary and 2% new words (seeded); built by the real content build',
+    ],
+  };
+}
