@@ -242,10 +242,13 @@ export class SearchService {
     let out = '';
     let pos = 0;
     let tried = 0;
-    for (const tok of queryTokensWithOffsets(q)) {
+    const tokens = queryTokensWithOffsets(q);
+    for (const [i, tok] of tokens.entries()) {
       if (tried >= MAX_CORRECTIONS) break;
       const term = normalizeTerm(tok.text);
       if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) continue;
+      // The last word is still being typed when it starts a document word: nothing to correct.
+      if (i === tokens.length - 1 && this.startsAnyTerm(term)) continue;
       tried++;
       this.corrections ??= correctionCandidates(this.vocabulary);
       const fix = closestTerm(term, this.vocabulary, this.corrections);
@@ -272,10 +275,22 @@ export class SearchService {
     for (const tok of queryTokensWithOffsets(q)) {
       const term = normalizeTerm(tok.text);
       if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) continue;
-      this.terms ??= Object.keys(this.vocabulary);
-      if (!this.terms.some((t) => t.startsWith(term))) return true;
+      if (!this.startsAnyTerm(term)) return true;
     }
     return false;
+  }
+
+  /** Whether some document term starts with `prefix` (binary search over the sorted terms). */
+  private startsAnyTerm(prefix: string): boolean {
+    const terms = (this.terms ??= Object.keys(this.vocabulary).sort());
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((terms[mid]) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < terms.length && (terms[lo]).startsWith(prefix);
   }
 
   /** The document's own spelling of an index term ("labor", "IRIS"). */

@@ -23,14 +23,35 @@ export interface Span {
   term: string;
 }
 
+/**
+ * Every word of a text with its offsets and index term, computed once per text:
+ * the texts are the document's own (a few hundred blocks and footnotes), and
+ * tokenizing and folding them again for every hit of every keystroke was most
+ * of a query's time (see docs/performance.md).
+ */
+const wordCache = new Map<string, readonly Span[]>();
+const WORD_CACHE_MAX = 4096;
+
+function wordsOf(text: string): readonly Span[] {
+  let words = wordCache.get(text);
+  if (words === undefined) {
+    const list: Span[] = [];
+    for (const tok of indexTokensWithOffsets(text)) {
+      const term = normalizeTerm(tok.text);
+      if (term !== null) list.push({ start: tok.start, end: tok.end, term });
+    }
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear(); // bounded: larger corpora cycle through
+    wordCache.set(text, list);
+    words = list;
+  }
+  return words;
+}
+
 /** Words of `text` whose processed form is one of `terms`; a matched compound hides its matched parts. */
 export function matchSpans(text: string, terms: ReadonlySet<string>): Span[] {
   if (terms.size === 0) return [];
   const spans: Span[] = [];
-  for (const tok of indexTokensWithOffsets(text)) {
-    const term = normalizeTerm(tok.text);
-    if (term !== null && terms.has(term)) spans.push({ start: tok.start, end: tok.end, term });
-  }
+  for (const w of wordsOf(text)) if (terms.has(w.term)) spans.push({ ...w });
   // Longest first at each start, then drop spans inside an earlier kept one.
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
