@@ -287,10 +287,10 @@ export class SearchService {
     let hi = terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((terms[mid]) < prefix) lo = mid + 1;
+      if (terms[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
-    return lo < terms.length && (terms[lo]).startsWith(prefix);
+    return lo < terms.length && terms[lo].startsWith(prefix);
   }
 
   /** The document's own spelling of an index term ("labor", "IRIS"). */
