@@ -7,16 +7,17 @@
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Color, Position, Priority } from '../../shared/contract/types';
-import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
+import { COLORS } from '../../shared/contract/types';
 import type { Block } from '../../shared/model';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
-import { POSITION, PRIORITY, takesPosition } from '../lib/labels';
+import { takesPosition } from '../lib/labels';
 import { useStore } from '../lib/store';
 import { blockById } from '../state/actions';
 import { createAnnotation, notes, removeAnnotation, updateAnnotation } from '../state/notes';
 import { closeOverlays, type EditorTarget } from '../state/ui';
 import { Dialog } from './Dialog';
+import { PositionOptions, PriorityOptions } from './StanceOptions';
 
 function parseTags(s: string): string[] {
   return [
@@ -115,23 +116,13 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
             <label className="field">
               <span>Position</span>
               <select value={position ?? ''} onChange={(e) => setPosition((e.target.value || null) as Position | null)}>
-                <option value="">— None</option>
-                {POSITIONS.map((p) => (
-                  <option key={p} value={p}>
-                    {POSITION[p].icon} {POSITION[p].label}
-                  </option>
-                ))}
+                <PositionOptions empty="— None" />
               </select>
             </label>
             <label className="field">
               <span>Priority</span>
               <select value={priority ?? ''} onChange={(e) => setPriority((e.target.value || null) as Priority | null)}>
-                <option value="">— None</option>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {PRIORITY[p]}
-                  </option>
-                ))}
+                <PriorityOptions empty="— None" />
               </select>
             </label>
           </div>

@@ -1,12 +1,12 @@
 /** The Notes panel's filters: text, tag, colour, position, priority. */
 import type { ReactNode } from 'react';
 import type { AnnotationFilter, Color, Position, Priority } from '../../shared/contract/types';
-import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
+import { COLORS } from '../../shared/contract/types';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
-import { POSITION, PRIORITY } from '../lib/labels';
 import { useStore } from '../lib/store';
 import { notes } from '../state/notes';
+import { PositionOptions, PriorityOptions } from './StanceOptions';
 
 interface Props {
   filter: AnnotationFilter;
@@ -56,12 +56,7 @@ export function NotesFilters({ filter, onChange, revision }: Props): ReactNode {
       <label className="field">
         <span>Position</span>
         <select value={filter.positions?.[0] ?? ''} onChange={(e) => set({ positions: one<Position>(e.target.value) })}>
-          <option value="">Any</option>
-          {POSITIONS.map((p) => (
-            <option key={p} value={p}>
-              {POSITION[p].icon} {POSITION[p].label}
-            </option>
-          ))}
+          <PositionOptions empty="Any" />
         </select>
       </label>
       <label className="field">
@@ -70,12 +65,7 @@ export function NotesFilters({ filter, onChange, revision }: Props): ReactNode {
           value={filter.priorities?.[0] ?? ''}
           onChange={(e) => set({ priorities: one<Priority>(e.target.value) })}
         >
-          <option value="">Any</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {PRIORITY[p]}
-            </option>
-          ))}
+          <PriorityOptions empty="Any" />
         </select>
       </label>
     </div>

@@ -5,16 +5,15 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { Position, PositionRow, Priority } from '../../shared/contract/types';
-import { POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
-import { POSITION, PRIORITY } from '../lib/labels';
 import { pathTo } from '../lib/outline';
 import { useStore } from '../lib/store';
 import { clip, sentenceCase } from '../lib/text';
 import { nav, navigate } from '../state/nav';
 import { createAnnotation, notes, updateAnnotation } from '../state/notes';
 import { SkeletonLines } from './Skeleton';
+import { PositionOptions, PriorityOptions } from './StanceOptions';
 
 async function setStance(
   row: PositionRow,
@@ -117,12 +116,7 @@ export function PositionsView(): ReactNode {
                         className={r.position ? `pos-select pos-${r.position}` : 'pos-select'}
                         onChange={(e) => void setStance(r, { position: (e.target.value || null) as Position | null })}
                       >
-                        <option value="">Unmarked</option>
-                        {POSITIONS.map((p) => (
-                          <option key={p} value={p}>
-                            {POSITION[p].icon} {POSITION[p].label}
-                          </option>
-                        ))}
+                        <PositionOptions empty="Unmarked" />
                       </select>
                     </td>
                     <td>
@@ -131,12 +125,7 @@ export function PositionsView(): ReactNode {
                         value={r.priority ?? ''}
                         onChange={(e) => void setStance(r, { priority: (e.target.value || null) as Priority | null })}
                       >
-                        <option value="">—</option>
-                        {PRIORITIES.map((p) => (
-                          <option key={p} value={p}>
-                            {PRIORITY[p]}
-                          </option>
-                        ))}
+                        <PriorityOptions empty="—" />
                       </select>
                     </td>
                   </tr>
