@@ -4,6 +4,7 @@
  *
  * Constraint: never a blank screen. While loading: a skeleton; if the content
  * cannot be opened: an error screen that says what happened and what to do.
+ * A deep link that arrives during start-up is opened by it, in place of the last page.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppStatus } from '../shared/contract/types';
@@ -11,8 +12,9 @@ import { api, bridge } from './api';
 import { ErrorScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
 import { SkeletonApp } from './components/Skeleton';
-import { parseDeepLink } from './lib/citation';
+import { parseDeepLink, type DeepLink } from './lib/citation';
 import { firstPage } from './lib/outline';
+import { createStartupLinks } from './state/links';
 import { nav, navigate, setOutline } from './state/nav';
 import { loadPalette } from './state/notes';
 import { loadSettings, settings } from './state/settings';
@@ -28,6 +30,13 @@ function takeDeepLink(): ReturnType<typeof parseDeepLink> {
   if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
   return link;
 }
+
+function follow(link: DeepLink): void {
+  void navigate(link.type === 'block' ? { blockId: link.id } : { pageId: link.id });
+}
+
+/** Links from the shell or the hash: held while booting (start() opens them), followed once ready. */
+const links = createStartupLinks(follow);
 
 type Boot =
   | { state: 'loading' }
@@ -58,7 +67,7 @@ async function start(): Promise<Boot> {
     };
   setOutline(outline.value);
   void loadPalette();
-  const link = takeDeepLink();
+  const link = takeDeepLink() ?? links.forBoot();
   const s = settings.get();
   const index = nav.get().outline;
   if (link?.type === 'block') await navigate({ blockId: link.id });
@@ -85,7 +94,12 @@ export function App(): ReactNode {
 
   useEffect(() => {
     let live = true;
-    void start().then((b) => live && setBoot(b));
+    links.boot();
+    void start().then((b) => {
+      if (!live) return;
+      if (b.state === 'ready') links.ready();
+      setBoot(b);
+    });
     return () => {
       live = false;
     };
@@ -99,15 +113,8 @@ export function App(): ReactNode {
       else openDialog(command);
     });
     const offRecovered = bridge.on('app.recovered', ({ message }) => toast(message, { tone: 'error' }));
-    const offOpen = bridge.on('app.open', (link) => {
-      if (link.type === 'block') void navigate({ blockId: link.id });
-      else void navigate({ pageId: link.id });
-    });
-    const onHash = (): void => {
-      const link = takeDeepLink();
-      if (link?.type === 'block') void navigate({ blockId: link.id });
-      else if (link?.type === 'page') void navigate({ pageId: link.id });
-    };
+    const offOpen = bridge.on('app.open', (link) => links.offer(link));
+    const onHash = (): void => links.offer(takeDeepLink());
     window.addEventListener('hashchange', onHash);
     return () => {
       offCommand();
