@@ -1,29 +1,50 @@
 /**
- * The vitest side of the harness: one browser per test file, a new app session
- * (browser context + core + data folder) per `app()` call, and after every
- * test: a screenshot under test-results/e2e/, a check that the page requested
- * nothing outside the app and raised no error, and clean-up.
+ * The vitest side of the harness: one target per test file run (vitest's
+ * `e2e-browser` and `e2e-electron` projects run every scenario file once per
+ * target, see vitest.config.ts), a new app session (data folder included) per
+ * `app()` call, and after every test: a screenshot under test-results/, a
+ * check that the page requested nothing outside the app and raised no error,
+ * and clean-up.
+ *
+ * Constraint: where the Electron app cannot start (no binary, no display),
+ * every scenario of the Electron run is skipped, with the reason printed once
+ * per file in one line; nothing is launched.
  *
  * Usage (see README.md):
  *   const e2e = useHarness();
  *   it('…', async () => { const { page } = await e2e.app(); … });
  */
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { Harness, type AppSession, type OpenOptions } from './harness';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { electronSkipReason, Harness, type AppSession, type OpenOptions, type Target } from './harness';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Which target the e2e scenarios run on in this vitest project. */
+    e2eTarget: Target;
+  }
+}
 
 export interface E2E {
+  /** The target of this run: scenarios that cannot run on one use `it.skipIf(e2e.target === …)`. */
+  readonly target: Target;
   /** Open the app on a fresh data folder (or `options.dataDir`). Closed after the test. */
   app(options?: OpenOptions): Promise<AppSession>;
   harness(): Harness;
 }
 
 export function useHarness(): E2E {
+  const target: Target = inject('e2eTarget') ?? 'browser';
   let harness: Harness | null = null;
   let sessions: AppSession[] = [];
+  const skip = target === 'electron' ? electronSkipReason() : null;
+  if (skip !== null) {
+    console.info(`e2e on Electron skipped: ${skip}`);
+    beforeEach((ctx) => ctx.skip(skip));
+  }
 
   beforeAll(async () => {
-    harness = await Harness.launch();
-  });
+    if (skip === null) harness = await Harness.launch(target);
+  }, 15 * 60_000);
 
   afterEach(async () => {
     const name = expect.getState().currentTestName ?? 'scenario';
@@ -44,14 +65,15 @@ export function useHarness(): E2E {
   });
 
   return {
+    target,
     async app(options) {
-      if (!harness) throw new Error('useHarness(): the browser is not started (call app() inside a test)');
+      if (!harness) throw new Error('useHarness(): the harness is not started (call app() inside a test)');
       const s = await harness.open(options);
       sessions.push(s);
       return s;
     },
     harness() {
-      if (!harness) throw new Error('useHarness(): the browser is not started');
+      if (!harness) throw new Error('useHarness(): the harness is not started');
       return harness;
     },
   };

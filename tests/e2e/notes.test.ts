@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/contract/types';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { block, selectInBlock } from './steps';
+import { block, chooseImportFile, exportFromDialog, selectInBlock } from './steps';
 
 const e2e = useHarness();
 
@@ -30,13 +30,7 @@ async function exportText(
   await dialog.getByRole('radio', { name: new RegExp(`^${format}`) }).check();
   const box = dialog.getByRole('checkbox', { name: /Include my private note/ });
   if ((await box.isChecked()) !== includeNotes) await box.click();
-  await dialog.getByRole('button', { name: 'Export…' }).click();
-  const preview = dialog.getByTestId('export-preview');
-  await preview.waitFor();
-  const text = await preview.inputValue();
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'detached' });
-  return text;
+  return exportFromDialog(app, dialog);
 }
 
 /** Fill a data folder through the UI: the four kinds of marks a delegate makes. */
@@ -206,11 +200,7 @@ describe('notes', () => {
     await page.getByTestId('notes-empty').waitFor();
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import notes' });
-    await dialog.getByRole('button', { name: 'Choose a file…' }).click();
-    // No open dialog in the browser: the file input takes over.
-    await dialog
-      .getByLabel('File to import')
-      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await chooseImportFile(other, dialog, 'notes.json', Buffer.from(json));
     const preview = dialog.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.textContent()).toContain('4 new, 0 updated, 0 unattached');

@@ -2,8 +2,9 @@
  * Small steps shared by the scenarios (open a page, read the clipboard, run
  * an axe audit), so a scenario reads as what a delegate does.
  */
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import type { AppSession } from './harness';
+import { ElectronSession, type AppSession } from './harness';
 
 /** The block element of `id` in the reading pane. */
 export function block(page: Page, id: string): Locator {
@@ -16,8 +17,40 @@ export async function openPage(app: AppSession, pageId: string): Promise<void> {
   await app.page.locator(`article[data-page="${pageId}"]`).waitFor();
 }
 
-export async function readClipboard(page: Page): Promise<string> {
-  return page.evaluate<string>('navigator.clipboard.readText()');
+/**
+ * Press the export dialog's Export… button and return what was exported. In
+ * the app the shell asks where to save: the dialog is answered with a
+ * temporary file, read once the export dialog closes (after the write). In the
+ * browser, where export.save is unavailable, the dialog previews the text.
+ */
+export async function exportFromDialog(app: AppSession, dialog: Locator): Promise<string> {
+  const button = dialog.getByRole('button', { name: 'Export…' });
+  if (app instanceof ElectronSession) {
+    const path = await app.answerSaveDialog('export');
+    await button.click();
+    await dialog.waitFor({ state: 'detached' });
+    return readFileSync(path, 'utf8');
+  }
+  await button.click();
+  const preview = dialog.getByTestId('export-preview');
+  await preview.waitFor();
+  const text = await preview.inputValue();
+  await app.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  return text;
+}
+
+/**
+ * Choose a file in the import dialog: in the app, its open dialog is answered
+ * with a temporary file holding `data`; in the browser, where import.open is
+ * unavailable, the dialog's file input takes the bytes.
+ */
+export async function chooseImportFile(app: AppSession, dialog: Locator, name: string, data: Buffer): Promise<void> {
+  if (app instanceof ElectronSession) await app.answerOpenDialog(name, data);
+  await dialog.getByRole('button', { name: 'Choose a file…' }).click();
+  if (!(app instanceof ElectronSession)) {
+    await dialog.getByLabel('File to import').setInputFiles({ name, mimeType: 'application/json', buffer: data });
+  }
 }
 
 /** The search overlay, opened with the shortcut. */

@@ -1,71 +1,45 @@
 /**
- * The real Electron app, end to end: it starts on a fresh data folder, shows
- * the outline, answers a search, and its page has no Node or Electron in it.
+ * The real Electron app, what only the app has: the page comes from app://
+ * with no Node or Electron in it, the preload exposes the bridge and nothing
+ * else, and IPC refuses what the contract does not list. The reader's
+ * scenarios run on the app as well (tests/e2e, vitest project e2e-electron).
  * Skips (one line, below) where the Electron binary was never downloaded, as
- * on machines installed offline; everything else it needs it builds itself.
+ * on machines installed offline, or Linux has no display.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronBinary, electronVersion, ensureNative, findNodeGyp } from '../../scripts/ensure-native';
-import { ensureRenderer } from '../e2e/build-renderer';
-import { buildShell } from './build-shell';
 import type { OutlineNode, SearchResult } from '../../src/shared/contract/types';
 import type { Result } from '../../src/shared/contract/result';
+import { electronSkipReason, Harness, type AppSession } from '../e2e/harness';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const binary = electronBinary(root);
-const skipReason =
-  binary === null ? 'the Electron binary is absent (node_modules/electron/dist was never downloaded)' : null;
+const skipReason = electronSkipReason();
 if (skipReason) console.info(`tests/electron/smoke.test.ts skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('the Electron app', () => {
-  let app: ElectronApplication;
-  let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'recollection-electron-'));
+  let harness: Harness;
+  let app: AppSession;
 
   beforeAll(async () => {
-    // The Electron build of better-sqlite3 (downloads Electron's headers the first time).
-    ensureNative({ root, electronVersion: electronVersion(root), electronBinary: binary, nodeGyp: findNodeGyp(root) });
-    // Fresh bundles of the code under test: main and preload here, the renderer shared with the browser tests.
-    buildShell();
-    ensureRenderer();
-    // Not the dev server, not Node mode: the app as `npm start` runs it.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(
-        (e): e is [string, string] =>
-          e[1] !== undefined && !['ELECTRON_RENDERER_URL', 'ELECTRON_RUN_AS_NODE'].includes(e[0]),
-      ),
-    );
-    app = await electron.launch({
-      executablePath: binary!,
-      args: [root, `--user-data-dir=${dataDir}`],
-      env,
-      cwd: root,
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
-  }, 600_000);
+    // Builds the Electron build of better-sqlite3, main, preload and renderer when needed.
+    harness = await Harness.launch('electron');
+    app = await harness.open();
+  }, 15 * 60_000);
 
   afterAll(async () => {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await harness?.close();
   });
 
   // Page functions run in the page; `globalThis` is its window (this file is type-checked for Node).
   type PageGlobals = { api: { invoke(c: string, a: unknown): Promise<unknown> }; require?: unknown; process?: unknown };
-  const invoke = <T>(channel: string, args: unknown): Promise<Result<T>> =>
-    page.evaluate(([c, a]) => (globalThis as unknown as PageGlobals).api.invoke(c, a), [
+  const raw = <T>(channel: string, args: unknown): Promise<Result<T>> =>
+    app.page.evaluate(([c, a]) => (globalThis as unknown as PageGlobals).api.invoke(c, a), [
       channel,
       args,
     ] as const) as Promise<Result<T>>;
 
   it('serves the page from app:// with no Node or Electron in it', async () => {
-    expect(page.url()).toBe('app://bundle/index.html');
-    const globals = await page.evaluate(() => {
+    expect(app.page.url()).toBe('app://bundle/index.html');
+    const globals = await app.page.evaluate(() => {
       const w = globalThis as unknown as PageGlobals;
       return { require: typeof w.require, process: typeof w.process, api: Object.keys(w.api).sort() };
     });
@@ -73,22 +47,25 @@ describe.skipIf(skipReason !== null)('the Electron app', () => {
   });
 
   it('shows the outline', async () => {
-    const outline = await invoke<OutlineNode[]>('content.outline', {});
+    const outline = await raw<OutlineNode[]>('content.outline', {});
     if (!outline.ok) throw new Error(outline.error.message);
     const cluster = outline.value.flatMap((n) => [n, ...n.children]).find((n) => n.kind === 'cluster');
     expect(cluster).toBeDefined();
-    await expect.poll(() => page.textContent('body'), { timeout: 30_000 }).toContain(cluster!.title);
+    await expect.poll(() => app.page.textContent('body'), { timeout: 30_000 }).toContain(cluster!.title);
   });
 
   it('answers a search', async () => {
-    const result = await invoke<SearchResult>('search.query', { q: 'remittances' });
+    const result = await raw<SearchResult>('search.query', { q: 'remittances' });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.total).toBeGreaterThan(0);
     expect(result.value.hits[0].snippet.text.toLowerCase()).toContain('remittance');
   });
 
-  it('refuses a channel outside the contract', async () => {
-    const answer = await invoke<unknown>('app.quit', {});
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  it('refuses a channel outside the contract, and arguments outside a channel’s schema', async () => {
+    expect(await raw<unknown>('app.quit', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await raw<unknown>('content.block', { id: 'c2.f2.po.1', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
   });
 });
