@@ -5,10 +5,9 @@
  * (`--user-data-dir`). The page talks to the core through the real preload
  * and IPC, the content comes over app://, every guard of the shell is on.
  *
- * Constraints: the test never meets a real modal or the network: the save,
- * open and message-box dialogs and shell.openExternal are replaced in the main
- * process by answers the scenario gives beforehand (none given: cancelled),
- * and every link is recorded, not opened. Where the binary is absent (offline
+ * Constraints: the test never meets a real modal or the network: the
+ * dialogs and shell.openExternal are replaced in the main process
+ * (shell-answers.ts) by answers the scenario gives beforehand. Where the binary is absent (offline
  * installs, as on CI here) or Linux has no display, `electronSkipReason()`
  * says so in one line and the fixture skips. Functions evaluated in the main
  * process or the page are serialised as text: they must not define named
@@ -26,6 +25,7 @@ import type { Result } from '../../src/shared/contract/result';
 import { electronBinary, electronVersion, ensureNative, findNodeGyp } from '../../scripts/ensure-native';
 import { buildShell } from './build-shell';
 import { ensureRenderer, ROOT } from './build-renderer';
+import { installShellAnswers, type ShellAnswers } from './shell-answers';
 import { AppSession, DEFAULT_VIEWPORT, hashToLink, type OpenOptions, type Place, type Target } from './session';
 
 /** Why the app cannot be started here, in one line; null when it can. */
@@ -63,14 +63,6 @@ function appEnv(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !drop.has(e[0])),
   );
-}
-
-/** What the main process's replaced dialogs answer and record (kept on its globalThis). */
-interface ShellAnswers {
-  save: string[];
-  open: string[];
-  messages: string[];
-  external: string[];
 }
 
 const BLOCKED = 'recollection: blocked request to ';
@@ -178,40 +170,9 @@ export class ElectronSession extends AppSession {
     if (this.files) rmSync(this.files, { recursive: true, force: true });
   }
 
-  /**
-   * Replaces, in the main process, what would block on a person or leave the
-   * machine. Module functions are looked up at call time by the bundled main
-   * (`electron.dialog.showSaveDialog(…)`), so replacing them here takes effect.
-   */
+  /** Replaces, in the main process, what would block on a person or leave the machine. */
   private async replaceDialogs(): Promise<void> {
-    await this.app.evaluate(({ dialog, shell }) => {
-      const s: ShellAnswers = { save: [], open: [], messages: [], external: [] };
-      (globalThis as unknown as { __e2e: ShellAnswers }).__e2e = s;
-      Object.assign(dialog, {
-        showSaveDialog: () => {
-          const p = s.save.shift();
-          return Promise.resolve(p === undefined ? { canceled: true } : { canceled: false, filePath: p });
-        },
-        showOpenDialog: () => {
-          const p = s.open.shift();
-          return Promise.resolve(
-            p === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [p] },
-          );
-        },
-        showMessageBox: (...args: unknown[]) => {
-          const o = args.find((a) => typeof a === 'object' && a !== null && 'message' in a) as
-            { message?: string; cancelId?: number } | undefined;
-          s.messages.push(String(o?.message));
-          return Promise.resolve({ response: o?.cancelId ?? 1, checkboxChecked: false });
-        },
-      });
-      Object.assign(shell, {
-        openExternal: (url: string) => {
-          s.external.push(url);
-          return Promise.resolve();
-        },
-      });
-    });
+    await this.app.evaluate(installShellAnswers);
   }
 
   /** The main process's output: its blocked requests count as the page's requests, its errors as errors. */
