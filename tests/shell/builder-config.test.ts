@@ -2,8 +2,9 @@
  * electron-builder.yml, loaded and validated by electron-builder's own code
  * (app-builder-lib's getConfig + validateConfiguration against its schema), and
  * the settings the app's safety depends on: the fuses, the unpacked native
- * module, the shipped content database, no publishing.
+ * module, the shipped content database, no publishing, the app icon.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -71,5 +72,14 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.maintainer).toBeTruthy();
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.mac?.target).toEqual(['dmg']);
+  });
+
+  it('has an app icon electron-builder can make every platform’s icon from (a PNG of at least 512×512)', () => {
+    // electron-builder looks for icon.png in buildResources and derives .ico, .icns and the Linux set.
+    const png = readFileSync(join(root, config.directories?.buildResources ?? 'build', 'icon.png'));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR: width and height, big-endian, at bytes 16–23.
+    expect(Math.min(png.readUInt32BE(16), png.readUInt32BE(20))).toBeGreaterThanOrEqual(512);
+    expect(png.readUInt32BE(16)).toBe(png.readUInt32BE(20));
   });
 });
