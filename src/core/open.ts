@@ -40,6 +40,7 @@ export function openCore(options: CoreOptions): Core {
       content: { ok: true, message: null },
       recovery: u.recovery,
       electron: Boolean(process.versions.electron),
+      open: null,
     });
     const handlers: Handlers = {
       ...appHandlers(status),

@@ -15,6 +15,7 @@ import { scheduleAutoBackup } from './backups';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLinkUrl } from './deeplink';
 import { renderErrorPage } from './error-page';
 import { shellHandlers } from './handlers';
+import { withStartLink } from './start-link';
 import { registerIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { appLocations, type AppLocations } from './paths';
@@ -37,6 +38,13 @@ let crashes = 0;
 let stopBackups: () => void = () => {};
 /** A deep link that arrived before the window finished loading. */
 let pendingLink = deepLinkFromArgv(process.argv);
+
+/** The pending link, once: to the page's first app.status (see start-link.ts), else on did-finish-load. */
+function takePendingLink(): ReturnType<typeof parseDeepLinkUrl> {
+  const link = pendingLink;
+  pendingLink = null;
+  return link;
+}
 
 function openLink(link: ReturnType<typeof parseDeepLinkUrl>): void {
   if (link === null) return;
@@ -105,7 +113,11 @@ function start(): void {
     renderError: (message) => renderErrorPage(message, dataDir),
   });
   if (core !== null) {
-    registerIpc({ handlers: shellHandlers(core.handlers, () => window), window: () => window, trust, log });
+    const handlers = withStartLink(
+      shellHandlers(core.handlers, () => window),
+      takePendingLink,
+    );
+    registerIpc({ handlers, window: () => window, trust, log });
     stopBackups = scheduleAutoBackup(core.user, log);
   }
 
@@ -133,8 +145,8 @@ function start(): void {
   contents.once('did-finish-load', () => {
     const recovery = core?.status().recovery ?? null;
     if (recovery !== null) sendEvent(window, 'app.recovered', { message: recovery });
-    if (pendingLink !== null) sendEvent(window, 'app.open', pendingLink);
-    pendingLink = null;
+    const link = takePendingLink(); // not yet asked for by the page's app.status
+    if (link !== null) sendEvent(window, 'app.open', link);
   });
 
   void window.loadURL(startupError !== null ? APP_ERROR_URL : (devUrl ?? APP_INDEX_URL));

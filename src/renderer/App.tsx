@@ -47,6 +47,8 @@ async function start(): Promise<Boot> {
   const status = await api.app.status({});
   if (!status.ok)
     return { state: 'failed', title: 'The app is not responding', message: status.error.message, status: null };
+  // The link the app was started for comes once: held like any link, so a retried start-up keeps it.
+  links.offer(status.value.open);
   if (!status.value.content.ok) {
     return {
       state: 'failed',

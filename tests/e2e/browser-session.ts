@@ -18,6 +18,7 @@ import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore, type Core } from '../../src/core/open';
 import { parseDeepLinkUrl } from '../../src/main/deeplink';
+import { withStartLink } from '../../src/main/start-link';
 import { AppSession, DEFAULT_VIEWPORT, type OpenOptions, type Place, type Target } from './session';
 
 /** The init script that gives the page its bridge (bridge-entry.ts, bundled once per process). */
@@ -61,22 +62,17 @@ export class BrowserSession extends AppSession {
       reducedMotion: 'reduce',
     });
     this.context.on('request', (r) => void this.requests.push(r.url()));
-    const core = this.core;
-    const intercept = this.options.intercept;
-    // A link the OS started the app for arrives in the middle of start-up, as the shell's
-    // did-finish-load can: when the page asks for the outline, just before it picks a place.
+    // The link the OS started the app for: answered in the page's first app.status, as the shell does.
     let link = place.link ? parseDeepLinkUrl(place.link) : null;
-    await this.context.exposeBinding('__invoke', async (source, channel: unknown, args: unknown) => {
-      if (link !== null && channel === 'content.outline') {
-        const open = link;
-        link = null;
-        await source.page.evaluate(([e, p]) => (globalThis as unknown as Emitter).__emit(e, p), [
-          'app.open',
-          open,
-        ] as const);
-      }
+    const handlers = withStartLink(this.core.handlers, () => {
+      const once = link;
+      link = null;
+      return once;
+    });
+    const intercept = this.options.intercept;
+    await this.context.exposeBinding('__invoke', async (_source, channel: unknown, args: unknown) => {
       const answer = intercept?.(String(channel), args);
-      return answer ?? dispatch(core.handlers, String(channel), args, { shell: false });
+      return answer ?? dispatch(handlers, String(channel), args, { shell: false });
     });
     await this.context.addInitScript({ content: bridge() });
     this.page = await this.context.newPage();

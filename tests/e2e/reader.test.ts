@@ -178,6 +178,7 @@ describe('reader', () => {
                   content: { ok: false, message: 'content database not found: run npm run build:content' },
                   recovery: null,
                   electron: false,
+                  open: null,
                 },
               }
             : undefined,

@@ -28,7 +28,8 @@ export interface OpenOptions {
   hash?: string;
   /**
    * A deep link (`recollection://block/<id>`) the OS started the app for: on the
-   * app's command line; in the browser, an `app.open` event in mid start-up.
+   * app's command line; in the browser, given to the page's first app.status
+   * by the shell's own `withStartLink` (src/main/start-link.ts).
    */
   link?: string;
   viewport?: { width: number; height: number };

@@ -36,6 +36,15 @@ describe('shell events', () => {
     expect(await page.locator('article[data-page]').getAttribute('data-page')).toBe('c2.f2');
   });
 
+  it('opens the beginning, with a notice, for a deep link to a place this edition does not have', async () => {
+    // A well-formed id that no block of the document has (clusters run from 1 to 6).
+    const app = await e2e.app({ link: 'recollection://block/c9.f1.po.1' });
+    const { page } = app;
+    await expect.poll(() => page.locator('.toasts').textContent()).toContain('not in this edition');
+    // Part I, the beginning of the document.
+    expect(await page.locator('article[data-page]').getAttribute('data-page')).toBe('p1');
+  });
+
   it('follows a deep link handed over while it runs, and ignores a malformed one', async () => {
     const app = await e2e.app({ hash: '#page/c2.f2' });
     const { page } = app;

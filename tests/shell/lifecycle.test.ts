@@ -53,7 +53,7 @@ afterAll(() => {
 function fakeCore(content: { ok: boolean; message: string | null }, recovery: string | null = null): Core {
   return {
     handlers: Object.fromEntries(CHANNELS.map((c) => [c, () => c])) as unknown as Handlers,
-    status: () => ({ version: '0.1.0', content, recovery, electron: true }),
+    status: () => ({ version: '0.1.0', content, recovery, electron: true, open: null }),
     user: {
       maybeAutoBackup: () => {
         control.autoBackups++;
@@ -150,6 +150,27 @@ describe('one instance', () => {
     fakes.app.emit('second-instance', {}, ['/opt/Recollection/recollection']);
     expect(window!.focused).toBe(true);
     expect(window!.minimized).toBe(false);
+  });
+
+  it('gives a deep link on the command line to the page’s first status, and sends it only if the page did not ask', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, 'recollection://block/c4.f2.po.4'];
+    try {
+      control.open = () => fakeCore({ ok: true, message: null });
+      const asked = await launch();
+      const status = asked.fakes.ipcMain.handlers.get('app.status')!;
+      const event = { sender: asked.window!.webContents, senderFrame: asked.window!.webContents.mainFrame };
+      expect(await status(event, {})).toMatchObject({ ok: true, value: { open: { type: 'block', id: 'c4.f2.po.4' } } });
+      expect(await status(event, {})).toMatchObject({ ok: true, value: { open: null } });
+      asked.window!.webContents.emit('did-finish-load');
+      expect(asked.window!.webContents.sent.filter(([c]) => c === 'app.open')).toEqual([]);
+
+      const notAsked = await launch();
+      notAsked.window!.webContents.emit('did-finish-load');
+      expect(notAsked.window!.webContents.sent).toEqual([['app.open', { type: 'block', id: 'c4.f2.po.4' }]]);
+    } finally {
+      process.argv = argv;
+    }
   });
 
   it('hands a deep link from a second instance or open-url to the window, and ignores bad ones', async () => {

@@ -258,7 +258,7 @@ export interface EventPayloads {
   'app.recovered': { message: string };
   'app.command': { command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
-  'app.open': { type: 'block' | 'page'; id: string };
+  'app.open': T.DeepLinkTarget;
 }
 export type EventName = keyof EventPayloads;
 export const EVENTS = ['app.recovered', 'app.command', 'app.open'] as const satisfies readonly EventName[];

@@ -276,10 +276,22 @@ export interface BackupInfo {
   verified: boolean;
 }
 
+/** A place to open from outside: `recollection://block/<id>` or `recollection://page/<id>`. */
+export interface DeepLinkTarget {
+  type: 'block' | 'page';
+  id: string;
+}
+
 export interface AppStatus {
   version: string;
   content: { ok: boolean; message: string | null };
   /** Set when the user database was recovered at start (damaged file moved aside, backup restored). */
   recovery: string | null;
   electron: boolean;
+  /**
+   * The deep link the app was started for (the OS handed it over on the command
+   * line), given once, in the first status asked after it arrived, so start-up
+   * opens it instead of the last place. Always null in the core.
+   */
+  open: DeepLinkTarget | null;
 }
