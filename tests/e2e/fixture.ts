@@ -6,15 +6,17 @@
  * check that the page requested nothing outside the app and raised no error,
  * and clean-up.
  *
- * Constraint: where the Electron app cannot start (no binary, no display),
- * every scenario of the Electron run is skipped, with the reason printed once
- * per file in one line; nothing is launched.
+ * Constraint: where the Electron app cannot start (no binary, no display, or
+ * its SQLite module cannot be built, e.g. offline on a first run), every
+ * scenario of the Electron run is skipped, with the reason printed once per
+ * file in one line; nothing is launched.
  *
  * Usage (see README.md):
  *   const e2e = useHarness();
  *   it('…', async () => { const { page } = await e2e.app(); … });
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { NativeBuildError } from '../../scripts/ensure-native';
 import { electronSkipReason, Harness, type AppSession, type OpenOptions, type Target } from './harness';
 
 declare module 'vitest' {
@@ -36,15 +38,24 @@ export function useHarness(): E2E {
   const target: Target = inject('e2eTarget') ?? 'browser';
   let harness: Harness | null = null;
   let sessions: AppSession[] = [];
-  const skip = target === 'electron' ? electronSkipReason() : null;
-  if (skip !== null) {
-    console.info(`e2e on Electron skipped: ${skip}`);
-    beforeEach((ctx) => ctx.skip(skip));
-  }
+  let skip = target === 'electron' ? electronSkipReason() : null;
+  if (skip !== null) console.info(`e2e on Electron skipped: ${skip}`);
 
   beforeAll(async () => {
-    if (skip === null) harness = await Harness.launch(target);
+    if (skip !== null) return;
+    try {
+      harness = await Harness.launch(target);
+    } catch (err) {
+      // The binary is there but its SQLite module cannot be built (offline, first run): say so, skip.
+      if (!(err instanceof NativeBuildError)) throw err;
+      skip = `the Electron build of better-sqlite3 cannot be made here: ${err.message}`;
+      console.info(`e2e on Electron skipped: ${skip}`);
+    }
   }, 15 * 60_000);
+
+  beforeEach((ctx) => {
+    if (skip !== null) ctx.skip(skip);
+  });
 
   afterEach(async () => {
     const name = expect.getState().currentTestName ?? 'scenario';

@@ -6,7 +6,8 @@
  * Skips (one line, below) where the Electron binary was never downloaded, as
  * on machines installed offline, or Linux has no display.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NativeBuildError } from '../../scripts/ensure-native';
 import type { OutlineNode, SearchResult } from '../../src/shared/contract/types';
 import type { Result } from '../../src/shared/contract/result';
 import { electronSkipReason, Harness, type AppSession } from '../e2e/harness';
@@ -15,14 +16,26 @@ const skipReason = electronSkipReason();
 if (skipReason) console.info(`tests/electron/smoke.test.ts skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('the Electron app', () => {
-  let harness: Harness;
+  let harness: Harness | undefined;
   let app: AppSession;
+  let cannotBuild: string | null = null;
 
   beforeAll(async () => {
     // Builds the Electron build of better-sqlite3, main, preload and renderer when needed.
-    harness = await Harness.launch('electron');
+    try {
+      harness = await Harness.launch('electron');
+    } catch (err) {
+      if (!(err instanceof NativeBuildError)) throw err;
+      cannotBuild = `the Electron build of better-sqlite3 cannot be made here: ${err.message}`;
+      console.info(`tests/electron/smoke.test.ts skipped: ${cannotBuild}`);
+      return;
+    }
     app = await harness.open();
   }, 15 * 60_000);
+
+  beforeEach((ctx) => {
+    if (cannotBuild !== null) ctx.skip(cannotBuild);
+  });
 
   afterAll(async () => {
     await app?.close();
