@@ -121,7 +121,12 @@ function start(): void {
     stopBackups = scheduleAutoBackup(core.user, log);
   }
 
-  window = createMainWindow({ preloadPath: where.preloadPath, userDataDir: dataDir, devTools: !app.isPackaged });
+  window = createMainWindow({
+    preloadPath: where.preloadPath,
+    iconPath: where.iconPath,
+    userDataDir: dataDir,
+    devTools: !app.isPackaged,
+  });
   window.on('closed', () => (window = null));
   installMenu({
     isMac: process.platform === 'darwin',

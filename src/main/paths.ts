@@ -1,6 +1,7 @@
 /**
  * Where the app finds its parts: the content database, the renderer files, the
- * preload bundle and, in development, the Electron build of better-sqlite3.
+ * preload bundle, the window icon and, in development, the Electron build of
+ * better-sqlite3.
  *
  * Constraint: no Electron import, so scripts/ensure-native.ts (which builds the
  * addon to the very path computed here) and the tests share one definition.
@@ -38,6 +39,8 @@ export interface AppLocations {
   /** The built renderer (out/renderer), served under app://bundle/. */
   rendererRoot: string;
   preloadPath: string;
+  /** The app icon for the window (resources/build/icon.png, shipped as resources/icon.png). */
+  iconPath: string;
   /**
    * Development only: the addon built by ensure-native. Undefined when packaged,
    * where electron-builder has rebuilt better-sqlite3 for Electron in place.
@@ -53,6 +56,9 @@ export function appLocations(input: LocationInput): AppLocations {
       : join(input.appPath, 'build', 'content', 'recollection.db'),
     rendererRoot: join(out, 'renderer'),
     preloadPath: join(out, 'preload', 'index.cjs'),
+    iconPath: input.isPackaged
+      ? join(input.resourcesPath, 'icon.png')
+      : join(input.appPath, 'resources', 'build', 'icon.png'),
     nativeBinding: input.isPackaged
       ? undefined
       : nativeBindingPath(input.appPath, input.electronVersion, input.platform, input.arch),

@@ -6,6 +6,7 @@
  * sandboxed in an isolated world and reaches the core only through the
  * preload's `window.api` (see src/preload/index.ts).
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
 import { fitToDisplays, loadWindowState, MIN_SIZE, saveWindowState } from './bounds';
@@ -33,6 +34,8 @@ export function webPreferences(preloadPath: string, devTools: boolean): WebPrefe
 
 export interface WindowOptions {
   preloadPath: string;
+  /** The window's icon (Linux and Windows show it; macOS uses the app bundle's); skipped when absent. */
+  iconPath?: string;
   userDataDir: string;
   devTools: boolean;
 }
@@ -53,6 +56,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Recollection',
+    ...(options.iconPath && existsSync(options.iconPath) ? { icon: options.iconPath } : {}),
     backgroundColor: '#fafafa',
     webPreferences: webPreferences(options.preloadPath, options.devTools),
   });

@@ -4,7 +4,7 @@
  * the settings the app's safety depends on: the fuses, the unpacked native
  * module, the shipped content database, no publishing, the app icon.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -52,7 +52,10 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the content database where the packaged app looks for it', () => {
-    expect(config.extraResources).toEqual([{ from: 'build/content/recollection.db', to: 'content/recollection.db' }]);
+    expect(config.extraResources).toEqual([
+      { from: 'build/content/recollection.db', to: 'content/recollection.db' },
+      { from: 'resources/build/icon.png', to: 'icon.png' },
+    ]);
     const packaged = appLocations({
       isPackaged: true,
       appPath: '/opt/R/resources/app.asar',
@@ -60,6 +63,10 @@ describe('electron-builder.yml', () => {
       electronVersion: '39.5.0',
     });
     expect(packaged.contentDbPath).toBe(join('/opt/R/resources', 'content/recollection.db'));
+    expect(packaged.iconPath).toBe(join('/opt/R/resources', 'icon.png'));
+    // In development the window takes the very file electron-builder packs.
+    const dev = appLocations({ isPackaged: false, appPath: root, resourcesPath: '/x', electronVersion: '39.5.0' });
+    expect(existsSync(dev.iconPath)).toBe(true);
     expect(packaged.nativeBinding).toBeUndefined();
   });
 

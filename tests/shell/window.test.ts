@@ -53,9 +53,22 @@ describe('web preferences', () => {
     }) as unknown as InstanceType<typeof fakes.BrowserWindow>;
     expect(window.options['webPreferences']).toEqual(webPreferences('/p.cjs', false));
     expect(window.options['show']).toBe(false);
+    expect(window.options['icon']).toBeUndefined();
     expect(window.shown).toBe(false);
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
+  });
+});
+
+describe('the window icon', () => {
+  it('is set when the file exists, and left out (not an error) when it does not', () => {
+    const icon = join(dir, 'icon.png');
+    writeFileSync(icon, 'png');
+    const withIcon = createMainWindow({ preloadPath: '/p.cjs', iconPath: icon, userDataDir: dir, devTools: false });
+    expect((withIcon as unknown as InstanceType<typeof fakes.BrowserWindow>).options['icon']).toBe(icon);
+    const missing = join(dir, 'no-such-icon.png');
+    const without = createMainWindow({ preloadPath: '/p.cjs', iconPath: missing, userDataDir: dir, devTools: false });
+    expect((without as unknown as InstanceType<typeof fakes.BrowserWindow>).options['icon']).toBeUndefined();
   });
 });
 
