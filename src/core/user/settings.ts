@@ -6,17 +6,8 @@
  * or hand-edited file) reads as its default instead of reaching the renderer.
  */
 import { argSchemas } from '../../shared/contract/channels';
-import type { Settings } from '../../shared/contract/types';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/types';
 import type { UserDb } from './db';
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  textSize: 18,
-  lastPageId: null,
-  lastBlockId: null,
-  panes: { outline: true, side: true, sideTab: 'notes' },
-  searchFilters: { clusters: [], kinds: [] },
-};
 
 export type SettingsPatch = Partial<Settings>;
 

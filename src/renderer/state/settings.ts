@@ -6,19 +6,10 @@
  * Constraint: the page stays usable if saving fails (a toast says so); writes
  * are chained so a late answer never overwrites a newer choice.
  */
-import type { Settings } from '../../shared/contract/types';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/types';
 import { api } from '../api';
 import { createStore } from '../lib/store';
 import { toastError } from './toasts';
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  textSize: 18,
-  lastPageId: null,
-  lastBlockId: null,
-  panes: { outline: true, side: true, sideTab: 'notes' },
-  searchFilters: { clusters: [], kinds: [] },
-};
 
 export const settings = createStore<Settings>(DEFAULT_SETTINGS);
 

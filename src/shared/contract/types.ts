@@ -269,6 +269,16 @@ export interface Settings {
   searchFilters: { clusters: number[]; kinds: SearchKind[] };
 }
 
+/** What a new data folder starts with (the core), and what the page shows before its settings are read. */
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  textSize: 18,
+  lastPageId: null,
+  lastBlockId: null,
+  panes: { outline: true, side: true, sideTab: 'notes' },
+  searchFilters: { clusters: [], kinds: [] },
+};
+
 export interface BackupInfo {
   name: string;
   created: string;
