@@ -8,6 +8,7 @@
  * through the result, so `--json` output and the table always agree.
  */
 import type { ContentStore } from '../../src/core/content/store';
+import type { Summary } from './stats';
 import type { IndexDoc } from '../../src/core/search/options';
 import type { SearchService } from '../../src/core/search/service';
 
@@ -29,6 +30,11 @@ export interface Row {
   p95?: number;
   p99?: number;
   value?: string;
+}
+
+/** A table row of latencies: the sample count and percentiles of `s`, and an optional figure. */
+export function latencyRow(label: string, s: Summary, value?: string): Row {
+  return { label, n: s.n, p50: s.p50, p95: s.p95, p99: s.p99, ...(value === undefined ? {} : { value }) };
 }
 
 export interface SectionOutcome<T> {

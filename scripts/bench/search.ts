@@ -11,7 +11,7 @@
  * warm-up pass first.
  */
 import { Fts5Search, ScanSearch } from './baselines';
-import type { BenchContext, Row, SectionOutcome } from './context';
+import { latencyRow, type BenchContext, type Row, type SectionOutcome } from './context';
 import { allKeystrokes, LATENCY_QUERIES, type BenchQuery, type QueryKind } from './queries';
 import { fmtMs as fmt, fmtRatio as x } from './format';
 import { ratio, summarize, timeMs, type Summary } from './stats';
@@ -143,7 +143,7 @@ export async function benchSearch(ctx: BenchContext): Promise<SectionOutcome<Sea
   return { title: '1. Search latency (ms)', data, rows: rows(data), notes: notes(data) };
 }
 
-const lat = (label: string, s: Summary): Row => ({ label, n: s.n, p50: s.p50, p95: s.p95, p99: s.p99 });
+const lat = latencyRow;
 
 function rows(d: SearchData): Row[] {
   const out: Row[] = [];

@@ -21,7 +21,7 @@ import { buildIndex } from '../../src/core/search/documents';
 import { indexOptions } from '../../src/core/search/options';
 import { SearchService } from '../../src/core/search/service';
 import { openCore } from '../../src/core/open';
-import type { BenchContext, Row, SectionOutcome } from './context';
+import { latencyRow, type BenchContext, type Row, type SectionOutcome } from './context';
 import { modelFromStore } from './corpus';
 import { fmtBytes, fmtMs, fmtRatio } from './format';
 import type { ChildResult, StartMode } from './startup-child';
@@ -133,14 +133,7 @@ export function benchStartup(ctx: BenchContext): SectionOutcome<StartupData> {
   }
 }
 
-const lat = (label: string, s: Summary, value?: string): Row => ({
-  label,
-  n: s.n,
-  p50: s.p50,
-  p95: s.p95,
-  p99: s.p99,
-  value,
-});
+const lat = latencyRow;
 
 function rows(d: StartupData): Row[] {
   const c = d.cold;

@@ -98,14 +98,5 @@ export function meanReciprocalRank(ranks: ReadonlyArray<number | null>): number 
 
 // ---------------------------------------------------------------- seeded randomness
 
-/** mulberry32: a tiny seeded PRNG, so synthetic corpora are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The hardening tests' seeded PRNG (mulberry32), so synthetic corpora are the same on every run. */
+export { mulberry32 as seededRandom } from '../../tests/hardening/prng';

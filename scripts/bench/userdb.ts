@@ -21,7 +21,7 @@ import type { Core } from '../../src/core/core';
 import type { Args, Channel, ResultOf } from '../../src/shared/contract/channels';
 import { COLORS, EXPORT_FORMATS, type ExportFormat } from '../../src/shared/contract/types';
 import type { Block } from '../../src/shared/model';
-import type { BenchContext, Row, SectionOutcome } from './context';
+import { latencyRow, type BenchContext, type Row, type SectionOutcome } from './context';
 import { fmtBytes } from './format';
 import { sampleMs, seededRandom, summarize, timeMsAsync, type Summary } from './stats';
 
@@ -180,14 +180,7 @@ async function measureListing(core: Core, at: string, into: Record<string, Summa
   );
 }
 
-const lat = (label: string, s: Summary, value?: string): Row => ({
-  label,
-  n: s.n,
-  p50: s.p50,
-  p95: s.p95,
-  p99: s.p99,
-  value,
-});
+const lat = latencyRow;
 
 function rows(d: UserDbData): Row[] {
   return [
