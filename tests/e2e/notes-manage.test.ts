@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/contract/types';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { block, selectInBlock } from './steps';
+import { block, bookmarked, selectInBlock } from './steps';
 
 const e2e = useHarness();
 
@@ -63,23 +63,11 @@ describe('managing notes', () => {
     // Remove the bookmark, then bring it back from the backup.
     await block(page, 'c2.f2.po.1').focus();
     await page.keyboard.press('b');
-    await expect
-      .poll(() =>
-        block(page, 'c2.f2.po.1')
-          .getByRole('button', { name: /^Bookmark/ })
-          .getAttribute('aria-pressed'),
-      )
-      .toBe('false');
+    await expect.poll(() => bookmarked(page, 'c2.f2.po.1')).toBe('false');
     await page.getByRole('button', { name: 'Backups', exact: true }).click();
     await dialog.getByRole('button', { name: 'Restore…' }).first().click();
     await dialog.getByRole('button', { name: 'Replace my notes with this backup' }).click();
     await page.keyboard.press('Escape');
-    await expect
-      .poll(() =>
-        block(page, 'c2.f2.po.1')
-          .getByRole('button', { name: /^Bookmark/ })
-          .getAttribute('aria-pressed'),
-      )
-      .toBe('true');
+    await expect.poll(() => bookmarked(page, 'c2.f2.po.1')).toBe('true');
   });
 });

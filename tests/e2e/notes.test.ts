@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/contract/types';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { block, chooseImportFile, exportFromDialog, selectInBlock } from './steps';
+import { block, bookmarked, chooseImportFile, exportFromDialog, selectInBlock } from './steps';
 
 const e2e = useHarness();
 
@@ -40,13 +40,7 @@ async function markUp(app: AppSession): Promise<void> {
   await page.keyboard.press('j');
   await expect.poll(() => page.evaluate('document.activeElement?.dataset?.blockId ?? null')).toBe('c2.f2.po.1');
   await page.keyboard.press('b');
-  await expect
-    .poll(() =>
-      block(page, 'c2.f2.po.1')
-        .getByRole('button', { name: /^Bookmark/ })
-        .getAttribute('aria-pressed'),
-    )
-    .toBe('true');
+  await expect.poll(() => bookmarked(page, 'c2.f2.po.1')).toBe('true');
 
   // 2. Highlight a passage: select it, then "Highlight" in the popup.
   await selectInBlock(page, 'c2.f2.po.2', 'equality of treatment');
@@ -212,11 +206,7 @@ describe('notes', () => {
     const before = await annotations(app);
     await other.restart();
     const p = other.page;
-    expect(
-      await block(p, 'c2.f2.po.1')
-        .getByRole('button', { name: /^Bookmark/ })
-        .getAttribute('aria-pressed'),
-    ).toBe('true');
+    expect(await bookmarked(p, 'c2.f2.po.1')).toBe('true');
     await block(p, 'c2.f2.po.2').locator('mark.hl').first().waitFor();
     expect(await block(p, 'c2.f2.po.1').locator('.note-card').textContent()).toContain('Support with amendments');
     await p.getByRole('tab', { name: 'Notes', exact: true }).click();

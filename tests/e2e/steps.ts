@@ -11,6 +11,13 @@ export function block(page: Page, id: string): Locator {
   return page.locator(`#reading [data-block-id="${id}"]`);
 }
 
+/** Whether the block's bookmark button is pressed: 'true' or 'false' (its aria-pressed). */
+export function bookmarked(page: Page, id: string): Promise<string | null> {
+  return block(page, id)
+    .getByRole('button', { name: /^Bookmark/ })
+    .getAttribute('aria-pressed');
+}
+
 /** Open a page of the document through the location hash (how the shell passes deep links). */
 export async function openPage(app: AppSession, pageId: string): Promise<void> {
   await app.page.evaluate(`location.hash = ${JSON.stringify(`#page/${pageId}`)}`);
