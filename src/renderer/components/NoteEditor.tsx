@@ -8,6 +8,8 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Color, Position, Priority } from '../../shared/contract/types';
 import { COLORS } from '../../shared/contract/types';
+import { COLOR_LABELS } from '../../shared/vocabulary/labels';
+import { LIMITS } from '../../shared/limits';
 import type { Block } from '../../shared/model';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
@@ -77,7 +79,7 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
             data-autofocus=""
             rows={7}
             value={note}
-            maxLength={100_000}
+            maxLength={LIMITS.noteLength}
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
@@ -92,7 +94,7 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
             <label key={c} className="color-option">
               <input type="radio" name="color" checked={color === c} onChange={() => setColor(c)} />
               <span className={`swatch sw-${c}`} aria-hidden="true" />
-              {palette.find((p) => p.color === c)?.name ?? c}
+              {palette.find((p) => p.color === c)?.name ?? COLOR_LABELS[c]}
             </label>
           ))}
         </fieldset>
