@@ -15,7 +15,7 @@ import { api } from '../api';
 import { useStore } from '../lib/store';
 import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 
 export function ExportDialog(): ReactNode {
   const filter = useStore(ui, (s) => s.filter);
@@ -104,15 +104,10 @@ export function ExportDialog(): ReactNode {
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
         Include my private note texts and tags (untick to share only what is marked, with positions)
       </label>
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" className="button" onClick={closeOverlays}>
-          Cancel
-        </button>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void run()}>
-          Export…
-        </button>
-      </div>
+      <DialogActions
+        onCancel={closeOverlays}
+        primary={{ label: 'Export…', disabled: busy, onClick: () => void run() }}
+      />
       {message ? <p role="alert">{message}</p> : null}
       {preview ? (
         <div className="export-preview">

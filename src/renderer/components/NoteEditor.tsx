@@ -18,7 +18,7 @@ import { useStore } from '../lib/store';
 import { blockById } from '../state/actions';
 import { createAnnotation, notes, removeAnnotation, updateAnnotation } from '../state/notes';
 import { closeOverlays, type EditorTarget } from '../state/ui';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import { PositionOptions, PriorityOptions } from './StanceOptions';
 
 function parseTags(s: string): string[] {
@@ -129,27 +129,24 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
             </label>
           </div>
         ) : null}
-        <div className="dialog-actions">
-          {a ? (
-            <button
-              type="button"
-              className="button danger"
-              onClick={() => {
-                closeOverlays();
-                void removeAnnotation(a.id);
-              }}
-            >
-              Delete
-            </button>
-          ) : null}
-          <span className="spacer" />
-          <button type="button" className="button" onClick={closeOverlays}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <DialogActions
+          onCancel={closeOverlays}
+          primary={{ label: 'Save', disabled: busy }}
+          start={
+            a ? (
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => {
+                  closeOverlays();
+                  void removeAnnotation(a.id);
+                }}
+              >
+                Delete
+              </button>
+            ) : null
+          }
+        />
       </form>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { useStore } from '../lib/store';
 import { changed, notes } from '../state/notes';
 import { toast, toastError } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 
 export function PaletteDialog(): ReactNode {
   const palette = useStore(notes, (s) => s.palette);
@@ -46,15 +46,7 @@ export function PaletteDialog(): ReactNode {
             />
           </label>
         ))}
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <button type="button" className="button" onClick={closeOverlays}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary">
-            Save
-          </button>
-        </div>
+        <DialogActions onCancel={closeOverlays} primary={{ label: 'Save' }} />
       </form>
     </Dialog>
   );
