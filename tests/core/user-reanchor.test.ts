@@ -12,6 +12,7 @@ import type { ContentLookup } from '../../src/core/content/lookup';
 import { UserStore } from '../../src/core/user/store';
 import type { Annotation } from '../../src/shared/contract/types';
 import { modifiedContent, testContent } from '../support/content';
+import { TestUser } from '../support/user';
 
 const { model, lookup } = testContent();
 const text = (id: string): string => lookup.block(id)?.text ?? '';
@@ -23,14 +24,13 @@ function sel(blockId: string, quote: string) {
   return { exact: quote, prefix: '', suffix: '', start, end: start + quote.length };
 }
 
-let dir: string;
-const open = (content: ContentLookup): UserStore =>
-  UserStore.open({ dataDir: dir, content, now: () => new Date('2025-05-01T12:00:00Z') });
+let user: TestUser;
+const open = (content: ContentLookup): UserStore => user.open(content);
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-anchor-'));
+  user = new TestUser('2025-05-01T12:00:00Z');
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => user.remove());
 
 describe('re-anchoring after a content change', () => {
   it('attaches, moves, fuzzily re-finds or orphans each annotation, and keeps them all', () => {

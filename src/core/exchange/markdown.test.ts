@@ -8,7 +8,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_INTRO, OTHER_PARTS, POSITION_WORDS, UNATTACHED } from './brief';
 import { escapeMarkdown, exportMarkdown } from './markdown';
-import { OPTIONS, annotation, annotationEntry, block, realisticEntries, selectorOn } from './test-entries';
+import {
+  OPTIONS,
+  annotation,
+  annotationEntry,
+  block,
+  realisticEntries,
+  selectorOn,
+} from '../../../tests/support/entries';
 import type { ExportEntry } from './types';
 
 const parse = (md: string): Node => new Parser().parse(md);

@@ -11,7 +11,7 @@ import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
 import { buildContentDb } from '../content/build';
-import { fixtureModel } from '../content/model.fixture';
+import { fixtureModel } from '../../../tests/support/model.fixture';
 import { ContentStore } from '../content/store';
 import { SearchService, compactQuery } from './service';
 import { normalizeTerm } from './spelling';
