@@ -175,7 +175,7 @@ describe('reader', () => {
                 ok: true,
                 value: {
                   version: '0.1.0',
-                  content: { ok: false, message: 'content database not found: run npm run build:content' },
+                  content: { ok: false, code: 'missing', message: 'content database not found: run npm run build:content' },
                   recovery: null,
                   electron: false,
                   open: null,

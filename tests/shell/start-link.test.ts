@@ -10,7 +10,7 @@ import type { AppStatus, DeepLinkTarget } from '../../src/shared/contract/types'
 
 const status: AppStatus = {
   version: '1.2.3',
-  content: { ok: true, message: null },
+  content: { ok: true, code: null, message: null },
   recovery: 'moved aside',
   electron: true,
   open: null,

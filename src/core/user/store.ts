@@ -42,6 +42,8 @@ export interface UserStoreOptions {
   content: ContentLookup;
   /** Build id of the content; default: a fingerprint of the lookup's block ids and texts. */
   contentBuildId?: string;
+  /** False while the document cannot be opened: anchors stay as they are until it can (default true). */
+  reanchor?: boolean;
   nativeBinding?: string;
   now?: () => Date;
 }
@@ -89,7 +91,7 @@ export class UserStore {
     this.s = createSession(opened.db);
     this.recovery = opened.recovery ?? this.recovery;
     this.s.db.transaction(() => this.s.trash.purge(this.now()))();
-    if (this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) this.reanchor();
+    if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) this.reanchor();
   }
 
   /** Re-anchors every annotation against the current content and records its build id. */
