@@ -49,5 +49,3 @@ export interface Skipped {
   skipped: string;
 }
 
-export const isSkipped = (x: unknown): x is Skipped =>
-  typeof x === 'object' && x !== null && typeof (x as { skipped?: unknown }).skipped === 'string';

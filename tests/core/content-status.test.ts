@@ -76,7 +76,7 @@ describe('a content database that cannot be used becomes a status', () => {
   it.each(cases)('%s: app.status says %s and what to do; notes stay reachable', async (_name, code, make, sentence) => {
     const core = openCore({ contentDbPath: make(), dataDir, version: 'test' });
     try {
-      const call = (channel: string, args: unknown) => dispatch(core.handlers, channel, args, { shell: false });
+      const call = (channel: string, args: unknown) => dispatch(core.handlers, channel, args);
       const status = await call('app.status', {});
       if (!status.ok) throw new Error(status.error.message);
       const content = (status.value as { content: { ok: boolean; code: string; message: string } }).content;

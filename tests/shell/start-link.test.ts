@@ -28,9 +28,8 @@ describe('withStartLink', () => {
       pending = null;
       return once;
     });
-    const ctx = { shell: true };
-    expect(await handlers['app.status']({}, ctx)).toEqual({ ...status, open: { type: 'block', id: 'c2.f2.po.1' } });
-    expect(await handlers['app.status']({}, ctx)).toEqual(status);
+    expect(await handlers['app.status']({})).toEqual({ ...status, open: { type: 'block', id: 'c2.f2.po.1' } });
+    expect(await handlers['app.status']({})).toEqual(status);
     expect(handlers['content.outline']).toBe(core['content.outline']);
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
   });

@@ -6,7 +6,6 @@
  * character for character): “<text>” (GFMD Thematic Recollection 2007–2017, <label>).
  */
 export const CITED_WORK = 'GFMD Thematic Recollection 2007–2017';
-export const LINK_SCHEME = 'recollection:';
 
 export function citation(text: string, label: string): string {
   return `“${text}” (${CITED_WORK}, ${label})`;

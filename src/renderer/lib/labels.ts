@@ -5,7 +5,7 @@
  * Constraint: a position is never told by colour alone; every use shows the
  * icon and the words as well (colour-blind delegates, black-and-white print).
  */
-import type { Color, Position, Priority, SearchKind } from '../../shared/contract/types';
+import type { Position, Priority, SearchKind } from '../../shared/contract/types';
 import type { BlockKind, GroupKind } from '../../shared/model';
 
 export const BLOCK_KIND: Record<BlockKind, string> = {
@@ -52,11 +52,3 @@ export const POSITION: Record<Position, { label: string; icon: string }> = {
 };
 
 export const PRIORITY: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-
-export const COLOR_FALLBACK_NAME: Record<Color, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  red: 'Red',
-  purple: 'Purple',
-};
