@@ -48,4 +48,3 @@ export interface SectionOutcome<T> {
 export interface Skipped {
   skipped: string;
 }
-

@@ -128,7 +128,7 @@ describe('a normal start', () => {
   });
 
   it('tells the page about a recovered notes database once it has loaded', async () => {
-    control.open = () => fakeCore({ ok: true, message: null }, 'The damaged notes file was moved aside.');
+    control.open = () => fakeCore({ ok: true, code: null, message: null }, 'The damaged notes file was moved aside.');
     const { window } = await launch();
     window!.webContents.emit('did-finish-load');
     expect(window!.webContents.sent).toEqual([
@@ -157,7 +157,7 @@ describe('one instance', () => {
     const argv = process.argv;
     process.argv = [...argv, 'recollection://block/c4.f2.po.4'];
     try {
-      control.open = () => fakeCore({ ok: true, message: null });
+      control.open = () => fakeCore({ ok: true, code: null, message: null });
       const asked = await launch();
       const status = asked.fakes.ipcMain.handlers.get('app.status')!;
       const event = { sender: asked.window!.webContents, senderFrame: asked.window!.webContents.mainFrame };

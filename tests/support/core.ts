@@ -23,8 +23,7 @@ export interface TestCore {
 
 export function openTestCore(dataDir = mkdtempSync(join(tmpdir(), 'recollection-core-'))): TestCore {
   const core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, version: 'test' });
-  const call = <K extends Channel>(channel: K, args: Args<K>) =>
-    dispatch<K>(core.handlers, channel, args);
+  const call = <K extends Channel>(channel: K, args: Args<K>) => dispatch<K>(core.handlers, channel, args);
   return {
     core,
     dataDir,

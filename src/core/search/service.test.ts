@@ -44,7 +44,10 @@ describe('SearchService on the fixture', () => {
     // Every block of the fixture is in the loaded index: its own opening words find it.
     for (const block of fixtureModel().blocks) {
       const words = block.text.split(/\s+/).slice(0, 6).join(' ');
-      expect(fresh.query({ q: words, limit: 50 }).hits.map((h) => h.id), block.id).toContain(block.id);
+      expect(
+        fresh.query({ q: words, limit: 50 }).hits.map((h) => h.id),
+        block.id,
+      ).toContain(block.id);
     }
     expect(fresh.query({ q: 'IRIS' }).hits[0].id).toBe('c2.f2.ex.1');
     add.mockRestore();

@@ -19,7 +19,6 @@ export interface AppError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-
 /**
  * Thrown inside the core to end a handler with a typed error; the dispatcher
  * turns it into `{ ok: false, error }`. Any other exception becomes INTERNAL.
