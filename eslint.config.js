@@ -38,6 +38,7 @@ export const LAYERS = {
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
 /** Production code never imports these (test data and test helpers). */
 const TEST_DATA = ['**/*.fixture.ts', '**/test-entries.ts', ...TEST_FILES];
+const TEST_DATA_MESSAGE = 'Production code never imports test data or test helpers';
 
 const list = (items) => items.join(', ');
 
@@ -64,12 +65,17 @@ const layerPolicies = [
   ]),
   {
     disallow: [{ to: { element: { type: 'tests' } } }, { to: { file: { categories: 'test-data' } } }],
-    message: "Production code never imports test data or test helpers ('{{dependency.source}}').",
+    message: `${TEST_DATA_MESSAGE} ('{{dependency.source}}').`,
   },
 ];
 
 /** The electron imports a file of src/ may not make: by name, so a renamed import is caught too. */
 const IPC_OWNERS = { ipcMain: 'src/main/ipc.ts', ipcRenderer: 'src/preload/index.ts' };
+/**
+ * no-restricted-imports for src/: the electron names above, and test data by
+ * its name (the boundaries rule needs the file to exist; this catches a path
+ * to a file that does not, e.g. one moved away).
+ */
 const electronRestrictions = (except) => [
   'error',
   {
@@ -85,6 +91,20 @@ const electronRestrictions = (except) => [
         name: 'electron',
         importNames: ['default'],
         message: "Import Electron's modules by name (a default import would hide ipcMain and ipcRenderer).",
+      },
+    ],
+    patterns: [
+      {
+        group: [
+          '**/tests/**',
+          '**/*.fixture',
+          '**/*.fixture.*',
+          '**/test-entries',
+          '**/test-entries.*',
+          '**/*.test',
+          '**/*.test.*',
+        ],
+        message: `${TEST_DATA_MESSAGE}.`,
       },
     ],
   },
@@ -135,6 +155,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**'],
+    ignores: TEST_FILES,
     rules: {
       'no-restricted-imports': electronRestrictions(null),
       'no-restricted-syntax': [

@@ -4,13 +4,12 @@
  * validation, and the hourly automatic backup.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_KEEP, verifyBackup } from '../../src/core/user/backup';
 import { LATEST_VERSION } from '../../src/core/user/migrations';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import { CoreError } from '../../src/shared/contract/result';
 import { TestUser } from '../support/user';
 

@@ -4,9 +4,6 @@
  * blocks kept as orphans and reported, re-anchoring of stale offsets, and
  * whole-import rejection that leaves the database unchanged.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserStore } from '../../src/core/user/store';
 import type { Annotation } from '../../src/shared/contract/types';

@@ -5,7 +5,6 @@
  * untouched; the durability pragmas are in force.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -13,7 +12,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/shared/contract/result';
 import { openUserDb } from '../../src/core/user/db';
 import { LATEST_VERSION } from '../../src/core/user/migrations';
-import { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
 import { TestUser } from '../support/user';
 

@@ -4,12 +4,9 @@
  * exact, moved, edited (fuzzy), renumbered block, and orphans (quote gone,
  * block gone) — never dropped, never silently moved.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContentLookup } from '../../src/core/content/lookup';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import type { Annotation } from '../../src/shared/contract/types';
 import { modifiedContent, testContent } from '../support/content';
 import { TestUser } from '../support/user';
@@ -66,9 +63,8 @@ describe('re-anchoring after a content change', () => {
       remove: ['c2.f2.ex.1', 'c2.f2.po.3'],
     });
     const after = open(changed);
-    let listed: Annotation[] = [];
+    const listed = after.listAnnotations();
     try {
-      listed = after.listAnnotations();
       const byId = new Map(after.listAnnotations().map((a) => [a.id, a]));
       expect(byId.size).toBe(8); // nothing dropped
       const states = [...byId.values()].map((a) => a.anchor);

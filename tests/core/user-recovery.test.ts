@@ -5,10 +5,9 @@
  * what happened; without a backup the app starts empty and keeps the file.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
 import { TestUser } from '../support/user';
 

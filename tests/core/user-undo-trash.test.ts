@@ -2,13 +2,10 @@
  * Undo (an in-database history of inverse operations) and the trash (30 days,
  * then purged at open), on real SQLite files with an injected clock.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_LIMIT } from '../../src/core/user/history';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
 import { TestUser } from '../support/user';
 
