@@ -10,7 +10,7 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { ParsedArgs, ResultOf } from '../shared/contract/channels';
-import type { HandlerContext, Handlers } from '../shared/contract/derive';
+import type { Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
 import type { ExportFile } from '../shared/contract/types';
 import { FORMATS } from '../shared/vocabulary/formats';
@@ -19,14 +19,13 @@ import { readImportFile, writeFileAtomic } from '../core/files';
 export async function saveExport(
   handlers: Handlers,
   args: ParsedArgs<'export.save'>,
-  ctx: HandlerContext,
   window: BrowserWindow | null,
 ): Promise<ResultOf<'export.save'>> {
   // Render first: a failing export never opens a dialog for nothing.
   const file =
     args.format === 'pdf'
-      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html' }, ctx))
-      : await handlers['export.render']({ ...args, format: args.format }, ctx);
+      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html' }))
+      : await handlers['export.render']({ ...args, format: args.format });
   const options = {
     title: 'Export notes',
     defaultPath: join(app.getPath('documents'), basename(file.filename)),

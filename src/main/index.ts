@@ -84,14 +84,10 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
     log('the core could not open', err);
     return { core: null, error: `Recollection could not open its data: ${describe(err)}` };
   }
-  const status = opened.status();
-  if (!status.content.ok) {
-    opened.close();
-    return {
-      core: null,
-      error: `The document database could not be opened (${where.contentDbPath}):\n${status.content.message ?? 'unknown reason'}`,
-    };
-  }
+  // A document that cannot be opened is not a start-up error: the window shows the problem and what
+  // to do (the renderer's error screen, from app.status), and the notes stay reachable and backed up.
+  const { content } = opened.status();
+  if (!content.ok) log(`the document could not be opened (${content.code ?? 'unknown'})`, content.message);
   return { core: opened, error: null };
 }
 

@@ -54,7 +54,7 @@ export class BrowserSession extends AppSession {
   }
 
   async start(place: Place = { hash: this.options.hash, link: this.options.link }): Promise<void> {
-    this.core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir: this.dataDir });
+    this.core = openCore({ contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH, dataDir: this.dataDir });
     this.context = await this.browser.newContext({
       viewport: this.options.viewport ?? DEFAULT_VIEWPORT,
       colorScheme: this.options.colorScheme ?? 'light',
@@ -72,7 +72,7 @@ export class BrowserSession extends AppSession {
     const intercept = this.options.intercept;
     await this.context.exposeBinding('__invoke', async (_source, channel: unknown, args: unknown) => {
       const answer = intercept?.(String(channel), args);
-      return answer ?? dispatch(handlers, String(channel), args, { shell: false });
+      return answer ?? dispatch(handlers, String(channel), args);
     });
     await this.context.addInitScript({ content: bridge() });
     this.page = await this.context.newPage();
@@ -82,7 +82,7 @@ export class BrowserSession extends AppSession {
   }
 
   invoke<K extends Channel>(channel: K, args: Args<K>): Promise<Result<ResultOf<K>>> {
-    return dispatch(this.core.handlers, channel, args, { shell: false });
+    return dispatch(this.core.handlers, channel, args);
   }
 
   readClipboard(): Promise<string> {

@@ -43,6 +43,11 @@ export interface OpenOptions {
    * missing content database. Scenarios that need it skip on Electron.
    */
   intercept?: (channel: string, args: unknown) => Result<unknown> | undefined;
+  /**
+   * Browser target only: the content database the core opens (default: the
+   * built one), e.g. a damaged copy. Scenarios that need it skip on Electron.
+   */
+  contentDbPath?: string;
 }
 
 /** Where a start opens: a location hash (`#page/<id>`) or a deep link (`recollection://…`). */

@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { POSITION_LABELS } from '../../shared/vocabulary/labels';
 import { CLUSTER_INTRO, OTHER_PARTS, UNATTACHED } from './brief';
 import { escapeMarkdown, exportMarkdown } from './markdown';
-import { OPTIONS, annotation, annotationEntry, block, realisticEntries, selectorOn } from './test-entries';
+import {
+  OPTIONS,
+  annotation,
+  annotationEntry,
+  block,
+  realisticEntries,
+  selectorOn,
+} from '../../../tests/support/entries';
 import type { ExportEntry } from './types';
 
 const parse = (md: string): Node => new Parser().parse(md);

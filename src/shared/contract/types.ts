@@ -251,9 +251,20 @@ export interface DeepLinkTarget {
   id: string;
 }
 
+/**
+ * Why the document could not be opened: its database is absent, unreadable,
+ * made by a newer app (schema version above the one this app reads) or by an
+ * older one.
+ */
+export type ContentProblem = 'missing' | 'damaged' | 'too-new' | 'too-old';
+
 export interface AppStatus {
   version: string;
-  content: { ok: boolean; message: string | null };
+  /**
+   * The document: ok, or the problem's code and a sentence saying what
+   * happened and what to do. The user's notes stay reachable either way.
+   */
+  content: { ok: boolean; code: ContentProblem | null; message: string | null };
   /** Set when the user database was recovered at start (damaged file moved aside, backup restored). */
   recovery: string | null;
   electron: boolean;
