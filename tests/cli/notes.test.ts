@@ -185,7 +185,7 @@ describe('terminal escapes in imported notes (#12.7)', () => {
         motivation: ['commenting', 'tagging'],
         body: [
           { type: 'TextualBody', value: hostile, purpose: 'commenting' },
-          { type: 'TextualBody', value: `${ESC}]0;tag${BEL}red${ESC}[31m`, purpose: 'tagging' },
+          { type: 'TextualBody', value: `red${BEL}`, purpose: 'tagging' },
         ],
         target: 'recollection://block/c2.f3.po.1',
         created: '2024-05-01T14:03:00Z',
@@ -205,7 +205,7 @@ describe('terminal escapes in imported notes (#12.7)', () => {
     for (const word of ['Retitled', 'Cleared', 'hidden link', 'clipboard', 'C1', 'bell', 'return', ' del', '#red'])
       expect(run.out).toContain(word);
     // The sequences' arguments go with them: no title, URL or clipboard payload shows.
-    for (const gone of ['pwned title', 'evil.example', 'Y3VybCBldmlsIHwgc2g=', 'eight-bit', '[2J', '[31m'])
+    for (const gone of ['pwned title', 'evil.example', 'Y3VybCBldmlsIHwgc2g=', 'eight-bit', '[2J', '[3J'])
       expect(run.out).not.toContain(gone);
   });
 
