@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPTIONS, realisticEntries } from '../../src/core/exchange/test-entries';
+import { OPTIONS, realisticEntries } from '../support/entries';
 import { exportW3c } from '../../src/core/exchange/w3c';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 

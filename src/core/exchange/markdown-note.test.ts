@@ -10,7 +10,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from './markdown';
 import { safeNoteMarkdown, unsafeLink } from './markdown-note';
-import { OPTIONS, annotation, annotationEntry, block } from './test-entries';
+import { OPTIONS, annotation, annotationEntry, block } from '../../../tests/support/entries';
 
 const HOSTILE = [
   'Keep <b>this</b> in mind.',

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
-import { deepLink } from './brief';
+import { blockLink } from '../../shared/vocabulary/links';
 import type { ExportEntry, ExportOptions } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -96,7 +96,7 @@ function bookmarkToW3c(b: Bookmark, target: BlockSummary | null, includeNotes: b
           ],
         }
       : {}),
-    target: deepLink(b.targetId),
+    target: blockLink(b.targetId),
     'rec:blockId': b.targetId,
     ...(target ? { 'rec:label': target.label } : {}),
   };
@@ -131,7 +131,7 @@ function annotationToW3c(a: Annotation, target: BlockSummary | null, includeNote
     ...(body.length ? { body } : {}),
     target: s
       ? {
-          source: deepLink(a.blockId),
+          source: blockLink(a.blockId),
           selector: [
             {
               type: 'TextQuoteSelector',
@@ -142,7 +142,7 @@ function annotationToW3c(a: Annotation, target: BlockSummary | null, includeNote
             { type: 'TextPositionSelector', start: s.start, end: s.end },
           ],
         }
-      : deepLink(a.blockId),
+      : blockLink(a.blockId),
     'rec:blockId': a.blockId,
     ...(target ? { 'rec:label': target.label } : {}),
     ...(a.color ? { 'rec:color': a.color } : {}),
