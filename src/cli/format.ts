@@ -4,7 +4,10 @@
  *
  * Constraint: text only, no colour or terminal control codes (output is often
  * piped or pasted into a brief); --json output is produced elsewhere and never
- * goes through these functions.
+ * goes through these functions. Text from notes can hold any character (an
+ * imported file chose them): everything printed goes through terminalText(),
+ * so a note can never retitle the window, clear the screen, plant a hidden
+ * link (OSC 8) or write the clipboard (OSC 52).
  */
 import type {
   Annotation,
@@ -21,6 +24,38 @@ import type {
 import type { Block, Footnote } from '../shared/model';
 
 const WIDTH = 88;
+
+/** Escape sequences whole (so their arguments do not show as text), 7-bit and 8-bit forms. */
+/* eslint-disable no-control-regex -- matching control characters is the point here */
+const SEQUENCES = [
+  /\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?/g, // OSC (title, hyperlink, clipboard) up to BEL or ST
+  /\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?/g, // OSC, 8-bit
+  /\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?/g, // DCS, SOS, PM, APC up to ST
+  /[\x90\x98\x9e\x9f][^\x1b\x9c]*(?:\x1b\\|\x9c)?/g, // the same, 8-bit
+  /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?/g, // CSI (cursor moves, erase display, colours)
+  /\x1b[ -/]*[0-~]?/g, // any other escape
+];
+/** C0 controls but tab and line feed, DEL, C1 controls. */
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+/* eslint-enable no-control-regex */
+
+/** Text safe to write to a terminal: escape sequences and control characters removed. */
+export function terminalText(text: string): string {
+  let out = text;
+  for (const sequence of SEQUENCES) out = out.replace(sequence, '');
+  return out.replace(CONTROLS, '');
+}
+
+/**
+ * JSON for a terminal: JSON.stringify escapes C0 but writes DEL and C1 (0x9B is CSI)
+ * raw; inside a JSON string \\u escapes are the same value, so the data is unchanged.
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\x7f-\x9f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 /** Word-wraps `text` to WIDTH columns, each line starting with `indent`. */
 export function wrap(text: string, indent = ''): string[] {

@@ -19,6 +19,7 @@ import { openCore } from '../core/open';
 import { check } from './check';
 import { CliError, UsageError, type Command, type Context, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';
+import { terminalJson, terminalText } from './format';
 import { annotate, bookmark, notes } from './notes';
 import { appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
@@ -152,18 +153,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return result.value;
       },
       print: (...lines) => {
-        if (!json) io.out(`${lines.join('\n')}\n`);
+        if (!json) io.out(terminalText(`${lines.join('\n')}\n`));
       },
-      printJson: (value) => io.out(`${JSON.stringify(value, null, 2)}\n`),
+      printJson: (value) => io.out(`${terminalJson(value)}\n`),
     };
     await command.run(ctx);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`recollection: ${oneLine(err.message)} (see recollection --help)\n`);
+      io.err(`recollection: ${terminalText(oneLine(err.message))} (see recollection --help)\n`);
       return 2;
     }
-    io.err(`recollection: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
+    io.err(`recollection: ${terminalText(oneLine(err instanceof Error ? err.message : String(err)))}\n`);
     return 1;
   } finally {
     // Closing flushes the notes database; a failure here must not hide the command's own result.

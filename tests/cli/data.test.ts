@@ -120,6 +120,61 @@ describe('import', () => {
   });
 });
 
+describe('import of a file that is not valid UTF-8 (#12.16)', () => {
+  const files = tempDir();
+  const write = (name: string, bytes: Buffer): string => {
+    const path = join(files, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  // A real export, so the only fault is the bytes.
+  const json = (note: string): Buffer =>
+    Buffer.from(
+      JSON.stringify({
+        type: 'Annotation',
+        id: 'urn:uuid:0b9ad1a6-3f0f-4a4f-9c55-0c5b1d0f3b11',
+        motivation: 'commenting',
+        bodyValue: note,
+        target: 'recollection://block/c1.f1.po.1',
+        created: '2024-05-01T14:03:00Z',
+      }),
+      'utf8',
+    );
+  const spliced = (note: string, marker: string, bytes: number[]): { file: Buffer; offset: number } => {
+    const file = json(note);
+    const offset = file.indexOf(marker);
+    return {
+      file: Buffer.concat([file.subarray(0, offset), Buffer.from(bytes), file.subarray(offset + marker.length)]),
+      offset,
+    };
+  };
+
+  it('refuses a 0xFF byte with its byte offset, and imports nothing', async () => {
+    const target = tempDir();
+    const { file, offset } = spliced('café ~ here', '~', [0xff]);
+    const run = await cli(target, 'import', write('ff.json', file));
+    expect(expectOneLineError(run, 1)).toContain(`not valid UTF-8: byte offset ${offset} (0xFF)`);
+    expect(await cliJson<NoteEntry[]>(target, 'notes')).toEqual([]);
+  });
+
+  it('refuses a truncated multibyte sequence (the first two bytes of €) with its offset', async () => {
+    const target = tempDir();
+    const { file, offset } = spliced('a genuine \uFFFD, then price: ~ and a real €', '~', [0xe2, 0x82]);
+    const run = await cli(target, 'import', write('cut.json', file));
+    expect(expectOneLineError(run, 1)).toContain(`not valid UTF-8: byte offset ${offset} (0xE2 0x82)`);
+    expect(await cliJson<NoteEntry[]>(target, 'notes')).toEqual([]);
+  });
+
+  it('still takes a genuine U+FFFD and a byte-order mark', async () => {
+    const target = tempDir();
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json('kept \uFFFD as written')]);
+    const result = await cliJson<{ applied: ImportPreview }>(target, 'import', write('ok.json', file));
+    expect(result.applied.added).toBe(1);
+    const notes = await cliJson<NoteEntry[]>(target, 'notes');
+    expect(notes.map((n) => n.annotation?.note)).toEqual(['kept \uFFFD as written']);
+  });
+});
+
 describe('backup and restore', () => {
   it('restores the newest backup by default, bringing the notes back as they were', async () => {
     const data = tempDir();

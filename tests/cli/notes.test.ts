@@ -3,7 +3,9 @@
  * are anchored at their first occurrence in the block's text, and a quote
  * that is not there creates nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Bookmark, NoteEntry } from '../../src/shared/contract/types';
 import { cli, cliJson, core, expectOneLineError, tempDir } from './run';
 
@@ -156,5 +158,68 @@ describe('notes', () => {
   it('says so when nothing matches', async () => {
     const run = await cli(tempDir(), 'notes', '--tag', 'nothing');
     expect(run).toEqual({ code: 0, out: 'No notes or bookmarks match.\n', err: '' });
+  });
+});
+
+describe('terminal escapes in imported notes (#12.7)', () => {
+  const ESC = '\u001b';
+  const BEL = '\u0007';
+  const hostile = [
+    `${ESC}]0;pwned title${BEL}Retitled`,
+    `${ESC}[2J${ESC}[3J${ESC}[HCleared`,
+    `${ESC}]8;;https://evil.example/${ESC}\\hidden link${ESC}]8;;${ESC}\\`,
+    `${ESC}]52;c;Y3VybCBldmlsIHwgc2g=${BEL}clipboard`,
+    '\u009b2J\u009d0;eight-bit\u009cC1',
+    'bell\u0007 back\bspace\rreturn\u007f del',
+  ].join('\n');
+  const data = tempDir();
+  const file = join(tempDir(), 'hostile.json');
+  const id = '3f0c9a51-0d1e-4a59-9c1a-1f6f2c0e8b77';
+
+  beforeAll(async () => {
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'Annotation',
+        id: `urn:uuid:${id}`,
+        motivation: ['commenting', 'tagging'],
+        body: [
+          { type: 'TextualBody', value: hostile, purpose: 'commenting' },
+          { type: 'TextualBody', value: `red${BEL}`, purpose: 'tagging' },
+        ],
+        target: 'recollection://block/c2.f3.po.1',
+        created: '2024-05-01T14:03:00Z',
+      }),
+    );
+    expect((await cli(data, 'import', file)).code).toBe(0);
+  });
+
+  // C0 but tab and line feed, DEL, C1.
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('`notes` prints the text without a single control character, the visible words kept', async () => {
+    const run = await cli(data, 'notes');
+    expect(run.code).toBe(0);
+    expect(run.out).not.toMatch(CONTROL);
+    for (const word of ['Retitled', 'Cleared', 'hidden link', 'clipboard', 'C1', 'bell', 'return', ' del', '#red'])
+      expect(run.out).toContain(word);
+    // The sequences' arguments go with them: no title, URL or clipboard payload shows.
+    for (const gone of ['pwned title', 'evil.example', 'Y3VybCBldmlsIHwgc2g=', 'eight-bit', '[2J', '[3J'])
+      expect(run.out).not.toContain(gone);
+  });
+
+  it('--json keeps the note exactly, with every control character escaped', async () => {
+    const run = await cli(data, 'notes', '--json');
+    expect(run.code).toBe(0);
+    expect(run.out).not.toMatch(CONTROL);
+    const notes = JSON.parse(run.out) as NoteEntry[];
+    expect(notes.map((n) => n.annotation?.note)).toEqual([hostile]);
+  });
+
+  it('an error message quoting a hostile value carries no control character', async () => {
+    const run = await cli(data, 'show', `c1${ESC}]0;x${BEL}\u009b2J`);
+    expect(run.code).not.toBe(0);
+    expect(run.err).not.toMatch(CONTROL);
   });
 });

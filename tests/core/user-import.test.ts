@@ -147,6 +147,30 @@ describe('import merge', () => {
   });
 });
 
+describe('ids are unique across bookmarks and annotations (#12.2)', () => {
+  it("refuses a bookmark taking a note's id, and a note taking a bookmark's, changing nothing", async () => {
+    const store = openStore();
+    populate(store);
+    const before = { b: store.listBookmarks(), a: store.listAnnotations() };
+    const note = before.a[0];
+    const mark = before.b[0];
+    const stolen = { ...mark, id: note.id, targetId: 'c3.f1', modified: '2026-01-01T00:00:00.000Z' };
+    await expect(store.applyImport({ bookmarks: [stolen], annotations: [] })).rejects.toThrow(
+      `bookmarks[0]: id ${note.id} is already a note here, not a bookmark; an id names one record only`,
+    );
+    const taken = { ...note, id: mark.id, blockId: 'c2.f2.po.2', selector: null };
+    await expect(store.applyImport({ bookmarks: [], annotations: [taken] })).rejects.toThrow(
+      `annotations[0]: id ${mark.id} is already a bookmark here, not a note; an id names one record only`,
+    );
+    expect(store.previewImport.bind(store, { bookmarks: [stolen], annotations: [] })).toThrow(/already a note here/);
+    // Trashed records keep their ids too.
+    store.removeAnnotation({ id: note.id });
+    await expect(store.applyImport({ bookmarks: [stolen], annotations: [] })).rejects.toThrow(/already a note here/);
+    expect(store.listBookmarks()).toEqual(before.b);
+    store.close();
+  });
+});
+
 describe('export entries', () => {
   it('selects by scope, in document order, with block and headings, orphans last', async () => {
     const store = openStore();

@@ -9,7 +9,11 @@
  * preview finds nothing left to add or update, and nothing already there is
  * gone) or is rejected with INVALID_ARGUMENT and the notes are exactly as
  * before (`notes.list`, `annotations.list`, `bookmarks.list`, `trash.list`
- * compared in full). Never a partial import. The rejection messages of the
+ * compared in full). Never a partial import. And what was accepted can leave
+ * again: after every accepted import, the target's JSON export is imported
+ * into a fresh data folder, which must accept it and hold the same notes
+ * (#12.2: a bookmark that took a note's id, or a date an offset carried past
+ * 9999, made every later export un-importable). The rejection messages of the
  * whole-file cases (too big, not JSON, wrong top level, duplicate ids) are
  * checked here through the channel; the parser's own cases are in
  * src/core/exchange/import.test.ts.
@@ -35,7 +39,9 @@ let source: TestCore;
 let target: TestCore;
 /** The export of the source's notes: the file every mutation starts from. */
 let exported: string;
-const outcomes = { applied: 0, rejected: 0 };
+const outcomes = { applied: 0, rejected: 0, roundTrips: 0 };
+/** Ids of the target's own records (not in the exported file), for mutations that reuse them. */
+let targetOwn: string[] = [];
 
 const tmpBase = (): string => (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
 
@@ -85,7 +91,9 @@ beforeAll(async () => {
   await target.value('annotations.update', { id: first.id, patch: { note: 'edited here after the import' } });
   await target.value('annotations.update', { id: second.id, patch: { tags: ['local'] } });
   await target.value('annotations.create', { blockId: 'c2.f2.pa.1', note: 'target only', tags: ['mine'] });
-  await target.value('bookmarks.add', { targetId: 'p1', label: 'target only' });
+  const own = await target.value('bookmarks.add', { targetId: 'p1', label: 'target only' });
+  const mine = (await target.value('annotations.list', {})).find((a) => a.note === 'target only')!;
+  targetOwn = [`urn:uuid:${own.id}`, `urn:uuid:${mine.id}`];
 });
 
 afterAll(() => {
@@ -94,7 +102,9 @@ afterAll(() => {
     t.close();
     removeDir(t.dataDir);
   }
-  console.info(`fuzz-import: ${outcomes.applied} mutated files imported whole, ${outcomes.rejected} rejected whole`);
+  console.info(
+    `fuzz-import: ${outcomes.applied} mutated files imported whole (${outcomes.roundTrips} exported and imported again into a fresh folder), ${outcomes.rejected} rejected whole`,
+  );
 });
 
 /** Everything a user can see of their notes, in full. */
@@ -150,8 +160,29 @@ async function importWhole(data: string): Promise<string | null> {
   for (const id of idsBefore) expect(idsAfter.has(id), `${id} vanished in an import`).toBe(true);
   for (const a of await target.value('annotations.list', {})) expect(annotationShape.parse(a)).toEqual(a);
   for (const b of await target.value('bookmarks.list', {})) expect(bookmarkShape.parse(b)).toEqual(b);
+  await exportsAgain();
   outcomes.applied++;
   return null;
+}
+
+/** The round-trip property: the target's export imports into a fresh data folder, giving the same notes. */
+async function exportsAgain(): Promise<void> {
+  const file = await target.value('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes: true });
+  const fresh = openTestCore(mkdtempSync(join(tmpBase(), 'recollection-import-fresh-')));
+  try {
+    const result = await fresh.call('import.apply', { data: String(file.data) });
+    expect(result.ok ? null : result.error.message, 'an accepted import made an export that does not import').toBe(
+      null,
+    );
+    // The same records; records made in the same millisecond may list in another order.
+    const byId = <T extends { id: string }>(list: T[]): T[] => list.sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await fresh.value('bookmarks.list', {}))).toEqual(byId(await target.value('bookmarks.list', {})));
+    expect(byId(await fresh.value('annotations.list', {}))).toEqual(byId(await target.value('annotations.list', {})));
+    outcomes.roundTrips++;
+  } finally {
+    fresh.close();
+    removeDir(fresh.dataDir);
+  }
 }
 
 // ------------------------------------------------------------ structural mutations on the parsed file
@@ -183,6 +214,7 @@ type Op =
   | { kind: 'duplicate'; at: number }
   | { kind: 'new-id'; at: number; uuid: string }
   | { kind: 'copy-id'; at: number; from: number }
+  | { kind: 'foreign-id'; at: number; from: number }
   | { kind: 'date'; at: number; date: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -196,6 +228,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('new-id' as const), at: fc.nat(), uuid: fc.uuid({ version: 4 }) }),
   fc.record({ kind: fc.constant('copy-id' as const), at: fc.nat(), from: fc.nat() }),
+  // An id the target already uses for a record of its own, of either kind.
+  fc.record({ kind: fc.constant('foreign-id' as const), at: fc.nat(), from: fc.nat() }),
   fc.record({
     kind: fc.constant('date' as const),
     at: fc.nat(),
@@ -205,6 +239,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       '2025-02-30T10:00:00Z',
       '2025-13-01T00:00Z',
       'yesterday',
+      // Offsets that carry a date over a year boundary (#12.2).
+      '9999-12-31T23:59:59-23:59',
+      '9999-12-31T23:59:59+23:59',
+      '0000-01-01T00:00:00+01:00',
+      '0000-01-01T00:00:00-12:00',
+      '2024-02-29T23:30:00-05:45',
     ),
   }),
 );
@@ -244,11 +284,17 @@ function mutate(file: Json, ops: Op[]): Json {
         break;
       }
       case 'new-id':
-      case 'copy-id': {
+      case 'copy-id':
+      case 'foreign-id': {
         const idPaths = strings.filter((p) => text(p)!.startsWith('urn:uuid:'));
         const idAt = pick(op.at, idPaths);
         if (!idAt) break;
-        const source = op.kind === 'new-id' ? `urn:uuid:${op.uuid}` : get(root, pick(op.from, idPaths)!);
+        const source =
+          op.kind === 'new-id'
+            ? `urn:uuid:${op.uuid}`
+            : op.kind === 'foreign-id'
+              ? targetOwn[op.from % targetOwn.length]
+              : get(root, pick(op.from, idPaths)!);
         set(root, idAt, source);
         break;
       }

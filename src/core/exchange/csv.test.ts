@@ -51,7 +51,8 @@ describe('CSV export', () => {
       expect(row.modified).toBe(a?.modified ?? b?.modified);
       expect(row.anchor).toBe(a ? (e.target ? a.anchor : 'orphan') : e.target ? 'attached' : 'orphan');
       expect(row.link).toBe(`recollection://block/${row.block_id}`);
-      if (a) expect(row.note).toBe(a.note);
+      // Lines starting like a formula (Markdown bullets "- ") carry the defusing quote; see below.
+      if (a) expect(row.note).toBe(defuse(a.note));
       else expect(row.note).toBe(b!.label); // these labels all say more than the citation
     });
     const multiline = rows.find((r) => r.note.includes('ILO C189'))!;
@@ -83,6 +84,32 @@ describe('CSV export', () => {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(defuse('Support, with amendments')).toBe('Support, with amendments');
     expect(defuse('')).toBe('');
+  });
+
+  it('quotes every cell with a line break and defuses every line that starts like a formula (#12.1)', () => {
+    const hostile = [
+      annotationEntry(annotation('c2.f3.po.1', { note: 'Ask capital first\n=1+1\n@SUM(2*3)\n-2+3' })),
+      annotationEntry(annotation('c2.f2.po.1', { note: '- check with capital\n- check the SDG target\r\n+ ask' })),
+      annotationEntry(annotation('c2.f2.po.2', { note: 'line\r=HYPERLINK("x")\n\t=1\n\r@A1' })),
+      bookmarkEntry(bookmark('c2.f2.pa.1', 'first\n=cmd|calc')),
+    ];
+    const csv = exportCsv(hostile, OPTIONS);
+    const out = read(csv);
+    expect(out).toHaveLength(hostile.length); // one row per record: no cell split into rows
+    // Read as spreadsheets and Python's csv module do, any line break ending an unquoted record.
+    const strict = parse<Row>(csv, { bom: true, columns: true, record_delimiter: ['\r\n', '\n', '\r'] });
+    expect(strict).toEqual(out);
+    expect(out.map((r) => r.type)).toEqual(['annotation', 'annotation', 'annotation', 'bookmark']);
+    expect(out[0].note).toBe("Ask capital first\n'=1+1\n'@SUM(2*3)\n'-2+3");
+    expect(out[1].note).toBe("'- check with capital\n'- check the SDG target\r\n'+ ask");
+    expect(out[2].note).toBe(`line\r'=HYPERLINK("x")\n'\t=1\n\r'@A1`);
+    expect(out[3].note).toBe("first\n'=cmd|calc");
+    // No line of any cell starts with a formula trigger unprefixed.
+    for (const row of out)
+      for (const cell of Object.values(row))
+        for (const line of cell.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
+    // Every cell holding a line break is quoted in the file itself.
+    expect(csv).toContain("\"Ask capital first\n'=1+1\n'@SUM(2*3)\n'-2+3\"");
   });
 
   it('leaves the note, tag and bookmark-label cells empty without private notes', () => {

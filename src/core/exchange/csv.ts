@@ -4,8 +4,13 @@
  *
  * Constraint: a cell can never run as a formula. Any cell starting with
  * = + - @ (or tab / carriage return, which some spreadsheets skip before
- * evaluating) gets a leading single quote, the OWASP-recommended defence;
- * the file starts with a UTF-8 byte-order mark so Excel reads accents and dashes right.
+ * evaluating) gets a leading single quote, the OWASP-recommended defence, and
+ * so does every line inside a cell that starts that way (a spreadsheet that
+ * splits a cell on its line breaks, or a reader that loses the quoting, would
+ * otherwise see a formula there). Every cell holding a line break is quoted:
+ * csv-stringify leaves a bare LF unquoted once `record_delimiter` is CRLF, and
+ * Excel, LibreOffice and Python's csv module then split the row.
+ * The file starts with a UTF-8 byte-order mark so Excel reads accents and dashes right.
  */
 import { stringify } from 'csv-stringify/sync';
 import { toItem } from './brief';
@@ -34,9 +39,10 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** Separator between tags in the `tags` cell. */
 export const TAG_SEPARATOR = '; ';
 
-/** Neutralise a cell a spreadsheet would evaluate. */
+/** Neutralise a cell a spreadsheet would evaluate: its start, and the start of each line in it. */
 export function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  const lines = cell.replace(/(\r\n|\n|\r)(?=[=+\-@\t])/g, "$1'");
+  return /^[=+\-@\t\r]/.test(lines) ? `'${lines}` : lines;
 }
 
 export function csvRecord(entry: ExportEntry, options: ExportOptions, index: number): Record<CsvColumn, string> {
@@ -72,5 +78,6 @@ export function exportCsv(entries: readonly ExportEntry[], options: ExportOption
     header: true,
     columns: [...CSV_COLUMNS],
     record_delimiter: 'windows', // CRLF, as RFC 4180 says
+    quoted_match: /[\r\n]/, // any line break, not only the record delimiter, means quotes
   });
 }

@@ -86,7 +86,7 @@ describe('HTML export', () => {
 
   it('renders the note Markdown (lists, emphasis) inside its item', () => {
     expect(html).toMatch(
-      /<div class="note"><p>Capital says: &quot;support, but add ILO C189&quot;\.[\s\S]*?<li><em>then<\/em> reply<\/li>/,
+      /<div class="note" dir="auto"><p>Capital says: &quot;support, but add ILO C189&quot;\.[\s\S]*?<li><em>then<\/em> reply<\/li>/,
     );
   });
 
@@ -96,5 +96,20 @@ describe('HTML export', () => {
     expect(shared).not.toContain('<dt>Tags</dt>');
     expect(shared).not.toContain('Passport retention: compare');
     expect(shared).toContain('<dt>Position</dt><dd>Support with amendments</dd>');
+  });
+
+  it('isolates each tag, a bookmark label and the note, so right-to-left text cannot reorder the rest (#12.10)', () => {
+    const rlo = '\u202Egpj.exe';
+    const out = exportHtml(
+      [
+        annotationEntry(annotation('c2.f2.po.1', { note: 'ملاحظة: check', tags: [rlo, 'next', 'last'] })),
+        bookmarkEntry(bookmark('c2.f2.po.2', `${rlo} label`)),
+      ],
+      OPTIONS,
+    );
+    expect(out).toContain(`<dt>Tags</dt><dd><bdi>${rlo}</bdi>, <bdi>next</bdi>, <bdi>last</bdi></dd>`);
+    expect(out).toContain(`<dt>Bookmark</dt><dd><bdi>${rlo} label</bdi></dd>`);
+    expect(out).toContain('<div class="note" dir="auto">');
+    expect(out).toMatch(/bdi \{[^}]*unicode-bidi: isolate/);
   });
 });

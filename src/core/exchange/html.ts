@@ -35,7 +35,9 @@ blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 3px solid #888;
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .4rem 0; font-size: .95rem; }
 dt { font-weight: bold; }
 dd { margin: 0; }
-.note { border: 1px solid #ccc; border-radius: 4px; padding: .1rem .8rem; background: #fafafa; overflow-wrap: anywhere; }
+.note { border: 1px solid #ccc; border-radius: 4px; padding: .1rem .8rem; background: #fafafa; overflow-wrap: anywhere;
+  unicode-bidi: isolate; }
+dd, bdi { overflow-wrap: anywhere; unicode-bidi: isolate; }
 .note pre { white-space: pre-wrap; }
 a { color: #0b4f9c; overflow-wrap: anywhere; }
 @media print {
@@ -47,13 +49,26 @@ a { color: #0b4f9c; overflow-wrap: anywhere; }
 }
 `;
 
+/**
+ * A field's value as HTML. What the user typed (tags, a bookmark's label) is each
+ * isolated in a <bdi>, so right-to-left text or a stray override in one cannot
+ * reorder the text around it (the tags after it, the field names).
+ */
+function fieldHtml(item: BriefItem, name: string, value: string): string {
+  if (name === 'Tags') return item.tags.map((t) => `<bdi>${escapeHtml(t)}</bdi>`).join(', ');
+  if (name === 'Bookmark') return `<bdi>${escapeHtml(value)}</bdi>`;
+  return escapeHtml(value);
+}
+
 function renderItem(item: BriefItem, level: number): string {
   const out = [`<section class="item">`, `<h${level}>${escapeHtml(item.label)}</h${level}>`];
   if (item.quote) out.push(`<blockquote>${escapeHtml(item.quote)}</blockquote>`);
-  const rows = itemFields(item).map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`);
+  const rows = itemFields(item).map(
+    ([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${fieldHtml(item, name, value)}</dd>`,
+  );
   rows.push(`<dt>Link</dt><dd><a href="${escapeHtml(item.link)}">${escapeHtml(item.link)}</a></dd>`);
   out.push(`<dl>${rows.join('')}</dl>`);
-  if (item.note.trim() !== '') out.push(`<div class="note">${notes.render(item.note)}</div>`);
+  if (item.note.trim() !== '') out.push(`<div class="note" dir="auto">${notes.render(item.note)}</div>`);
   out.push('</section>');
   return out.join('\n');
 }

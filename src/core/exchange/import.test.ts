@@ -315,6 +315,25 @@ describe('parseImport rejects, saying what and where', () => {
     expect(one.modified).toBe(one.created);
   });
 
+  it('dates with offsets: stored in UTC within 0000–9999, the rest refused with a sentence (#12.2)', () => {
+    // Both of these fall outside the years an ISO string without a sign can hold, once in UTC.
+    expect(message(withItem(1, (a) => (a.created = '9999-12-31T23:59:59-23:59')))).toBe(
+      'first.items[1].created: "9999-12-31T23:59:59-23:59" is in the year 10000 in UTC; dates must fall in the years 0000 to 9999 in UTC',
+    );
+    expect(message(withItem(1, (a) => (a.modified = '0000-01-01T00:00:00+01:00')))).toBe(
+      'first.items[1].modified: "0000-01-01T00:00:00+01:00" is in the year -1 in UTC; dates must fall in the years 0000 to 9999 in UTC',
+    );
+    const at = (created: string): string =>
+      parseImport(JSON.stringify(withItem(2, (a) => ((a.created = created), (a.modified = created))))).annotations[1]
+        .created;
+    expect(at('9999-12-31T23:59:59+23:59')).toBe('9999-12-31T00:00:59.000Z');
+    expect(at('9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z');
+    expect(at('0000-01-01T00:00:00Z')).toBe('0000-01-01T00:00:00.000Z');
+    expect(at('2024-02-29T12:00:00+05:45')).toBe('2024-02-29T06:15:00.000Z');
+    // What the importer stores, it reads again.
+    for (const d of ['9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00.000Z']) expect(at(d)).toBe(at(at(d)));
+  });
+
   it('nothing at all when one record is wrong: the first problem ends the import', () => {
     const c = withItem(2, (a) => delete a.target);
     expect(() => parseImport(JSON.stringify(c))).toThrow(CoreError);

@@ -162,6 +162,24 @@ function normalise(raw: Json, path: string, wrapped: Set<string>): Json {
   return out;
 }
 
+const FIRST_DAY = Date.parse('0000-01-01T00:00:00.000Z');
+const LAST_DAY = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * The date in UTC, as the store keeps it. An offset can carry a date over a year
+ * boundary: 9999-12-31T23:59:59-23:59 is in the year 10000, which toISOString
+ * writes as +010000-…, a form the importer (and most readers) refuse, so the
+ * next export would not import. Such dates are refused here, with a sentence.
+ */
+function utcDate(value: string, where: string): string {
+  const time = Date.parse(value);
+  if (time < FIRST_DAY || time > LAST_DAY) {
+    const year = new Date(time).getUTCFullYear();
+    invalid(where, `${show(value)} is in the year ${year} in UTC; dates must fall in the years 0000 to 9999 in UTC`);
+  }
+  return new Date(time).toISOString();
+}
+
 type Parsed = { kind: 'bookmark'; value: Bookmark } | { kind: 'annotation'; value: Annotation };
 
 function toRecord(r: RawRecord, path: string, wrapped: ReadonlySet<string>): Parsed {
@@ -170,8 +188,8 @@ function toRecord(r: RawRecord, path: string, wrapped: ReadonlySet<string>): Par
   const targetId = targetBlockId(r.target.source) ?? '';
   if (!r.created && !r.modified)
     invalid(at('created'), 'missing: a created or modified date is needed to tell which copy is newer');
-  const created = new Date((r.created ?? r.modified)!).toISOString();
-  const modified = new Date((r.modified ?? r.created)!).toISOString();
+  const created = utcDate((r.created ?? r.modified)!, at(r.created ? 'created' : 'modified'));
+  const modified = utcDate((r.modified ?? r.created)!, at(r.modified ? 'modified' : 'created'));
   const bodies = r.body ?? [];
   const selectors = r.target.selector ?? [];
   const isBookmark =

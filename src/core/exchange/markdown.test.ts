@@ -147,9 +147,9 @@ describe('Markdown brief', () => {
       `4 ${block('c2.f2.po.1').label}`,
       `4 ${block('c2.f2.po.3').label}`,
     ]);
-    // The injected headings exist, but only inside the note's list item.
-    const nested = descendants(out, 'heading').filter((h) => h.parent?.type !== 'document');
-    expect(nested.map(textOf)).toEqual(['Injected heading', 'Setext heading']);
+    // The injected headings are no headings at all: bold text inside the note's list item.
+    expect(descendants(out, 'heading').filter((h) => h.parent?.type !== 'document')).toEqual([]);
+    expect(descendants(out, 'strong').map(textOf)).toEqual(['Injected heading', 'Setext heading']);
     // After the unclosed fence, the next item still has its quote at the top level.
     const last = children(out).at(-2)!;
     expect(last.type).toBe('block_quote');

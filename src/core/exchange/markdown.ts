@@ -3,12 +3,15 @@
  * item with its citation, the quoted text, position, priority, tags, note and
  * a deep link back into the app.
  *
- * Constraint: no text can change the brief's structure. Document text is
- * escaped; the user's note is kept as Markdown but indented inside a list item,
- * so its headings, fences or HTML stay inside that item (CommonMark closes every
- * block of a container when the container ends).
+ * Constraint: no text can change the brief's structure, and nothing in it can
+ * run. Document text is escaped; the user's note is kept as Markdown, made safe
+ * first (markdown-note.ts: raw HTML escaped, only http, https and recollection
+ * links, its headings shown in bold under the entry's heading), then indented
+ * inside a list item, so its fences or lists stay inside that item (CommonMark
+ * closes every block of a container when the container ends).
  */
 import { buildBrief, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
+import { safeNoteMarkdown } from './markdown-note';
 import type { ExportEntry, ExportOptions } from './types';
 
 /** Backslash-escape what CommonMark (and GFM tables, strikethrough) would read as markup. */
@@ -43,7 +46,7 @@ function renderItem(item: BriefItem, level: number): string {
   parts.push(lines.join('\n'));
   if (item.note.trim() !== '') {
     // Two spaces is the content column of "- Note:", so every note line belongs to that item.
-    parts.push(`- Note:\n\n${indent(item.note, '  ', '')}`);
+    parts.push(`- Note:\n\n${indent(safeNoteMarkdown(item.note), '  ', '')}`);
   }
   return parts.join('\n\n');
 }

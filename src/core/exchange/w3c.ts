@@ -6,6 +6,9 @@
  * (motivation, TextualBody with purpose, TextQuote/TextPosition selectors);
  * app-only fields live under the `rec:` prefix, an identifier that is never
  * fetched. With notes left out the file is a shareable brief, not a backup.
+ * A target with nothing but its source is written as the IRI itself: the
+ * model's "Specific Resource" needs a selector (or purpose, state...), and
+ * `{ "source": … }` alone is no recognised target (test suite MUST 3.2).
  */
 import { randomUUID } from 'node:crypto';
 import { CoreError } from '../../shared/contract/result';
@@ -48,7 +51,8 @@ export interface W3cAnnotation {
   created: string;
   modified: string;
   body?: W3cTextualBody[];
-  target: { source: string; selector?: [W3cTextQuoteSelector, W3cTextPositionSelector] };
+  /** The block's IRI, or a Specific Resource when a passage is selected. */
+  target: string | { source: string; selector: [W3cTextQuoteSelector, W3cTextPositionSelector] };
   'rec:blockId': string;
   'rec:label'?: string;
   'rec:color'?: string;
@@ -92,7 +96,7 @@ function bookmarkToW3c(b: Bookmark, target: BlockSummary | null, includeNotes: b
           ],
         }
       : {}),
-    target: { source: blockLink(b.targetId) },
+    target: blockLink(b.targetId),
     'rec:blockId': b.targetId,
     ...(target ? { 'rec:label': target.label } : {}),
   };
@@ -125,22 +129,20 @@ function annotationToW3c(a: Annotation, target: BlockSummary | null, includeNote
     created: a.created,
     modified: a.modified,
     ...(body.length ? { body } : {}),
-    target: {
-      source: blockLink(a.blockId),
-      ...(s
-        ? {
-            selector: [
-              {
-                type: 'TextQuoteSelector' as const,
-                exact: s.exact,
-                ...(s.prefix ? { prefix: s.prefix } : {}),
-                ...(s.suffix ? { suffix: s.suffix } : {}),
-              },
-              { type: 'TextPositionSelector' as const, start: s.start, end: s.end },
-            ] as [W3cTextQuoteSelector, W3cTextPositionSelector],
-          }
-        : {}),
-    },
+    target: s
+      ? {
+          source: blockLink(a.blockId),
+          selector: [
+            {
+              type: 'TextQuoteSelector',
+              exact: s.exact,
+              ...(s.prefix ? { prefix: s.prefix } : {}),
+              ...(s.suffix ? { suffix: s.suffix } : {}),
+            },
+            { type: 'TextPositionSelector', start: s.start, end: s.end },
+          ],
+        }
+      : blockLink(a.blockId),
     'rec:blockId': a.blockId,
     ...(target ? { 'rec:label': target.label } : {}),
     ...(a.color ? { 'rec:color': a.color } : {}),

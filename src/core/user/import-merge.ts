@@ -6,8 +6,10 @@
  *
  * Constraint: all or nothing. The plan is computed and checked in full before
  * the first write, and the writes run in one transaction; a record that breaks
- * a rule (a position on a block that takes none, an id twice) rejects the whole
- * import with a message naming the record.
+ * a rule (a position on a block that takes none, an id twice, a bookmark
+ * taking a note's id or the other way round) rejects the whole import with a
+ * message naming the record: one id names one record across both tables, or
+ * the next export would hold it twice and no longer import.
  */
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, Bookmark, ImportPreview } from '../../shared/contract/types';
@@ -48,6 +50,11 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
 
   bundle.bookmarks.forEach((b, i) => {
     once(b.id, `bookmarks[${i}]`);
+    if (s.annotations.get(b.id))
+      throw new CoreError(
+        'INVALID_ARGUMENT',
+        `bookmarks[${i}]: id ${b.id} is already a note here, not a bookmark; an id names one record only`,
+      );
     const local = s.bookmarks.get(b.id);
     const rec: BookmarkRecord = { ...b, label: b.label.trim(), deleted: null };
     if (!content.block(b.targetId) && !content.section(b.targetId)) {
@@ -79,6 +86,11 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
 
   bundle.annotations.forEach((a, i) => {
     once(a.id, `annotations[${i}]`);
+    if (s.bookmarks.get(a.id))
+      throw new CoreError(
+        'INVALID_ARGUMENT',
+        `annotations[${i}]: id ${a.id} is already a bookmark here, not a note; an id names one record only`,
+      );
     const anchored = anchorAnnotation(
       { blockId: a.blockId, selector: a.selector, sectionId: null, anchor: a.anchor },
       content,

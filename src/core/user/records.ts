@@ -25,14 +25,27 @@ export const asAnchor = (v: unknown): AnchorStatus =>
   member(['attached', 'reanchored', 'orphan'] as const, v) ?? 'orphan';
 
 /**
+ * Characters that change how a tag looks or reads without being seen: zero-width
+ * characters (U+200B–U+200D, U+2060, U+FEFF, U+180E, soft hyphen), bidirectional
+ * controls (LRM, RLM, ALM, U+202A–U+202E, U+2066–U+2069) and C0/C1 controls.
+ * "\u202Egpj.exe" shows as "exe.jpg", and "a\u200Bb" looks like "ab" yet is another tag.
+ */
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+
+/**
  * Trims, drops empties, merges case-insensitive duplicates (the first spelling
  * wins, order kept) and caps the count and length at the contract's limits.
+ * Each tag is first put in Unicode NFC with its invisible characters removed,
+ * so tags that look the same are the same tag (on input and on import).
  */
 export function normalizeTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ').slice(0, LIMITS.tagLength);
+    const visible = raw.normalize('NFC').replace(INVISIBLE, '');
+    const tag = visible.trim().replace(/\s+/g, ' ').slice(0, LIMITS.tagLength);
     const key = tag.toLocaleLowerCase('en');
     if (!tag || seen.has(key)) continue;
     seen.add(key);

@@ -46,13 +46,17 @@ function NoteCards({ anns }: { anns: Annotation[] }): ReactNode {
             <span className="visually-hidden">Edit note: </span>
             <PositionBadge position={a.position} priority={a.priority} />
             {a.selector ? <span className="note-quote">“{clip(a.selector.exact, 80)}”</span> : null}
-            {a.note.trim() ? <span className="note-text">{clip(a.note, 400)}</span> : null}
+            {a.note.trim() ? (
+              <span className="note-text" dir="auto">
+                {clip(a.note, 400)}
+              </span>
+            ) : null}
             <span className="note-meta">
               {a.color ? <span className={`swatch sw-${a.color}`} aria-hidden="true" /> : null}
               {a.color ? paletteName(a.color) : null}
               {a.tags.map((t) => (
                 <span key={t} className="tag">
-                  #{t}
+                  #<bdi>{t}</bdi>
                 </span>
               ))}
             </span>

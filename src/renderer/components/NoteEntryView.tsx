@@ -55,8 +55,16 @@ export function NoteEntryView({ entry, showPlace = false }: { entry: NoteEntry; 
         </span>
         {a?.selector ? <span className="entry-quote">“{clip(a.selector.exact, 160)}”</span> : null}
         {!a?.selector && t ? <span className="entry-text">{clip(t.excerpt, a?.note.trim() ? 70 : 120)}</span> : null}
-        {b?.label ? <span className="entry-text">{b.label}</span> : null}
-        {a?.note.trim() ? <span className="entry-note">{clip(a.note, 240)}</span> : null}
+        {b?.label ? (
+          <span className="entry-text" dir="auto">
+            {b.label}
+          </span>
+        ) : null}
+        {a?.note.trim() ? (
+          <span className="entry-note" dir="auto">
+            {clip(a.note, 240)}
+          </span>
+        ) : null}
         {a ? <PositionBadge position={a.position} priority={a.priority} /> : null}
         <span className="note-meta">
           {a?.color ? (
@@ -67,7 +75,7 @@ export function NoteEntryView({ entry, showPlace = false }: { entry: NoteEntry; 
           ) : null}
           {a?.tags.map((tag) => (
             <span key={tag} className="tag">
-              #{tag}
+              #<bdi>{tag}</bdi>
             </span>
           ))}
           {showPlace || !t ? <span className="entry-date">{formatDate((a ?? b)?.modified ?? '')}</span> : null}
