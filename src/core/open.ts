@@ -15,6 +15,7 @@ import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';
 import { exchangeHandlers } from './handlers/exchange';
 import { searchHandlers } from './handlers/search';
+import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
@@ -26,7 +27,6 @@ export function openCore(options: CoreOptions): Core {
   const content = ContentStore.open(options.contentDbPath, { nativeBinding: options.nativeBinding });
   let user: UserStore | null = null;
   try {
-    const search = new SearchService(content);
     user = UserStore.open({
       dataDir: options.dataDir,
       content,
@@ -45,7 +45,8 @@ export function openCore(options: CoreOptions): Core {
     const handlers: Handlers = {
       ...appHandlers(status),
       ...contentHandlers(content),
-      ...searchHandlers(search, u),
+      // The stored index is loaded on the first search, not at open: most commands never search.
+      ...lazySlice('search', () => searchHandlers(new SearchService(content), u)),
       ...userHandlers(u),
       ...exchangeHandlers(content, u, now),
     };
