@@ -1,7 +1,8 @@
 /**
  * npm run bench — the performance benchmarks of issue 7: search latency
  * against FTS5 and a scan, relevance, core start-up, IPC-shaped payloads, the
- * renderer, the user database, and growth with corpus size.
+ * renderer, the user database, and growth with corpus size; and (issue 15)
+ * the command line's start-up as a whole process.
  *
  * Usage: npm run bench [-- --quick] [-- --json [file]] [-- --only search,relevance]
  *   --quick   fewer repetitions, no 100× corpus, no renderer (a smoke run)
@@ -18,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CONTENT_DB_PATH, ensureContent, REPO_ROOT } from '../../src/core/content/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { SearchService } from '../../src/core/search/service';
+import { benchCli } from './cli';
 import { benchDocuments } from './corpus';
 import type { BenchContext, SectionOutcome, Skipped } from './context';
 import { benchIpc } from './ipc';
@@ -32,7 +34,7 @@ import { benchUserDb } from './userdb';
 
 type SectionId = keyof Results;
 // The renderer runs last: a browser's processes can outlive its close() for a while and would disturb later sections.
-const ORDER: readonly SectionId[] = ['search', 'relevance', 'startup', 'ipc', 'userdb', 'scale', 'renderer'];
+const ORDER: readonly SectionId[] = ['search', 'relevance', 'startup', 'cli', 'ipc', 'userdb', 'scale', 'renderer'];
 
 interface Options {
   quick: boolean;
@@ -68,6 +70,7 @@ const RUNNERS: Record<SectionId, { title: string; run: Runner }> = {
   renderer: { title: '5. Renderer (Chromium, browser harness)', run: benchRenderer },
   userdb: { title: '6. User database', run: benchUserDb },
   scale: { title: '7. Scale (synthetic corpora)', run: benchScale },
+  cli: { title: '8. Command-line start-up', run: benchCli },
 };
 
 async function main(): Promise<void> {

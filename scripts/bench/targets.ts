@@ -6,6 +6,7 @@
  * it reads, so docs/performance.md can explain a MISS precisely.
  */
 import { fmtMs, fmtRatio } from './format';
+import type { CliData } from './cli';
 import type { IpcData } from './ipc';
 import type { RelevanceData } from './relevance';
 import type { RendererData } from './renderer';
@@ -23,6 +24,7 @@ export interface Results {
   renderer: RendererData;
   userdb: UserDbData;
   scale: ScaleData;
+  cli: CliData;
 }
 
 export function computeTargets(r: Partial<Results>): Target[] {
@@ -84,6 +86,16 @@ export function computeTargets(r: Partial<Results>): Target[] {
       5,
       ' ms',
       fmtMs,
+    ),
+    ...(['search', 'show'] as const).map((command) =>
+      atMost(
+        `cli-${command}`,
+        `command line \`${command}\` p50 < 300 ms (whole process, built program)`,
+        r.cli ? r.cli.built[command].p50 : null,
+        300,
+        ' ms',
+        fmtMs,
+      ),
     ),
   ];
 }

@@ -7,11 +7,22 @@
  * range and says which option is wrong.
  */
 import type { Args, Channel, ResultOf } from '../shared/contract/channels';
+import type { ExportFile } from '../shared/contract/types';
 import type { ErrorCode } from '../shared/contract/result';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+}
+
+/** What the program that runs the command line provides: Node (bin/recollection.js) or the installed app (src/main/cli-mode.ts). */
+export interface Host {
+  /** Where the Electron build of better-sqlite3 is, when the app runs the command line in development. */
+  nativeBinding?: string;
+  /** The app's version (else package.json's). */
+  version?: string;
+  /** Prints an HTML brief to PDF (the app: Electron's printer; else a browser found on the machine). */
+  printPdf?: (html: ExportFile) => Promise<ExportFile>;
 }
 
 export type OptionValue = string | boolean | Array<string | boolean> | undefined;
@@ -51,6 +62,8 @@ export interface Context {
   print(...lines: string[]): void;
   /** The one JSON document of --json. */
   printJson(value: unknown): void;
+  /** Prints an HTML brief to PDF: a browser found on the machine, or the app's own printer (cli-mode). */
+  printPdf(html: ExportFile): Promise<ExportFile>;
 }
 
 export interface Command {

@@ -12,21 +12,23 @@ import { backupLine, formatBytes, previewLines } from './format';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export --format <markdown|docx|html|csv|json> --out <file> [--no-notes] [--json]',
+  usage: 'export --format <markdown|docx|html|pdf|csv|json> --out <file> [--no-notes] [--json]',
   summary:
-    'write all your notes and bookmarks as a brief (markdown, docx, html), a table (csv) or a backup file (json)',
+    'write all your notes and bookmarks as a brief (markdown, docx, html, pdf), a table (csv) or a backup file (json)',
   options: ['format', 'out', 'no-notes'],
   positionals: [0, 0],
   async run(ctx) {
-    const format = optMember(ctx.values, 'format', EXPORT_FORMATS);
+    const format = optMember(ctx.values, 'format', [...EXPORT_FORMATS, 'pdf'] as const);
     const out = optString(ctx.values, 'out');
     if (format === undefined) throw new UsageError('export needs --format');
     if (out === undefined) throw new UsageError('export needs --out <file>');
-    const file = await ctx.call('export.render', {
-      format,
+    const rendered = await ctx.call('export.render', {
+      // PDF is the printable HTML brief, printed (as the app does).
+      format: format === 'pdf' ? 'html' : format,
       scope: { kind: 'all' },
       includeNotes: !optFlag(ctx.values, 'no-notes'),
     });
+    const file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;
     const path = ctx.resolvePath(out);
     try {
       await writeFileAtomic(path, file.data);

@@ -14,10 +14,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Core } from '../core/core';
-import { dispatch } from '../core/dispatch';
-import { openCore } from '../core/open';
+import type { ExportFile } from '../shared/contract/types';
 import { check } from './check';
-import { CliError, UsageError, type Command, type Context, type Io, type Values } from './context';
+import { CliError, UsageError, type Command, type Context, type Host, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';
 import { terminalJson, terminalText } from './format';
 import { annotate, bookmark, notes } from './notes';
@@ -102,9 +101,20 @@ const debugLog = (message: string, err: unknown): void => {
   process.stderr.write(`${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
 };
 
+const loadCore = async () => {
+  const [{ dispatch }, { openCore }] = await Promise.all([import('../core/dispatch'), import('../core/open')]);
+  return { dispatch, openCore };
+};
+
+async function printPdfWithBrowser(html: ExportFile): Promise<ExportFile> {
+  const { printHtmlToPdf } = await import('./pdf');
+  const data = await printHtmlToPdf(typeof html.data === 'string' ? html.data : new TextDecoder().decode(html.data));
+  return { filename: html.filename.replace(/\.html$/, '.pdf'), mime: 'application/pdf', data };
+}
+
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo, host: Host = {}): Promise<number> {
   let core: Core | null = null;
   try {
     let parsed: { values: Values; positionals: string[] };
@@ -147,7 +157,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       contentDbPath,
       resolvePath: userPath,
       async call(channel, callArgs) {
-        const opened = (core ??= openCore({ contentDbPath, dataDir, version: appVersion() }));
+        // The core is loaded on the first call, so --help and usage errors answer at once.
+        const { dispatch, openCore } = await loadCore();
+        const opened = (core ??= openCore({
+          contentDbPath,
+          dataDir,
+          version: host.version ?? appVersion(),
+          nativeBinding: host.nativeBinding,
+          searchOnFirstUse: true,
+        }));
         const result = await dispatch(opened.handlers, channel, callArgs, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
         return result.value;
@@ -156,6 +174,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         if (!json) io.out(terminalText(`${lines.join('\n')}\n`));
       },
       printJson: (value) => io.out(`${terminalJson(value)}\n`),
+      printPdf: host.printPdf ?? printPdfWithBrowser,
     };
     await command.run(ctx);
     return 0;

@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CONTENT_DB_PATH } from '../core/content/ensure';
+import { CONTENT_DB_PATH, REPO_ROOT } from '../core/content/location';
 
 /** productName in package.json and electron-builder.yml: the folder Electron names after it. */
 export const APP_NAME = 'Recollection';
@@ -24,9 +23,6 @@ export function defaultDataDir(
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
   return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), APP_NAME);
 }
-
-/** The repository root, from this file's place (src/cli/). */
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The development content database, where `npm run build:content` writes it. */
 export function defaultContentPath(): string {

@@ -21,6 +21,11 @@ export interface CoreOptions {
   version?: string;
   /** Clock, for tests. */
   now?: () => Date;
+  /**
+   * Load the search index at the first search instead of at open (the command line: `show` or
+   * `notes` never search). The app loads it at open, so a damaged index is known at start.
+   */
+  searchOnFirstUse?: boolean;
 }
 
 export interface Core {

@@ -22,6 +22,7 @@ import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';
 import { exchangeHandlers } from './handlers/exchange';
 import { searchHandlers } from './handlers/search';
+import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
@@ -38,14 +39,21 @@ const NO_CONTENT: ContentLookup = {
   allSections: () => [],
 };
 
-type Opened = { content: ContentStore; search: SearchService } | { problem: ContentProblem; message: string };
+type Opened = { content: ContentStore; search: () => SearchService } | { problem: ContentProblem; message: string };
 
 /** Opens the content store and its search index, or says why it cannot be used. */
 function openContent(options: CoreOptions): Opened {
   let content: ContentStore | null = null;
   try {
     content = ContentStore.open(options.contentDbPath, { nativeBinding: options.nativeBinding });
-    return { content, search: new SearchService(content) };
+    const store = content;
+    if (options.searchOnFirstUse) {
+      let service: SearchService | null = null;
+      return { content, search: () => (service ??= loadSearch(store)) };
+    }
+    // The app loads the index at open, so a damaged one is a status the window shows at once.
+    const service = new SearchService(content);
+    return { content, search: () => service };
   } catch (err) {
     content?.close();
     if (err instanceof ContentUnavailable) return { problem: err.problem, message: sentence(err.message) };
@@ -54,6 +62,16 @@ function openContent(options: CoreOptions): Opened {
       problem: 'damaged',
       message: sentence(`The content database is damaged (${detail}): reinstall Recollection`),
     };
+  }
+}
+
+/** The index loaded on the first search (searchOnFirstUse): a damaged one answers UNAVAILABLE then. */
+function loadSearch(content: ContentStore): SearchService {
+  try {
+    return new SearchService(content);
+  } catch (err) {
+    const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
+    throw new CoreError('UNAVAILABLE', sentence(`The search index is damaged (${detail}): reinstall Recollection`));
   }
 }
 
@@ -93,7 +111,8 @@ export function openCore(options: CoreOptions): Core {
         ? {
             ...appHandlers(status),
             ...contentHandlers(opened.content),
-            ...searchHandlers(opened.search, u),
+            // Searching loads the index first when the core was opened with searchOnFirstUse.
+            ...lazySlice('search', () => searchHandlers(opened.search(), u)),
             ...userHandlers(u),
             ...exchangeHandlers(opened.content, u, now),
           }

@@ -14,6 +14,7 @@ import { openCore } from '../core/open';
 import type { DeepLinkTarget } from '../shared/contract/types';
 import { DEEP_LINK_SCHEME, parseDeepLink } from '../shared/vocabulary/links';
 import { scheduleAutoBackup } from './backups';
+import { cliModeArgs, runCliMode } from './cli-mode';
 import { deepLinkFromArgv } from './deeplink';
 import { renderErrorPage } from './error-page';
 import { shellHandlers } from './handlers';
@@ -25,9 +26,13 @@ import { APP_ERROR_URL, APP_INDEX_URL, registerAppScheme, serveApp } from './pro
 import { hardenContents, hardenSession, type TrustOptions } from './security';
 import { createMainWindow } from './window';
 
-registerAppScheme(); // must precede 'ready'
-app.enableSandbox();
-app.setAppUserModelId('org.recollection.app');
+/** `Recollection cli <command> …`: the command line, no window (cli-mode.ts). */
+const cliArgs = cliModeArgs(process.argv, app.isPackaged);
+if (cliArgs === null) {
+  registerAppScheme(); // must precede 'ready'
+  app.enableSandbox();
+  app.setAppUserModelId('org.recollection.app');
+}
 
 // `npm run dev` serves the renderer from electron-vite's dev server; never when packaged.
 const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'] || undefined;
@@ -155,7 +160,9 @@ function start(): void {
   void window.loadURL(startupError !== null ? APP_ERROR_URL : (devUrl ?? APP_INDEX_URL));
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (cliArgs !== null) {
+  runCliMode(cliArgs);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit(); // another window is open: 'second-instance' focuses it
 } else {
   // Packaged installers register the scheme (electron-builder.yml `protocols`); this covers the first run.

@@ -67,7 +67,7 @@ describe('export', () => {
     );
     expect(existsSync(path)).toBe(false);
     expectOneLineError(await cli(data, 'export', '--out', join(out, 'y.md')), 2);
-    expectOneLineError(await cli(data, 'export', '--format', 'pdf', '--out', join(out, 'y.pdf')), 2);
+    expectOneLineError(await cli(data, 'export', '--format', 'rtf', '--out', join(out, 'y.rtf')), 2);
     expectOneLineError(await cli(data, 'export', '--format', 'csv'), 2);
   });
 });

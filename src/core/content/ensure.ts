@@ -10,39 +10,19 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { CoreError } from '../../shared/contract/result';
 import { buildContentDb, type BuildReport } from './build';
+import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location';
 import { parseRecollection } from './parse';
 import { CONTENT_SCHEMA_VERSION } from './schema';
 
-export const SOURCE_FILE = 'resources/gfmd-thematic-recollection-2007-2017.txt';
 /** The one document the app ships (see resources/ and the corpus README). */
 export const SOURCE_SHA256 = '50e3e21096dd4d0910b8cdb42214ec24f42418eb4cab7168b1478001c0140538';
 
-/** The repository root: the nearest folder above this file (or the working directory) holding the source text. */
-function findRoot(): string {
-  const starts: string[] = [];
-  try {
-    starts.push(dirname(fileURLToPath(import.meta.url)));
-  } catch {
-    // Bundled without a file URL: fall back to the working directory.
-  }
-  starts.push(process.cwd());
-  for (const start of starts) {
-    for (let dir = start; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, SOURCE_FILE)) && existsSync(join(dir, 'package.json'))) return dir;
-      if (dirname(dir) === dir) break;
-    }
-  }
-  return process.cwd();
-}
-
-export const REPO_ROOT = findRoot();
-export const CONTENT_DB_PATH = join(REPO_ROOT, 'build', 'content', 'recollection.db');
-export const SOURCE_PATH = join(REPO_ROOT, SOURCE_FILE);
+// Where things are lives in location.ts (light, for the command line's start); re-exported for the callers of old.
+export { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location';
 
 /** Folders and files whose source code shapes the database. */
 const INPUT_DIRS = ['src/core/content', 'src/core/search'];

@@ -8,13 +8,8 @@ import type { ParsedArgs } from '../../shared/contract/channels';
 import type { ExportFile, ExportFormat } from '../../shared/contract/types';
 import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
-import { exportCsv } from '../exchange/csv';
-import { exportDocx } from '../exchange/docx';
-import { exportHtml } from '../exchange/html';
 import { parseImport } from '../exchange/import';
-import { exportMarkdown } from '../exchange/markdown';
 import type { ExportOptions } from '../exchange/types';
-import { exportW3c } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
@@ -37,12 +32,14 @@ export async function renderExport(
   // A brief shared without the private notes must not be mistaken for a backup.
   const privacy = args.includeNotes ? '' : '-without-notes';
   const filename = `recollection-notes-${now.toISOString().slice(0, 10)}${privacy}.${extension}`;
-  const render: Record<ExportFormat, () => string | Promise<Uint8Array>> = {
-    markdown: () => exportMarkdown(entries, options),
-    docx: () => exportDocx(entries, options),
-    html: () => exportHtml(entries, options),
-    csv: () => exportCsv(entries, options),
-    json: () => exportW3c(entries, options),
+  // Each exporter is loaded when first used: the DOCX and Markdown libraries are most of the
+  // code, and the command line must not compile them to answer a search (docs/cli.md).
+  const render: Record<ExportFormat, () => Promise<string | Uint8Array>> = {
+    markdown: async () => (await import('../exchange/markdown')).exportMarkdown(entries, options),
+    docx: async () => (await import('../exchange/docx')).exportDocx(entries, options),
+    html: async () => (await import('../exchange/html')).exportHtml(entries, options),
+    csv: async () => (await import('../exchange/csv')).exportCsv(entries, options),
+    json: async () => (await import('../exchange/w3c')).exportW3c(entries, options),
   };
   return { filename, mime, data: await render[args.format]() };
 }
