@@ -12,12 +12,14 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/shared/contract/result';
 import { openUserDb } from '../../src/core/user/db';
-import { LATEST_VERSION } from '../../src/core/user/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/core/user/migrations';
 import { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
 
 const { lookup } = testContent();
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'user-v1.sql');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURE = path.join(HERE, '..', 'fixtures', 'user-v1.sql');
+const MIGRATIONS_DIR = path.join(HERE, '..', '..', 'src', 'core', 'user', 'migrations');
 const NOTE_ID = '5a0e8a3e-7d4c-4b8e-8d0f-3b9f3c1e2a02';
 const WHOLE_ID = '5a0e8a3e-7d4c-4b8e-8d0f-3b9f3c1e2a03';
 
@@ -42,7 +44,53 @@ function fixtureDb(file: string): void {
   db.close();
 }
 
+function columnsOf(db: Database.Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+}
+
 describe('migrations', () => {
+  it('are one file each, numbered 1…N, listed in order by the index', async () => {
+    const files = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{3}-.+\.ts$/.test(f))
+      .sort();
+    expect(files.length).toBe(MIGRATIONS.length);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(files.map((_, i) => i + 1));
+    for (const [i, file] of files.entries()) {
+      expect(Number(file.slice(0, 3))).toBe(i + 1);
+      const mod = (await import(path.join(MIGRATIONS_DIR, file))) as Record<string, unknown>;
+      // The file's own export is the one the index lists at its number.
+      expect(Object.values(mod)).toContain(MIGRATIONS[i]);
+    }
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('migration 2 adds trash and section columns, the history, and the palette rows written in it', () => {
+    const file = path.join(dir, 'user.db');
+    fixtureDb(file);
+    openUserDb(file, { targetVersion: 2 }).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(columnsOf(db, 'annotations')).toEqual(expect.arrayContaining(['deleted', 'section_id']));
+      expect(columnsOf(db, 'bookmarks')).toContain('deleted');
+      expect(columnsOf(db, 'history')).toEqual(['seq', 'at', 'description', 'inverse']);
+      // The seed rows as shipped, whatever the palette's runtime defaults become.
+      expect(db.prepare('SELECT color, name FROM palette ORDER BY rowid').all()).toEqual([
+        { color: 'yellow', name: 'Highlight' },
+        { color: 'green', name: 'Agree' },
+        { color: 'blue', name: 'Question' },
+        { color: 'red', name: 'Red line' },
+        { color: 'purple', name: 'Follow up' },
+      ]);
+      // Records of version 1 come through live, with nothing in the trash.
+      expect(db.prepare('SELECT COUNT(*) AS n FROM annotations WHERE deleted IS NULL').get()).toEqual({ n: 2 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM bookmarks WHERE deleted IS NULL').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
   it('migration 1 still produces exactly the version-1 schema of the frozen fixture', () => {
     const fromFixture = path.join(dir, 'fixture.db');
     fixtureDb(fromFixture);
