@@ -106,7 +106,7 @@ describe('migrations', () => {
     const store = UserStore.open({ dataDir: dir, content: lookup, now: () => new Date('2025-01-01T00:00:00Z') });
     try {
       expect(store.recovery).toBeNull();
-      expect(store.listBookmarks()).toEqual([
+      expect(store.bookmarks.list()).toEqual([
         {
           id: '0b5c6c36-3c1e-4c86-9d55-0a4f7d0e1a01',
           targetId: 'c2.f2',
@@ -115,7 +115,7 @@ describe('migrations', () => {
           modified: '2024-11-02T10:00:00.000Z',
         },
       ]);
-      const [note, whole] = store.listAnnotations();
+      const [note, whole] = store.annotations.list();
       expect(note).toMatchObject({
         id: NOTE_ID,
         blockId: 'c2.f2.po.1',
@@ -133,14 +133,20 @@ describe('migrations', () => {
       expect(note?.selector).toMatchObject({ exact: 'access to justice', start, end: start + 17 });
       expect(note?.anchor).toBe('reanchored');
       expect(whole).toMatchObject({ id: WHOLE_ID, selector: null, position: 'support', anchor: 'attached' });
-      expect(store.getSettings()).toMatchObject({ theme: 'dark', textSize: 22 });
-      expect(store.palette().map((p) => p.name)).toEqual(['Highlight', 'Agree', 'Question', 'Red line', 'Follow up']);
-      expect(store.trash()).toEqual([]);
-      expect(store.undo()).toBeNull();
+      expect(store.settings.get()).toMatchObject({ theme: 'dark', textSize: 22 });
+      expect(store.notes.palette().map((p) => p.name)).toEqual([
+        'Highlight',
+        'Agree',
+        'Question',
+        'Red line',
+        'Follow up',
+      ]);
+      expect(store.trash.list()).toEqual([]);
+      expect(store.history.undo()).toBeNull();
       // The new tables work on the migrated data.
-      store.removeAnnotation({ id: WHOLE_ID });
-      expect(store.trash().map((t) => t.id)).toEqual([WHOLE_ID]);
-      expect(store.undo()?.description).toBe('Deleted annotation restored');
+      store.annotations.remove({ id: WHOLE_ID });
+      expect(store.trash.list().map((t) => t.id)).toEqual([WHOLE_ID]);
+      expect(store.history.undo()?.description).toBe('Deleted annotation restored');
     } finally {
       store.close();
     }

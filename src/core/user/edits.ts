@@ -1,5 +1,5 @@
 /**
- * Building and patching records from validated channel arguments: what a new
+ * Building and patching records from domain inputs: what a new
  * annotation or bookmark looks like, what an edit changes, and the editable
  * fields an undo writes back.
  *
@@ -8,7 +8,7 @@
  * before anything is written.
  */
 import { randomUUID } from 'node:crypto';
-import type { ParsedArgs } from '../../shared/contract/channels';
+import type { Color, Position, Priority, Selector } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import type { AnnotationRecord } from './annotations';
 import type { BookmarkRecord } from './bookmarks';
@@ -16,11 +16,21 @@ import type { AnnotationFields } from './history';
 import { normalizeTags } from './records';
 import { checkPositionAllowed, checkSelector, requireBlock } from './validate';
 
-export function newAnnotation(
-  args: ParsedArgs<'annotations.create'>,
-  content: ContentLookup,
-  nowIso: string,
-): AnnotationRecord {
+/** A new annotation as a user describes it (the rest is computed). */
+export interface NewAnnotation {
+  blockId: string;
+  selector?: Selector | null;
+  note?: string;
+  color?: Color | null;
+  tags?: readonly string[];
+  position?: Position | null;
+  priority?: Priority | null;
+}
+
+/** The fields an edit may change; absent means unchanged, null clears. */
+export type AnnotationPatch = Partial<AnnotationFields>;
+
+export function newAnnotation(args: NewAnnotation, content: ContentLookup, nowIso: string): AnnotationRecord {
   const block = requireBlock(content, args.blockId);
   const selector = args.selector ? checkSelector(block, args.selector) : null;
   const position = args.position ?? null;
@@ -50,7 +60,7 @@ export function editableFields(rec: AnnotationRecord): AnnotationFields {
 /** The record after applying `patch`, or null when the patch changes nothing. */
 export function patchedAnnotation(
   cur: AnnotationRecord,
-  patch: ParsedArgs<'annotations.update'>['patch'],
+  patch: AnnotationPatch,
   content: ContentLookup,
   nowIso: string,
 ): AnnotationRecord | null {
@@ -68,11 +78,11 @@ export function patchedAnnotation(
   return same ? null : { ...next, modified: nowIso };
 }
 
-export function newBookmark(args: ParsedArgs<'bookmarks.add'>, nowIso: string): BookmarkRecord {
+export function newBookmark(targetId: string, label: string | undefined, nowIso: string): BookmarkRecord {
   return {
     id: randomUUID(),
-    targetId: args.targetId,
-    label: args.label?.trim() ?? '',
+    targetId,
+    label: label?.trim() ?? '',
     created: nowIso,
     modified: nowIso,
     deleted: null,
