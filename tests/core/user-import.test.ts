@@ -41,9 +41,8 @@ function populate(store: UserStore): void {
     note: 'n1',
     tags: ['A', 'b'],
     color: 'red',
-    position: 'red-line',
-    priority: 'high',
   });
+  store.positions.set({ targetId: PO, position: 'red-line', priority: 'high' });
   store.annotations.create({ blockId: 'c2.f2.ex.1', note: 'whole example' });
 }
 

@@ -193,3 +193,151 @@ describe('migrations', () => {
     }
   });
 });
+
+describe('migration 3: one position per option', () => {
+  const PO = 'c2.f2.po.1';
+  const PA = 'c2.f2.pa.2';
+  const ids = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+  /** A version-2 database made by migrations 1–2, with notes that disagree about the same option. */
+  function v2WithConflicts(file: string): void {
+    const db = openUserDb(file, { targetVersion: 2 });
+    const note = db.prepare(
+      `INSERT INTO annotations (id, block_id, note, color, position, priority, anchor, created, modified, section_id, deleted)
+       VALUES (?, ?, ?, ?, ?, ?, 'attached', ?, ?, 'c2.f2', ?)`,
+    );
+    const tag = db.prepare('INSERT INTO annotation_tags (annotation_id, tag, ord) VALUES (?, ?, ?)');
+    note.run(
+      ids(1),
+      PO,
+      'oldest: oppose',
+      'red',
+      'oppose',
+      'high',
+      '2024-01-01T00:00:00.000Z',
+      '2024-01-01T00:00:00.000Z',
+      null,
+    );
+    note.run(
+      ids(2),
+      PO,
+      'newest live: red line',
+      'green',
+      'red-line',
+      null,
+      '2024-01-02T00:00:00.000Z',
+      '2024-01-03T00:00:00.000Z',
+      null,
+    );
+    note.run(
+      ids(3),
+      PO,
+      'middle: support',
+      null,
+      'support',
+      'low',
+      '2024-01-02T00:00:00.000Z',
+      '2024-01-02T00:00:00.000Z',
+      null,
+    );
+    // Newer than the winner, but in the trash: it was not shown, so it does not win.
+    note.run(
+      ids(4),
+      PO,
+      'trashed: ask capital',
+      null,
+      'ask-capital',
+      null,
+      '2024-01-04T00:00:00.000Z',
+      '2024-01-04T00:00:00.000Z',
+      '2024-01-05T00:00:00.000Z',
+    );
+    note.run(
+      ids(5),
+      PA,
+      'priority only',
+      'blue',
+      null,
+      'medium',
+      '2024-01-01T00:00:00.000Z',
+      '2024-01-01T00:00:00.000Z',
+      null,
+    );
+    note.run(ids(6), PA, 'plain note', null, null, null, '2024-01-06T00:00:00.000Z', '2024-01-06T00:00:00.000Z', null);
+    tag.run(ids(1), 'Capital', 0);
+    tag.run(ids(1), 'fees', 1);
+    tag.run(ids(2), 'red line', 0);
+    db.close();
+  }
+
+  it('keeps every note and puts the values that lost into the option history', () => {
+    const file = path.join(dir, 'user.db');
+    v2WithConflicts(file);
+    const raw = new Database(file, { readonly: true });
+    const before = raw.prepare('SELECT id, note, color FROM annotations ORDER BY id').all();
+    raw.close();
+
+    const store = UserStore.open({ dataDir: dir, content: lookup, now: () => new Date('2024-01-10T00:00:00Z') });
+    try {
+      // Every note is there with its text, colour and tags; each shows its option's one position.
+      const notes = new Map(store.annotations.list().map((a) => [a.id, a]));
+      expect(notes.size).toBe(5); // the sixth is still in the trash
+      expect(store.trash.list().map((t) => t.id)).toEqual([ids(4)]);
+      expect(notes.get(ids(1))).toMatchObject({ note: 'oldest: oppose', color: 'red', tags: ['Capital', 'fees'] });
+      expect(notes.get(ids(2))).toMatchObject({ note: 'newest live: red line', tags: ['red line'] });
+      for (const n of [1, 2, 3]) expect(notes.get(ids(n))).toMatchObject({ position: 'red-line', priority: null });
+      expect(notes.get(ids(5))).toMatchObject({ position: null, priority: 'medium' });
+
+      const row = store.positions.list({ clusterId: 'c2' }).find((r) => r.block.id === PO);
+      expect(row).toMatchObject({
+        position: 'red-line',
+        priority: null,
+        modified: '2024-01-03T00:00:00.000Z',
+        noteCount: 3,
+      });
+
+      // The values that lost, with the note each came from, newest first.
+      const history = store.positions.history({ targetId: PO });
+      expect(history.map((h) => [h.noteId, h.position, h.priority, h.set])).toEqual([
+        [ids(4), 'ask-capital', null, '2024-01-04T00:00:00.000Z'],
+        [ids(3), 'support', 'low', '2024-01-02T00:00:00.000Z'],
+        [ids(1), 'oppose', 'high', '2024-01-01T00:00:00.000Z'],
+      ]);
+      expect(store.positions.history({ targetId: PA })).toEqual([]);
+
+      // The user can take a losing value back, and undo that.
+      expect(store.positions.restore({ targetId: PO, seq: history[2]!.seq })).toMatchObject({
+        position: 'oppose',
+        priority: 'high',
+      });
+      expect(store.positions.history({ targetId: PO })[0]).toMatchObject({ position: 'red-line', priority: null });
+      expect(store.history.undo()?.description).toMatch(/Red line restored$/);
+      expect(store.positions.list().find((r) => r.block.id === PO)?.position).toBe('red-line');
+      expect(store.positions.history({ targetId: PO })).toHaveLength(3);
+    } finally {
+      store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(db.prepare('SELECT id, note, color FROM annotations ORDER BY id').all()).toEqual(before);
+      // The per-note columns are emptied: one source for a position.
+      expect(
+        db.prepare('SELECT COUNT(*) AS n FROM annotations WHERE position IS NOT NULL OR priority IS NOT NULL').get(),
+      ).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('carries the version-1 fixture over: each note’s position becomes its option’s', () => {
+    fixtureDb(path.join(dir, 'user.db'));
+    const store = UserStore.open({ dataDir: dir, content: lookup, now: () => new Date('2025-01-01T00:00:00Z') });
+    try {
+      const rows = new Map(store.positions.list().map((r) => [r.block.id, r]));
+      expect(rows.get('c2.f2.po.1')).toMatchObject({ position: 'ask-capital', priority: 'high' });
+    } finally {
+      store.close();
+    }
+  });
+});

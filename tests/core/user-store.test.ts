@@ -95,8 +95,6 @@ describe('annotations', () => {
       note: 'Our **delegation** supports this.',
       color: 'green',
       tags: ['Recruitment', ' ILO ', 'recruitment', ''],
-      position: 'support',
-      priority: 'high',
     });
     const start = text(PA).indexOf(quote);
     expect(a.selector).toEqual({
@@ -136,18 +134,40 @@ describe('annotations', () => {
 
   it('allows positions only on policy options and practical actions (and their items)', () => {
     for (const id of [PO, PA, ITEM]) {
-      expect(store.annotations.create({ blockId: id, position: 'red-line', priority: 'low' }).position).toBe(
-        'red-line',
-      );
+      expect(store.positions.set({ targetId: id, position: 'red-line', priority: 'low' })?.position).toBe('red-line');
     }
-    expect(codeOf(() => store.annotations.create({ blockId: EX, position: 'support' }))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => store.annotations.create({ blockId: PARA, priority: 'high' }))).toBe('INVALID_ARGUMENT');
-    const onExample = store.annotations.create({ blockId: EX, note: 'good practice' });
-    expect(codeOf(() => store.annotations.update({ id: onExample.id, patch: { position: 'oppose' } }))).toBe(
-      'INVALID_ARGUMENT',
-    );
-    // Clearing is always allowed.
-    expect(store.annotations.update({ id: onExample.id, patch: { position: null } }).position).toBeNull();
+    expect(codeOf(() => store.positions.set({ targetId: EX, position: 'support' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => store.positions.set({ targetId: PARA, priority: 'high' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => store.positions.set({ targetId: 'nope.1', priority: 'high' }))).toBe('NOT_FOUND');
+    // Clearing is always allowed (on a block without a position it changes nothing).
+    expect(store.positions.set({ targetId: EX, position: null })).toBeNull();
+  });
+
+  it('keeps one position per option, shown on each of its notes, with every earlier value in its history', () => {
+    const a = store.annotations.create({ blockId: PO, note: 'first' });
+    const b = store.annotations.create({ blockId: PO, note: 'second' });
+    store.positions.set({ targetId: PO, position: 'oppose', priority: 'high' });
+    tick();
+    store.positions.set({ targetId: PO, position: 'red-line' });
+    tick();
+    expect(store.annotations.list().map((x) => [x.id, x.position, x.priority])).toEqual([
+      [a.id, 'red-line', 'high'],
+      [b.id, 'red-line', 'high'],
+    ]);
+    // Clearing is recorded too: the cleared value is the newest history entry.
+    expect(store.positions.set({ targetId: PO, position: null, priority: null })).toBeNull();
+    const history = store.positions.history({ targetId: PO });
+    expect(history.map((h) => [h.position, h.priority])).toEqual([
+      ['red-line', 'high'],
+      ['oppose', 'high'],
+    ]);
+    expect(store.history.undo()?.description).toMatch(/^Position on .+: Red line, High priority restored$/);
+    expect(store.positions.history({ targetId: PO })).toHaveLength(1);
+    // An earlier value made current again; the replaced one goes into the history.
+    expect(store.positions.restore({ targetId: PO, seq: history[1]!.seq })).toMatchObject({ position: 'oppose' });
+    expect(store.positions.history({ targetId: PO }).map((h) => h.position)).toEqual(['red-line', 'oppose']);
+    expect(codeOf(() => store.positions.restore({ targetId: PA, seq: history[1]!.seq }))).toBe('NOT_FOUND');
+    expect(store.annotations.list().every((x) => x.position === 'oppose')).toBe(true);
   });
 
   it('updates only the fields in the patch and bumps modified', () => {
@@ -173,16 +193,15 @@ describe('annotations', () => {
       note: 'Needs capital input',
       color: 'red',
       tags: ['Labour'],
-      position: 'ask-capital',
-      priority: 'high',
     });
+    store.positions.set({ targetId: PO, position: 'ask-capital', priority: 'high' });
     const b = store.annotations.create({
       blockId: PA,
       note: 'fine',
       color: 'green',
       tags: ['labour', 'ILO'],
-      position: 'support',
     });
+    store.positions.set({ targetId: PA, position: 'support' });
     const c = store.annotations.create({ blockId: PARA, note: 'context only' });
     const ids = (filter: AnnotationFilter) => store.annotations.list({ filter }).map((x) => x.id);
     expect(ids({ tags: ['LABOUR'] })).toEqual([a.id, b.id]);
@@ -237,28 +256,31 @@ describe('notes views', () => {
   });
 
   it('builds the positions matrix over every policy option and practical action', () => {
-    const all = store.notes.positions();
+    const all = store.positions.list();
     const positionable = lookup
       .allBlocks()
       .filter((b) => ['policy-option', 'practical-action', 'practical-action-item'].includes(b.kind));
     expect(all.map((r) => r.block.id)).toEqual(positionable.map((b) => b.id));
-    expect(all.every((r) => r.position === null && r.annotationId === null)).toBe(true);
+    expect(all.every((r) => r.position === null && r.modified === null && r.noteCount === 0)).toBe(true);
 
-    store.annotations.create({ blockId: PO, position: 'oppose', priority: 'low' });
+    store.positions.set({ targetId: PO, position: 'oppose', priority: 'low' });
     tick();
-    const newer = store.annotations.create({ blockId: PO, position: 'support-with-amendments' });
+    store.positions.set({ targetId: PO, position: 'support-with-amendments', priority: null });
+    store.annotations.create({ blockId: PO, note: 'one' });
+    store.annotations.create({ blockId: PO, note: 'two' });
     store.annotations.create({ blockId: PO2, note: 'no stance yet' });
-    const rows = store.notes.positions({ clusterId: 'c2' });
+    const rows = store.positions.list({ clusterId: 'c2' });
     expect(rows.every((r) => r.clusterId === 'c2')).toBe(true);
     const row = rows.find((r) => r.block.id === PO);
     expect(row).toMatchObject({
       position: 'support-with-amendments',
       priority: null,
-      annotationId: newer.id,
+      noteCount: 2,
+      modified: '2025-03-01T09:00:01.000Z',
       focusAreaId: 'c2.f2',
     });
     expect(rows.find((r) => r.block.id === PO2)?.position).toBeNull();
-    expect(store.notes.positions({ clusterId: 'c3' }).some((r) => r.block.id === ITEM)).toBe(true);
+    expect(store.positions.list({ clusterId: 'c3' }).some((r) => r.block.id === ITEM)).toBe(true);
   });
 
   it('names colours with the default palette and renames them', () => {

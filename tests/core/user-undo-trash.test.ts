@@ -40,11 +40,11 @@ afterEach(() => {
 
 describe('undo', () => {
   it('undoes create, edit and delete of an annotation, newest first, across a restart', () => {
-    const a = store.annotations.create({ blockId: PO, note: 'v1', tags: ['x'], color: 'blue', position: 'support' });
+    const a = store.annotations.create({ blockId: PO, note: 'v1', tags: ['x'], color: 'blue' });
     tick();
     store.annotations.update({
       id: a.id,
-      patch: { note: 'v2', tags: ['y', 'z'], color: null, position: 'oppose', priority: 'high' },
+      patch: { note: 'v2', tags: ['y', 'z'], color: null },
     });
     tick();
     store.annotations.remove({ id: a.id });
@@ -57,8 +57,6 @@ describe('undo', () => {
       note: 'v1',
       tags: ['x'],
       color: 'blue',
-      position: 'support',
-      priority: null,
     });
     expect(store.history.undo()).toEqual({ description: 'New annotation removed' });
     expect(store.annotations.list()).toEqual([]);
@@ -104,8 +102,6 @@ describe('trash', () => {
       blockId: PO,
       note: 'keep me',
       tags: ['t1', 't2'],
-      position: 'red-line',
-      priority: 'medium',
     });
     const b = store.bookmarks.add({ targetId: PA, label: 'pa one' });
     tick();

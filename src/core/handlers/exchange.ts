@@ -36,6 +36,7 @@ export async function renderExport(
   const meta = content.meta();
   const options: ExportOptions = {
     includeNotes: args.includeNotes,
+    positions: user.exchange.positionsFor(args.scope, entries),
     generated: now.toISOString(),
     documentTitle: meta.title,
     contentBuildId: meta.buildId,

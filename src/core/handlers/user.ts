@@ -1,5 +1,5 @@
 /**
- * User-data channels (bookmarks, annotations, notes, trash, undo, settings,
+ * User-data channels (bookmarks, annotations, notes, positions, trash, undo, settings,
  * backups): each domain module of the user store is its own slice of the
  * contract (same verbs), joined here without renaming.
  */
@@ -10,6 +10,7 @@ import type { DomainHandlers } from './types';
 type UserHandlers = DomainHandlers<'bookmarks'> &
   DomainHandlers<'annotations'> &
   DomainHandlers<'notes'> &
+  DomainHandlers<'positions'> &
   DomainHandlers<'trash'> &
   DomainHandlers<'history'> &
   DomainHandlers<'settings'> &
@@ -20,6 +21,7 @@ export function userHandlers(user: UserStore): UserHandlers {
     ...sliceHandlers('bookmarks', user.bookmarks),
     ...sliceHandlers('annotations', user.annotations),
     ...sliceHandlers('notes', user.notes),
+    ...sliceHandlers('positions', user.positions),
     ...sliceHandlers('trash', user.trash),
     ...sliceHandlers('history', user.history),
     ...sliceHandlers('settings', user.settings),

@@ -4,17 +4,17 @@
  * fields an undo writes back.
  *
  * Constraint: pure functions over the content lookup (no SQL): every check
- * against the document (block exists, quote matches, position allowed) runs
+ * against the document (block exists, quote matches) runs
  * before anything is written.
  */
 import { randomUUID } from 'node:crypto';
-import type { Color, Position, Priority, Selector } from '../../shared/contract/types';
+import type { Color, Selector } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import type { AnnotationRecord } from './annotations';
 import type { BookmarkRecord } from './bookmarks';
 import type { AnnotationFields } from './history';
 import { normalizeTags } from './records';
-import { checkPositionAllowed, checkSelector, requireBlock } from './validate';
+import { checkSelector, requireBlock } from './validate';
 
 /** A new annotation as a user describes it (the rest is computed). */
 export interface NewAnnotation {
@@ -23,8 +23,6 @@ export interface NewAnnotation {
   note?: string;
   color?: Color | null;
   tags?: readonly string[];
-  position?: Position | null;
-  priority?: Priority | null;
 }
 
 /** The fields an edit may change; absent means unchanged, null clears. */
@@ -33,9 +31,6 @@ export type AnnotationPatch = Partial<AnnotationFields>;
 export function newAnnotation(args: NewAnnotation, content: ContentLookup, nowIso: string): AnnotationRecord {
   const block = requireBlock(content, args.blockId);
   const selector = args.selector ? checkSelector(block, args.selector) : null;
-  const position = args.position ?? null;
-  const priority = args.priority ?? null;
-  checkPositionAllowed(block, { position, priority });
   return {
     id: randomUUID(),
     blockId: block.id,
@@ -43,8 +38,6 @@ export function newAnnotation(args: NewAnnotation, content: ContentLookup, nowIs
     note: args.note ?? '',
     color: args.color ?? null,
     tags: normalizeTags(args.tags ?? []),
-    position,
-    priority,
     anchor: 'attached',
     created: nowIso,
     modified: nowIso,
@@ -54,14 +47,13 @@ export function newAnnotation(args: NewAnnotation, content: ContentLookup, nowIs
 }
 
 export function editableFields(rec: AnnotationRecord): AnnotationFields {
-  return { note: rec.note, color: rec.color, tags: [...rec.tags], position: rec.position, priority: rec.priority };
+  return { note: rec.note, color: rec.color, tags: [...rec.tags] };
 }
 
 /** The record after applying `patch`, or null when the patch changes nothing. */
 export function patchedAnnotation(
   cur: AnnotationRecord,
   patch: AnnotationPatch,
-  content: ContentLookup,
   nowIso: string,
 ): AnnotationRecord | null {
   const next: AnnotationRecord = {
@@ -69,11 +61,7 @@ export function patchedAnnotation(
     note: patch.note ?? cur.note,
     color: patch.color === undefined ? cur.color : patch.color,
     tags: patch.tags === undefined ? cur.tags : normalizeTags(patch.tags),
-    position: patch.position === undefined ? cur.position : patch.position,
-    priority: patch.priority === undefined ? cur.priority : patch.priority,
   };
-  const block = cur.anchor === 'orphan' ? null : content.block(cur.blockId);
-  checkPositionAllowed(block, next, cur);
   const same = JSON.stringify(editableFields(next)) === JSON.stringify(editableFields(cur));
   return same ? null : { ...next, modified: nowIso };
 }

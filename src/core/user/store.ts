@@ -2,7 +2,7 @@
  * UserStore: the lifecycle of the user database — open (with recovery of a
  * damaged file, purge of old trash, re-anchoring when the content changed),
  * close, and swapping the session after a backup is restored — and the domain
- * modules built over it (domains/: bookmarks, annotations, notes, trash,
+ * modules built over it (domains/: bookmarks, annotations, notes, positions, trash,
  * history, settings, exchange; backups.ts).
  *
  * Constraint: no user-data logic here. Each domain implements its slice of the
@@ -19,6 +19,7 @@ import { annotationsDomain } from './domains/annotations';
 import { bookmarksDomain } from './domains/bookmarks';
 import { exchangeDomain } from './domains/exchange';
 import { notesDomain } from './domains/notes';
+import { positionsDomain } from './domains/positions';
 import { settingsDomain } from './domains/settings';
 import { historyDomain, trashDomain } from './domains/trash';
 import { META_CONTENT_BUILD } from './meta';
@@ -51,6 +52,7 @@ export class UserStore {
   readonly bookmarks;
   readonly annotations;
   readonly notes;
+  readonly positions;
   readonly trash;
   readonly history;
   readonly settings;
@@ -77,6 +79,7 @@ export class UserStore {
     this.bookmarks = bookmarksDomain(this.ctx);
     this.annotations = annotationsDomain(this.ctx);
     this.notes = notesDomain(this.ctx, this.annotations, this.bookmarks);
+    this.positions = positionsDomain(this.ctx);
     this.trash = trashDomain(this.ctx);
     this.history = historyDomain(this.ctx);
     this.settings = settingsDomain(this.ctx);

@@ -1,9 +1,9 @@
 /**
  * The annotations domain: list (with the Notes panel's filter), create, edit
- * and delete (to the trash), each undoable.
+ * and delete (to the trash), each undoable. A note shows its option's
+ * position but never sets it (domains/positions.ts does).
  *
- * Constraint: every check against the document (block, quote, where a
- * position may go) runs in edits.ts before anything is written; every write
+ * Constraint: every check against the document (block, quote) runs in edits.ts before anything is written; every write
  * goes through `mutate()` with its inverse.
  */
 import { CoreError } from '../../../shared/contract/result';
@@ -19,12 +19,14 @@ export function annotationsDomain(u: UserContext) {
     if (!rec || rec.deleted) throw new CoreError('NOT_FOUND', `no annotation with id ${id}`);
     return rec;
   };
+  const withOption = (rec: AnnotationRecord): Annotation => toAnnotation(rec, u.session().positions.get(rec.blockId));
   return {
     list({ filter = {} }: { filter?: AnnotationFilter } = {}): Annotation[] {
-      return u
-        .session()
-        .annotations.listLive()
-        .map(toAnnotation)
+      const s = u.session();
+      const options = s.positions.all();
+      return s.annotations
+        .listLive()
+        .map((rec) => toAnnotation(rec, options.get(rec.blockId)))
         .filter((a) => matchesAnnotation(a, filter, u.content));
     },
 
@@ -33,17 +35,17 @@ export function annotationsDomain(u: UserContext) {
       u.mutate('New annotation removed', { op: 'trash', type: 'annotation', id: rec.id }, (s) =>
         s.annotations.insert(rec),
       );
-      return toAnnotation(rec);
+      return withOption(rec);
     },
 
     update({ id, patch }: { id: string; patch: AnnotationPatch }): Annotation {
       const cur = live(id);
-      const next = patchedAnnotation(cur, patch, u.content, u.nowIso());
-      if (!next) return toAnnotation(cur);
+      const next = patchedAnnotation(cur, patch, u.nowIso());
+      if (!next) return withOption(cur);
       u.mutate('Edit to annotation undone', { op: 'put-annotation', id: cur.id, fields: editableFields(cur) }, (s) =>
         s.annotations.put(next),
       );
-      return toAnnotation(next);
+      return withOption(next);
     },
 
     remove({ id }: { id: string }): { id: string } {

@@ -6,7 +6,7 @@
  * the database up first when it holds anything; a bad bundle is rejected
  * before that backup is made.
  */
-import type { ExportScope, ImportPreview } from '../../../shared/contract/types';
+import type { ExportScope, ImportPreview, OptionPosition } from '../../../shared/contract/types';
 import type { ExportEntry } from '../../exchange/types';
 import type { UserContext } from '../context';
 import { scopeFilter, toExportEntries } from '../export-entries';
@@ -29,6 +29,13 @@ export function exchangeDomain(u: UserContext, notes: NotesDomain, backup: () =>
     entries(scope: ExportScope): ExportEntry[] {
       const { filter, ids } = scopeFilter(scope);
       return toExportEntries(notes.list({ filter, sort: 'document' }), u.content, ids);
+    },
+    /** The options' positions an export carries: all of them for a whole export, else those of the exported notes' options. */
+    positionsFor(scope: ExportScope, entries: readonly ExportEntry[]): OptionPosition[] {
+      const all = [...u.session().positions.all().values()];
+      if (scope.kind === 'all') return all;
+      const on = new Set(entries.map((e) => e.annotation?.blockId ?? e.bookmark?.targetId));
+      return all.filter((p) => on.has(p.targetId));
     },
     preview,
     apply,

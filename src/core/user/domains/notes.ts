@@ -1,15 +1,15 @@
 /**
  * The notes domain: the read models over bookmarks and annotations (the Notes
- * list, tags, the positions of the options, search over the notes) and the
+ * list, tags, search over the notes) and the
  * colour palette's names (renaming is undoable).
  *
  * Constraint: reads only, apart from the palette rename; the views themselves
  * are pure functions in ../notes.ts and ../notes-search.ts.
  */
-import type { AnnotationFilter, NoteEntry, PaletteEntry, PositionRow, SearchHit } from '../../../shared/contract/types';
+import type { AnnotationFilter, NoteEntry, PaletteEntry, SearchHit } from '../../../shared/contract/types';
 import type { Color } from '../../../shared/contract/types';
 import type { UserContext } from '../context';
-import { matchesBookmark, noteEntries, positionRows } from '../notes';
+import { matchesBookmark, noteEntries } from '../notes';
 import { searchNotes } from '../notes-search';
 import type { AnnotationsDomain } from './annotations';
 import type { BookmarksDomain } from './bookmarks';
@@ -27,10 +27,6 @@ export function notesDomain(u: UserContext, annotations: AnnotationsDomain, book
 
     tags(): string[] {
       return u.session().annotations.tags();
-    },
-
-    positions({ clusterId }: { clusterId?: string } = {}): PositionRow[] {
-      return positionRows(annotations.list(), u.content, clusterId);
     },
 
     palette,
