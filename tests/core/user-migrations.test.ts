@@ -306,7 +306,7 @@ describe('migration 3: one position per option', () => {
       expect(store.positions.history({ targetId: PA })).toEqual([]);
 
       // The user can take a losing value back, and undo that.
-      expect(store.positions.restore({ targetId: PO, seq: history[2]!.seq })).toMatchObject({
+      expect(store.positions.restore({ targetId: PO, seq: history[2].seq })).toMatchObject({
         position: 'oppose',
         priority: 'high',
       });

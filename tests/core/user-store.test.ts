@@ -164,9 +164,9 @@ describe('annotations', () => {
     expect(store.history.undo()?.description).toMatch(/^Position on .+: Red line, High priority restored$/);
     expect(store.positions.history({ targetId: PO })).toHaveLength(1);
     // An earlier value made current again; the replaced one goes into the history.
-    expect(store.positions.restore({ targetId: PO, seq: history[1]!.seq })).toMatchObject({ position: 'oppose' });
+    expect(store.positions.restore({ targetId: PO, seq: history[1].seq })).toMatchObject({ position: 'oppose' });
     expect(store.positions.history({ targetId: PO }).map((h) => h.position)).toEqual(['red-line', 'oppose']);
-    expect(codeOf(() => store.positions.restore({ targetId: PA, seq: history[1]!.seq }))).toBe('NOT_FOUND');
+    expect(codeOf(() => store.positions.restore({ targetId: PA, seq: history[1].seq }))).toBe('NOT_FOUND');
     expect(store.annotations.list().every((x) => x.position === 'oppose')).toBe(true);
   });
 
