@@ -92,9 +92,9 @@ describe('positions matrix', () => {
     expect((await history(app))[0]).toMatchObject({ position: 'red-line', priority: 'high' });
 
     // The coverage says how much is marked.
-    expect(await matrix.locator('.coverage-words').first().textContent()).toMatch(
-      /^0 of \d+ policy options marked · 0 of \d+ practical actions marked$/,
-    );
+    await expect
+      .poll(() => matrix.locator('.coverage-words').first().textContent())
+      .toMatch(/^0 of \d+ policy options marked · 0 of \d+ practical actions marked$/);
   });
 
   it('is clean for axe and holds at three window sizes, light and dark', async () => {
@@ -131,5 +131,5 @@ describe('positions matrix', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Back to the text' }).click();
     await page.locator('#reading [data-block-id]').first().waitFor();
-  });
+  }, 240_000); // six axe runs
 });
