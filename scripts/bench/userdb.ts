@@ -46,7 +46,7 @@ const WORDS =
     '; ',
   );
 
-/** A realistic annotation on block `b`: a note, tags, a colour, a selection, and a position where one is allowed. */
+/** A realistic annotation on block `b`: a note, tags, a colour and a selection. */
 function annotationArgs(b: Block, i: number, rnd: () => number): Args<'annotations.create'> {
   const note = `${WORDS[i % WORDS.length]} (${i}). ${b.text.slice(0, 80 + Math.floor(rnd() * 120))}`;
   const args: Args<'annotations.create'> = {
@@ -55,7 +55,6 @@ function annotationArgs(b: Block, i: number, rnd: () => number): Args<'annotatio
     color: COLORS[i % COLORS.length],
     tags: [`tag${i % 17}`, i % 3 === 0 ? 'priority' : 'follow-up'],
   };
-  if (b.kind === 'policy-option' || b.kind === 'practical-action') args.position = i % 2 ? 'support' : 'ask-capital';
   if (i % 2 === 0 && b.text.length > 60) {
     const start = Math.floor(rnd() * (b.text.length - 40));
     const end = start + 20 + Math.floor(rnd() * 20);
@@ -114,6 +113,11 @@ export async function benchUserDb(ctx: BenchContext): Promise<SectionOutcome<Use
       let id = '';
       saves.push(await timeMsAsync(async () => void (id = (await call(core, 'annotations.create', args)).id)));
       ids.push(id);
+      // Positions belong to the option (set once per option, as a delegation would).
+      const b = targets[i % targets.length];
+      if (i < targets.length && (b.kind === 'policy-option' || b.kind === 'practical-action')) {
+        await call(core, 'positions.set', { targetId: b.id, position: i % 2 ? 'support' : 'ask-capital' });
+      }
       if (i + 1 === 1_000) {
         ctx.log('user DB: 1,000 annotations saved; listing and exporting');
         await measureListing(core, '1,000', list, listReps);

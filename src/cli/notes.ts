@@ -70,7 +70,8 @@ export function selectorFor(text: string, quote: string): Selector | null {
 export const annotate: Command = {
   name: 'annotate',
   usage: 'annotate <block-id> [--quote TEXT] [--note TEXT] [--tag T]… [--color C] [--position P] [--priority P]',
-  summary: 'add a note to a block, or to a quoted passage of it (its first occurrence)',
+  summary:
+    "add a note to a block, or to a quoted passage of it (its first occurrence); --position/--priority set the option's position",
   options: ['quote', 'note', 'tag', 'color', 'position', 'priority'],
   positionals: [1, 1],
   async run(ctx) {
@@ -83,8 +84,23 @@ export const annotate: Command = {
     const priority = optMember(ctx.values, 'priority', PRIORITIES);
     if (note !== undefined) args.note = note;
     if (color !== undefined) args.color = color;
-    if (position !== undefined) args.position = position;
-    if (priority !== undefined) args.priority = priority;
+    // A position belongs to the option, not to the note: set it first (it checks the block takes one).
+    if (position !== undefined || priority !== undefined) {
+      const set = await ctx.call('positions.set', {
+        targetId: blockId,
+        ...(position !== undefined ? { position } : {}),
+        ...(priority !== undefined ? { priority } : {}),
+      });
+      const onlyPosition = note === undefined && color === undefined && quote === undefined && !args.tags?.length;
+      if (onlyPosition) {
+        if (ctx.json) ctx.printJson(set);
+        else
+          ctx.print(
+            `Position on ${blockId}: ${[set?.position, set?.priority && `priority ${set.priority}`].filter(Boolean).join(', ')}`,
+          );
+        return;
+      }
+    }
     if (quote !== undefined) {
       const { block } = await ctx.call('content.block', { id: blockId });
       const selector = selectorFor(block.text, quote);

@@ -18,6 +18,7 @@ import './styles/outline.css';
 import './styles/panels.css';
 import './styles/overlays.css';
 import './styles/search.css';
+import './styles/matrix.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

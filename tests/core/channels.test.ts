@@ -159,11 +159,17 @@ describe('user-data channels', () => {
       note: 'Check **our** line',
       color: 'red',
       tags: ['fees', 'recruitment'],
-      position: 'support-with-amendments',
-      priority: 'high',
     });
     expect(ann.anchor).toBe('attached');
-    const updated = await t.value('annotations.update', { id: ann.id, patch: { position: 'red-line' } });
+    // A position is the option's: set on the block, shown on its notes.
+    await t.value('positions.set', { targetId: block.id, position: 'support-with-amendments', priority: 'high' });
+    expect(await t.value('positions.set', { targetId: block.id, position: 'red-line' })).toMatchObject({
+      position: 'red-line',
+      priority: 'high',
+    });
+    const old = await t.call('annotations.update', { id: ann.id, patch: { position: 'red-line' } as never });
+    expect(old.ok ? 'ok' : old.error.code).toBe('INVALID_ARGUMENT');
+    const updated = await t.value('annotations.update', { id: ann.id, patch: { note: 'Check **our** line!' } });
     expect(updated.position).toBe('red-line');
     expect(await t.value('annotations.list', { filter: { positions: ['red-line'] } })).toHaveLength(1);
     expect(await t.value('annotations.list', { filter: { tags: ['nope'] } })).toHaveLength(0);
@@ -174,12 +180,14 @@ describe('user-data channels', () => {
     expect(bad.ok ? 'ok' : bad.error.code).toBe('INVALID_ARGUMENT');
   });
 
-  it('notes: list, tags, positions matrix, palette', async () => {
+  it('notes: list, tags, palette; positions: matrix and history', async () => {
     const notes = await t.value('notes.list', {});
     expect(notes.find((n) => n.annotation?.id === ann.id)).toMatchObject({ clusterId: 'c2', focusAreaId: 'c2.f2' });
     expect(await t.value('notes.tags', {})).toEqual(['fees', 'recruitment']);
-    const rows = await t.value('notes.positions', { clusterId: 'c2' });
-    expect(rows.find((r) => r.block.id === 'c2.f2.po.1')?.position).toBe('red-line');
+    const rows = await t.value('positions.list', { clusterId: 'c2' });
+    expect(rows.find((r) => r.block.id === 'c2.f2.po.1')).toMatchObject({ position: 'red-line', noteCount: 1 });
+    const history = await t.value('positions.history', { targetId: 'c2.f2.po.1' });
+    expect(history.map((h) => h.position)).toEqual(['support-with-amendments']);
     expect(rows.filter((r) => r.position === null).length).toBeGreaterThan(30);
     const renamed = await t.value('notes.renameColor', { color: 'red', name: 'Our red lines' });
     expect(renamed.find((p) => p.color === 'red')?.name).toBe('Our red lines');

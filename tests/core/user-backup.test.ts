@@ -41,8 +41,8 @@ async function rejects(p: Promise<unknown>): Promise<string> {
 
 describe('backups', () => {
   it('writes a verified, self-contained copy named by its UTC time', async () => {
-    const a = store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'backed up', tags: ['t'] });
-    const info = await store.createBackup();
+    const a = store.annotations.create({ blockId: 'c2.f2.po.1', note: 'backed up', tags: ['t'] });
+    const info = await store.backups.create();
     expect(info).toMatchObject({
       name: 'user-20250630-235958.db',
       created: '2025-06-30T23:59:58.000Z',
@@ -57,25 +57,25 @@ describe('backups', () => {
     expect(copy.prepare('SELECT note FROM annotations WHERE id = ?').get(a.id)).toEqual({ note: 'backed up' });
     copy.close();
     // Same second: a counter keeps names unique and ordered.
-    expect((await store.createBackup()).name).toBe('user-20250630-235958-1.db');
+    expect((await store.backups.create()).name).toBe('user-20250630-235958-1.db');
   });
 
   it('keeps the newest backups when more than 10 are made within one second', async () => {
-    store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'x' });
+    store.annotations.create({ blockId: 'c2.f2.po.1', note: 'x' });
     const names: string[] = [];
-    for (let i = 0; i < 14; i++) names.push((await store.createBackup()).name);
+    for (let i = 0; i < 14; i++) names.push((await store.backups.create()).name);
     expect(new Set(names).size).toBe(14);
-    expect(store.listBackups().map((b) => b.name)).toEqual(names.slice(-BACKUP_KEEP).reverse());
+    expect(store.backups.list().map((b) => b.name)).toEqual(names.slice(-BACKUP_KEEP).reverse());
   });
 
   it('keeps the newest 10 and lists them newest first, each verified', async () => {
-    store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'x' });
+    store.annotations.create({ blockId: 'c2.f2.po.1', note: 'x' });
     const names: string[] = [];
     for (let i = 0; i < 13; i++) {
-      names.push((await store.createBackup()).name);
+      names.push((await store.backups.create()).name);
       if (i % 3 !== 0) tick(1000); // mix of same-second (-n) and new-second names
     }
-    const list = store.listBackups();
+    const list = store.backups.list();
     expect(list).toHaveLength(BACKUP_KEEP);
     expect(list.map((b) => b.name)).toEqual(names.slice(-BACKUP_KEEP).reverse());
     expect(list.every((b) => b.verified)).toBe(true);
@@ -83,55 +83,55 @@ describe('backups', () => {
   });
 
   it('reports a damaged backup as unverified and refuses to restore it', async () => {
-    store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'x' });
-    const { name } = await store.createBackup();
+    store.annotations.create({ blockId: 'c2.f2.po.1', note: 'x' });
+    const { name } = await store.backups.create();
     const file = path.join(dir, 'backups', name);
     const bytes = fs.readFileSync(file);
     bytes.fill(0x41, 0, 16);
     fs.writeFileSync(file, bytes);
     expect(verifyBackup(file)).toBe(false);
-    expect(store.listBackups()[0]).toMatchObject({ name, verified: false });
-    expect(await rejects(store.restoreBackup({ name }))).toBe('CONFLICT');
-    expect(store.listAnnotations()).toHaveLength(1);
+    expect(store.backups.list()[0]).toMatchObject({ name, verified: false });
+    expect(await rejects(store.backups.restore({ name }))).toBe('CONFLICT');
+    expect(store.annotations.list()).toHaveLength(1);
   });
 
   it('restores a backup after backing up the current state, and stays usable', async () => {
-    const kept = store.createAnnotation({ blockId: 'c2.f2.po.1', note: 'before backup' });
-    const { name } = await store.createBackup();
+    const kept = store.annotations.create({ blockId: 'c2.f2.po.1', note: 'before backup' });
+    const { name } = await store.backups.create();
     tick(MINUTE);
-    const later = store.createAnnotation({ blockId: 'c2.f2.pa.1', note: 'after backup' });
-    expect(await store.restoreBackup({ name })).toEqual({ restored: name });
-    expect(store.listAnnotations().map((a) => a.id)).toEqual([kept.id]);
+    const later = store.annotations.create({ blockId: 'c2.f2.pa.1', note: 'after backup' });
+    expect(await store.backups.restore({ name })).toEqual({ restored: name });
+    expect(store.annotations.list().map((a) => a.id)).toEqual([kept.id]);
     // The state before the restore was saved first and can itself be restored.
-    const safety = store.listBackups()[0];
+    const safety = store.backups.list()[0];
     expect(safety?.name).not.toBe(name);
-    await store.restoreBackup({ name: safety?.name ?? '' });
+    await store.backups.restore({ name: safety?.name ?? '' });
     expect(
-      store
-        .listAnnotations()
+      store.annotations
+        .list()
         .map((a) => a.id)
         .sort(),
     ).toEqual([kept.id, later.id].sort());
     // Still a working store after two swaps.
-    store.createAnnotation({ blockId: 'c2.f2.pa.2', note: 'third' });
-    expect(store.listAnnotations()).toHaveLength(3);
+    store.annotations.create({ blockId: 'c2.f2.pa.2', note: 'third' });
+    expect(store.annotations.list()).toHaveLength(3);
   });
 
   it('rejects names that are not backups, including path traversal', async () => {
-    expect(await rejects(store.restoreBackup({ name: '../user.db' }))).toBe('INVALID_ARGUMENT');
-    expect(await rejects(store.restoreBackup({ name: 'user.db' }))).toBe('INVALID_ARGUMENT');
-    expect(await rejects(store.restoreBackup({ name: 'user-20250101-000000.db' }))).toBe('NOT_FOUND');
+    expect(await rejects(store.backups.restore({ name: '../user.db' }))).toBe('INVALID_ARGUMENT');
+    expect(await rejects(store.backups.restore({ name: 'user.db' }))).toBe('INVALID_ARGUMENT');
+    expect(await rejects(store.backups.restore({ name: 'user-20250101-000000.db' }))).toBe('NOT_FOUND');
   });
 
   it('backs up automatically when the newest backup is an hour old, never for an empty database', async () => {
     expect(await store.maybeAutoBackup()).toBeNull(); // empty: nothing worth rotating real backups out for
-    store.addBookmark({ targetId: 'c2.f2' });
+    store.bookmarks.add({ targetId: 'c2.f2' });
     const first = await store.maybeAutoBackup();
     expect(first?.verified).toBe(true);
     tick(59 * MINUTE);
     expect(await store.maybeAutoBackup()).toBeNull();
     tick(2 * MINUTE);
     expect((await store.maybeAutoBackup())?.name).not.toBe(first?.name);
-    expect(store.listBackups()).toHaveLength(2);
+    expect(store.backups.list()).toHaveLength(2);
   });
 });

@@ -33,35 +33,44 @@ afterEach(() => {
 });
 
 function populate(store: UserStore): void {
-  store.addBookmark({ targetId: 'c2.f2', label: 'recruitment' });
-  store.createAnnotation({
+  store.bookmarks.add({ targetId: 'c2.f2', label: 'recruitment' });
+  store.annotations.create({
     blockId: PO,
     selector: quoteAt(PO, 'access to justice'),
     note: 'n1',
     tags: ['A', 'b'],
     color: 'red',
-    position: 'red-line',
-    priority: 'high',
   });
-  store.createAnnotation({ blockId: 'c2.f2.ex.1', note: 'whole example' });
+  store.positions.set({ targetId: PO, position: 'red-line', priority: 'high' });
+  store.annotations.create({ blockId: 'c2.f2.ex.1', note: 'whole example' });
 }
 
 describe('import merge', () => {
   it('round-trips into an empty data folder, then re-imports as unchanged', async () => {
     const source = openStore();
     populate(source);
-    const bundle = { bookmarks: source.listBookmarks(), annotations: source.listAnnotations() };
+    const bundle = { bookmarks: source.bookmarks.list(), annotations: source.annotations.list() };
     const target = openStore();
-    expect(target.previewImport(bundle)).toMatchObject({ added: 3, updated: 0, unchanged: 0, skipped: 0, orphans: 0 });
-    expect(target.listAnnotations()).toEqual([]); // preview writes nothing
-    expect(await target.importBundle(bundle, { dryRun: true })).toMatchObject({ added: 3 });
-    expect(target.listAnnotations()).toEqual([]);
-    await target.applyImport(bundle);
-    expect(target.listBookmarks()).toEqual(source.listBookmarks());
-    expect(target.listAnnotations()).toEqual(source.listAnnotations());
-    expect(target.listBackups()).toEqual([]); // nothing to protect in an empty database
-    expect(await target.importBundle(bundle, { dryRun: false })).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
-    expect(target.listBackups()).toHaveLength(1); // backed up before merging into existing notes
+    expect(target.exchange.preview(bundle)).toMatchObject({
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      orphans: 0,
+    });
+    expect(target.annotations.list()).toEqual([]); // preview writes nothing
+    expect(await target.exchange.importBundle(bundle, { dryRun: true })).toMatchObject({ added: 3 });
+    expect(target.annotations.list()).toEqual([]);
+    await target.exchange.apply(bundle);
+    expect(target.bookmarks.list()).toEqual(source.bookmarks.list());
+    expect(target.annotations.list()).toEqual(source.annotations.list());
+    expect(target.backups.list()).toEqual([]); // nothing to protect in an empty database
+    expect(await target.exchange.importBundle(bundle, { dryRun: false })).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 3,
+    });
+    expect(target.backups.list()).toHaveLength(1); // backed up before merging into existing notes
     source.close();
     target.close();
   });
@@ -70,15 +79,15 @@ describe('import merge', () => {
     const a = openStore();
     populate(a);
     const target = openStore();
-    await target.applyImport({ bookmarks: [], annotations: a.listAnnotations() });
-    const [first, second] = a.listAnnotations() as [Annotation, Annotation];
+    await target.exchange.apply({ bookmarks: [], annotations: a.annotations.list() });
+    const [first, second] = a.annotations.list() as [Annotation, Annotation];
     clock = new Date('2025-04-02T00:00:00.000Z');
-    a.updateAnnotation({ id: first.id, patch: { note: 'newer in the file' } });
-    target.updateAnnotation({ id: second.id, patch: { note: 'newer here' } });
-    const preview = await target.applyImport({ bookmarks: [], annotations: a.listAnnotations() });
+    a.annotations.update({ id: first.id, patch: { note: 'newer in the file' } });
+    target.annotations.update({ id: second.id, patch: { note: 'newer here' } });
+    const preview = await target.exchange.apply({ bookmarks: [], annotations: a.annotations.list() });
     expect(preview).toMatchObject({ added: 0, updated: 1, skipped: 1 });
     expect(preview.details.join('\n')).toMatch(/local copy is newer/);
-    const notes = target.listAnnotations().map((x) => x.note);
+    const notes = target.annotations.list().map((x) => x.note);
     expect(notes).toEqual(['newer in the file', 'newer here']);
     a.close();
     target.close();
@@ -106,10 +115,10 @@ describe('import merge', () => {
       selector: { ...quoteAt(PO, 'access to justice'), start: 0, end: 17 },
       position: null,
     };
-    const preview = await store.applyImport({ bookmarks: [], annotations: [ghost, stale] });
+    const preview = await store.exchange.apply({ bookmarks: [], annotations: [ghost, stale] });
     expect(preview).toMatchObject({ added: 2, orphans: 1 });
     expect(preview.details.some((d) => d.includes(ghost.id) && d.includes('unattached'))).toBe(true);
-    const byId = new Map(store.listAnnotations().map((x) => [x.id, x]));
+    const byId = new Map(store.annotations.list().map((x) => [x.id, x]));
     expect(byId.get(ghost.id)).toMatchObject({
       anchor: 'orphan',
       blockId: 'c9.f9.po.9',
@@ -126,7 +135,7 @@ describe('import merge', () => {
   it('rejects the whole import, changing nothing, for a position on an example or a repeated id', async () => {
     const store = openStore();
     populate(store);
-    const before = { b: store.listBookmarks(), a: store.listAnnotations() };
+    const before = { b: store.bookmarks.list(), a: store.annotations.list() };
     const good = { ...before.a[0], id: '11111111-2222-4333-8444-777777777777' };
     const onExample: Annotation = {
       ...good,
@@ -135,14 +144,14 @@ describe('import merge', () => {
       selector: null,
       position: 'oppose',
     };
-    await expect(store.applyImport({ bookmarks: [], annotations: [good, onExample] })).rejects.toThrow(
+    await expect(store.exchange.apply({ bookmarks: [], annotations: [good, onExample] })).rejects.toThrow(
       /annotations\[1\].*c2\.f2\.ex\.1.*example/,
     );
-    await expect(store.applyImport({ bookmarks: [], annotations: [good, good] })).rejects.toThrow(
+    await expect(store.exchange.apply({ bookmarks: [], annotations: [good, good] })).rejects.toThrow(
       /annotations\[1\]: id .* more than once/,
     );
-    expect(store.listBookmarks()).toEqual(before.b);
-    expect(store.listAnnotations()).toEqual(before.a);
+    expect(store.bookmarks.list()).toEqual(before.b);
+    expect(store.annotations.list()).toEqual(before.a);
     store.close();
   });
 });
@@ -151,22 +160,22 @@ describe('ids are unique across bookmarks and annotations (#12.2)', () => {
   it("refuses a bookmark taking a note's id, and a note taking a bookmark's, changing nothing", async () => {
     const store = openStore();
     populate(store);
-    const before = { b: store.listBookmarks(), a: store.listAnnotations() };
+    const before = { b: store.bookmarks.list(), a: store.annotations.list() };
     const note = before.a[0];
     const mark = before.b[0];
     const stolen = { ...mark, id: note.id, targetId: 'c3.f1', modified: '2026-01-01T00:00:00.000Z' };
-    await expect(store.applyImport({ bookmarks: [stolen], annotations: [] })).rejects.toThrow(
+    await expect(store.exchange.apply({ bookmarks: [stolen], annotations: [] })).rejects.toThrow(
       `bookmarks[0]: id ${note.id} is already a note here, not a bookmark; an id names one record only`,
     );
     const taken = { ...note, id: mark.id, blockId: 'c2.f2.po.2', selector: null };
-    await expect(store.applyImport({ bookmarks: [], annotations: [taken] })).rejects.toThrow(
+    await expect(store.exchange.apply({ bookmarks: [], annotations: [taken] })).rejects.toThrow(
       `annotations[0]: id ${mark.id} is already a bookmark here, not a note; an id names one record only`,
     );
-    expect(store.previewImport.bind(store, { bookmarks: [stolen], annotations: [] })).toThrow(/already a note here/);
+    expect(store.exchange.preview.bind(store.exchange, { bookmarks: [stolen], annotations: [] })).toThrow(/already a note here/);
     // Trashed records keep their ids too.
-    store.removeAnnotation({ id: note.id });
-    await expect(store.applyImport({ bookmarks: [stolen], annotations: [] })).rejects.toThrow(/already a note here/);
-    expect(store.listBookmarks()).toEqual(before.b);
+    store.annotations.remove({ id: note.id });
+    await expect(store.exchange.apply({ bookmarks: [stolen], annotations: [] })).rejects.toThrow(/already a note here/);
+    expect(store.bookmarks.list()).toEqual(before.b);
     store.close();
   });
 });
@@ -188,8 +197,8 @@ describe('export entries', () => {
       created: '2025-01-01T00:00:00.000Z',
       modified: '2025-01-01T00:00:00.000Z',
     };
-    await store.applyImport({ bookmarks: [], annotations: [orphan] });
-    const all = store.exportEntries({ kind: 'all' });
+    await store.exchange.apply({ bookmarks: [], annotations: [orphan] });
+    const all = store.exchange.entries({ kind: 'all' });
     expect(all.map((e) => e.type)).toEqual(['bookmark', 'annotation', 'annotation', 'annotation']);
     const [bookmark, onPo, onExample, last] = all;
     expect(bookmark).toMatchObject({ block: null, target: { id: 'c2.f2' }, clusterId: 'c2', focusAreaId: 'c2.f2' });
@@ -199,11 +208,11 @@ describe('export entries', () => {
     expect(onExample?.annotation?.note).toBe('whole example');
     expect(last).toMatchObject({ annotation: { id: orphan.id }, target: null, block: null, clusterTitle: null });
 
-    expect(store.exportEntries({ kind: 'filter', filter: { colors: ['red'] } }).map((e) => e.annotation?.note)).toEqual(
-      ['n1'],
-    );
+    expect(
+      store.exchange.entries({ kind: 'filter', filter: { colors: ['red'] } }).map((e) => e.annotation?.note),
+    ).toEqual(['n1']);
     const ids = [orphan.id, onPo?.annotation?.id ?? ''];
-    expect(store.exportEntries({ kind: 'selection', ids }).map((e) => e.annotation?.id)).toEqual([ids[1], ids[0]]);
+    expect(store.exchange.entries({ kind: 'selection', ids }).map((e) => e.annotation?.id)).toEqual([ids[1], ids[0]]);
     store.close();
   });
 });

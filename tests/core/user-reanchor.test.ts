@@ -41,7 +41,7 @@ describe('re-anchoring after a content change', () => {
       renumbered: 'fair recruitment initiatives',
     };
     const make = (blockId: string, quote: string | null, note: string): Annotation =>
-      store.createAnnotation({ blockId, selector: quote ? sel(blockId, quote) : null, note, tags: ['kept'] });
+      store.annotations.create({ blockId, selector: quote ? sel(blockId, quote) : null, note, tags: ['kept'] });
     const exact = make('c2.f2.po.1', q.exact, 'exact');
     const moved = make('c2.f2.pa.2', q.moved, 'moved');
     const edited = make('c2.f2.pa.1', q.edited, 'edited');
@@ -63,9 +63,9 @@ describe('re-anchoring after a content change', () => {
       remove: ['c2.f2.ex.1', 'c2.f2.po.3'],
     });
     const after = open(changed);
-    const listed = after.listAnnotations();
+    const listed = after.annotations.list();
     try {
-      const byId = new Map(after.listAnnotations().map((a) => [a.id, a]));
+      const byId = new Map(after.annotations.list().map((a) => [a.id, a]));
       expect(byId.size).toBe(8); // nothing dropped
       const states = [...byId.values()].map((a) => a.anchor);
       expect(['attached', 'reanchored', 'orphan'].map((s) => states.filter((x) => x === s).length)).toEqual([2, 3, 3]);
@@ -104,17 +104,17 @@ describe('re-anchoring after a content change', () => {
       expect(byId.get(wholeGone.id)).toMatchObject({ anchor: 'orphan', blockId: 'c2.f2.ex.1', selector: null });
 
       expect(
-        after
-          .listAnnotations({ anchor: ['orphan'] })
+        after.annotations
+          .list({ filter: { anchor: ['orphan'] } })
           .map((a) => a.note)
           .sort(),
       ).toEqual(['block gone', 'quote gone', 'whole block gone']);
-      const unattached = after.notes({ anchor: ['orphan'] });
+      const unattached = after.notes.list({ filter: { anchor: ['orphan'] } });
       expect(unattached.every((n) => n.target === null && n.clusterId === null)).toBe(true);
       // Unattached notes sort after everything attached.
       expect(
-        after
-          .notes()
+        after.notes
+          .list()
           .slice(-3)
           .map((n) => n.annotation?.anchor),
       ).toEqual(['orphan', 'orphan', 'orphan']);
@@ -124,13 +124,13 @@ describe('re-anchoring after a content change', () => {
 
     // Same content again: no pass, nothing changes.
     const same = open(changed);
-    expect(same.listAnnotations()).toEqual(listed);
+    expect(same.annotations.list()).toEqual(listed);
     same.close();
 
     // Back to the original edition: the orphan whose quote returns is re-attached; nothing is lost.
     const back = open(lookup);
     try {
-      const again = new Map(back.listAnnotations().map((a) => [a.id, a]));
+      const again = new Map(back.annotations.list().map((a) => [a.id, a]));
       expect(again.get(gone.id)?.anchor).toBe('attached');
       expect(again.get(wholeGone.id)?.anchor).toBe('attached');
       expect(again.size).toBe(8);
@@ -141,16 +141,16 @@ describe('re-anchoring after a content change', () => {
 
   it('re-anchors annotations in the trash too, so a restore lands in the right place', () => {
     const store = open(lookup);
-    const a = store.createAnnotation({
+    const a = store.annotations.create({
       blockId: 'c2.f2.pa.2',
       selector: sel('c2.f2.pa.2', 'minimal administrative processes'),
     });
-    store.removeAnnotation({ id: a.id });
+    store.annotations.remove({ id: a.id });
     store.close();
     const after = open(modifiedContent(model, { texts: { 'c2.f2.pa.2': (t) => INSERTED + t } }));
     try {
-      after.restoreFromTrash({ id: a.id });
-      const restored = after.listAnnotations()[0];
+      after.trash.restore({ id: a.id });
+      const restored = after.annotations.list()[0];
       expect(restored?.anchor).toBe('reanchored');
       // The quote occurs twice in the block: the occurrence nearest the old offset is chosen.
       expect(restored?.selector?.start).toBe((a.selector?.start ?? 0) + INSERTED.length);

@@ -36,7 +36,7 @@ function fill(store: UserStore, count: number, label: string): string[] {
   for (let i = 0; i < count; i++) {
     const block = blocks[i % blocks.length];
     ids.push(
-      store.createAnnotation({ blockId: block?.id ?? '', note: `${label} ${i} `.padEnd(600, 'x'), tags: [label] }).id,
+      store.annotations.create({ blockId: block?.id ?? '', note: `${label} ${i} `.padEnd(600, 'x'), tags: [label] }).id,
     );
   }
   return ids;
@@ -46,7 +46,7 @@ function fill(store: UserStore, count: number, label: string): string[] {
 async function withBackupThenMore(): Promise<{ backedUp: string[]; lost: string[]; backupName: string }> {
   const store = open();
   const backedUp = fill(store, 120, 'saved');
-  const { name } = await store.createBackup();
+  const { name } = await store.backups.create();
   user.tick(3600_000);
   const lost = fill(store, 5, 'after');
   store.close();
@@ -71,12 +71,12 @@ describe('recovery at open', () => {
     const store = open();
     try {
       expect(
-        store
-          .listAnnotations()
+        store.annotations
+          .list()
           .map((a) => a.id)
           .sort(),
       ).toEqual([...backedUp].sort());
-      expect(store.listAnnotations().some((a) => lost.includes(a.id))).toBe(false);
+      expect(store.annotations.list().some((a) => lost.includes(a.id))).toBe(false);
       const moved = path.join(dir, 'damaged', 'user-20250211-070000.db');
       expect(damagedFiles()).toEqual(['user-20250211-070000.db', 'user-20250211-070000.db-wal']);
       expect(fs.readFileSync(moved).equals(damagedBytes)).toBe(true);
@@ -86,13 +86,13 @@ describe('recovery at open', () => {
       expect(store.recovery).toContain('2025-02-10 08:30 UTC');
       expect(store.recovery).toMatch(/notes made after that are only in the damaged file/);
       // The recovered store works normally.
-      store.createAnnotation({ blockId: blocks[0]?.id ?? '', note: 'after recovery' });
+      store.annotations.create({ blockId: blocks[0]?.id ?? '', note: 'after recovery' });
     } finally {
       store.close();
     }
     const reopened = open();
     expect(reopened.recovery).toBeNull();
-    expect(reopened.listAnnotations()).toHaveLength(backedUp.length + 1);
+    expect(reopened.annotations.list()).toHaveLength(backedUp.length + 1);
     reopened.close();
   });
 
@@ -109,7 +109,7 @@ describe('recovery at open', () => {
     try {
       expect(store.recovery).toMatch(/malformed|integrity check failed/);
       expect(store.recovery).toContain(backupName);
-      expect(store.listAnnotations()).toHaveLength(backedUp.length);
+      expect(store.annotations.list()).toHaveLength(backedUp.length);
       // The file and any -wal/-shm companions SQLite made while checking it, kept together.
       expect(damagedFiles()[0]).toBe('user-20250210-093000.db');
       expect(damagedFiles().every((f) => f.startsWith('user-20250210-093000.db'))).toBe(true);
@@ -122,7 +122,7 @@ describe('recovery at open', () => {
   it('skips a backup that does not verify and uses the next newest', async () => {
     const { backedUp, backupName } = await withBackupThenMore();
     const store = open();
-    const newer = await store.createBackup();
+    const newer = await store.backups.create();
     store.close();
     overwrite(path.join(dir, 'backups', newer.name), 0, 16, 0x00);
     overwrite(userDb(), 0, 16, 0x00);
@@ -130,7 +130,7 @@ describe('recovery at open', () => {
     try {
       expect(recovered.recovery).not.toContain(`(${newer.name})`);
       expect(recovered.recovery).toContain(`(${backupName})`);
-      expect(recovered.listAnnotations()).toHaveLength(backedUp.length);
+      expect(recovered.annotations.list()).toHaveLength(backedUp.length);
     } finally {
       recovered.close();
     }
@@ -143,7 +143,7 @@ describe('recovery at open', () => {
     const damagedBytes = overwrite(userDb(), 0, 16, 0xff);
     const recovered = open();
     try {
-      expect(recovered.listAnnotations()).toEqual([]);
+      expect(recovered.annotations.list()).toEqual([]);
       expect(recovered.recovery).toMatch(/No usable backup was found.*empty notes database.*damaged file is kept/);
       expect(damagedFiles()).toEqual(['user-20250210-083000.db']);
       expect(fs.readFileSync(path.join(dir, 'damaged', 'user-20250210-083000.db')).equals(damagedBytes)).toBe(true);

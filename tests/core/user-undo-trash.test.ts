@@ -34,79 +34,75 @@ afterEach(() => {
 
 describe('undo', () => {
   it('undoes create, edit and delete of an annotation, newest first, across a restart', () => {
-    const a = store.createAnnotation({ blockId: PO, note: 'v1', tags: ['x'], color: 'blue', position: 'support' });
+    const a = store.annotations.create({ blockId: PO, note: 'v1', tags: ['x'], color: 'blue' });
     tick();
-    store.updateAnnotation({
+    store.annotations.update({
       id: a.id,
-      patch: { note: 'v2', tags: ['y', 'z'], color: null, position: 'oppose', priority: 'high' },
+      patch: { note: 'v2', tags: ['y', 'z'], color: null },
     });
     tick();
-    store.removeAnnotation({ id: a.id });
+    store.annotations.remove({ id: a.id });
     reopen(); // the history lives in the database, not in memory
 
-    expect(store.undo()).toEqual({ description: 'Deleted annotation restored' });
-    expect(store.listAnnotations().map((x) => x.note)).toEqual(['v2']);
-    expect(store.undo()).toEqual({ description: 'Edit to annotation undone' });
-    expect(store.listAnnotations()[0]).toMatchObject({
+    expect(store.history.undo()).toEqual({ description: 'Deleted annotation restored' });
+    expect(store.annotations.list().map((x) => x.note)).toEqual(['v2']);
+    expect(store.history.undo()).toEqual({ description: 'Edit to annotation undone' });
+    expect(store.annotations.list()[0]).toMatchObject({
       note: 'v1',
       tags: ['x'],
       color: 'blue',
-      position: 'support',
-      priority: null,
     });
-    expect(store.undo()).toEqual({ description: 'New annotation removed' });
-    expect(store.listAnnotations()).toEqual([]);
+    expect(store.history.undo()).toEqual({ description: 'New annotation removed' });
+    expect(store.annotations.list()).toEqual([]);
     // An undone create is kept in the trash, not destroyed.
-    expect(store.trash().map((t) => t.id)).toEqual([a.id]);
-    expect(store.undo()).toBeNull();
+    expect(store.trash.list().map((t) => t.id)).toEqual([a.id]);
+    expect(store.history.undo()).toBeNull();
   });
 
   it('undoes bookmark actions and colour renames', () => {
-    const b = store.addBookmark({ targetId: PA, label: 'one' });
-    store.updateBookmark({ id: b.id, label: 'two' });
-    store.renameColor({ color: 'green', name: 'Yes' });
-    expect(store.undo()?.description).toBe('Colour name "Agree" restored');
-    expect(store.palette().find((p) => p.color === 'green')?.name).toBe('Agree');
-    expect(store.undo()?.description).toBe('Bookmark label restored');
-    expect(store.listBookmarks()[0]?.label).toBe('one');
-    store.removeBookmark({ id: b.id });
-    expect(store.listBookmarks()).toEqual([]);
-    expect(store.undo()?.description).toBe('Deleted bookmark restored');
-    expect(store.listBookmarks().map((x) => x.id)).toEqual([b.id]);
-    expect(store.undo()?.description).toBe('New bookmark removed');
-    expect(store.listBookmarks()).toEqual([]);
+    const b = store.bookmarks.add({ targetId: PA, label: 'one' });
+    store.bookmarks.update({ id: b.id, label: 'two' });
+    store.notes.renameColor({ color: 'green', name: 'Yes' });
+    expect(store.history.undo()?.description).toBe('Colour name "Agree" restored');
+    expect(store.notes.palette().find((p) => p.color === 'green')?.name).toBe('Agree');
+    expect(store.history.undo()?.description).toBe('Bookmark label restored');
+    expect(store.bookmarks.list()[0]?.label).toBe('one');
+    store.bookmarks.remove({ id: b.id });
+    expect(store.bookmarks.list()).toEqual([]);
+    expect(store.history.undo()?.description).toBe('Deleted bookmark restored');
+    expect(store.bookmarks.list().map((x) => x.id)).toEqual([b.id]);
+    expect(store.history.undo()?.description).toBe('New bookmark removed');
+    expect(store.bookmarks.list()).toEqual([]);
   });
 
   it('keeps a bounded history', () => {
-    const a = store.createAnnotation({ blockId: PO, note: '0' });
-    for (let i = 1; i <= HISTORY_LIMIT + 20; i++) store.updateAnnotation({ id: a.id, patch: { note: String(i) } });
+    const a = store.annotations.create({ blockId: PO, note: '0' });
+    for (let i = 1; i <= HISTORY_LIMIT + 20; i++) store.annotations.update({ id: a.id, patch: { note: String(i) } });
     const db = new Database(user.userDb, { readonly: true });
     const count = (db.prepare('SELECT COUNT(*) AS n FROM history').get() as { n: number }).n;
     db.close();
     expect(count).toBe(HISTORY_LIMIT);
     let undone = 0;
-    while (store.undo()) undone++;
+    while (store.history.undo()) undone++;
     expect(undone).toBe(HISTORY_LIMIT);
     // The oldest edits fell off the history: the note went back only HISTORY_LIMIT steps.
-    expect(store.listAnnotations()[0]?.note).toBe(String(20));
+    expect(store.annotations.list()[0]?.note).toBe(String(20));
   });
 });
 
 describe('trash', () => {
   it('lists deleted records with a summary and restores them with every field', () => {
-    const a = store.createAnnotation({
+    const a = store.annotations.create({
       blockId: PO,
       note: 'keep me',
       tags: ['t1', 't2'],
-      position: 'red-line',
-      priority: 'medium',
     });
-    const b = store.addBookmark({ targetId: PA, label: 'pa one' });
+    const b = store.bookmarks.add({ targetId: PA, label: 'pa one' });
     tick();
-    store.removeAnnotation({ id: a.id });
+    store.annotations.remove({ id: a.id });
     tick();
-    store.removeBookmark({ id: b.id });
-    const items = store.trash();
+    store.bookmarks.remove({ id: b.id });
+    const items = store.trash.list();
     expect(items.map((t) => [t.type, t.id, t.deleted])).toEqual([
       ['bookmark', b.id, '2025-03-01T09:00:02.000Z'],
       ['annotation', a.id, '2025-03-01T09:00:01.000Z'],
@@ -114,41 +110,39 @@ describe('trash', () => {
     expect(items[1]?.summary).toContain('keep me');
     expect(items[1]?.summary).toContain(lookup.block(PO)?.label ?? '??');
 
-    store.restoreFromTrash({ id: a.id });
-    expect(store.listAnnotations()).toEqual([{ ...a }]);
-    expect(store.trash().map((t) => t.id)).toEqual([b.id]);
+    store.trash.restore({ id: a.id });
+    expect(store.annotations.list()).toEqual([{ ...a }]);
+    expect(store.trash.list().map((t) => t.id)).toEqual([b.id]);
     // Restoring is itself undoable.
-    expect(store.undo()?.description).toBe('Restored annotation moved back to the trash');
-    expect(store.listAnnotations()).toEqual([]);
-    expect(() => store.restoreFromTrash({ id: '00000000-0000-4000-8000-000000000000' })).toThrow(
-      /nothing in the trash/,
-    );
+    expect(store.history.undo()?.description).toBe('Restored annotation moved back to the trash');
+    expect(store.annotations.list()).toEqual([]);
+    expect(() => store.trash.restore({ id: '00000000-0000-4000-8000-000000000000' })).toThrow(/nothing in the trash/);
   });
 
   it('purges records deleted more than 30 days ago at open, and only those', () => {
-    const old = store.createAnnotation({ blockId: PO, note: 'old', tags: ['gone-with-it'] });
-    const recent = store.createAnnotation({ blockId: PO, note: 'recent' });
-    const live = store.createAnnotation({ blockId: PA, note: 'live' });
-    store.removeAnnotation({ id: old.id });
+    const old = store.annotations.create({ blockId: PO, note: 'old', tags: ['gone-with-it'] });
+    const recent = store.annotations.create({ blockId: PO, note: 'recent' });
+    const live = store.annotations.create({ blockId: PA, note: 'live' });
+    store.annotations.remove({ id: old.id });
     tick(10 * DAY);
-    store.removeAnnotation({ id: recent.id });
+    store.annotations.remove({ id: recent.id });
     tick(25 * DAY); // old: 35 days in the trash; recent: 25 days
     reopen();
-    expect(store.trash().map((t) => t.id)).toEqual([recent.id]);
-    expect(store.listAnnotations().map((x) => x.id)).toEqual([live.id]);
+    expect(store.trash.list().map((t) => t.id)).toEqual([recent.id]);
+    expect(store.annotations.list().map((x) => x.id)).toEqual([live.id]);
     const db = new Database(user.userDb, { readonly: true });
     const rows = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     expect(rows("SELECT COUNT(*) AS n FROM annotation_tags WHERE tag = 'gone-with-it'")).toBe(0);
     expect(rows('SELECT COUNT(*) AS n FROM annotations')).toBe(2);
     db.close();
 
-    expect(store.undo()?.description).toBe('Deleted annotation restored'); // recent
+    expect(store.history.undo()?.description).toBe('Deleted annotation restored'); // recent
     // Next comes the delete of the purged record: nothing to act on, so undo moves on to the create before it.
-    expect(store.undo()?.description).toBe('New annotation removed');
-    expect(store.listAnnotations().map((x) => x.id)).toEqual([recent.id]);
+    expect(store.history.undo()?.description).toBe('New annotation removed');
+    expect(store.annotations.list().map((x) => x.id)).toEqual([recent.id]);
     tick(31 * DAY);
     reopen();
-    expect(store.trash()).toEqual([]);
-    expect(store.listAnnotations().map((x) => x.id)).toEqual([recent.id]);
+    expect(store.trash.list()).toEqual([]);
+    expect(store.annotations.list().map((x) => x.id)).toEqual([recent.id]);
   });
 });

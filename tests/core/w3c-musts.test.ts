@@ -46,8 +46,8 @@ beforeAll(async () => {
     selector: { exact, prefix: '', suffix: '', start, end: start + exact.length },
     note: 'on a passage',
     tags: ['skills'],
-    position: 'support',
   });
+  await t.value('positions.set', { targetId: block.id, position: 'support' });
   await t.value('annotations.create', { blockId: 'c2.f3.po.2', note: 'on the whole block', color: 'red' });
   await t.value('annotations.create', { blockId: 'c2.f3.po.3', color: 'yellow' });
   await t.value('bookmarks.add', { targetId: 'c2.f3.po.1', label: 'a block' });

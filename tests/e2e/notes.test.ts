@@ -111,7 +111,7 @@ describe('notes', () => {
       priority: 'high',
     });
     // The Positions view counts what is still unmarked.
-    const rows = await app.invoke('notes.positions', { clusterId: 'c2' });
+    const rows = await app.invoke('positions.list', { clusterId: 'c2' });
     if (!rows.ok) throw new Error(rows.error.message);
     const marked = rows.value.filter((r) => r.position).length;
     expect(marked).toBe(2);

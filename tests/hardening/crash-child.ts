@@ -53,11 +53,11 @@ for (let seq = Number(seqBaseArg); ; seq++) {
   if (known.length > 0 && rng() < 0.3) {
     const target = known[between(rng, 0, known.length - 1)];
     const edit = editOf(seq, target.createSeq);
-    store.updateAnnotation({ id: target.id, patch: edit });
+    store.annotations.update({ id: target.id, patch: edit });
     say(`u ${seq} ${target.id} ${target.createSeq}`);
   } else {
     const place = placeOf(seq, blocks);
-    const a = store.createAnnotation({ ...place, ...editOf(seq, seq) });
+    const a = store.annotations.create({ ...place, ...editOf(seq, seq) });
     known.push({ id: a.id, createSeq: seq });
     say(`c ${seq} ${a.id}`);
   }

@@ -148,7 +148,7 @@ describe('SIGKILL during writes', () => {
     try {
       expect(store.recovery).toBeNull();
       const blocks = content.allBlocks();
-      const found = new Map(store.listAnnotations().map((a) => [a.id, a]));
+      const found = new Map(store.annotations.list().map((a) => [a.id, a]));
       const problems: string[] = [];
       for (const a of found.values()) problems.push(...checkRecord(a, blocks));
       for (const [id, want] of acked) {

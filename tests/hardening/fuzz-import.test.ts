@@ -73,6 +73,9 @@ beforeAll(async () => {
       note: `Position note ${i}: **check** with capital — «${area}»`,
       tags: [`area-${i}`, 'gfmd', i % 2 ? 'Priority' : 'follow up'],
       color: (['yellow', 'green', 'blue', 'red', 'purple'] as const)[i % 5],
+    });
+    await source.value('positions.set', {
+      targetId: po.id,
       position: (['support', 'oppose', 'red-line'] as const)[i % 3],
       priority: (['high', 'medium', 'low'] as const)[i % 3],
     });

@@ -54,7 +54,7 @@ const READ_ONLY = new Set<Channel>(
  * instead of 1 in 2 — still hundreds of handler runs each — so the whole fuzz
  * stays near a minute.
  */
-const COSTLY = new Set<Channel>(['notes.list', 'notes.positions', 'export.render', 'backup.create', 'backup.list']);
+const COSTLY = new Set<Channel>(['notes.list', 'positions.list', 'export.render', 'backup.create', 'backup.list']);
 
 let t: TestCore;
 let probe: Database.Database;
@@ -74,13 +74,12 @@ beforeAll(async () => {
       selector: { exact: quote, prefix: '', suffix: '', start, end: start + quote.length },
       note: 'Check with capital',
       tags: ['recruitment', 'justice'],
-      position: 'support',
-      priority: 'high',
       color: 'green',
     }),
     await t.value('annotations.create', { blockId: 'c2.f2.ex.1', note: 'whole example' }),
     await t.value('bookmarks.add', { targetId: 'c2.f2', label: 'Recruitment' }),
   ];
+  await t.value('positions.set', { targetId: 'c2.f2.po.1', position: 'support', priority: 'high' });
   const exported = await t.value('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes: true });
   hints = {
     ids: ['c2.f2.po.1', 'c2.f2.pa.2', 'c2.f2.ex.1', 'c3.f2.pa.1.1', 'p1.2', 'c2.f2', 'c2', 'p3', 'front', 'c9.f9.po.9'],

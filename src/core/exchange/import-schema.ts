@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
-import { COLORS, PRIORITIES } from '../../shared/contract/types';
+import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import { parseDeepLink } from '../../shared/vocabulary/links';
 
 export const ANCHORS = ['attached', 'reanchored', 'orphan'] as const;
@@ -127,6 +127,24 @@ export const recordSchema = z.object({
   'rec:anchor': z.enum(ANCHORS).optional(),
 });
 export type RawRecord = z.output<typeof recordSchema>;
+
+/**
+ * `rec:positions` of a collection (format 2 and later): the position of each
+ * option, which belongs to the option and not to a note. Older files have none
+ * and carry a position on each annotation instead.
+ */
+export const positionsSchema = z
+  .array(
+    z.object({
+      target: z.string().refine((t) => targetBlockId(t) !== null, {
+        error: (iss) => `not a Recollection block (expected recollection://block/<id>); got ${show(iss.input)}`,
+      }),
+      position: z.enum(POSITIONS).nullable(),
+      priority: z.enum(PRIORITIES).nullable(),
+      modified: isoDate,
+    }),
+  )
+  .max(LIMITS.importRecords);
 
 /** Where a one-or-many value was wrapped into an array before parsing, so messages can drop the invented `[0]`. */
 export const WRAPPABLE = ['type', 'motivation', 'body', 'target.selector'] as const;

@@ -9,13 +9,14 @@
  * Unknown block ids are not an error here: the store keeps them as orphans.
  */
 import { CoreError } from '../../shared/contract/result';
-import type { Annotation, Bookmark, Position, Selector } from '../../shared/contract/types';
+import type { Annotation, Bookmark, OptionPosition, Position, Selector } from '../../shared/contract/types';
 import { POSITIONS } from '../../shared/contract/types';
 import { LIMITS } from '../../shared/limits';
 import {
   ANNOTATION_ID,
   WRAPPABLE,
   errorMap,
+  positionsSchema,
   formatPath,
   recordSchema,
   show,
@@ -277,6 +278,23 @@ function parseRecord(raw: unknown, path: string): Parsed {
   return toRecord(parsed.data, path, wrapped);
 }
 
+/** The options' positions of a format-2 collection, with times normalised to UTC like the records'. */
+function parsePositions(raw: unknown): OptionPosition[] {
+  const parsed = positionsSchema.safeParse(raw, { error: errorMap });
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${formatPath('rec:positions', i.path, new Set())}: ${i.message}`);
+    throw new CoreError('INVALID_ARGUMENT', issues.join('; '));
+  }
+  return parsed.data.map((p) => ({
+    targetId: targetBlockId(p.target) ?? p.target,
+    position: p.position,
+    priority: p.priority,
+    modified: new Date(p.modified).toISOString(),
+  }));
+}
+
 export function parseImport(text: string): ImportBundle {
   // Both checks come before parsing: a hostile file must not cost its size in memory twice.
   if (text.length > LIMITS.importBytes || Buffer.byteLength(text, 'utf8') > LIMITS.importBytes) {
@@ -284,7 +302,8 @@ export function parseImport(text: string): ImportBundle {
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') invalid('file', 'empty');
-  const { items, base } = locateItems(parseJson(body));
+  const data = parseJson(body);
+  const { items, base } = locateItems(data);
   if (items.length > LIMITS.importRecords) {
     invalid(
       base || 'top level',
@@ -303,5 +322,11 @@ export function parseImport(text: string): ImportBundle {
     if (record.kind === 'bookmark') bundle.bookmarks.push(record.value);
     else bundle.annotations.push(record.value);
   });
+  const positions = isObject(data) ? own(data, 'rec:positions') : undefined;
+  // An empty list adds nothing: the notes of such a file carry no position either.
+  if (positions !== undefined) {
+    const list = parsePositions(positions);
+    if (list.length) bundle.positions = list;
+  }
   return bundle;
 }

@@ -6,7 +6,7 @@
  * no file system, no clock), so every format is testable on its own and the
  * same records always give the same output (except the collection's fresh UUID).
  */
-import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
+import type { Annotation, Bookmark, BlockSummary, OptionPosition } from '../../shared/contract/types';
 import type { Block } from '../../shared/model';
 
 /** One bookmark or annotation with what the exporters need to know about where it sits. */
@@ -40,10 +40,18 @@ export interface ExportOptions {
   documentTitle: string;
   /** Content build the ids refer to, recorded so a reader can tell which text was quoted. */
   contentBuildId: string;
+  /** The positions of the options the exported notes are on (all of them for a whole export); JSON writes them. */
+  positions?: readonly OptionPosition[];
 }
 
 /** What an import file holds, validated; the store matches by id and applies it in one transaction. */
 export interface ImportBundle {
   bookmarks: Bookmark[];
   annotations: Annotation[];
+  /**
+   * The options' positions (files of format 2 and later). Absent in older files,
+   * whose annotations each carry a position: the merge then takes the newest
+   * note's value per option and keeps the others in the option's history.
+   */
+  positions?: OptionPosition[];
 }

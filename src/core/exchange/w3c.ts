@@ -20,7 +20,8 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Namespace of the app's own fields (see docs/export-import.md). */
 export const REC_NS = 'https://recollection.app/ns#';
 /** Raised when a field's meaning changes, so an importer can tell old files apart. */
-export const FORMAT_VERSION = 1;
+/** 2: positions belong to options (`rec:positions`); each annotation still shows its option's position. */
+export const FORMAT_VERSION = 2;
 
 export type Motivation = 'bookmarking' | 'commenting' | 'highlighting' | 'tagging' | 'assessing';
 
@@ -70,6 +71,8 @@ export interface W3cCollection {
   'rec:formatVersion': number;
   'rec:contentBuildId': string;
   'rec:includesNotes': boolean;
+  /** The position of each option the notes are on (format 2). */
+  'rec:positions': Array<{ target: string; position: string | null; priority: string | null; modified: string }>;
   total: number;
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
 }
@@ -174,6 +177,12 @@ export function buildW3cCollection(entries: readonly ExportEntry[], options: Exp
     'rec:formatVersion': FORMAT_VERSION,
     'rec:contentBuildId': options.contentBuildId,
     'rec:includesNotes': options.includeNotes,
+    'rec:positions': (options.positions ?? []).map((p) => ({
+      target: blockLink(p.targetId),
+      position: p.position,
+      priority: p.priority,
+      modified: p.modified,
+    })),
     total: items.length,
     first: { id: `urn:uuid:${randomUUID()}`, type: 'AnnotationPage', startIndex: 0, items },
   };

@@ -20,10 +20,11 @@ export async function renderExport(
   args: ParsedArgs<'export.render'>,
   now: Date,
 ): Promise<ExportFile> {
-  const entries = user.exportEntries(args.scope);
+  const entries = user.exchange.entries(args.scope);
   const meta = content.meta();
   const options: ExportOptions = {
     includeNotes: args.includeNotes,
+    positions: user.exchange.positionsFor(args.scope, entries),
     generated: now.toISOString(),
     documentTitle: meta.title,
     contentBuildId: meta.buildId,
@@ -52,8 +53,8 @@ export function exchangeHandlers(
   return {
     'export.render': (args) => renderExport(content, user, args, now()),
     'export.save': () => shellOnly(),
-    'import.preview': ({ data }) => user.importBundle(parseImport(data), { dryRun: true }),
-    'import.apply': ({ data }) => user.importBundle(parseImport(data), { dryRun: false }),
+    'import.preview': ({ data }) => user.exchange.importBundle(parseImport(data), { dryRun: true }),
+    'import.apply': ({ data }) => user.exchange.importBundle(parseImport(data), { dryRun: false }),
     'import.open': () => shellOnly(),
   };
 }

@@ -20,7 +20,7 @@ function withNotes(service: SearchService, user: UserStore, args: ParsedArgs<'se
   const limit = args.limit ?? 20;
   if (!wantNotes) return service.query(args);
 
-  const notes: SearchHit[] = args.q.trim() === '' ? [] : user.searchNotes(args.q, NOTE_LIMIT);
+  const notes: SearchHit[] = args.q.trim() === '' ? [] : user.notes.search(args.q, NOTE_LIMIT);
   if (onlyNotes) {
     const base = service.query({ ...args, kinds: undefined, offset: 0, limit: 1 });
     return { ...base, total: notes.length, offset, hits: notes.slice(offset, offset + limit) };

@@ -1,13 +1,16 @@
 /**
- * User-data channels (bookmarks, annotations, notes, trash, undo, settings,
- * backups): thin adapters over the UserStore, which owns the transactions.
+ * User-data channels (bookmarks, annotations, notes, positions, trash, undo, settings,
+ * backups): each domain module of the user store is its own slice of the
+ * contract (same verbs), joined here without renaming.
  */
+import { sliceHandlers } from '../user/domains/slice';
 import type { UserStore } from '../user/store';
 import type { DomainHandlers } from './types';
 
 type UserHandlers = DomainHandlers<'bookmarks'> &
   DomainHandlers<'annotations'> &
   DomainHandlers<'notes'> &
+  DomainHandlers<'positions'> &
   DomainHandlers<'trash'> &
   DomainHandlers<'history'> &
   DomainHandlers<'settings'> &
@@ -15,31 +18,13 @@ type UserHandlers = DomainHandlers<'bookmarks'> &
 
 export function userHandlers(user: UserStore): UserHandlers {
   return {
-    'bookmarks.list': () => user.listBookmarks(),
-    'bookmarks.add': (a) => user.addBookmark(a),
-    'bookmarks.update': (a) => user.updateBookmark(a),
-    'bookmarks.remove': (a) => user.removeBookmark(a),
-
-    'annotations.list': ({ filter }) => user.listAnnotations(filter),
-    'annotations.create': (a) => user.createAnnotation(a),
-    'annotations.update': (a) => user.updateAnnotation(a),
-    'annotations.remove': (a) => user.removeAnnotation(a),
-
-    'notes.list': ({ filter, sort }) => user.notes(filter, sort),
-    'notes.tags': () => user.tags(),
-    'notes.positions': ({ clusterId }) => user.positions(clusterId),
-    'notes.palette': () => user.palette(),
-    'notes.renameColor': (a) => user.renameColor(a),
-
-    'trash.list': () => user.trash(),
-    'trash.restore': (a) => user.restoreFromTrash(a),
-    'history.undo': () => user.undo(),
-
-    'settings.get': () => user.getSettings(),
-    'settings.set': ({ patch }) => user.setSettings(patch),
-
-    'backup.create': () => user.createBackup(),
-    'backup.list': () => user.listBackups(),
-    'backup.restore': (a) => user.restoreBackup(a),
+    ...sliceHandlers('bookmarks', user.bookmarks),
+    ...sliceHandlers('annotations', user.annotations),
+    ...sliceHandlers('notes', user.notes),
+    ...sliceHandlers('positions', user.positions),
+    ...sliceHandlers('trash', user.trash),
+    ...sliceHandlers('history', user.history),
+    ...sliceHandlers('settings', user.settings),
+    ...sliceHandlers('backup', user.backups),
   };
 }

@@ -5,12 +5,16 @@
  * the store's job; every method here is one or a few prepared statements, and
  * callers wrap writes in a transaction so a record and its tags change together.
  */
-import type { Annotation, Selector } from '../../shared/contract/types';
+import type { Annotation, OptionPosition, Selector } from '../../shared/contract/types';
 import type { UserDb } from './db';
-import { asAnchor, asColor, asPosition, asPriority } from './records';
+import { asAnchor, asColor } from './records';
 
-/** An annotation as stored: the contract's record plus trash and re-anchoring context. */
-export interface AnnotationRecord extends Annotation {
+/**
+ * An annotation as stored: the contract's record, without the position of its
+ * option (the `positions` table holds it since migration 3; the old per-note
+ * columns stay empty), plus trash and re-anchoring context.
+ */
+export interface AnnotationRecord extends Omit<Annotation, 'position' | 'priority'> {
   sectionId: string | null;
   deleted: string | null;
 }
@@ -25,8 +29,6 @@ interface Row {
   end: number | null;
   note: string;
   color: string | null;
-  position: string | null;
-  priority: string | null;
   anchor: string;
   created: string;
   modified: string;
@@ -34,7 +36,7 @@ interface Row {
   deleted: string | null;
 }
 
-const COLUMNS = `id, block_id, exact, prefix, suffix, start, "end", note, color, position, priority, anchor,
+const COLUMNS = `id, block_id, exact, prefix, suffix, start, "end", note, color, anchor,
   created, modified, section_id, deleted`;
 
 function toRecord(row: Row, tags: string[]): AnnotationRecord {
@@ -49,8 +51,6 @@ function toRecord(row: Row, tags: string[]): AnnotationRecord {
     note: row.note,
     color: asColor(row.color),
     tags,
-    position: asPosition(row.position),
-    priority: asPriority(row.priority),
     anchor: asAnchor(row.anchor),
     created: row.created,
     modified: row.modified,
@@ -59,11 +59,17 @@ function toRecord(row: Row, tags: string[]): AnnotationRecord {
   };
 }
 
-/** The contract's view of a stored record (drops the storage-only fields). */
-export function toAnnotation(rec: AnnotationRecord): Annotation {
+/**
+ * The contract's view of a stored record (drops the storage-only fields and
+ * adds the position of its option, kept by block id, so an unattached note
+ * still shows the position its option had).
+ */
+export function toAnnotation(rec: AnnotationRecord, option: OptionPosition | null = null): Annotation {
   const { sectionId: _s, deleted: _d, ...annotation } = rec;
   return {
     ...annotation,
+    position: option?.position ?? null,
+    priority: option?.priority ?? null,
     tags: [...annotation.tags],
     selector: annotation.selector ? { ...annotation.selector } : null,
   };
@@ -95,13 +101,12 @@ export class AnnotationRepo {
     );
     this.insertRow = db.prepare(
       `INSERT INTO annotations (${COLUMNS}) VALUES
-        (@id, @block_id, @exact, @prefix, @suffix, @start, @end, @note, @color, @position, @priority, @anchor,
+        (@id, @block_id, @exact, @prefix, @suffix, @start, @end, @note, @color, @anchor,
          @created, @modified, @section_id, @deleted)`,
     );
     this.updateRow = db.prepare(
       `UPDATE annotations SET block_id = @block_id, exact = @exact, prefix = @prefix, suffix = @suffix,
-        start = @start, "end" = @end, note = @note, color = @color, position = @position, priority = @priority,
-        anchor = @anchor, created = @created, modified = @modified, section_id = @section_id, deleted = @deleted
+        start = @start, "end" = @end, note = @note, color = @color, anchor = @anchor, created = @created, modified = @modified, section_id = @section_id, deleted = @deleted
        WHERE id = @id`,
     );
     this.deleteTags = db.prepare<[string]>('DELETE FROM annotation_tags WHERE annotation_id = ?');
@@ -161,8 +166,6 @@ export class AnnotationRepo {
       end: s ? s.end : null,
       note: rec.note,
       color: rec.color,
-      position: rec.position,
-      priority: rec.priority,
       anchor: rec.anchor,
       created: rec.created,
       modified: rec.modified,

@@ -1,31 +1,36 @@
 /**
- * Building and patching records from validated channel arguments: what a new
+ * Building and patching records from domain inputs: what a new
  * annotation or bookmark looks like, what an edit changes, and the editable
  * fields an undo writes back.
  *
  * Constraint: pure functions over the content lookup (no SQL): every check
- * against the document (block exists, quote matches, position allowed) runs
+ * against the document (block exists, quote matches) runs
  * before anything is written.
  */
 import { randomUUID } from 'node:crypto';
-import type { ParsedArgs } from '../../shared/contract/channels';
+import type { Color, Selector } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import type { AnnotationRecord } from './annotations';
 import type { BookmarkRecord } from './bookmarks';
 import type { AnnotationFields } from './history';
 import { normalizeTags } from './records';
-import { checkPositionAllowed, checkSelector, requireBlock } from './validate';
+import { checkSelector, requireBlock } from './validate';
 
-export function newAnnotation(
-  args: ParsedArgs<'annotations.create'>,
-  content: ContentLookup,
-  nowIso: string,
-): AnnotationRecord {
+/** A new annotation as a user describes it (the rest is computed). */
+export interface NewAnnotation {
+  blockId: string;
+  selector?: Selector | null;
+  note?: string;
+  color?: Color | null;
+  tags?: readonly string[];
+}
+
+/** The fields an edit may change; absent means unchanged, null clears. */
+export type AnnotationPatch = Partial<AnnotationFields>;
+
+export function newAnnotation(args: NewAnnotation, content: ContentLookup, nowIso: string): AnnotationRecord {
   const block = requireBlock(content, args.blockId);
   const selector = args.selector ? checkSelector(block, args.selector) : null;
-  const position = args.position ?? null;
-  const priority = args.priority ?? null;
-  checkPositionAllowed(block, { position, priority });
   return {
     id: randomUUID(),
     blockId: block.id,
@@ -33,8 +38,6 @@ export function newAnnotation(
     note: args.note ?? '',
     color: args.color ?? null,
     tags: normalizeTags(args.tags ?? []),
-    position,
-    priority,
     anchor: 'attached',
     created: nowIso,
     modified: nowIso,
@@ -44,14 +47,13 @@ export function newAnnotation(
 }
 
 export function editableFields(rec: AnnotationRecord): AnnotationFields {
-  return { note: rec.note, color: rec.color, tags: [...rec.tags], position: rec.position, priority: rec.priority };
+  return { note: rec.note, color: rec.color, tags: [...rec.tags] };
 }
 
 /** The record after applying `patch`, or null when the patch changes nothing. */
 export function patchedAnnotation(
   cur: AnnotationRecord,
-  patch: ParsedArgs<'annotations.update'>['patch'],
-  content: ContentLookup,
+  patch: AnnotationPatch,
   nowIso: string,
 ): AnnotationRecord | null {
   const next: AnnotationRecord = {
@@ -59,20 +61,16 @@ export function patchedAnnotation(
     note: patch.note ?? cur.note,
     color: patch.color === undefined ? cur.color : patch.color,
     tags: patch.tags === undefined ? cur.tags : normalizeTags(patch.tags),
-    position: patch.position === undefined ? cur.position : patch.position,
-    priority: patch.priority === undefined ? cur.priority : patch.priority,
   };
-  const block = cur.anchor === 'orphan' ? null : content.block(cur.blockId);
-  checkPositionAllowed(block, next, cur);
   const same = JSON.stringify(editableFields(next)) === JSON.stringify(editableFields(cur));
   return same ? null : { ...next, modified: nowIso };
 }
 
-export function newBookmark(args: ParsedArgs<'bookmarks.add'>, nowIso: string): BookmarkRecord {
+export function newBookmark(targetId: string, label: string | undefined, nowIso: string): BookmarkRecord {
   return {
     id: randomUUID(),
-    targetId: args.targetId,
-    label: args.label?.trim() ?? '',
+    targetId,
+    label: label?.trim() ?? '',
     created: nowIso,
     modified: nowIso,
     deleted: null,

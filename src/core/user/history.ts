@@ -19,8 +19,6 @@ export const annotationFieldsSchema = z.object({
   note: z.string(),
   color: z.enum(COLORS).nullable(),
   tags: z.array(z.string()),
-  position: z.enum(POSITIONS).nullable(),
-  priority: z.enum(PRIORITIES).nullable(),
 });
 export type AnnotationFields = z.infer<typeof annotationFieldsSchema>;
 
@@ -34,6 +32,21 @@ export const inverseSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put-annotation'), id: z.string(), fields: annotationFieldsSchema }),
   /** Undo an edit of a bookmark: write back its previous label. */
   z.object({ op: z.literal('put-bookmark'), id: z.string(), label: z.string() }),
+  /**
+   * Undo a change of an option's position: write back its previous value (both
+   * null: it had none) and drop the history row the change wrote (`replaced`
+   * is when the change happened; null when there was no previous value).
+   * Entries written before migration 3 carried position and priority in
+   * `put-annotation`; zod drops those keys, so such an undo restores the rest.
+   */
+  z.object({
+    op: z.literal('put-position'),
+    targetId: z.string(),
+    position: z.enum(POSITIONS).nullable(),
+    priority: z.enum(PRIORITIES).nullable(),
+    modified: z.string(),
+    replaced: z.string().nullable(),
+  }),
   /** Undo a colour rename. */
   z.object({ op: z.literal('rename-color'), color: z.enum(COLORS), name: z.string() }),
 ]);

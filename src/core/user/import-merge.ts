@@ -2,7 +2,8 @@
  * Merging imported records (parsed by src/core/exchange/import.ts) into the
  * user database: match by id, the newer `modified` wins, each incoming
  * annotation re-anchored against the current content (unknown blocks kept as
- * orphans), with a preview that counts what would happen.
+ * orphans), options' positions merged by import-positions.ts, with a preview
+ * that counts what would happen.
  *
  * Constraint: all or nothing. The plan is computed and checked in full before
  * the first write, and the writes run in one transaction; a record that breaks
@@ -12,10 +13,11 @@
  * the next export would hold it twice and no longer import.
  */
 import { CoreError } from '../../shared/contract/result';
-import type { Annotation, Bookmark, ImportPreview } from '../../shared/contract/types';
+import type { Annotation, Bookmark, ImportPreview, OptionPosition } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import type { AnnotationRecord } from './annotations';
 import type { BookmarkRecord } from './bookmarks';
+import { type Candidate, planPositions, type PositionStep } from './import-positions';
 import { editableFields } from './edits';
 import { anchorAnnotation } from './reanchor';
 import { normalizeTags } from './records';
@@ -25,6 +27,8 @@ import { POSITIONABLE } from './validate';
 export interface ImportBundleLike {
   bookmarks: readonly Bookmark[];
   annotations: readonly Annotation[];
+  /** Options' positions (format 2); absent in older files, whose notes each carry one. */
+  positions?: readonly OptionPosition[];
 }
 
 const MAX_DETAILS = 100;
@@ -33,7 +37,8 @@ type Step =
   | { kind: 'insert-bookmark'; rec: BookmarkRecord }
   | { kind: 'put-bookmark'; rec: BookmarkRecord }
   | { kind: 'insert-annotation'; rec: AnnotationRecord }
-  | { kind: 'put-annotation'; rec: AnnotationRecord };
+  | { kind: 'put-annotation'; rec: AnnotationRecord }
+  | PositionStep;
 
 /** Classifies each incoming record against the database; throws before any write on a bad record. */
 function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { preview: ImportPreview; steps: Step[] } {
@@ -43,6 +48,7 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
     if (preview.details.length < MAX_DETAILS) preview.details.push(line);
   };
   const seen = new Set<string>();
+  const candidates: Candidate[] = (bundle.positions ?? []).map((p) => ({ ...p, noteId: null }));
   const once = (id: string, where: string): void => {
     if (seen.has(id)) throw new CoreError('INVALID_ARGUMENT', `${where}: id ${id} appears more than once`);
     seen.add(id);
@@ -102,7 +108,18 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
         `annotations[${i}] (${a.id}): a position or priority on ${block.id}, a ${block.kind}; only policy options and practical actions take one`,
       );
     }
-    const rec: AnnotationRecord = { ...a, ...anchored, tags: normalizeTags(a.tags), deleted: null };
+    // Older files: the note's position becomes a candidate for its option's (newest wins, the rest go to history).
+    if (!bundle.positions && (a.position || a.priority)) {
+      candidates.push({
+        targetId: anchored.anchor === 'orphan' ? a.blockId : anchored.blockId,
+        position: a.position,
+        priority: a.priority,
+        modified: a.modified,
+        noteId: a.id,
+      });
+    }
+    const { position: _p, priority: _q, ...fields } = a;
+    const rec: AnnotationRecord = { ...fields, ...anchored, tags: normalizeTags(a.tags), deleted: null };
     const local = s.annotations.get(a.id);
     const orphan = (): void => {
       preview.orphans++;
@@ -131,6 +148,7 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
       detail(`annotation ${a.id}: the local copy is newer (kept)`);
     }
   });
+  steps.push(...planPositions(s, content, candidates, detail));
   return { preview, steps };
 }
 
@@ -156,6 +174,12 @@ export function applyImport(s: Session, content: ContentLookup, bundle: ImportBu
           break;
         case 'put-annotation':
           s.annotations.put(step.rec);
+          break;
+        case 'put-position':
+          s.positions.put(step.value);
+          break;
+        case 'remember-position':
+          s.positions.remember(step.past);
           break;
       }
     }

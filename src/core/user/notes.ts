@@ -1,16 +1,14 @@
 /**
  * Read models over the user's records joined with the content: the filter of
- * the Notes panel, the Notes list (grouped/sorted by document order or date),
- * and the Positions matrix (every policy option and practical action, marked
- * or not).
+ * the Notes panel and the Notes list (grouped/sorted by document order or
+ * date); the positions matrix is domains/positions.ts.
  *
  * Constraint: pure functions of (records, content) — no SQL and no writes —
  * so the same views serve the app, the command line and the export.
  */
-import type { Annotation, AnnotationFilter, Bookmark, NoteEntry, PositionRow } from '../../shared/contract/types';
+import type { Annotation, AnnotationFilter, Bookmark, NoteEntry } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import { fold } from './text';
-import { POSITIONABLE } from './validate';
 
 /** Filter facets that only annotations have: when one is set, bookmarks are left out. */
 const ANNOTATION_ONLY: Array<keyof AnnotationFilter> = ['tags', 'colors', 'positions', 'priorities', 'anchor'];
@@ -115,40 +113,4 @@ export function noteEntries(
     sort === 'date' ? b.time.localeCompare(a.time) : a.seq - b.seq || a.start - b.start || a.time.localeCompare(b.time),
   );
   return keyed.map((k) => k.entry);
-}
-
-/**
- * The stance matrix: every positionable block of the content (optionally of one
- * cluster), with the position and priority of the annotation that holds one —
- * the most recently modified if several — or nulls when unmarked.
- */
-export function positionRows(
-  annotations: readonly Annotation[],
-  content: ContentLookup,
-  clusterId?: string,
-): PositionRow[] {
-  const holder = new Map<string, Annotation>();
-  for (const a of annotations) {
-    if (a.anchor === 'orphan' || (a.position === null && a.priority === null)) continue;
-    const current = holder.get(a.blockId);
-    if (!current || a.modified > current.modified) holder.set(a.blockId, a);
-  }
-  const rows: PositionRow[] = [];
-  for (const block of content.allBlocks()) {
-    if (!POSITIONABLE.has(block.kind)) continue;
-    const loc = content.location(block.id);
-    const summary = content.summary(block.id);
-    if (!loc?.clusterId || !loc.focusAreaId || !summary) continue;
-    if (clusterId && loc.clusterId !== clusterId) continue;
-    const a = holder.get(block.id);
-    rows.push({
-      block: summary,
-      clusterId: loc.clusterId,
-      focusAreaId: loc.focusAreaId,
-      position: a?.position ?? null,
-      priority: a?.priority ?? null,
-      annotationId: a?.id ?? null,
-    });
-  }
-  return rows;
 }

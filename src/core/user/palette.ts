@@ -9,7 +9,18 @@
 import type { Color, PaletteEntry } from '../../shared/contract/types';
 import { COLORS } from '../../shared/contract/types';
 import type { UserDb } from './db';
-import { DEFAULT_PALETTE } from './migrations';
+
+/**
+ * Names shown for a colour whose row is missing. Migration 2 seeded the same
+ * names as literal rows; changing them here changes only this fallback.
+ */
+export const DEFAULT_PALETTE: ReadonlyArray<readonly [Color, string]> = [
+  ['yellow', 'Highlight'],
+  ['green', 'Agree'],
+  ['blue', 'Question'],
+  ['red', 'Red line'],
+  ['purple', 'Follow up'],
+];
 
 const DEFAULT_NAMES = new Map(DEFAULT_PALETTE);
 

@@ -4,7 +4,8 @@
  *
  * Constraint: `applyInverse` runs inside the caller's transaction and only
  * ever restores state the user had (un-trash, trash, previous fields, previous
- * colour name); an inverse whose record is gone (purged) is skipped.
+ * colour name, previous position of an option); an inverse whose record is
+ * gone (purged) is skipped.
  */
 import { AnnotationRepo } from './annotations';
 import { BookmarkRepo } from './bookmarks';
@@ -12,6 +13,7 @@ import type { UserDb } from './db';
 import { HistoryRepo, type Inverse } from './history';
 import { MetaRepo } from './meta';
 import { PaletteRepo } from './palette';
+import { PositionRepo } from './positions';
 import { normalizeTags } from './records';
 import { SettingsRepo } from './settings';
 import { TrashRepo } from './trash';
@@ -22,6 +24,7 @@ export interface Session {
   bookmarks: BookmarkRepo;
   trash: TrashRepo;
   palette: PaletteRepo;
+  positions: PositionRepo;
   settings: SettingsRepo;
   history: HistoryRepo;
   meta: MetaRepo;
@@ -34,6 +37,7 @@ export function createSession(db: UserDb): Session {
     bookmarks: new BookmarkRepo(db),
     trash: new TrashRepo(db),
     palette: new PaletteRepo(db),
+    positions: new PositionRepo(db),
     settings: new SettingsRepo(db),
     history: new HistoryRepo(db),
     meta: new MetaRepo(db),
@@ -64,6 +68,15 @@ export function applyInverse(s: Session, inv: Inverse, nowIso: string): boolean 
       s.bookmarks.put({ ...rec, label: inv.label, modified: nowIso });
       return true;
     }
+    case 'put-position':
+      s.positions.put({
+        targetId: inv.targetId,
+        position: inv.position,
+        priority: inv.priority,
+        modified: inv.modified || nowIso,
+      });
+      if (inv.replaced) s.positions.forget(inv.targetId, inv.modified, inv.replaced);
+      return true;
     case 'rename-color':
       s.palette.rename(inv.color, inv.name);
       return true;

@@ -1,36 +1,32 @@
 /**
- * UserStore: the facade the handlers, the command line and the tests use for
- * everything in the user database — bookmarks, annotations, notes views,
- * trash, undo, palette, settings, notes search, backups and recovery.
+ * UserStore: the lifecycle of the user database — open (with recovery of a
+ * damaged file, purge of old trash, re-anchoring when the content changed),
+ * close, and swapping the session after a backup is restored — and the domain
+ * modules built over it (domains/: bookmarks, annotations, notes, positions, trash,
+ * history, settings, exchange; backups.ts).
  *
- * Constraint: every mutation is one transaction that also records its inverse
- * in the history table (so undo works across restarts and from the CLI);
- * nothing is hard-deleted except trash older than TRASH_DAYS.
+ * Constraint: no user-data logic here. Each domain implements its slice of the
+ * contract over the shared context (context.ts), whose `mutate()` makes every
+ * write one transaction with its inverse in the history.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ParsedArgs } from '../../shared/contract/channels';
-import { CoreError } from '../../shared/contract/result';
-import type * as T from '../../shared/contract/types';
+import type { BackupInfo } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
-import type { ExportEntry } from '../exchange/types';
-import { type AnnotationRecord, toAnnotation } from './annotations';
-import { type BookmarkRecord, toBookmark } from './bookmarks';
 import { Backups } from './backups';
-import { editableFields, newAnnotation, newBookmark, patchedAnnotation } from './edits';
-import type { Inverse } from './history';
-import * as importer from './import-merge';
-import { scopeFilter, toExportEntries } from './export-entries';
+import { createContext, type UserContext } from './context';
+import { annotationsDomain } from './domains/annotations';
+import { bookmarksDomain } from './domains/bookmarks';
+import { exchangeDomain } from './domains/exchange';
+import { notesDomain } from './domains/notes';
+import { positionsDomain } from './domains/positions';
+import { settingsDomain } from './domains/settings';
+import { historyDomain, trashDomain } from './domains/trash';
 import { META_CONTENT_BUILD } from './meta';
-import { DocumentOrder, matchesAnnotation, matchesBookmark, noteEntries, positionRows } from './notes';
-import { searchNotes } from './notes-search';
-import { excerpt } from './records';
+import { DocumentOrder } from './notes';
 import { contentFingerprint, reanchorAll } from './reanchor';
-
 import { openWithRecovery } from './recovery';
-import { applyInverse, createSession, type Session } from './session';
-import type { SettingsPatch } from './settings';
-import { requireTarget } from './validate';
+import { createSession, type Session } from './session';
 
 export { AUTO_BACKUP_INTERVAL_MS } from './backups';
 export const USER_DB_FILE = 'user.db';
@@ -51,17 +47,25 @@ export class UserStore {
   /** Set when the database was recovered at open (damaged file moved aside). */
   recovery: string | null = null;
   readonly dbFile: string;
+  readonly ctx: UserContext;
+  readonly bookmarks;
+  readonly annotations;
+  readonly notes;
+  readonly positions;
+  readonly trash;
+  readonly history;
+  readonly settings;
+  readonly exchange;
+  readonly backups: Backups;
   private s!: Session;
-  private readonly order: DocumentOrder;
   private readonly now: () => Date;
   private readonly buildId: string;
-  private readonly backups: Backups;
 
   private constructor(private readonly o: UserStoreOptions) {
     this.dbFile = path.join(o.dataDir, USER_DB_FILE);
     this.now = o.now ?? (() => new Date());
-    this.order = new DocumentOrder(o.content);
     this.buildId = o.contentBuildId ?? contentFingerprint(o.content);
+    this.ctx = createContext(o.content, new DocumentOrder(o.content), () => this.s, this.now);
     this.backups = new Backups({
       dataDir: o.dataDir,
       dbFile: this.dbFile,
@@ -71,6 +75,14 @@ export class UserStore {
       recordCount: () => this.s.annotations.count() + this.s.bookmarks.count(),
       reopen: () => this.openSession(),
     });
+    this.bookmarks = bookmarksDomain(this.ctx);
+    this.annotations = annotationsDomain(this.ctx);
+    this.notes = notesDomain(this.ctx, this.annotations, this.bookmarks);
+    this.positions = positionsDomain(this.ctx);
+    this.trash = trashDomain(this.ctx);
+    this.history = historyDomain(this.ctx);
+    this.settings = settingsDomain(this.ctx);
+    this.exchange = exchangeDomain(this.ctx, this.notes, () => this.backups.create());
   }
 
   static open(options: UserStoreOptions): UserStore {
@@ -80,6 +92,7 @@ export class UserStore {
     return store;
   }
 
+  /** Opens (or, after a restore, reopens) the file and swaps the session every domain reads. */
   private openSession(): void {
     const opened = openWithRecovery(this.dbFile, this.o.dataDir, {
       nativeBinding: this.o.nativeBinding,
@@ -93,237 +106,12 @@ export class UserStore {
     }
   }
 
-  close(): void {
-    if (this.s.db.open) this.s.db.close();
-  }
-
-  private iso(): string {
-    return this.now().toISOString();
-  }
-
-  /** Runs `write` and records its inverse in the history, in one transaction. */
-  private mutate(description: string, inverse: Inverse, write: () => void): void {
-    this.s.db.transaction(() => {
-      write();
-      this.s.history.push(this.iso(), description, inverse);
-    })();
-  }
-
-  // ------------------------------------------------------------ bookmarks
-
-  listBookmarks(): T.Bookmark[] {
-    return this.s.bookmarks.listLive().map(toBookmark);
-  }
-
-  private liveBookmark(id: string): BookmarkRecord {
-    const rec = this.s.bookmarks.get(id);
-    if (!rec || rec.deleted) throw new CoreError('NOT_FOUND', `no bookmark with id ${id}`);
-    return rec;
-  }
-
-  addBookmark(args: ParsedArgs<'bookmarks.add'>): T.Bookmark {
-    requireTarget(this.o.content, args.targetId);
-    if (this.s.bookmarks.onTarget(args.targetId)) {
-      throw new CoreError('CONFLICT', `${args.targetId} is already bookmarked`);
-    }
-    const rec = newBookmark(args, this.iso());
-    this.mutate('New bookmark removed', { op: 'trash', type: 'bookmark', id: rec.id }, () =>
-      this.s.bookmarks.insert(rec),
-    );
-    return toBookmark(rec);
-  }
-
-  updateBookmark(args: ParsedArgs<'bookmarks.update'>): T.Bookmark {
-    const cur = this.liveBookmark(args.id);
-    const label = args.label.trim();
-    if (label === cur.label) return toBookmark(cur);
-    const next: BookmarkRecord = { ...cur, label, modified: this.iso() };
-    this.mutate('Bookmark label restored', { op: 'put-bookmark', id: cur.id, label: cur.label }, () =>
-      this.s.bookmarks.put(next),
-    );
-    return toBookmark(next);
-  }
-
-  removeBookmark(args: ParsedArgs<'bookmarks.remove'>): { id: string } {
-    this.liveBookmark(args.id);
-    this.mutate('Deleted bookmark restored', { op: 'untrash', type: 'bookmark', id: args.id }, () =>
-      this.s.bookmarks.setDeleted(args.id, this.iso()),
-    );
-    return { id: args.id };
-  }
-
-  // ------------------------------------------------------------ annotations
-
-  private liveAnnotation(id: string): AnnotationRecord {
-    const rec = this.s.annotations.get(id);
-    if (!rec || rec.deleted) throw new CoreError('NOT_FOUND', `no annotation with id ${id}`);
-    return rec;
-  }
-
-  listAnnotations(filter: T.AnnotationFilter = {}): T.Annotation[] {
-    return this.s.annotations
-      .listLive()
-      .map(toAnnotation)
-      .filter((a) => matchesAnnotation(a, filter, this.o.content));
-  }
-
-  createAnnotation(args: ParsedArgs<'annotations.create'>): T.Annotation {
-    const rec = newAnnotation(args, this.o.content, this.iso());
-    this.mutate('New annotation removed', { op: 'trash', type: 'annotation', id: rec.id }, () =>
-      this.s.annotations.insert(rec),
-    );
-    return toAnnotation(rec);
-  }
-
-  updateAnnotation(args: ParsedArgs<'annotations.update'>): T.Annotation {
-    const cur = this.liveAnnotation(args.id);
-    const next = patchedAnnotation(cur, args.patch, this.o.content, this.iso());
-    if (!next) return toAnnotation(cur);
-    this.mutate('Edit to annotation undone', { op: 'put-annotation', id: cur.id, fields: editableFields(cur) }, () =>
-      this.s.annotations.put(next),
-    );
-    return toAnnotation(next);
-  }
-
-  removeAnnotation(args: ParsedArgs<'annotations.remove'>): { id: string } {
-    this.liveAnnotation(args.id);
-    this.mutate('Deleted annotation restored', { op: 'untrash', type: 'annotation', id: args.id }, () =>
-      this.s.annotations.setDeleted(args.id, this.iso()),
-    );
-    return { id: args.id };
-  }
-
-  // ------------------------------------------------------------ notes views
-
-  notes(filter: T.AnnotationFilter = {}, sort: 'document' | 'date' = 'document'): T.NoteEntry[] {
-    const bookmarks = this.listBookmarks().filter((b) => matchesBookmark(b, filter, this.o.content));
-    return noteEntries(this.listAnnotations(filter), bookmarks, this.o.content, this.order, sort);
-  }
-
-  tags(): string[] {
-    return this.s.annotations.tags();
-  }
-
-  positions(clusterId?: string): T.PositionRow[] {
-    return positionRows(this.listAnnotations(), this.o.content, clusterId);
-  }
-
-  /** The user's notes matching a search query, as search hits of kind 'note'. */
-  searchNotes(q: string, limit?: number): T.SearchHit[] {
-    return searchNotes(q, this.listAnnotations(), this.listBookmarks(), this.o.content, limit);
-  }
-
-  palette(): T.PaletteEntry[] {
-    return this.s.palette.list();
-  }
-
-  renameColor(args: ParsedArgs<'notes.renameColor'>): T.PaletteEntry[] {
-    const old = this.s.palette.name(args.color);
-    const name = args.name.trim();
-    if (name !== old) {
-      this.mutate(`Colour name "${old}" restored`, { op: 'rename-color', color: args.color, name: old }, () =>
-        this.s.palette.rename(args.color, name),
-      );
-    }
-    return this.palette();
-  }
-
-  // ------------------------------------------------------------ trash and undo
-
-  trash(): T.TrashItem[] {
-    return this.s.trash.list().map((row) => {
-      const where = this.o.content.summary(row.targetId)?.label ?? row.targetId;
-      const text = excerpt(row.text);
-      return { id: row.id, type: row.type, deleted: row.deleted, summary: text ? `${where}: ${text}` : where };
-    });
-  }
-
-  restoreFromTrash(args: ParsedArgs<'trash.restore'>): { id: string } {
-    const annotation = this.s.annotations.get(args.id);
-    const bookmark = annotation ? null : this.s.bookmarks.get(args.id);
-    if (!annotation?.deleted && !bookmark?.deleted) {
-      throw new CoreError('NOT_FOUND', `nothing in the trash with id ${args.id}`);
-    }
-    if (bookmark && this.s.bookmarks.onTarget(bookmark.targetId)) {
-      throw new CoreError(
-        'CONFLICT',
-        `${bookmark.targetId} has been bookmarked again since; remove that bookmark first`,
-      );
-    }
-    const type = annotation ? 'annotation' : 'bookmark';
-    const repo = annotation ? this.s.annotations : this.s.bookmarks;
-    this.mutate(`Restored ${type} moved back to the trash`, { op: 'trash', type, id: args.id }, () =>
-      repo.setDeleted(args.id, null),
-    );
-    return { id: args.id };
-  }
-
-  /** Undoes the newest action that can still be undone; null when there is none. */
-  undo(): T.UndoResult | null {
-    return this.s.db.transaction((): T.UndoResult | null => {
-      for (let entry = this.s.history.pop(); entry; entry = this.s.history.pop()) {
-        if (entry.inverse && applyInverse(this.s, entry.inverse, this.iso())) return { description: entry.description };
-      }
-      return null;
-    })();
-  }
-
-  // ------------------------------------------------------------ settings
-
-  getSettings(): T.Settings {
-    return this.s.settings.get();
-  }
-
-  setSettings(patch: SettingsPatch): T.Settings {
-    this.s.db.transaction(() => this.s.settings.set(patch))();
-    return this.getSettings();
-  }
-
-  /** The notes a scope covers, prepared for the exporters (src/core/exchange). */
-  exportEntries(scope: T.ExportScope): ExportEntry[] {
-    const { filter, ids } = scopeFilter(scope);
-    return toExportEntries(this.notes(filter, 'document'), this.o.content, ids);
-  }
-
-  // ------------------------------------------------------------ import (records parsed by exchange/import.ts)
-
-  /** What importing `bundle` would do (added, updated, unchanged, skipped, orphans); writes nothing. */
-  previewImport(bundle: importer.ImportBundleLike): T.ImportPreview {
-    return importer.previewImport(this.s, this.o.content, bundle);
-  }
-
-  /**
-   * Merges `bundle` in one transaction (newer `modified` wins). A backup is
-   * made first when the database holds anything, since an import is not undone
-   * record by record.
-   */
-  async applyImport(bundle: importer.ImportBundleLike): Promise<T.ImportPreview> {
-    this.previewImport(bundle); // reject a bad file before making a backup for nothing
-    if (this.s.annotations.count() + this.s.bookmarks.count() > 0) await this.createBackup();
-    return importer.applyImport(this.s, this.o.content, bundle);
-  }
-
-  /** One entry point for both: `dryRun` previews, otherwise applies (see applyImport). */
-  async importBundle(bundle: importer.ImportBundleLike, options: { dryRun: boolean }): Promise<T.ImportPreview> {
-    return options.dryRun ? this.previewImport(bundle) : this.applyImport(bundle);
-  }
-
-  // ------------------------------------------------------------ backups (see backups.ts)
-
-  createBackup(): Promise<T.BackupInfo> {
-    return this.backups.create();
-  }
-
-  listBackups(): T.BackupInfo[] {
-    return this.backups.list();
-  }
-
-  /** Backs up if the newest backup is over an hour old; call at start and periodically. */
-  maybeAutoBackup(): Promise<T.BackupInfo | null> {
+  /** Backs up if the newest backup is over an hour old; the shell calls it at start and periodically. */
+  maybeAutoBackup(): Promise<BackupInfo | null> {
     return this.backups.maybeAuto();
   }
 
-  restoreBackup(args: ParsedArgs<'backup.restore'>): Promise<{ restored: string }> {
-    return this.backups.restore(args);
+  close(): void {
+    if (this.s.db.open) this.s.db.close();
   }
 }

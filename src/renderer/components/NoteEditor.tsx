@@ -16,7 +16,7 @@ import { useResult } from '../hooks/useResult';
 import { takesPosition } from '../lib/labels';
 import { useStore } from '../lib/store';
 import { blockById } from '../state/actions';
-import { createAnnotation, notes, removeAnnotation, updateAnnotation } from '../state/notes';
+import { createAnnotation, notes, removeAnnotation, setPosition as saveStance, updateAnnotation } from '../state/notes';
 import { closeOverlays, type EditorTarget } from '../state/ui';
 import { Dialog, DialogActions } from './Dialog';
 import { PositionOptions, PriorityOptions } from './StanceOptions';
@@ -40,8 +40,10 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
   const [note, setNote] = useState(a?.note ?? '');
   const [color, setColor] = useState<Color | null>(a?.color ?? (target.selector ? 'yellow' : null));
   const [tags, setTags] = useState((a?.tags ?? []).join(', '));
-  const [position, setPosition] = useState<Position | null>(a?.position ?? null);
-  const [priority, setPriority] = useState<Priority | null>(a?.priority ?? null);
+  // The option's position (every note on it shows the same one; a new note starts from it).
+  const [held] = useState(() => a ?? notes.get().annotations.find((x) => x.blockId === target.blockId));
+  const [position, setPosition] = useState<Position | null>(held?.position ?? null);
+  const [priority, setPriority] = useState<Priority | null>(held?.priority ?? null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -53,15 +55,18 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
-    const fields = {
-      note,
-      color,
-      tags: parseTags(tags),
-      ...(withPosition ? { position, priority } : {}),
-    };
-    const ok = a
-      ? await updateAnnotation({ id: a.id, patch: fields })
-      : (await createAnnotation({ blockId: target.blockId, selector: target.selector, ...fields })) !== null;
+    const fields = { note, color, tags: parseTags(tags) };
+    const before = { position: held?.position ?? null, priority: held?.priority ?? null };
+    // The position belongs to the option: saved on its own, only when it changed.
+    const stanceChanged = withPosition && (position !== before.position || priority !== before.priority);
+    const stanceOk =
+      !stanceChanged ||
+      (await saveStance(target.blockId, block?.label ?? target.blockId, { position, priority }, before));
+    const ok =
+      stanceOk &&
+      (a
+        ? await updateAnnotation({ id: a.id, patch: fields })
+        : (await createAnnotation({ blockId: target.blockId, selector: target.selector, ...fields })) !== null);
     setBusy(false);
     if (ok) closeOverlays();
   };

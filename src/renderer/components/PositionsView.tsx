@@ -11,7 +11,7 @@ import { pathTo } from '../lib/outline';
 import { useStore } from '../lib/store';
 import { clip, sentenceCase } from '../lib/text';
 import { nav, navigate } from '../state/nav';
-import { createAnnotation, notes, updateAnnotation } from '../state/notes';
+import { notes, setPosition } from '../state/notes';
 import { SkeletonLines } from './Skeleton';
 import { PositionOptions, PriorityOptions } from './StanceOptions';
 
@@ -19,8 +19,7 @@ async function setStance(
   row: PositionRow,
   patch: { position?: Position | null; priority?: Priority | null },
 ): Promise<void> {
-  if (row.annotationId) await updateAnnotation({ id: row.annotationId, patch });
-  else await createAnnotation({ blockId: row.block.id, ...patch });
+  await setPosition(row.block.id, row.block.shortLabel, patch, row);
 }
 
 export function PositionsView(): ReactNode {
@@ -32,7 +31,7 @@ export function PositionsView(): ReactNode {
     return (o && pageId ? pathTo(o, pageId).find((id) => o.byId.get(id)?.kind === 'cluster') : undefined) ?? '';
   });
   const [onlyUnmarked, setOnlyUnmarked] = useState(false);
-  const rows = useResult(() => api.notes.positions(cluster ? { clusterId: cluster } : {}), [cluster, revision]);
+  const rows = useResult(() => api.positions.list(cluster ? { clusterId: cluster } : {}), [cluster, revision]);
   const clusters = outline ? [...outline.byId.values()].filter((n) => n.kind === 'cluster') : [];
   const title = (id: string): string => {
     const n = outline?.byId.get(id);

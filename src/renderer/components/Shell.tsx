@@ -19,6 +19,7 @@ import { ImportDialog } from './ImportDialog';
 import { NoteEditor } from './NoteEditor';
 import { Outline } from './Outline';
 import { PaletteDialog } from './PaletteDialog';
+import { PositionsMatrix } from './PositionsMatrix';
 import { Reader } from './Reader';
 import { Resizer } from './Resizer';
 import { SearchOverlay } from './SearchOverlay';
@@ -50,6 +51,7 @@ export function Shell(): ReactNode {
   const dialog = useStore(ui, (s) => s.dialog);
   const editor = useStore(ui, (s) => s.editor);
   const drawers = useStore(ui, (s) => s.drawers);
+  const matrix = useStore(ui, (s) => s.matrix);
   const [widths, setWidths] = useState(savedWidths);
 
   useEffect(() => {
@@ -75,38 +77,47 @@ export function Shell(): ReactNode {
         Skip to the text
       </a>
       <TopBar />
-      <div className="panes">
-        {panes.outline ? (
-          <>
-            <nav className="outline-pane" aria-label="Outline">
-              <Outline />
-            </nav>
-            <Resizer
-              label="Resize the outline"
-              value={widths.outline}
-              onChange={(v) => setWidths((w) => ({ ...w, outline: v }))}
-              direction={1}
-            />
-          </>
-        ) : null}
-        <main id="reading" className="reading-pane" tabIndex={-1} aria-label="Document">
-          <Breadcrumb />
-          <Reader />
-        </main>
-        {panes.side ? (
-          <>
-            <Resizer
-              label="Resize the side panel"
-              value={widths.side}
-              onChange={(v) => setWidths((w) => ({ ...w, side: v }))}
-              direction={-1}
-            />
-            <aside className="side-pane" aria-label="Notes, footnotes and cross-references">
-              <SidePane />
-            </aside>
-          </>
-        ) : null}
-      </div>
+      {/* The one place the positions matrix is mounted: gate it here to hide it as a whole. */}
+      {matrix ? (
+        <div className="panes">
+          <main id="reading" className="matrix-pane" tabIndex={-1} aria-label="Positions matrix">
+            <PositionsMatrix />
+          </main>
+        </div>
+      ) : (
+        <div className="panes">
+          {panes.outline ? (
+            <>
+              <nav className="outline-pane" aria-label="Outline">
+                <Outline />
+              </nav>
+              <Resizer
+                label="Resize the outline"
+                value={widths.outline}
+                onChange={(v) => setWidths((w) => ({ ...w, outline: v }))}
+                direction={1}
+              />
+            </>
+          ) : null}
+          <main id="reading" className="reading-pane" tabIndex={-1} aria-label="Document">
+            <Breadcrumb />
+            <Reader />
+          </main>
+          {panes.side ? (
+            <>
+              <Resizer
+                label="Resize the side panel"
+                value={widths.side}
+                onChange={(v) => setWidths((w) => ({ ...w, side: v }))}
+                direction={-1}
+              />
+              <aside className="side-pane" aria-label="Notes, footnotes and cross-references">
+                <SidePane />
+              </aside>
+            </>
+          ) : null}
+        </div>
+      )}
       <SelectionPopup />
       <Toasts />
       {search ? <SearchOverlay /> : null}

@@ -9,7 +9,7 @@ import type { Settings } from '../../shared/contract/types';
 import { TEXT_SIZE, THEMES, type Theme } from '../../shared/contract/values';
 import { useStore } from '../lib/store';
 import { settings, updateSettings } from '../state/settings';
-import { openDialog, openSearch, ui } from '../state/ui';
+import { closeMatrix, openDialog, openMatrix, openSearch, ui } from '../state/ui';
 import { Icon } from './Icon';
 import { useNarrow } from '../hooks/useNarrow';
 
@@ -20,6 +20,7 @@ export const MOD = isMac ? '⌘' : 'Ctrl';
 export function TopBar(): ReactNode {
   const s = useStore(settings, (x) => x);
   const drawers = useStore(ui, (x) => x.drawers);
+  const matrix = useStore(ui, (x) => x.matrix);
   const narrow = useNarrow();
   const shown = (pane: 'outline' | 'side'): boolean => s.panes[pane] && (!narrow || drawers);
   const setPanes = (patch: Partial<Settings['panes']>): void => updateSettings({ panes: { ...s.panes, ...patch } });
@@ -90,6 +91,16 @@ export function TopBar(): ReactNode {
         onClick={() => window.print()}
       >
         <Icon name="print" />
+      </button>
+      <button
+        type="button"
+        className="icon-button matrix-toggle"
+        aria-pressed={matrix}
+        aria-label="Positions matrix"
+        title="Positions matrix: every option with its position, full width"
+        onClick={() => (matrix ? closeMatrix() : openMatrix())}
+      >
+        <span aria-hidden="true">▦</span>
       </button>
       <button
         type="button"

@@ -8,8 +8,9 @@
  * keeps a stale copy.
  */
 import type { Args } from '../../shared/contract/channels';
-import type { Annotation, Bookmark, PaletteEntry } from '../../shared/contract/types';
+import type { Annotation, Bookmark, PaletteEntry, Position, Priority } from '../../shared/contract/types';
 import { api } from '../api';
+import { POSITION_LABELS as POSITION, PRIORITY_LABELS as PRIORITY } from '../../shared/vocabulary/labels';
 import { createStore } from '../lib/store';
 import { toast, toastError } from './toasts';
 
@@ -60,9 +61,7 @@ export async function createAnnotation(args: Args<'annotations.create'>): Promis
     toastError(`Note not saved: ${res.error.message}`);
     return null;
   }
-  toast(args.note ? 'Note saved' : args.selector ? 'Passage highlighted' : args.position ? 'Position set' : 'Saved', {
-    undo: true,
-  });
+  toast(args.note ? 'Note saved' : args.selector ? 'Passage highlighted' : 'Saved', { undo: true });
   changed();
   return res.value;
 }
@@ -74,6 +73,38 @@ export async function updateAnnotation(args: Args<'annotations.update'>): Promis
     return false;
   }
   toast('Note updated', { undo: true });
+  changed();
+  return true;
+}
+
+function stanceWords(v: { position: Position | null; priority: Priority | null }): string {
+  const words = [v.position ? POSITION[v.position].label : '', v.priority ? `${PRIORITY[v.priority]} priority` : ''];
+  return words.filter(Boolean).join(', ');
+}
+
+/**
+ * Sets (null clears) the position and/or priority of an option — they belong to
+ * the option, not to a note. The toast names the option and what it now is, or
+ * what was cleared ("Position on 2.2 PO 1 cleared: Red line").
+ */
+export async function setPosition(
+  targetId: string,
+  label: string,
+  patch: { position?: Position | null; priority?: Priority | null },
+  before: { position: Position | null; priority: Priority | null },
+): Promise<boolean> {
+  const res = await api.positions.set({ targetId, ...patch });
+  if (!res.ok) {
+    toastError(`Position not saved: ${res.error.message}`);
+    return false;
+  }
+  const now = res.value ?? { position: null, priority: null };
+  toast(
+    now.position || now.priority
+      ? `Position on ${label}: ${stanceWords(now)}`
+      : `Position on ${label} cleared${stanceWords(before) ? `: ${stanceWords(before)}` : ''}`,
+    { undo: true },
+  );
   changed();
   return true;
 }

@@ -27,6 +27,8 @@ export interface UiState {
   filter: AnnotationFilter;
   /** On narrow windows the outline and side panes are drawers over the text, closed at first. */
   drawers: boolean;
+  /** The full-width positions matrix in place of the panes (not remembered across restarts). */
+  matrix: boolean;
 }
 
 export const ui = createStore<UiState>({
@@ -36,7 +38,15 @@ export const ui = createStore<UiState>({
   selected: [],
   filter: {},
   drawers: false,
+  matrix: false,
 });
+
+export function openMatrix(): void {
+  ui.set({ search: false, dialog: null, editor: null, drawers: false, matrix: true });
+}
+export function closeMatrix(): void {
+  ui.set({ matrix: false });
+}
 
 export function openSearch(): void {
   ui.set({ search: true, dialog: null, editor: null });

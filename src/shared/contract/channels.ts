@@ -21,6 +21,8 @@ import {
   empty,
   exportScope,
   id,
+  position,
+  priority,
   searchKinds,
   selector,
   settings,
@@ -75,9 +77,18 @@ export const argSchemas = {
     .object({ filter: annotationFilter.optional(), sort: z.enum(['document', 'date']).optional() })
     .strict(),
   'notes.tags': empty,
-  'notes.positions': z.object({ clusterId: id.optional() }).strict(),
   'notes.palette': empty,
   'notes.renameColor': z.object({ color, name: z.string().trim().min(1).max(LIMITS.labelLength) }).strict(),
+
+  /** Positions belong to the option (policy option or practical action), not to notes. */
+  'positions.list': z.object({ clusterId: id.optional() }).strict(),
+  /** Absent field: unchanged; null: cleared. Both null clears the option's position (kept in its history). */
+  'positions.set': z
+    .object({ targetId: id, position: position.nullable().optional(), priority: priority.nullable().optional() })
+    .strict(),
+  'positions.history': z.object({ targetId: id }).strict(),
+  /** Makes an earlier value (from `positions.history`) the option's position again. */
+  'positions.restore': z.object({ targetId: id, seq: z.number().int().min(1) }).strict(),
 
   'trash.list': empty,
   'trash.restore': z.object({ id: uuid }).strict(),
@@ -135,9 +146,15 @@ export interface ChannelResults {
 
   'notes.list': T.NoteEntry[];
   'notes.tags': string[];
-  'notes.positions': T.PositionRow[];
   'notes.palette': T.PaletteEntry[];
   'notes.renameColor': T.PaletteEntry[];
+
+  'positions.list': T.PositionRow[];
+  /** The option's position after the change; null when it has none now. */
+  'positions.set': T.OptionPosition | null;
+  /** Earlier values, newest first. */
+  'positions.history': T.PositionHistoryEntry[];
+  'positions.restore': T.OptionPosition | null;
 
   'trash.list': T.TrashItem[];
   'trash.restore': { id: string };

@@ -65,8 +65,6 @@ export const annotationFields = z
     note: z.string().max(LIMITS.noteLength),
     color: color.nullable(),
     tags,
-    position: position.nullable(),
-    priority: priority.nullable(),
   })
   .strict();
 

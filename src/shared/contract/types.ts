@@ -166,6 +166,12 @@ export interface Annotation extends AnnotationFields {
   blockId: string;
   /** Null when the annotation is on the whole block. */
   selector: Selector | null;
+  /**
+   * The position and priority of the option the note is on (read only: they
+   * belong to the option, set with `positions.set`; null on other blocks).
+   */
+  position: Position | null;
+  priority: Priority | null;
   anchor: AnchorStatus;
   created: string;
   modified: string;
@@ -193,13 +199,37 @@ export interface PaletteEntry {
   name: string;
 }
 
+/** One row of the positions matrix: a policy option or practical action with its position and notes. */
 export interface PositionRow {
   block: BlockSummary;
   clusterId: string;
   focusAreaId: string;
   position: Position | null;
   priority: Priority | null;
-  annotationId: string | null;
+  /** When the position or priority last changed (set or cleared); null when never marked. */
+  modified: string | null;
+  /** Live notes on the option. */
+  noteCount: number;
+}
+
+/** The position of one option (policy option or practical action). */
+export interface OptionPosition {
+  targetId: string;
+  position: Position | null;
+  priority: Priority | null;
+  modified: string;
+}
+
+/** An earlier position of an option: what it was, when it was set and when it stopped being current. */
+export interface PositionHistoryEntry {
+  seq: number;
+  targetId: string;
+  position: Position | null;
+  priority: Priority | null;
+  set: string;
+  replaced: string;
+  /** The note that held this value, when it was carried over from a note (migration 3, older export files). */
+  noteId: string | null;
 }
 
 export interface UndoResult {
