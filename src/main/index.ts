@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
 import type { Core } from '../core/core';
 import { openCore } from '../core/open';
-import { scheduleAutoBackup } from './backups';
+import { scheduleAutoBackup } from './auto-backup';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLinkUrl } from './deeplink';
 import { renderErrorPage } from './error-page';
 import { shellHandlers } from './handlers';

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../shared/contract/result';
-import { backupNames, backupsDir, createdOf, stamp, syncFile, verifyBackup } from './backup';
+import { stamp, syncFile, verifyBackup } from './backup-file';
+import { backupNames, backupsDir, createdOf } from './backup-rotation';
 import { DamagedDatabaseError, openUserDb, type UserDb } from './db';
 
 export interface OpenedUserDb {

@@ -16,7 +16,7 @@ import type { ContentLookup } from '../content/lookup';
 import type { ExportEntry } from '../exchange/types';
 import { type AnnotationRecord, toAnnotation } from './annotations';
 import { type BookmarkRecord, toBookmark } from './bookmarks';
-import { Backups } from './backups';
+import { Backups } from './backup-actions';
 import { editableFields, newAnnotation, newBookmark, patchedAnnotation } from './edits';
 import type { Inverse } from './history';
 import * as importer from './import-merge';
@@ -33,7 +33,7 @@ import { applyInverse, createSession, type Session } from './session';
 import type { SettingsPatch } from './settings';
 import { requireTarget } from './validate';
 
-export { AUTO_BACKUP_INTERVAL_MS } from './backups';
+export { AUTO_BACKUP_INTERVAL_MS } from './backup-actions';
 export const USER_DB_FILE = 'user.db';
 
 export interface UserStoreOptions {
