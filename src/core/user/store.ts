@@ -28,6 +28,9 @@ import { excerpt } from './records';
 import { contentFingerprint, type ReanchorReport, reanchorAll } from './reanchor';
 
 export { contentFingerprint } from './reanchor';
+import { BUSY_TIMEOUT_MS, retryBusy } from '../faults';
+import { privateDir } from '../owner-only';
+import { probeWriteLock } from './db';
 import { openWithRecovery } from './recovery';
 import { applyInverse, createSession, type Session } from './session';
 import type { SettingsPatch } from './settings';
@@ -75,7 +78,11 @@ export class UserStore {
   }
 
   static open(options: UserStoreOptions): UserStore {
-    fs.mkdirSync(options.dataDir, { recursive: true });
+    // Owner-only; an existing folder is tightened when it is ours (holds our database, or is named after the app).
+    privateDir(
+      options.dataDir,
+      (dir) => fs.existsSync(path.join(dir, USER_DB_FILE)) || path.basename(dir) === 'Recollection',
+    );
     const store = new UserStore(options);
     store.openSession();
     return store;
@@ -88,8 +95,10 @@ export class UserStore {
     });
     this.s = createSession(opened.db);
     this.recovery = opened.recovery ?? this.recovery;
-    this.s.db.transaction(() => this.s.trash.purge(this.now()))();
+    this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
     if (this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) this.reanchor();
+    // Opened: from now on a locked database is waited for off the thread (faults.ts), not by SQLite.
+    this.s.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 
   /** Re-anchors every annotation against the current content and records its build id. */
@@ -108,10 +117,12 @@ export class UserStore {
 
   /** Runs `write` and records its inverse in the history, in one transaction. */
   private mutate(description: string, inverse: Inverse, write: () => void): void {
-    this.s.db.transaction(() => {
-      write();
-      this.s.history.push(this.iso(), description, inverse);
-    })();
+    this.s.db
+      .transaction(() => {
+        write();
+        this.s.history.push(this.iso(), description, inverse);
+      })
+      .immediate();
   }
 
   // ------------------------------------------------------------ bookmarks
@@ -265,12 +276,15 @@ export class UserStore {
 
   /** Undoes the newest action that can still be undone; null when there is none. */
   undo(): T.UndoResult | null {
-    return this.s.db.transaction((): T.UndoResult | null => {
-      for (let entry = this.s.history.pop(); entry; entry = this.s.history.pop()) {
-        if (entry.inverse && applyInverse(this.s, entry.inverse, this.iso())) return { description: entry.description };
-      }
-      return null;
-    })();
+    return this.s.db
+      .transaction((): T.UndoResult | null => {
+        for (let entry = this.s.history.pop(); entry; entry = this.s.history.pop()) {
+          if (entry.inverse && applyInverse(this.s, entry.inverse, this.iso()))
+            return { description: entry.description };
+        }
+        return null;
+      })
+      .immediate();
   }
 
   // ------------------------------------------------------------ settings
@@ -280,7 +294,7 @@ export class UserStore {
   }
 
   setSettings(patch: SettingsPatch): T.Settings {
-    this.s.db.transaction(() => this.s.settings.set(patch))();
+    this.s.db.transaction(() => this.s.settings.set(patch)).immediate();
     return this.getSettings();
   }
 
@@ -304,8 +318,10 @@ export class UserStore {
    */
   async applyImport(bundle: importer.ImportBundleLike): Promise<T.ImportPreview> {
     this.previewImport(bundle); // reject a bad file before making a backup for nothing
+    // Wait (off the thread) until a write can proceed, so a locked database never makes a backup per attempt.
+    await retryBusy(() => probeWriteLock(this.s.db));
     if (this.s.annotations.count() + this.s.bookmarks.count() > 0) await this.createBackup();
-    return importer.applyImport(this.s, this.o.content, bundle);
+    return retryBusy(() => importer.applyImport(this.s, this.o.content, bundle));
   }
 
   /** One entry point for both: `dryRun` previews, otherwise applies (see applyImport). */
