@@ -10,6 +10,7 @@
 import type { Handlers } from '../shared/contract/derive';
 import type { AppStatus } from '../shared/contract/types';
 import { ContentStore } from './content/store';
+import { cleanStaleTemps } from './files';
 import type { Core, CoreOptions } from './core';
 import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';
@@ -35,6 +36,8 @@ export function openCore(options: CoreOptions): Core {
       now,
     });
     const u = user;
+    // An export killed mid-write left its temporary file (every private note in it): remove it now.
+    cleanStaleTemps(options.dataDir);
     const status = (): AppStatus => ({
       version: options.version ?? '0.0.0',
       content: { ok: true, message: null },

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { ParsedArgs } from '../../shared/contract/channels';
 import { CoreError } from '../../shared/contract/result';
 import type { BackupInfo } from '../../shared/contract/types';
+import { makePrivate } from '../owner-only';
 import * as backup from './backup-file';
 import { backupNames, backupsDir, createdOf, resolveBackup, rotate } from './backup-rotation';
 import type { UserDb } from './db';
@@ -74,6 +75,7 @@ export class Backups {
     }
     const tmp = `${h.dbFile}.restoring`;
     fs.copyFileSync(file, tmp);
+    makePrivate(tmp);
     try {
       await this.create();
       h.db().close();

@@ -87,12 +87,7 @@ function freshName(dataDir: string, now: Date): string {
 }
 
 /** Writes and verifies one backup of `db`; does not rotate. */
-export async function writeBackup(
-  db: UserDb,
-  dataDir: string,
-  now: Date,
-  nativeBinding?: string,
-): Promise<BackupInfo> {
+export async function writeBackup(db: UserDb, dataDir: string, now: Date, nativeBinding?: string): Promise<BackupInfo> {
   const dir = privateDir(backupsDir(dataDir));
   const name = freshName(dataDir, now);
   const partial = path.join(dir, `.${name}.partial`);
