@@ -16,6 +16,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Core } from '../core/core';
 import { dispatch } from '../core/dispatch';
 import { openCore } from '../core/open';
+import { storageFault } from '../core/faults';
 import { check } from './check';
 import { CliError, UsageError, type Command, type Context, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';
@@ -101,6 +102,23 @@ const debugLog = (message: string, err: unknown): void => {
   process.stderr.write(`${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
 };
 
+/** Opens the core; a locked, full or read-only notes database is said in plain words. */
+function openOrSay(open: () => Core): Core {
+  try {
+    return open();
+  } catch (err) {
+    const known = storageFault(err);
+    throw known ? new CliError(known.message, known.code) : err;
+  }
+}
+
+/** An object document gains `recovery` when the notes database was recovered at open (arrays: stderr only). */
+function withRecovery(value: unknown, core: Core | null): unknown {
+  const recovery = core?.user.recovery;
+  if (!recovery || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return { ...value, recovery };
+}
+
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -146,7 +164,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       contentDbPath,
       resolvePath: userPath,
       async call(channel, callArgs) {
-        const opened = (core ??= openCore({ contentDbPath, dataDir, version: appVersion() }));
+        if (!core) {
+          core = openOrSay(() => openCore({ contentDbPath, dataDir, version: appVersion() }));
+          // Recovery moved the notes database aside: say so, whatever the output mode.
+          if (core.user.recovery) io.err(`recollection: ${oneLine(core.user.recovery)}\n`);
+        }
+        const opened = core;
         const result = await dispatch(opened.handlers, channel, callArgs, { shell: false }, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
         return result.value;
@@ -154,7 +177,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       print: (...lines) => {
         if (!json) io.out(`${lines.join('\n')}\n`);
       },
-      printJson: (value) => io.out(`${JSON.stringify(value, null, 2)}\n`),
+      printJson: (value) => io.out(`${JSON.stringify(withRecovery(value, core), null, 2)}\n`),
     };
     await command.run(ctx);
     return 0;
