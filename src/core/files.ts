@@ -27,7 +27,8 @@ export const TEMP_LOG_DIR = 'temp-files';
 
 export const isOurTempName = (name: string): boolean => TEMP_NAME.test(name);
 
-function syncDir(dir: string): void {
+/** fsyncs a folder so the names in it (a rename, a new file) are durable. */
+export function syncDir(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
     try {

@@ -14,6 +14,7 @@ import type { Args, Channel } from '../../src/shared/contract/channels';
 import type { Handlers } from '../../src/shared/contract/derive';
 import { FULL_MESSAGE, storageFault } from '../../src/core/faults';
 import { openCore, type Core } from '../../src/core/open';
+import type { UserDb } from '../../src/core/user/db';
 
 /** A channel call as the command line makes it. */
 const call = <K extends Channel>(handlers: Handlers, channel: K, args: Args<K>) =>
@@ -30,7 +31,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const db = (): import('better-sqlite3').Database => core.user['s'].db;
+const db = (): UserDb => core.user['s'].db;
 
 describe('storage faults through dispatch', () => {
   it('a full database answers STORAGE "The disk is full: nothing was saved" and keeps what it had', async () => {

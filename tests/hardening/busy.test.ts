@@ -74,8 +74,10 @@ describe('another process holds the write lock', () => {
       const elapsed = Date.now() - started;
       expect(result).toEqual({ ok: false, error: { code: 'BUSY', message: BUSY_MESSAGE } });
       expect(elapsed).toBeGreaterThanOrEqual(BUSY_WAIT_MS - 50);
-      // A 20 ms timer ticked through the wait: the thread was never blocked for long.
-      expect(clock.ticks()).toBeGreaterThan(elapsed / 20 / 2);
+      // A 20 ms timer ticked through the wait: the thread was never blocked for long (SQLite's own wait
+      // would be one gap of 5 s; the bound leaves room for a loaded machine).
+      expect(clock.ticks()).toBeGreaterThan(10);
+      expect(clock.longestGapMs()).toBeLessThan(1500);
     } finally {
       clock.stop();
       holder.kill('SIGKILL');
@@ -94,7 +96,7 @@ describe('another process holds the write lock', () => {
     holder.kill('SIGKILL');
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(elapsed).toBeGreaterThanOrEqual(500);
-    expect(clock.ticks()).toBeGreaterThan(elapsed / 20 / 2);
+    expect(clock.ticks()).toBeGreaterThan(5);
   }, 20_000);
 
   it('an import waits for the lock and makes one backup, not one per attempt', async () => {
@@ -106,7 +108,7 @@ describe('another process holds the write lock', () => {
     holder.kill('SIGKILL');
     expect(result.ok && result.value.added, JSON.stringify(result)).toBe(2);
     expect(backups(dataDir).length).toBe(before + 1);
-    expect(clock.ticks()).toBeGreaterThan(20);
+    expect(clock.ticks()).toBeGreaterThan(5);
   }, 20_000);
 });
 

@@ -77,9 +77,23 @@ export function commitFromOtherProcess(dbFile: string): string {
   return `${run.stdout}${run.stderr}`.trim();
 }
 
-/** Counts setInterval ticks: proof that the event loop kept turning. */
-export function tickCounter(everyMs = 20): { ticks(): number; stop(): void } {
+/**
+ * Watches the event loop with a timer: how many ticks, and the longest time
+ * between two (a thread blocked by SQLite's busy handler shows as one long gap).
+ */
+export function tickCounter(everyMs = 20): { ticks(): number; longestGapMs(): number; stop(): void } {
   let n = 0;
-  const timer = setInterval(() => n++, everyMs);
-  return { ticks: () => n, stop: () => clearInterval(timer) };
+  let last = Date.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    n++;
+  }, everyMs);
+  return {
+    ticks: () => n,
+    longestGapMs: () => Math.max(longest, Date.now() - last),
+    stop: () => clearInterval(timer),
+  };
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/types';
 import { CoreError } from '../../shared/contract/result';
+import { syncDir } from '../files';
 import { makePrivate, privateDir } from '../owner-only';
 import { backupNames, backupsDir, createdOf } from './backup-rotation';
 import type { UserDb } from './db';
@@ -57,20 +58,6 @@ export function syncFile(file: string): void {
     fs.closeSync(fd);
   }
   syncDir(path.dirname(file));
-}
-
-/** fsyncs a folder so the names in it (a rename, a new file) are durable. */
-export function syncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  }
 }
 
 /**
