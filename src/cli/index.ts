@@ -170,7 +170,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           if (core.user.recovery) io.err(`recollection: ${oneLine(core.user.recovery)}\n`);
         }
         const opened = core;
-        const result = await dispatch(opened.handlers, channel, callArgs, { shell: false }, debugLog);
+        const result = await dispatch(opened.handlers, channel, callArgs, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
         return result.value;
       },

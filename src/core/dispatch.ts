@@ -10,7 +10,7 @@
  * answer in plain words, never INTERNAL.
  */
 import { argSchemas, type Channel, type ResultOf } from '../shared/contract/channels';
-import type { HandlerContext, Handlers } from '../shared/contract/derive';
+import type { Handlers } from '../shared/contract/derive';
 import { CoreError, type Result } from '../shared/contract/result';
 import { retryBusy, storageFault } from './faults';
 
@@ -29,7 +29,6 @@ export async function dispatch<K extends Channel>(
   handlers: Handlers,
   channel: K | string,
   rawArgs: unknown,
-  ctx: HandlerContext,
   log: (message: string, err: unknown) => void = () => {},
 ): Promise<Result<ResultOf<K>>> {
   if (!isChannel(channel)) {
@@ -46,9 +45,9 @@ export async function dispatch<K extends Channel>(
     };
   }
   try {
-    const handler = handlers[channel] as (a: unknown, c: HandlerContext) => unknown;
+    const handler = handlers[channel] as (a: unknown) => unknown;
     // Every handler is all-or-nothing (one transaction), so a locked attempt changed nothing.
-    const value = (await retryBusy(() => handler(parsed.data, ctx))) as ResultOf<K>;
+    const value = (await retryBusy(() => handler(parsed.data))) as ResultOf<K>;
     return { ok: true, value };
   } catch (err) {
     const known = err instanceof CoreError ? err : storageFault(err);

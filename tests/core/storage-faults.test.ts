@@ -17,8 +17,7 @@ import { openCore, type Core } from '../../src/core/open';
 import type { UserDb } from '../../src/core/user/db';
 
 /** A channel call as the command line makes it. */
-const call = <K extends Channel>(handlers: Handlers, channel: K, args: Args<K>) =>
-  dispatch(handlers, channel, args, { shell: false });
+const call = <K extends Channel>(handlers: Handlers, channel: K, args: Args<K>) => dispatch(handlers, channel, args);
 
 let dir: string;
 let core: Core;

@@ -22,8 +22,7 @@ import { UserStore } from '../../src/core/user/store';
 import { commitFromOtherProcess, holdWriteLock, tickCounter } from './other-process';
 
 /** A channel call as the command line makes it. */
-const call = <K extends Channel>(handlers: Handlers, channel: K, args: Args<K>) =>
-  dispatch(handlers, channel, args, { shell: false });
+const call = <K extends Channel>(handlers: Handlers, channel: K, args: Args<K>) => dispatch(handlers, channel, args);
 
 const dirs: string[] = [];
 const tempDir = (): string => {

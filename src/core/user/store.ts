@@ -25,9 +25,8 @@ import { META_CONTENT_BUILD } from './meta';
 import { DocumentOrder, matchesAnnotation, matchesBookmark, noteEntries, positionRows } from './notes';
 import { searchNotes } from './notes-search';
 import { excerpt } from './records';
-import { contentFingerprint, type ReanchorReport, reanchorAll } from './reanchor';
+import { contentFingerprint, reanchorAll } from './reanchor';
 
-export { contentFingerprint } from './reanchor';
 import { BUSY_TIMEOUT_MS, retryBusy } from '../faults';
 import { privateDir } from '../owner-only';
 import { probeWriteLock } from './db';
@@ -45,6 +44,8 @@ export interface UserStoreOptions {
   content: ContentLookup;
   /** Build id of the content; default: a fingerprint of the lookup's block ids and texts. */
   contentBuildId?: string;
+  /** False while the document cannot be opened: anchors stay as they are until it can (default true). */
+  reanchor?: boolean;
   nativeBinding?: string;
   now?: () => Date;
 }
@@ -52,8 +53,6 @@ export interface UserStoreOptions {
 export class UserStore {
   /** Set when the database was recovered at open (damaged file moved aside). */
   recovery: string | null = null;
-  /** Result of the last re-anchoring pass (null when the content had not changed). */
-  lastReanchor: ReanchorReport | null = null;
   readonly dbFile: string;
   private s!: Session;
   private readonly order: DocumentOrder;
@@ -96,15 +95,11 @@ export class UserStore {
     this.s = createSession(opened.db);
     this.recovery = opened.recovery ?? this.recovery;
     this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
-    if (this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) this.reanchor();
+    if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
+      reanchorAll(this.s.db, this.o.content, this.buildId);
+    }
     // Opened: from now on a locked database is waited for off the thread (faults.ts), not by SQLite.
     this.s.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
-
-  /** Re-anchors every annotation against the current content and records its build id. */
-  reanchor(): ReanchorReport {
-    this.lastReanchor = reanchorAll(this.s.db, this.o.content, this.buildId);
-    return this.lastReanchor;
   }
 
   close(): void {
