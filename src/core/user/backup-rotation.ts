@@ -29,8 +29,6 @@ function sortKey(name: string): string {
   return m ? `${m.slice(1, 7).join('')}-${(m[7] ?? '0').padStart(6, '0')}` : '';
 }
 
-export const isBackupName = (name: string): boolean => NAME.test(name);
-
 /** Creation time (ISO, UTC) encoded in a backup's name; '' for other names. */
 export function createdOf(name: string): string {
   const m = NAME.exec(name);
