@@ -36,4 +36,3 @@ export function updateSettings(patch: Partial<Settings>): void {
     if (!res.ok) toastError(`Setting not saved: ${res.error.message}`);
   });
 }
-
