@@ -2,16 +2,19 @@
  * `check`: the integrity of both databases, without changing either — the
  * content database (quick_check, the expected tables, the schema version this
  * app reads, a stored search index) and the notes database (integrity_check,
- * a schema version this app knows).
+ * a schema version this app knows), naming the cause when it is not usable:
+ * missing or empty while backups exist, no permission, read-only, a newer
+ * schema, or damaged.
  *
  * Constraint: read-only. Both files are opened read-only and the core is not
  * opened (it would create or migrate the notes database), so `check` is safe
  * to run on a damaged or newer file.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CONTENT_SCHEMA_VERSION, CONTENT_TABLES, SEARCH_INDEX_ROW } from '../core/content/schema';
+import { backupNames } from '../core/user/backup-rotation';
 import { headerUserVersion } from '../core/user/db';
 import { LATEST_VERSION } from '../core/user/migrations';
 import { USER_DB_FILE } from '../core/user/store';
@@ -76,30 +79,83 @@ export function checkContent(path: string): DbCheck {
   return result;
 }
 
-export function checkUser(dataDir: string): DbCheck {
-  const path = join(dataDir, USER_DB_FILE);
-  const result: DbCheck = { path, exists: existsSync(path), ok: true, problems: [], schemaVersion: null };
-  if (!result.exists) return result; // no notes yet: nothing to be damaged
-  result.schemaVersion = headerUserVersion(path);
-  if (result.schemaVersion !== null && result.schemaVersion > LATEST_VERSION) {
-    result.problems.push(
-      `made by a newer version of Recollection (schema ${result.schemaVersion}, this app knows ${LATEST_VERSION})`,
-    );
-  } else {
-    try {
-      withReadOnly(path, (db) => result.problems.push(...integrityProblems(db.pragma('integrity_check'))));
-    } catch (err) {
-      result.problems.push(`cannot be read as a database (${err instanceof Error ? err.message : String(err)})`);
-    }
+/** Why the notes database is not usable, for `check`; 'ok' and 'absent' (no notes yet) are fine. */
+export type UserDbCause =
+  'ok' | 'absent' | 'missing' | 'empty' | 'no-permission' | 'read-only' | 'newer-schema' | 'damaged';
+
+export interface UserDbCheck extends DbCheck {
+  cause: UserDbCause;
+}
+
+const CAUSE_LABEL: Record<UserDbCause, string> = {
+  ok: 'ok',
+  absent: 'ok',
+  missing: 'MISSING',
+  empty: 'EMPTY',
+  'no-permission': 'NO PERMISSION',
+  'read-only': 'READ-ONLY',
+  'newer-schema': 'NEWER SCHEMA',
+  damaged: 'DAMAGED',
+};
+
+const can = (path: string, mode: number): boolean => {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
   }
-  result.ok = result.problems.length === 0;
+};
+
+export function checkUser(dataDir: string): UserDbCheck {
+  const path = join(dataDir, USER_DB_FILE);
+  const exists = existsSync(path);
+  const result: UserDbCheck = { path, exists, ok: true, problems: [], schemaVersion: null, cause: 'ok' };
+  const fail = (cause: UserDbCause, problem: string): UserDbCheck => ({
+    ...result,
+    ok: false,
+    cause,
+    problems: [...result.problems, problem],
+  });
+  const backups = backupNames(dataDir).length;
+  const restoreNote = `${backups} backup(s) exist; the app restores the newest good one when it next opens`;
+  if (!exists) {
+    return backups ? fail('missing', `the file is missing; ${restoreNote}`) : { ...result, cause: 'absent' };
+  }
+  if (!can(path, constants.R_OK)) return fail('no-permission', 'this user may not read the file');
+  if (statSync(path).size === 0) {
+    return backups ? fail('empty', `the file is empty; ${restoreNote}`) : { ...result, cause: 'absent' };
+  }
+  result.schemaVersion = headerUserVersion(path);
+  try {
+    withReadOnly(path, (db) => result.problems.push(...integrityProblems(db.pragma('integrity_check'))));
+  } catch (err) {
+    const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+      return fail('no-permission', 'the file cannot be opened by this user');
+    }
+    result.problems.push(`cannot be read as a database (${err instanceof Error ? err.message : String(err)})`);
+  }
+  // A sound file with a higher version is a newer app's; a damaged header's "version" is just damage.
+  if (result.problems.length === 0 && result.schemaVersion !== null && result.schemaVersion > LATEST_VERSION) {
+    return fail(
+      'newer-schema',
+      `made by a newer version of Recollection (schema ${result.schemaVersion}, this app knows ${LATEST_VERSION}); update the app`,
+    );
+  }
+  if (result.problems.length > 0) return { ...result, ok: false, cause: 'damaged' };
+  // Writing needs the file and its folder (SQLite creates the -wal and -shm beside it).
+  if (!can(path, constants.W_OK) || !can(dataDir, constants.W_OK)) {
+    return fail('read-only', 'the file or its folder is read-only: the app can show the notes but not save changes');
+  }
   return result;
 }
 
-function describe(name: string, c: DbCheck): string[] {
-  if (!c.exists && c.ok) return [`${name}: no notes yet (${c.path})`];
+function describe(name: string, c: DbCheck & { cause?: UserDbCause }): string[] {
+  if (c.cause === 'absent' || (!c.exists && c.ok)) return [`${name}: no notes yet (${c.path})`];
   const version = c.schemaVersion === null ? '' : `, schema ${c.schemaVersion}`;
-  return [`${name}: ${c.ok ? 'ok' : 'DAMAGED'} (${c.path}${version})`, ...c.problems.map((p) => `  ${p}`)];
+  const label = c.cause ? CAUSE_LABEL[c.cause] : c.ok ? 'ok' : 'DAMAGED';
+  return [`${name}: ${label} (${c.path}${version})`, ...c.problems.map((p) => `  ${p}`)];
 }
 
 export const check: Command = {

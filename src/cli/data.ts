@@ -8,6 +8,7 @@
 import { EXPORT_FORMATS } from '../shared/contract/types';
 import { CliError, optFlag, optMember, optString, UsageError, type Command } from './context';
 import { readImportFile, writeFileAtomic } from '../core/files';
+import { storageFault } from '../core/faults';
 import { backupLine, formatBytes, previewLines } from './format';
 
 export const exportCommand: Command = {
@@ -31,10 +32,10 @@ export const exportCommand: Command = {
     const file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;
     const path = ctx.resolvePath(out);
     try {
-      await writeFileAtomic(path, file.data);
+      await writeFileAtomic(path, file.data, { dataDir: ctx.dataDir });
     } catch (err) {
       const reason = err instanceof Error && 'code' in err ? String(err.code) : 'write failed';
-      throw new CliError(`could not write ${path} (${reason})`);
+      throw new CliError(`could not write ${path}: ${storageFault(err)?.message ?? reason}`);
     }
     const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data.byteLength;
     if (ctx.json) ctx.printJson({ path, filename: file.filename, mime: file.mime, bytes });

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Core } from '../core/core';
 import type { ExportFile } from '../shared/contract/types';
+import { storageFault } from '../core/faults';
 import { check } from './check';
 import { CliError, UsageError, type Command, type Context, type Host, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';
@@ -112,6 +113,23 @@ async function printPdfWithBrowser(html: ExportFile): Promise<ExportFile> {
   return { filename: html.filename.replace(/\.html$/, '.pdf'), mime: 'application/pdf', data };
 }
 
+/** Opens the core; a locked, full or read-only notes database is said in plain words. */
+function openOrSay(open: () => Core): Core {
+  try {
+    return open();
+  } catch (err) {
+    const known = storageFault(err);
+    throw known ? new CliError(known.message, known.code) : err;
+  }
+}
+
+/** An object document gains `recovery` when the notes database was recovered at open (arrays: stderr only). */
+function withRecovery(value: unknown, core: Core | null): unknown {
+  const recovery = core?.user.recovery;
+  if (!recovery || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return { ...value, recovery };
+}
+
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 export async function main(argv: readonly string[], io: Io = processIo, host: Host = {}): Promise<number> {
@@ -157,15 +175,23 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       contentDbPath,
       resolvePath: userPath,
       async call(channel, callArgs) {
-        // The core is loaded on the first call, so --help and usage errors answer at once.
-        const { dispatch, openCore } = await loadCore();
-        const opened = (core ??= openCore({
-          contentDbPath,
-          dataDir,
-          version: host.version ?? appVersion(),
-          nativeBinding: host.nativeBinding,
-          searchOnFirstUse: true,
-        }));
+        if (!core) {
+          // The core is loaded on the first call, so --help and usage errors answer at once.
+          const { openCore } = await loadCore();
+          core = openOrSay(() =>
+            openCore({
+              contentDbPath,
+              dataDir,
+              version: host.version ?? appVersion(),
+              nativeBinding: host.nativeBinding,
+              searchOnFirstUse: true,
+            }),
+          );
+          // Recovery moved the notes database aside: say so, whatever the output mode.
+          if (core.user.recovery) io.err(`recollection: ${oneLine(core.user.recovery)}\n`);
+        }
+        const opened = core;
+        const { dispatch } = await loadCore();
         const result = await dispatch(opened.handlers, channel, callArgs, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
         return result.value;
@@ -173,7 +199,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       print: (...lines) => {
         if (!json) io.out(terminalText(`${lines.join('\n')}\n`));
       },
-      printJson: (value) => io.out(`${terminalJson(value)}\n`),
+      printJson: (value) => io.out(`${terminalJson(withRecovery(value, core))}\n`),
       printPdf: host.printPdf ?? printPdfWithBrowser,
     };
     await command.run(ctx);

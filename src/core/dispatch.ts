@@ -4,10 +4,15 @@
  *
  * Constraint: never throws and never leaks a stack trace. Used alike by the
  * Electron IPC shell, the browser test harness, the command line and the fuzz tests.
+ * A handler that finds the notes database locked by another process is run
+ * again after a timer (faults.ts), so the main process is never blocked
+ * waiting; storage faults (locked, disk full, read-only, no permission)
+ * answer in plain words, never INTERNAL.
  */
 import { argSchemas, type Channel, type ResultOf } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
 import { CoreError, type Result } from '../shared/contract/result';
+import { retryBusy, storageFault } from './faults';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argSchemas, name);
@@ -41,10 +46,12 @@ export async function dispatch<K extends Channel>(
   }
   try {
     const handler = handlers[channel] as (a: unknown) => unknown;
-    const value = (await handler(parsed.data)) as ResultOf<K>;
+    // Every handler is all-or-nothing (one transaction), so a locked attempt changed nothing.
+    const value = (await retryBusy(() => handler(parsed.data))) as ResultOf<K>;
     return { ok: true, value };
   } catch (err) {
-    if (err instanceof CoreError) return { ok: false, error: { code: err.code, message: err.message } };
+    const known = err instanceof CoreError ? err : storageFault(err);
+    if (known) return { ok: false, error: { code: known.code, message: known.message } };
     log(`${channel} failed`, err);
     return { ok: false, error: { code: 'INTERNAL', message: `${channel}: an internal error occurred` } };
   }

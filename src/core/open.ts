@@ -17,6 +17,7 @@ import type { AppStatus, ContentProblem } from '../shared/contract/types';
 import type { ContentLookup } from './content/lookup';
 import { ContentStore } from './content/store';
 import { ContentUnavailable } from './content/tables';
+import { cleanStaleTemps } from './files';
 import type { Core, CoreOptions } from './core';
 import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';
@@ -97,6 +98,8 @@ export function openCore(options: CoreOptions): Core {
     });
     const u = user;
     const problem = 'problem' in opened ? opened : null;
+    // An export killed mid-write left its temporary file (every private note in it): remove it now.
+    cleanStaleTemps(options.dataDir);
     const status = (): AppStatus => ({
       version: options.version ?? '0.0.0',
       content: problem

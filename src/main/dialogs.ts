@@ -15,6 +15,7 @@ import { CoreError } from '../shared/contract/result';
 import type { ExportFile } from '../shared/contract/types';
 import { FORMATS } from '../shared/vocabulary/formats';
 import { readImportFile, writeFileAtomic } from '../core/files';
+import { storageFault } from '../core/faults';
 
 export async function saveExport(
   handlers: Handlers,
@@ -34,10 +35,15 @@ export async function saveExport(
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;
   try {
-    await writeFileAtomic(choice.filePath, file.data);
+    await writeFileAtomic(choice.filePath, file.data, { dataDir: app.getPath('userData') });
   } catch (err) {
     const reason = err instanceof Error && 'code' in err ? String(err.code) : 'write failed';
-    throw new CoreError('UNAVAILABLE', `could not write ${basename(choice.filePath)} (${reason})`);
+    // STORAGE, not UNAVAILABLE: the renderer reads UNAVAILABLE as "no save dialog here" and falls back.
+    const known = storageFault(err);
+    throw new CoreError(
+      known ? 'STORAGE' : 'UNAVAILABLE',
+      `could not write ${basename(choice.filePath)}: ${known?.message ?? reason}`,
+    );
   }
   return { path: choice.filePath };
 }

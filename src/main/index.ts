@@ -13,7 +13,7 @@ import type { Core } from '../core/core';
 import { openCore } from '../core/open';
 import type { DeepLinkTarget } from '../shared/contract/types';
 import { DEEP_LINK_SCHEME, parseDeepLink } from '../shared/vocabulary/links';
-import { scheduleAutoBackup } from './backups';
+import { scheduleAutoBackup } from './auto-backup';
 import { cliModeArgs, runCliMode } from './cli-mode';
 import { deepLinkFromArgv } from './deeplink';
 import { renderErrorPage } from './error-page';

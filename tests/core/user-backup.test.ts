@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_KEEP, verifyBackup } from '../../src/core/user/backup';
+import { verifyBackup } from '../../src/core/user/backup-file';
+import { BACKUP_KEEP } from '../../src/core/user/backup-rotation';
 import { LATEST_VERSION } from '../../src/core/user/migrations';
 import type { UserStore } from '../../src/core/user/store';
 import { CoreError } from '../../src/shared/contract/result';
@@ -68,7 +69,7 @@ describe('backups', () => {
     expect(store.backups.list().map((b) => b.name)).toEqual(names.slice(-BACKUP_KEEP).reverse());
   });
 
-  it('keeps the newest 10 and lists them newest first, each verified', async () => {
+  it('keeps the newest 10 (and the newest of the day before) and lists them newest first, each verified', async () => {
     store.annotations.create({ blockId: 'c2.f2.po.1', note: 'x' });
     const names: string[] = [];
     for (let i = 0; i < 13; i++) {
@@ -76,10 +77,13 @@ describe('backups', () => {
       if (i % 3 !== 0) tick(1000); // mix of same-second (-n) and new-second names
     }
     const list = store.backups.list();
-    expect(list).toHaveLength(BACKUP_KEEP);
-    expect(list.map((b) => b.name)).toEqual(names.slice(-BACKUP_KEEP).reverse());
+    // The clock crossed midnight: besides the newest 10, the newest of the day before is kept (by age).
+    const dayBefore = names.filter((n) => n.startsWith('user-20250630-')).at(-1)!;
+    expect(names.slice(-BACKUP_KEEP)).not.toContain(dayBefore);
+    const kept = [...names.slice(-BACKUP_KEEP).reverse(), dayBefore];
+    expect(list.map((b) => b.name)).toEqual(kept);
     expect(list.every((b) => b.verified)).toBe(true);
-    expect(fs.readdirSync(path.join(dir, 'backups')).sort()).toEqual(names.slice(-BACKUP_KEEP).sort());
+    expect(fs.readdirSync(path.join(dir, 'backups')).sort()).toEqual([...kept].sort());
   });
 
   it('reports a damaged backup as unverified and refuses to restore it', async () => {

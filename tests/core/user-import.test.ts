@@ -171,7 +171,9 @@ describe('ids are unique across bookmarks and annotations (#12.2)', () => {
     await expect(store.exchange.apply({ bookmarks: [], annotations: [taken] })).rejects.toThrow(
       `annotations[0]: id ${mark.id} is already a bookmark here, not a note; an id names one record only`,
     );
-    expect(store.exchange.preview.bind(store.exchange, { bookmarks: [stolen], annotations: [] })).toThrow(/already a note here/);
+    expect(store.exchange.preview.bind(store.exchange, { bookmarks: [stolen], annotations: [] })).toThrow(
+      /already a note here/,
+    );
     // Trashed records keep their ids too.
     store.annotations.remove({ id: note.id });
     await expect(store.exchange.apply({ bookmarks: [stolen], annotations: [] })).rejects.toThrow(/already a note here/);

@@ -11,11 +11,14 @@
  * `go` on stdin before opening the user database: the parent starts the next
  * child while the current one runs, so only one ever holds the user database.
  * Then: `ready <recovery or "none"> <records found>`, and `c <seq> <id>`
- * (created) or `u <seq> <id> <createSeq>` (updated) per write. Constraint: writeSync to
+ * (created) or `u <seq> <id> <createSeq>` (updated) per write, and `b <attempt>` each time
+ * a write found the database locked by the other writer (crash.test.ts runs one) and was
+ * retried after a timer, as dispatch() does in the app. Constraint: writeSync to
  * the stdout pipe, so a line is in the pipe before the next write starts.
  */
 import { writeSync } from 'node:fs';
 import { ContentStore } from '../../src/core/content/store';
+import { retryBusy } from '../../src/core/faults';
 import { UserStore } from '../../src/core/user/store';
 import { editOf, placeOf } from './crash-writes';
 import { between, mulberry32 } from './prng';
@@ -47,17 +50,19 @@ const known: Array<{ id: string; createSeq: number }> = go
   });
 
 const store = UserStore.open({ dataDir, content });
+/** A write through the app's busy path: immediate transaction, short busy timeout, timer retries. */
+const write = <T>(fn: () => T): Promise<T> => retryBusy(fn, { waitMs: 60_000, onRetry: (n) => say(`b ${n}`) });
 say(`ready ${store.recovery ?? 'none'} ${known.length}`);
 
 for (let seq = Number(seqBaseArg); ; seq++) {
   if (known.length > 0 && rng() < 0.3) {
     const target = known[between(rng, 0, known.length - 1)];
     const edit = editOf(seq, target.createSeq);
-    store.annotations.update({ id: target.id, patch: edit });
+    await write(() => store.annotations.update({ id: target.id, patch: edit }));
     say(`u ${seq} ${target.id} ${target.createSeq}`);
   } else {
     const place = placeOf(seq, blocks);
-    const a = store.annotations.create({ ...place, ...editOf(seq, seq) });
+    const a = await write(() => store.annotations.create({ ...place, ...editOf(seq, seq) }));
     known.push({ id: a.id, createSeq: seq });
     say(`c ${seq} ${a.id}`);
   }

@@ -6,13 +6,18 @@
  * without recovery, and holds EVERY write the child acknowledged — each
  * record whole (row and tag rows from one write, never a mix).
  *
+ * Meanwhile another process (other-process.ts `hog`) keeps taking the write
+ * lock for 100–150 ms at a time, so the child's writes go through the busy
+ * path the app uses — immediate transactions, a short busy timeout, timer
+ * retries — and are killed while waiting as well as while writing.
+ *
  * Timing: the child is bundled once with esbuild (the compiler tsx runs on),
  * because `node --import tsx` costs ~1 s of CPU per start, which 100 starts
  * cannot afford; and the next child is started while the current one runs
  * (it waits for `go` before touching the user database), so a kill costs a
  * few hundred ms. The schedule comes from a fixed seed, printed on failure.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +28,7 @@ import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { UserStore } from '../../src/core/user/store';
 import { checkRecord, claimedSeqs } from './crash-writes';
+import { hogWriteLock } from './other-process';
 import { between, mulberry32 } from './prng';
 
 const SEED = 20_250_601;
@@ -81,6 +87,7 @@ class Child {
 }
 
 let dataDir: string;
+let hog: ChildProcess | null = null;
 beforeAll(async () => {
   mkdirSync(join(ROOT, 'build', 'hardening'), { recursive: true });
   await build({
@@ -96,6 +103,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'recollection-crash-'));
 });
 afterAll(() => {
+  hog?.kill('SIGKILL');
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -104,7 +112,9 @@ describe('SIGKILL during writes', () => {
     const rng = mulberry32(SEED);
     const acked = new Map<string, Acked>();
     const startedAt = Date.now();
+    // The database must exist before the other writer opens it: the first child creates it.
     let next = new Child(dataDir, 1_000_000, between(rng, 1, 2 ** 31));
+    let retries = 0;
 
     for (let kill = 1; kill <= KILLS; kill++) {
       const child = next;
@@ -116,6 +126,7 @@ describe('SIGKILL during writes', () => {
       if (kill < KILLS) next = new Child(dataDir, (kill + 1) * 1_000_000, between(rng, 1, 2 ** 31));
 
       const ready = await child.waitFor('ready ');
+      hog ??= await hogWriteLock(join(dataDir, 'user.db'));
       // A crash must never look like damage: no recovery, no file moved aside.
       expect(ready.split(' ')[1], `child ${kill} found the database damaged (seed ${SEED})`).toBe('none');
       await child.waitFor('c ');
@@ -127,12 +138,19 @@ describe('SIGKILL during writes', () => {
 
       for (const line of child.lines) {
         const [kind, seq, id, createSeq] = line.split(' ');
+        if (kind === 'b') retries++;
         if ((kind !== 'c' && kind !== 'u') || !seq || !id) continue;
         // An update may be of a record whose create committed but was never acknowledged: it is acked now.
         acked.set(id, { createSeq: Number(kind === 'c' ? seq : createSeq), lastSeq: Number(seq) });
       }
     }
     const elapsed = Date.now() - startedAt;
+    const hogClosed = new Promise((r) => hog?.once('close', r));
+    hog?.kill('SIGKILL');
+    await hogClosed;
+    hog = null;
+    // The busy path was taken: writes found the lock held and were retried after a timer.
+    expect(retries).toBeGreaterThan(0);
 
     const file = join(dataDir, 'user.db');
     const raw = new Database(file, { readonly: true, fileMustExist: true });
@@ -167,11 +185,11 @@ describe('SIGKILL during writes', () => {
       expect(acked.size).toBeGreaterThan(KILLS); // every child acknowledged at least one create
       console.info(
         `crash test: ${KILLS} kills, ${acked.size} acknowledged annotations, ${found.size} in the database, ` +
-          `${(elapsed / 1000).toFixed(1)} s`,
+          `${retries} busy retries, ${(elapsed / 1000).toFixed(1)} s`,
       );
     } finally {
       store.close();
       content.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -35,7 +35,15 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 /** A call that has not settled after this long counts as hung (generous: CI machines are slow). */
 const CALL_BOUND_MS = 5_000;
 const CLONE_CHECKS = 300;
-const CODES: ReadonlySet<ErrorCode> = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL']);
+const CODES: ReadonlySet<ErrorCode> = new Set([
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAVAILABLE',
+  'BUSY',
+  'STORAGE',
+  'INTERNAL',
+]);
 const STACK_FRAME = /\n\s+at |\bat .+:\d+:\d+\)?$|node_modules|\.ts:\d+/m;
 
 /** Channels that must never change the user database, whatever they answer. */

@@ -23,6 +23,8 @@ const fakes = await import('./fakes');
 const dir = mkdtempSync(join(tmpdir(), 'recollection-dialogs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 fakes.app.paths.set('documents', dir);
+// The app's data folder: where an export records its temporary file while writing.
+fakes.app.paths.set('userData', join(dir, 'data'));
 
 let rendered: ExportFile;
 const render = vi.fn(() => rendered);

@@ -23,6 +23,8 @@ const fakes = await import('./fakes');
 const dir = mkdtempSync(join(tmpdir(), 'recollection-answers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 fakes.app.paths.set('documents', dir);
+// The app's data folder: where an export records its temporary file while writing.
+fakes.app.paths.set('userData', join(dir, 'data'));
 
 const core = {
   'export.render': () => ({ filename: 'recollection-notes.md', mime: 'text/markdown', data: '# Notes\n' }),

@@ -41,10 +41,12 @@ export function createContext(
     nowIso,
     mutate(description, inverse, write) {
       const s = session();
-      s.db.transaction(() => {
-        write(s);
-        s.history.push(nowIso(), description, inverse);
-      })();
+      s.db
+        .transaction(() => {
+          write(s);
+          s.history.push(nowIso(), description, inverse);
+        })
+        .immediate(); // writes after reading: the write lock is taken first (two processes, docs/data-safety.md)
     },
   };
 }

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { CoreError } from '../../shared/contract/result';
+import { makePrivate } from '../owner-only';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 export type UserDb = Database.Database;
@@ -78,6 +79,19 @@ export function headerUserVersion(file: string): number | null {
   }
 }
 
+/** How long SQLite waits on another process's lock while the database is being opened. */
+export const OPEN_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Throws SQLITE_BUSY unless a write could start now (takes the write lock and
+ * releases it at once). Run under retryBusy before work that must not be
+ * repeated per attempt, such as the backup made before an import.
+ */
+export function probeWriteLock(db: UserDb): void {
+  db.exec('BEGIN IMMEDIATE');
+  db.exec('ROLLBACK');
+}
+
 /** Applies the migrations above the database's version, each in its own transaction. */
 export function migrate(db: UserDb, target: number = LATEST_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -87,7 +101,7 @@ export function migrate(db: UserDb, target: number = LATEST_VERSION): void {
       m.up(db);
       // PRAGMA takes no bound parameters; the value is an integer from our own table.
       db.pragma(`user_version = ${Math.trunc(m.version)}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -159,8 +173,12 @@ export function openUserDb(file: string, options: OpenUserDbOptions = {}): UserD
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // Another process (the command line while the app runs) may hold the write lock briefly.
-    db.pragma('busy_timeout = 5000');
+    // While opening (migrations, purge, re-anchoring) SQLite waits itself; once open the
+    // store lowers this to BUSY_TIMEOUT_MS and waits off the thread (faults.ts).
+    db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
     migrate(db, options.targetVersion ?? LATEST_VERSION);
+    // Owner-only, whatever the umask: SQLite gives the -wal and -shm the main file's mode.
+    for (const side of ['', '-wal', '-shm']) makePrivate(file + side);
     return db;
   } catch (err) {
     db.close();

@@ -159,30 +159,32 @@ export function previewImport(s: Session, content: ContentLookup, bundle: Import
 
 /** Applies an import in one transaction and reports what it did. */
 export function applyImport(s: Session, content: ContentLookup, bundle: ImportBundleLike): ImportPreview {
-  return s.db.transaction(() => {
-    const { preview, steps } = plan(s, content, bundle);
-    for (const step of steps) {
-      switch (step.kind) {
-        case 'insert-bookmark':
-          s.bookmarks.insert(step.rec);
-          break;
-        case 'put-bookmark':
-          s.bookmarks.put(step.rec);
-          break;
-        case 'insert-annotation':
-          s.annotations.insert(step.rec);
-          break;
-        case 'put-annotation':
-          s.annotations.put(step.rec);
-          break;
-        case 'put-position':
-          s.positions.put(step.value);
-          break;
-        case 'remember-position':
-          s.positions.remember(step.past);
-          break;
+  return s.db
+    .transaction(() => {
+      const { preview, steps } = plan(s, content, bundle);
+      for (const step of steps) {
+        switch (step.kind) {
+          case 'insert-bookmark':
+            s.bookmarks.insert(step.rec);
+            break;
+          case 'put-bookmark':
+            s.bookmarks.put(step.rec);
+            break;
+          case 'insert-annotation':
+            s.annotations.insert(step.rec);
+            break;
+          case 'put-annotation':
+            s.annotations.put(step.rec);
+            break;
+          case 'put-position':
+            s.positions.put(step.value);
+            break;
+          case 'remember-position':
+            s.positions.remember(step.past);
+            break;
+        }
       }
-    }
-    return preview;
-  })();
+      return preview;
+    })
+    .immediate(); // reads then writes: the write lock is taken first, so no other process commits in between
 }

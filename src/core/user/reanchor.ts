@@ -213,7 +213,7 @@ export function reanchorAll(db: UserDb, content: ContentLookup, buildId: string)
       }
     }
     meta.set(META_CONTENT_BUILD, buildId);
-  })();
+  }).immediate(); // reads every annotation then writes: take the write lock first
   return report;
 }
 

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
-import { Backups } from './backups';
+import { Backups } from './backup-actions';
 import { createContext, type UserContext } from './context';
 import { annotationsDomain } from './domains/annotations';
 import { bookmarksDomain } from './domains/bookmarks';
@@ -25,10 +25,12 @@ import { historyDomain, trashDomain } from './domains/trash';
 import { META_CONTENT_BUILD } from './meta';
 import { DocumentOrder } from './notes';
 import { contentFingerprint, reanchorAll } from './reanchor';
+import { BUSY_TIMEOUT_MS } from '../faults';
+import { privateDir } from '../owner-only';
 import { openWithRecovery } from './recovery';
 import { createSession, type Session } from './session';
 
-export { AUTO_BACKUP_INTERVAL_MS } from './backups';
+export { AUTO_BACKUP_INTERVAL_MS } from './backup-actions';
 export const USER_DB_FILE = 'user.db';
 
 export interface UserStoreOptions {
@@ -86,7 +88,11 @@ export class UserStore {
   }
 
   static open(options: UserStoreOptions): UserStore {
-    fs.mkdirSync(options.dataDir, { recursive: true });
+    // Owner-only; an existing folder is tightened when it is ours (holds our database, or is named after the app).
+    privateDir(
+      options.dataDir,
+      (dir) => fs.existsSync(path.join(dir, USER_DB_FILE)) || path.basename(dir) === 'Recollection',
+    );
     const store = new UserStore(options);
     store.openSession();
     return store;
@@ -100,10 +106,12 @@ export class UserStore {
     });
     this.s = createSession(opened.db);
     this.recovery = opened.recovery ?? this.recovery;
-    this.s.db.transaction(() => this.s.trash.purge(this.now()))();
+    this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
     if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
       reanchorAll(this.s.db, this.o.content, this.buildId);
     }
+    // Opened: from now on a locked database is waited for off the thread (faults.ts), not by SQLite.
+    this.s.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 
   /** Backs up if the newest backup is over an hour old; the shell calls it at start and periodically. */

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'NOT_FOUND' // the id, number or file does not exist
   | 'CONFLICT' // the operation clashes with current state (duplicate, stale)
   | 'UNAVAILABLE' // a needed resource is absent (content database missing, dialog cancelled)
+  | 'BUSY' // another process (window, command line) is writing the notes; try again
+  | 'STORAGE' // the disk is full, read-only, or not ours to write: nothing was saved
   | 'INTERNAL'; // anything unexpected; the message is generic
 
 export interface AppError {

@@ -8,7 +8,9 @@
  */
 import type { ExportScope, ImportPreview, OptionPosition } from '../../../shared/contract/types';
 import type { ExportEntry } from '../../exchange/types';
+import { retryBusy } from '../../faults';
 import type { UserContext } from '../context';
+import { probeWriteLock } from '../db';
 import { scopeFilter, toExportEntries } from '../export-entries';
 import * as importer from '../import-merge';
 import type { NotesDomain } from './notes';
@@ -19,9 +21,11 @@ export function exchangeDomain(u: UserContext, notes: NotesDomain, backup: () =>
 
   const apply = async (bundle: importer.ImportBundleLike): Promise<ImportPreview> => {
     preview(bundle); // reject a bad file before making a backup for nothing
+    // Wait (off the thread) until a write can proceed, so a locked database never makes a backup per attempt.
+    await retryBusy(() => probeWriteLock(u.session().db));
     const s = u.session();
     if (s.annotations.count() + s.bookmarks.count() > 0) await backup();
-    return importer.applyImport(u.session(), u.content, bundle);
+    return retryBusy(() => importer.applyImport(u.session(), u.content, bundle));
   };
 
   return {

@@ -15,7 +15,7 @@ export function settingsDomain(u: UserContext) {
     get,
     set({ patch }: { patch: SettingsPatch }): Settings {
       const s = u.session();
-      s.db.transaction(() => s.settings.set(patch))();
+      s.db.transaction(() => s.settings.set(patch)).immediate();
       return get();
     },
   };

@@ -51,12 +51,14 @@ export function historyDomain(u: UserContext) {
     /** Undoes the newest action that can still be undone; null when there is none. */
     undo(): UndoResult | null {
       const s = u.session();
-      return s.db.transaction((): UndoResult | null => {
-        for (let entry = s.history.pop(); entry; entry = s.history.pop()) {
-          if (entry.inverse && applyInverse(s, entry.inverse, u.nowIso())) return { description: entry.description };
-        }
-        return null;
-      })();
+      return s.db
+        .transaction((): UndoResult | null => {
+          for (let entry = s.history.pop(); entry; entry = s.history.pop()) {
+            if (entry.inverse && applyInverse(s, entry.inverse, u.nowIso())) return { description: entry.description };
+          }
+          return null;
+        })
+        .immediate(); // reads the history then writes: take the write lock first
     },
   };
 }

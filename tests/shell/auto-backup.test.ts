@@ -3,7 +3,7 @@
  * never two at once, a failure logged and retried at the next tick.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTO_BACKUP_CHECK_MS, scheduleAutoBackup } from '../../src/main/backups';
+import { AUTO_BACKUP_CHECK_MS, scheduleAutoBackup } from '../../src/main/auto-backup';
 import { AUTO_BACKUP_INTERVAL_MS } from '../../src/core/user/store';
 import type { BackupInfo } from '../../src/shared/contract/types';
 

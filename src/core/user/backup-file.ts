@@ -1,64 +1,28 @@
 /**
- * Backups of the user database: SQLite's online backup API into
- * `<dataDir>/backups/user-YYYYMMDD-HHMMSS[-n].db`, each verified after writing
- * (opened read-only, `integrity_check` = ok, `user_version` as expected), the
- * newest BACKUP_KEEP kept.
+ * One backup file of the user database: written with SQLite's online backup
+ * API into `<dataDir>/backups/user-YYYYMMDD-HHMMSS[-n].db`, switched to a
+ * self-contained file, verified (opened read-only, `integrity_check` = ok,
+ * `user_version` as expected), fsynced, owner-only — and the checks and
+ * fsync the rest of the user code reuses (verifyBackup, syncFile, stamp).
  *
  * Constraint: a backup that does not verify is never kept under a backup name
- * (it is written to a hidden partial file first and only renamed once checked),
- * and a name from outside can only ever resolve to a file inside backups/.
+ * (it is written to a hidden partial file first and only renamed once checked).
+ * Which backups are kept is backup-rotation.ts's business.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/types';
 import { CoreError } from '../../shared/contract/result';
+import { syncDir } from '../files';
+import { makePrivate, privateDir } from '../owner-only';
+import { backupNames, backupsDir, createdOf } from './backup-rotation';
 import type { UserDb } from './db';
 import { LATEST_VERSION } from './migrations';
-
-export const BACKUP_KEEP = 10;
-const NAME = /^user-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d{1,6}))?\.db$/;
-
-export const backupsDir = (dataDir: string): string => path.join(dataDir, 'backups');
 
 /** `YYYYMMDD-HHMMSS` in UTC: sortable, and free of characters file systems reject. */
 export function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
-/** Sort key: time then the -n counter (names made within the same second). */
-function sortKey(name: string): string {
-  const m = NAME.exec(name);
-  return m ? `${m.slice(1, 7).join('')}-${(m[7] ?? '0').padStart(6, '0')}` : '';
-}
-
-/** Creation time (ISO, UTC) encoded in a backup's name; '' for other names. */
-export function createdOf(name: string): string {
-  const m = NAME.exec(name);
-  if (!m) return '';
-  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
-}
-
-/** Backup file names, newest first. */
-export function backupNames(dataDir: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(backupsDir(dataDir));
-  } catch {
-    return [];
-  }
-  return names.filter((n) => NAME.test(n)).sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
-}
-
-/** Resolves a user-given backup name to its path; rejects anything that is not one of ours. */
-export function resolveBackup(dataDir: string, name: string): string {
-  const dir = backupsDir(dataDir);
-  const file = path.resolve(dir, name);
-  if (!NAME.test(name) || path.dirname(file) !== path.resolve(dir)) {
-    throw new CoreError('INVALID_ARGUMENT', `not a backup name: ${name.slice(0, 80)}`);
-  }
-  if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `no backup named ${name}`);
-  return file;
 }
 
 /**
@@ -80,15 +44,9 @@ export function verifyBackup(file: string, nativeBinding?: string, expectedVersi
   }
 }
 
-function info(dataDir: string, name: string, verified: boolean): BackupInfo {
+export function backupInfo(dataDir: string, name: string, verified: boolean): BackupInfo {
   const bytes = fs.statSync(path.join(backupsDir(dataDir), name)).size;
   return { name, created: createdOf(name), bytes, verified };
-}
-
-export function listBackups(dataDir: string, nativeBinding?: string): BackupInfo[] {
-  return backupNames(dataDir).map((name) =>
-    info(dataDir, name, verifyBackup(path.join(backupsDir(dataDir), name), nativeBinding)),
-  );
 }
 
 /** fsyncs a file (and, where the platform allows, its folder) so a rename that follows is durable. */
@@ -99,21 +57,7 @@ export function syncFile(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  try {
-    const dir = fs.openSync(path.dirname(file), 'r');
-    try {
-      fs.fsyncSync(dir);
-    } finally {
-      fs.closeSync(dir);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  }
-}
-
-function rotate(dataDir: string): void {
-  for (const old of backupNames(dataDir).slice(BACKUP_KEEP))
-    fs.rmSync(path.join(backupsDir(dataDir), old), { force: true });
+  syncDir(path.dirname(file));
 }
 
 /**
@@ -129,19 +73,15 @@ function freshName(dataDir: string, now: Date): string {
   return `${base}-${Math.max(...counters) + 1}.db`;
 }
 
-export async function createBackup(
-  db: UserDb,
-  dataDir: string,
-  now: Date,
-  nativeBinding?: string,
-): Promise<BackupInfo> {
-  const dir = backupsDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+/** Writes and verifies one backup of `db`; does not rotate. */
+export async function writeBackup(db: UserDb, dataDir: string, now: Date, nativeBinding?: string): Promise<BackupInfo> {
+  const dir = privateDir(backupsDir(dataDir));
   const name = freshName(dataDir, now);
   const partial = path.join(dir, `.${name}.partial`);
   const version = db.pragma('user_version', { simple: true }) as number;
   try {
     await db.backup(partial);
+    makePrivate(partial);
     // A backup is one self-contained file: switch it out of WAL mode so it
     // never depends on -wal/-shm companions when copied or restored.
     const copy = new Database(partial, { nativeBinding });
@@ -161,6 +101,5 @@ export async function createBackup(
   } finally {
     fs.rmSync(partial, { force: true });
   }
-  rotate(dataDir);
-  return info(dataDir, name, true);
+  return backupInfo(dataDir, name, true);
 }

@@ -1,6 +1,7 @@
 /**
- * The store's backup operations: back up now, list, the hourly automatic
- * backup, and restoring a backup in place of the open database.
+ * The store's backup actions: back up now (write one file, then rotate), list
+ * (each re-verified), the hourly automatic backup, and restoring a backup in
+ * place of the open database.
  *
  * Constraint: a restore never loses the current state (it is backed up first)
  * and never applies a stale -wal to the restored file; if anything fails
@@ -8,10 +9,13 @@
  * handles a bad one) so it is never left closed.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ParsedArgs } from '../../shared/contract/channels';
 import { CoreError } from '../../shared/contract/result';
 import type { BackupInfo } from '../../shared/contract/types';
-import * as backup from './backup';
+import { makePrivate } from '../owner-only';
+import * as backup from './backup-file';
+import { backupNames, backupsDir, createdOf, resolveBackup, rotate } from './backup-rotation';
 import type { UserDb } from './db';
 
 export const AUTO_BACKUP_INTERVAL_MS = 60 * 60 * 1000;
@@ -31,13 +35,18 @@ export interface BackupHost {
 export class Backups {
   constructor(private readonly host: BackupHost) {}
 
-  create(): Promise<BackupInfo> {
+  async create(): Promise<BackupInfo> {
     const h = this.host;
-    return backup.createBackup(h.db(), h.dataDir, h.now(), h.nativeBinding);
+    const info = await backup.writeBackup(h.db(), h.dataDir, h.now(), h.nativeBinding);
+    rotate(h.dataDir, h.now());
+    return info;
   }
 
   list(): BackupInfo[] {
-    return backup.listBackups(this.host.dataDir, this.host.nativeBinding);
+    const { dataDir, nativeBinding } = this.host;
+    return backupNames(dataDir).map((name) =>
+      backup.backupInfo(dataDir, name, backup.verifyBackup(path.join(backupsDir(dataDir), name), nativeBinding)),
+    );
   }
 
   /**
@@ -47,8 +56,8 @@ export class Backups {
    */
   async maybeAuto(): Promise<BackupInfo | null> {
     if (this.host.recordCount() === 0) return null;
-    const newest = backup.backupNames(this.host.dataDir)[0];
-    const age = newest ? this.host.now().getTime() - Date.parse(backup.createdOf(newest)) : Infinity;
+    const newest = backupNames(this.host.dataDir)[0];
+    const age = newest ? this.host.now().getTime() - Date.parse(createdOf(newest)) : Infinity;
     if (age >= 0 && age < AUTO_BACKUP_INTERVAL_MS) return null;
     return this.create();
   }
@@ -60,12 +69,13 @@ export class Backups {
    */
   async restore(args: ParsedArgs<'backup.restore'>): Promise<{ restored: string }> {
     const h = this.host;
-    const file = backup.resolveBackup(h.dataDir, args.name);
+    const file = resolveBackup(h.dataDir, args.name);
     if (!backup.verifyBackup(file, h.nativeBinding)) {
       throw new CoreError('CONFLICT', `backup ${args.name} is damaged and cannot be restored; choose another`);
     }
     const tmp = `${h.dbFile}.restoring`;
     fs.copyFileSync(file, tmp);
+    makePrivate(tmp);
     try {
       await this.create();
       h.db().close();

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
-import { backupNames, createdOf, resolveBackup, stamp } from './backup';
+import { backupNames, createdOf, resolveBackup } from './backup-rotation';
+import { stamp } from './backup-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-bname-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
