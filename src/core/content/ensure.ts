@@ -17,6 +17,7 @@ import { CoreError } from '../../shared/contract/result';
 import { buildContentDb, type BuildReport } from './build';
 import { parseRecollection } from './parse';
 import { CONTENT_SCHEMA_VERSION } from './schema';
+import { thesaurusSchema, type ThesaurusData } from '../search/thesaurus';
 
 export const SOURCE_FILE = 'resources/gfmd-thematic-recollection-2007-2017.txt';
 /** The one document the app ships (see resources/ and the corpus README). */
@@ -43,10 +44,23 @@ function findRoot(): string {
 export const REPO_ROOT = findRoot();
 export const CONTENT_DB_PATH = join(REPO_ROOT, 'build', 'content', 'recollection.db');
 export const SOURCE_PATH = join(REPO_ROOT, SOURCE_FILE);
+/** The search thesaurus (docs/search.md), built into the content database. */
+export const THESAURUS_FILE = 'resources/thesaurus.json';
+
+/** resources/thesaurus.json, validated: a broken file fails the build with its path and the reason. */
+export function readThesaurus(root: string = REPO_ROOT): ThesaurusData {
+  const path = join(root, THESAURUS_FILE);
+  try {
+    return thesaurusSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new CoreError('UNAVAILABLE', `the search thesaurus ${path} cannot be read: ${why}`);
+  }
+}
 
 /** Folders and files whose source code shapes the database. */
 const INPUT_DIRS = ['src/core/content', 'src/core/search'];
-const INPUT_FILES = ['src/shared/model.ts', 'node_modules/minisearch/package.json'];
+const INPUT_FILES = ['src/shared/model.ts', 'node_modules/minisearch/package.json', THESAURUS_FILE];
 const IS_INPUT = /\.ts$/;
 const IS_TEST_ONLY = /\.(test|fixture)\.ts$/;
 
@@ -148,7 +162,7 @@ export function ensureContentSync(options: EnsureOptions = {}): EnsureResult {
     );
   }
   const model = parseRecollection(text);
-  const report = buildContentDb(model, { sourceSha256, buildId, outPath: path });
+  const report = buildContentDb(model, { sourceSha256, buildId, outPath: path, thesaurus: readThesaurus() });
   return { path, built: true, reason, buildId, report, millis: performance.now() - started };
 }
 
