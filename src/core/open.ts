@@ -16,6 +16,7 @@ import { contentHandlers } from './handlers/content';
 import { exchangeHandlers } from './handlers/exchange';
 import { searchHandlers } from './handlers/search';
 import { userHandlers } from './handlers/user';
+import { preloadEnglish } from './search/english';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
 
@@ -57,6 +58,7 @@ export function openCore(options: CoreOptions): Core {
         u.close();
         content.close();
       },
+      warmUp: preloadEnglish,
     };
   } catch (err) {
     user?.close();

@@ -303,4 +303,21 @@ describe('notes views', () => {
     expect(store.searchNotes('priority-a')[0]?.id).toBe(a.id);
     expect(store.searchNotes('absent words')).toEqual([]);
   });
+
+  it('folds British and American spellings like document search', () => {
+    const a = store.createAnnotation({ blockId: PO, note: 'Labour inspection: organise a visit' });
+    const b = store.createAnnotation({ blockId: PO2, note: 'labor recruiters and organization' });
+    for (const q of ['labor', 'labour', 'labourers'.slice(0, 6)])
+      expect(
+        store
+          .searchNotes(q)
+          .map((h) => h.id)
+          .sort(),
+        q,
+      ).toEqual([a.id, b.id].sort());
+    expect(store.searchNotes('organize').map((h) => h.id)).toEqual([a.id]);
+    const hit = store.searchNotes('labor').find((h) => h.id === a.id);
+    const [s, e] = hit?.snippet.highlights[0] ?? [0, 0];
+    expect(hit?.snippet.text.slice(s, e)).toBe('Labour');
+  });
 });

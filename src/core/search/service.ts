@@ -131,7 +131,8 @@ export class SearchService {
     const ident = parseIdentifier(q);
     const pinned = this.pinnedFor(ident, jump).filter((id) => this.passes(id, filter));
     const text = ident ? searchTextOf(ident) : q;
-    const found = text === null ? null : this.run(text, filter, args.expand ?? true);
+    // A label or identifier answered by its passages needs no OR fallback over its parts ("2.2 PO 1").
+    const found = text === null ? null : this.run(text, filter, args.expand ?? true, pinned.length === 0);
     const results = pinFirst(found?.results ?? [], pinned, (id) => this.stub(id));
     // An identifier or a label answered by its passages is not a partial match.
     const partial = found !== null && !found.all && pinned.length === 0;
@@ -186,13 +187,13 @@ export class SearchService {
    * AND over the query's slots first; only when that finds nothing, OR, ranked
    * first by how many of the query's content words a passage matches, then by score.
    */
-  private run(q: string, filter: Filter, expand = true): Found {
+  private run(q: string, filter: Filter, expand = true, fallback = true): Found {
     const plan = planQuery(q, this.thesaurus, expand);
     const slots = new Map<string, boolean[]>();
     if (plan.slots.length === 0) return { results: [], all: true, plan, slots };
     const options = { ...SEARCH_OPTIONS, filter };
     const and = this.index.search(planQueryTree(plan, 'AND'), options);
-    if (and.length > 0 || plan.slots.length === 1) return { results: and, all: true, plan, slots };
+    if (and.length > 0 || plan.slots.length === 1 || !fallback) return { results: and, all: true, plan, slots };
     const or = this.index.search(planQueryTree(plan, 'OR'), options);
     const count = new Map<string, number>();
     for (const r of or) {
