@@ -58,16 +58,26 @@ export function outlineLines(nodes: readonly OutlineNode[], depth = 0): string[]
   return lines;
 }
 
+/** The honest fallback's notice, the same words as the overlay's. */
+export function fallbackNotice(missing: readonly string[]): string {
+  const notFound = missing.length ? `; not found: ${missing.join(', ')}` : '';
+  return `No passage has all your words — showing passages with some of them${notFound}`;
+}
+
 export function searchLines(result: SearchResult): string[] {
   const first = result.hits.length ? result.offset + 1 : 0;
   const last = result.offset + result.hits.length;
   const lines = [
     `${result.total} result${result.total === 1 ? '' : 's'} for "${result.query}" (showing ${first}–${last})`,
   ];
+  if (last < result.total) lines.push(`More: --offset ${last}`);
+  if (!result.allWords) lines.push(fallbackNotice(result.missing));
+  if (result.expanded.length) lines.push(`Also searched: ${result.expanded.join(', ')}`);
   if (result.didYouMean) lines.push(`Did you mean "${result.didYouMean}"?`);
   if (result.jump) lines.push(`Go to: ${result.jump.label} (${result.jump.blockId ?? result.jump.pageId})`);
   result.hits.forEach((hit, i) => {
-    lines.push('', `${first + i}. ${hit.label}  (${hit.id})`);
+    const matched = !result.allWords && hit.matched ? `  [matches: ${hit.matched.join(', ')}]` : '';
+    lines.push('', `${first + i}. ${hit.label}  (${hit.id})${matched}`);
     lines.push(...wrap(hit.snippet.text, '   '));
   });
   return lines;

@@ -61,6 +61,7 @@ function fakeCore(content: { ok: boolean; message: string | null }, recovery: st
       },
     } as unknown as Core['user'],
     close: () => void control.closed++,
+    warmUp: () => undefined,
   };
 }
 
