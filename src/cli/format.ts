@@ -6,6 +6,7 @@
  * piped or pasted into a brief); --json output is produced elsewhere and never
  * goes through these functions.
  */
+import { fallbackNotice } from '../shared/search-notice';
 import type {
   Annotation,
   BackupInfo,
@@ -56,12 +57,6 @@ export function outlineLines(nodes: readonly OutlineNode[], depth = 0): string[]
     lines.push(...outlineLines(node.children, depth + 1));
   }
   return lines;
-}
-
-/** The honest fallback's notice, the same words as the overlay's. */
-export function fallbackNotice(missing: readonly string[]): string {
-  const notFound = missing.length ? `; not found: ${missing.join(', ')}` : '';
-  return `No passage has all your words — showing passages with some of them${notFound}`;
 }
 
 export function searchLines(result: SearchResult): string[] {

@@ -86,6 +86,7 @@ const settingsPatch = z
       })
       .strict()
       .optional(),
+    searchExpand: z.boolean().optional(),
   })
   .strict();
 

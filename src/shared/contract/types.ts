@@ -277,6 +277,8 @@ export interface Settings {
   lastBlockId: string | null;
   panes: { outline: boolean; side: boolean; sideTab: 'notes' | 'footnotes' | 'xrefs' | 'positions' };
   searchFilters: { clusters: number[]; kinds: SearchKind[] };
+  /** Search also the thesaurus's document wording for the words typed ("also searched: …"). */
+  searchExpand: boolean;
 }
 
 /** What a new data folder starts with (the core), and what the page shows before its settings are read. */
@@ -287,6 +289,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastBlockId: null,
   panes: { outline: true, side: true, sideTab: 'notes' },
   searchFilters: { clusters: [], kinds: [] },
+  searchExpand: true,
 };
 
 export interface BackupInfo {
