@@ -81,8 +81,27 @@ export function contentWords(q: string): Word[] {
   return [...chosen.slice(0, MAX_TERMS - 1), chosen[chosen.length - 1]];
 }
 
+/** Weight of a verb form's stem ("identified" → identifi…) against the word itself. */
+const STEM_WEIGHT = 0.5;
+const VERB_FORM = /^([a-z]{5,}?)(?:ed|ing)$/;
+
+/**
+ * A word as typed; a verb form ending in -ed or -ing also matches the words
+ * its stem starts, at a lower weight: a question's "identified" or "improved"
+ * finds the document's "identification" and "improvement".
+ */
 function wordQuery(w: Word, last: boolean): Query {
-  return { queries: [w.tok.text], fuzzy: fuzzyFor(w.term), prefix: last && w.term.length >= 2 };
+  const own: Query = { queries: [w.tok.text], fuzzy: fuzzyFor(w.term), prefix: last && w.term.length >= 2 };
+  const m = VERB_FORM.exec(w.term);
+  if (!m) return own;
+  const stem: Query = { queries: [m[1]], fuzzy: false, prefix: true, boostTerm: () => STEM_WEIGHT };
+  return { combineWith: 'OR', queries: [own, stem] };
+}
+
+/** Processed terms that count as the word: itself, and the stem of a verb form. */
+function wordTerms(w: Word): string[] {
+  const m = VERB_FORM.exec(w.term);
+  return m ? [w.term, m[1]] : [w.term];
 }
 
 const EXACT: SearchOptions = { fuzzy: false, prefix: false, boostTerm: () => EXPANSION_WEIGHT };
@@ -106,7 +125,7 @@ export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true)
       group.length === 1
         ? wordQuery(group[0], isLast)
         : { combineWith: 'AND', queries: group.map((w, k) => wordQuery(w, isLast && k === group.length - 1)) };
-    const terms = new Set(group.map((w) => w.term));
+    const terms = new Set(group.flatMap(wordTerms));
     const expansions: string[] = [];
     const queries: Query[] = [own];
     for (const phrase of (found ?? []).slice(0, MAX_EXPANSIONS)) {
