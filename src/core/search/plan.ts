@@ -91,11 +91,35 @@ const VERB_FORM = /^([a-z]{5,}?)(?:ed|ing)$/;
  * finds the document's "identification" and "improvement".
  */
 function wordQuery(w: Word, last: boolean): Query {
-  const own: Query = { queries: [w.tok.text], fuzzy: fuzzyFor(w.term), prefix: last && w.term.length >= 2 };
+  const own = ownWord(w, last);
   const m = VERB_FORM.exec(w.term);
   if (!m) return own;
   const stem: Query = { queries: [m[1]], fuzzy: false, prefix: true, boostTerm: () => STEM_WEIGHT };
   return { combineWith: 'OR', queries: [own, stem] };
+}
+
+/** Fields where a word may also match by prefix or fuzzily; elsewhere only exactly. */
+const LOOSE_FIELDS = ['text', 'title'];
+const EXACT_FIELDS = ['label', 'kind', 'ids'];
+/** Edits allowed at most, whatever the word's length (MiniSearch's default is 6). */
+const MAX_FUZZY = 2;
+
+/**
+ * The word itself. Prefix and fuzzy expansions (many terms on a large corpus)
+ * are scored only in the text and title; label, kind and identifier words
+ * match exactly, so an expansion is not scored in fields where it only breaks ties.
+ */
+function ownWord(w: Word, last: boolean): Query {
+  const fuzzy = fuzzyFor(w.term);
+  const prefix = last && w.term.length >= 2;
+  if (fuzzy === false && !prefix) return { queries: [w.tok.text], fuzzy: false, prefix: false };
+  return {
+    combineWith: 'OR',
+    queries: [
+      { queries: [w.tok.text], fields: EXACT_FIELDS, fuzzy: false, prefix: false },
+      { queries: [w.tok.text], fields: LOOSE_FIELDS, fuzzy, prefix, maxFuzzy: MAX_FUZZY },
+    ],
+  };
 }
 
 /** Processed terms that count as the word: itself, and the stem of a verb form. */
