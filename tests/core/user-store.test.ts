@@ -275,11 +275,17 @@ describe('notes views', () => {
       lastBlockId: null,
       panes: { outline: true, side: true, sideTab: 'notes' },
       searchFilters: { clusters: [], kinds: [] },
+      searchExpand: true,
     });
-    store.setSettings({ theme: 'dark', lastPageId: 'c2.f2' });
+    store.setSettings({ theme: 'dark', lastPageId: 'c2.f2', searchExpand: false });
     store.close();
     store = UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
-    expect(store.getSettings()).toMatchObject({ theme: 'dark', textSize: 18, lastPageId: 'c2.f2' });
+    expect(store.getSettings()).toMatchObject({
+      theme: 'dark',
+      textSize: 18,
+      lastPageId: 'c2.f2',
+      searchExpand: false,
+    });
   });
 
   it('searches notes, tags, quotes and bookmark labels with highlight offsets', () => {
