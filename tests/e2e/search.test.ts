@@ -191,8 +191,8 @@ describe('search', () => {
       await expect.poll(() => options.count()).toBeGreaterThan(before);
     }
     expect(await options.count()).toBe(total);
-    const ids = await options.evaluateAll((els) => els.map((e) => e.textContent));
-    expect(new Set(ids).size).toBe(total);
+    const texts = await options.allTextContents();
+    expect(new Set(texts).size).toBe(total);
   });
 
   it('names the document’s words it also searched, and can search only the words typed', async () => {
