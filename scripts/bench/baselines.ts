@@ -1,8 +1,8 @@
 /**
- * The two yardsticks the app's search is measured against, over the same
- * documents: SQLite FTS5 (what a plain SQLite app would ship) and a plain
+ * The yardsticks the app's search is measured against, over the same
+ * documents: SQLite FTS5 (what a plain SQLite app would ship), a plain
  * scan with `includes` over pre-lowercased texts (the floor: no index, no
- * ranking, no processing).
+ * ranking, no processing), and MiniSearch with default options (relevance only).
  *
  * Constraint: each baseline answers the same question as the app — a ranked
  * first page of 20 with a snippet and the total — and follows the app's rule
@@ -14,6 +14,7 @@
  * as a prefix (`"word"*`) since it is the one being typed.
  */
 import Database from 'better-sqlite3';
+import MiniSearch from 'minisearch';
 import type { IndexDoc } from '../../src/core/search/options';
 import { FIELD_BOOST } from '../../src/core/search/options';
 
@@ -122,5 +123,26 @@ export class ScanSearch {
       }
     }
     return { total, hits };
+  }
+}
+
+/**
+ * MiniSearch with its default options over the same fields (no boosts, OR,
+ * no prefix, no fuzzy, its own tokenizer which keeps URLs' parts): what a
+ * developer gets by adding the library and nothing else.
+ */
+export class MiniSearchDefaults {
+  private readonly index = new MiniSearch<IndexDoc>({ fields: ['text', 'title', 'label', 'kind'] });
+
+  constructor(docs: readonly IndexDoc[]) {
+    this.index.addAll(docs);
+  }
+
+  query(q: string, limit = PAGE): BaselineResult {
+    const results = this.index.search(q);
+    return {
+      total: results.length,
+      hits: results.slice(0, limit).map((r) => ({ id: String(r.id), snippet: '', score: r.score })),
+    };
   }
 }

@@ -14,11 +14,19 @@
  * the document, so a renumbering cannot silently turn a query into a miss.
  */
 
+/** Kinds of query, reported separately (issue 14). */
+export const QUERY_CLASSES = ['keyword', 'question', 'paraphrase', 'identifier', 'entity', 'misspelling'] as const;
+export type QueryClass = (typeof QUERY_CLASSES)[number];
+
 export interface JudgedQuery {
   q: string;
-  /** Every block that answers the query; any of them counts as a success. */
+  /** Every block (or footnote `fn.N`) that answers the query; any of them counts as a success. */
   relevant: readonly string[];
+  /** The kind of query; 'keyword' when absent. */
+  cls?: QueryClass;
 }
+
+export const classOf = (j: JudgedQuery): QueryClass => j.cls ?? 'keyword';
 
 // Each entry: above it, what in the text makes those blocks the answer.
 export const JUDGED_QUERIES: readonly JudgedQuery[] = [
@@ -36,7 +44,7 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   // Ecuador's campaign Todos Somos Migrantes
   { q: 'Todos Somos Migrantes', relevant: ['c1.f3.ex.1'] },
   // the same campaign, refocused on xenophobia; "campaing" is a typo
-  { q: 'xenophobia campaing Ecuador', relevant: ['c1.f3.ex.1'] },
+  { q: 'xenophobia campaing Ecuador', cls: 'misspelling', relevant: ['c1.f3.ex.1'] },
   // IOM and UN Alliance of Civilizations support the Plural+ Video Festival
   { q: 'Plural+ youth video festival', relevant: ['c1.f3.ex.2'] },
   // Sutherland: SDG 16.9, proof of legal identity including birth registration
@@ -100,7 +108,7 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   // Nigeria adopted a National Policy on Migration in 2015
   { q: 'Nigeria national migration policy', relevant: ['c3.f2.ex.4'] },
   // ECLAC Montevideo Consensus on Population and Development ("Montevido" is a typo)
-  { q: 'Montevido consensus', relevant: ['c3.f3.ex.1'] },
+  { q: 'Montevido consensus', cls: 'misspelling', relevant: ['c3.f3.ex.1'] },
   // ECOWAS has introduced the ECOWAS Passport
   { q: 'ECOWAS passport', relevant: ['c3.f3.ex.2'] },
   // ICTC of Canada informs policies on the admission of tech and IT talent
@@ -160,7 +168,7 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   // Platform on Disaster Displacement (PDD), following up the Nansen Initiative
   { q: 'Platform on Disaster Displacement', relevant: ['c5.f1.ex.3'] },
   // Talent Beyond Boundaries (TBB); "Boundries" is a typo
-  { q: 'Talent Beyond Boundries', relevant: ['c5.f1.ex.4'] },
+  { q: 'Talent Beyond Boundries', cls: 'misspelling', relevant: ['c5.f1.ex.4'] },
   // Eurostat-NIDI project on push and pull factors of international migration
   { q: 'Eurostat push and pull factors', relevant: ['c5.f2.ex.1'] },
 
@@ -196,9 +204,9 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
 
   // ------------------------------------------------ how people really type: variants the text does not contain
   // typo of "Prometeo", the Ecuadorian diaspora initiative
-  { q: 'Prometo', relevant: ['c4.f3.ex.1'] },
+  { q: 'Prometo', cls: 'misspelling', relevant: ['c4.f3.ex.1'] },
   // typo of "Citoyenneté", the Swiss participation program
-  { q: 'Citoyenete', relevant: ['c1.f2.ex.2'] },
+  { q: 'Citoyenete', cls: 'misspelling', relevant: ['c1.f2.ex.2'] },
   // TBB's online "Talent Catalog", in British spelling
   { q: 'Talent Catalogue', relevant: ['c5.f1.ex.4'] },
   // groups prone to labor exploitation (British spelling)
@@ -210,13 +218,13 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   // financial support of favorable tax regimes (British spelling)
   { q: 'favourable tax regimes', relevant: ['c1.f2.pa.1'] },
   // the Sendai Framework for Disaster Risk Reduction; "framwork" is a typo
-  { q: 'Sendai framwork', relevant: ['c5.6'] },
+  { q: 'Sendai framwork', cls: 'misspelling', relevant: ['c5.6'] },
   // identification of unaccompanied children; Mexico's model for unaccompanied migrant children
   { q: 'unaccompanied minors', relevant: ['c6.f3.pa.1', 'c6.f3.ex.1'] },
   // the Philippines seafarers pay no placement fees ("Philipines" is a typo)
-  { q: 'Philipines seafarers', relevant: ['c2.f4.ex.2'] },
+  { q: 'Philipines seafarers', cls: 'misspelling', relevant: ['c2.f4.ex.2'] },
   // foster competition in remittance markets (Sutherland), its policy option and envoidargent.fr
-  { q: 'remmitance market competition', relevant: ['c4.5', 'c4.f2.po.1', 'c4.f2.ex.1'] },
+  { q: 'remmitance market competition', cls: 'misspelling', relevant: ['c4.5', 'c4.f2.po.1', 'c4.f2.ex.1'] },
   // Germany's Centers for Jobs, Migration and Reintegration (British spelling)
   { q: 'centre for jobs migration and reintegration', relevant: ['c3.f4.ex.1'] },
   // licensing and certification systems for recruiters; certification mechanisms for recruitment agencies
@@ -226,4 +234,202 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
     q: 'data disaggregated by sex and age',
     relevant: ['c2.f1.pa.3', 'c3.f2.po.1', 'c3.f2.pa.4', 'c5.f2.po.1', 'c3.5'],
   },
+
+  // ================================================ issue 14: classes of queries, judged by reading the text
+  // ------------------------------------------------ keyword
+  // Ghana operates a three-tier social security system
+  { q: 'three-tier social security system', cls: 'keyword', relevant: ['c4.f5.ex.1'] },
+  // Promote training of emergency responders and consular officers
+  { q: 'training emergency responders consular officers', cls: 'keyword', relevant: ['c5.f1.pa.3'] },
+  // processing fees that are transparent and reasonably related to the application
+  { q: 'transparent processing fees work authorization', cls: 'keyword', relevant: ['c3.f2.pa.6'] },
+  // Prioritize conflict prevention, environmental degradation and peace building
+  { q: 'conflict prevention peace building', cls: 'keyword', relevant: ['c5.f2.po.2'] },
+  // While in Germany, a telephone hotline and a website … (Returning to New Opportunities)
+  { q: 'telephone hotline returnees Germany', cls: 'keyword', relevant: ['c3.f4.ex.1'] },
+  // standardization and comparability of data on migrant health
+  { q: 'comparability of data on migrant health', cls: 'keyword', relevant: ['c1.f2.pa.2'] },
+  // Facilitate access to banking services … financial autonomy and literacy
+  { q: 'financial autonomy banking services', cls: 'keyword', relevant: ['c1.f2.pa.3'] },
+  // Promote regular immigration as a part of a broader solution to demographic challenges
+  { q: 'regular immigration demographic challenges', cls: 'keyword', relevant: ['c2.f1.po.5', 'c3.f1.po.1'] },
+  // Leverage technology to link migrant talent to work opportunities
+  { q: 'technology migrant talent work opportunities', cls: 'keyword', relevant: ['c2.f1.po.6'] },
+  // Recognize the increasingly mixed character of irregular movements
+  { q: 'mixed character of irregular movements', cls: 'keyword', relevant: ['c6.f2.po.1'] },
+  // 5) Include migration modules in more existing household surveys
+  { q: 'migration modules household surveys', cls: 'keyword', relevant: ['c3.f2.pa.1.5', 'c3.f2.pa.1'] },
+  // commissioning an Independent Expert Panel
+  { q: 'Independent Expert Panel', cls: 'keyword', relevant: ['c6.3'] },
+
+  // ------------------------------------------------ question (the answer is the passage that says what to do)
+  // "bring down high remittance costs", "compare remittances costs", "reduction of transaction costs"
+  {
+    q: 'how can governments reduce remittance costs',
+    cls: 'question',
+    relevant: ['c4.f2.pa.3', 'c4.f2.pa.1', 'c4.f2.po.1', 'c4.3', 'c4.10'],
+  },
+  // "As part of efforts to tackle xenophobia, adopt and implement legislation…"; the campaigns against it
+  {
+    q: 'what can governments do about xenophobia',
+    cls: 'question',
+    relevant: ['c1.f3.po.4', 'c1.f3.pa.3', 'c1.f3.ex.1', 'c1.f3.ex.2'],
+  },
+  // fair recruitment initiatives, the ILO principles, codes of fair and ethical recruitment
+  {
+    q: 'why is fair recruitment important',
+    cls: 'question',
+    relevant: ['c2.f2.po.3', 'c2.f2.ex.2', 'c2.f2.pa.1', 'c2.18', 'c2.9'],
+  },
+  // "Facilitate portability of work authorizations, allowing migrants to change employers"
+  { q: 'how can migrants change employers', cls: 'question', relevant: ['c2.f2.pa.2'] },
+  // "alternatives to detention of migrant children"
+  { q: 'what are the alternatives to detention for children', cls: 'question', relevant: ['c1.f1.pa.4'] },
+  // "Develop a methodology to distinguish remittances from illicit flows"; "stop equating remittances with money-laundering"
+  {
+    q: 'how do we tell remittances apart from money laundering',
+    cls: 'question',
+    relevant: ['c4.f2.pa.5', 'c4.6'],
+  },
+  // New Zealand RSE: "recruitment fees are paid for by employers"
+  { q: 'who pays recruitment fees in New Zealand', cls: 'question', relevant: ['c2.f4.ex.3'] },
+  // social security agreements facilitating portability; contributions are portable (Ghana)
+  {
+    q: 'what should countries do to make social security portable',
+    cls: 'question',
+    relevant: ['c4.f5.pa.1', 'c4.f5.po.2', 'c4.f5.ex.1', 'c4.13', 'c4.f5.pa.3'],
+  },
+  // "Improve the collection, analysis and sharing of data on migration"
+  {
+    q: 'how can data on migration be improved',
+    cls: 'question',
+    relevant: ['c3.f2.po.1', 'c3.f2.pa.2', 'c3.f2.pa.3', 'c3.3'],
+  },
+  // "develop a working definition of 'migrants in vulnerable situations'"
+  { q: 'is there a definition of migrants in vulnerable situations', cls: 'question', relevant: ['c6.3'] },
+  // systems of migrant identification; mechanisms for the identification of migrants with protection needs
+  {
+    q: 'how are trafficking victims identified',
+    cls: 'question',
+    relevant: ['c6.f3.pa.1', 'c6.f3.po.1', 'c6.9', 'c6.f1.ex.1'],
+  },
+  // emergency assistance in times of crisis; the MICIC Guidelines
+  {
+    q: 'what can be done for migrants stranded in a crisis',
+    cls: 'question',
+    relevant: ['c5.f1.po.4', 'c5.8', 'c5.f1.pa.3', 'c5.f1.pa.4', 'c5.f1.pa.2', 'c5.f1.ex.1', 'c5.10'],
+  },
+
+  // ------------------------------------------------ paraphrase (the delegate's words, not the document's)
+  // "return, readmission and reintegration"; "safe and sustainable return, readmission"
+  { q: 'deportation', cls: 'paraphrase', relevant: ['c3.4', 'c3.f4.po.1', 'c3.f4.pa.3', 'c3.11'] },
+  // UK Code of Practice for the Ethical Recruitment of International Healthcare Professionals; codes in the health sector
+  { q: 'brain drain of nurses', cls: 'paraphrase', relevant: ['c2.f2.ex.1', 'c2.f2.pa.1', 'c2.2'] },
+  // "persons are displaced across borders in the context of disaster and climate change"; Nansen; PDD
+  { q: 'climate refugees', cls: 'paraphrase', relevant: ['c5.2', 'c5.7', 'c5.f1.ex.3', 'c5.5', 'c5.12'] },
+  // "access to basic services and emergency treatment irrespective of their legal status"
+  {
+    q: 'undocumented migrants access to health care',
+    cls: 'paraphrase',
+    relevant: ['c1.f1.pa.3', 'c6.f1.po.4'],
+  },
+  // "rights-based circular or temporary labor migration schemes"; seasonal schemes
+  {
+    q: 'guest worker programs',
+    cls: 'paraphrase',
+    relevant: ['c2.f1.po.1', 'c2.f1.ex.3', 'c2.f4.ex.3', 'c2.17', 'c2.f1.pa.4'],
+  },
+  // "contemporary forms of slavery"; slavery in the supply chains
+  { q: 'modern slavery', cls: 'paraphrase', relevant: ['c6.8', 'c6.f2.pa.3', 'c6.4'] },
+  // non-refoulement: no return to where life or freedom would be threatened
+  { q: 'pushbacks', cls: 'paraphrase', relevant: ['c3.6'] },
+  // racism, racial discrimination, xenophobia and related intolerance against migrants
+  { q: 'hate speech against migrants', cls: 'paraphrase', relevant: ['c1.3', 'c1.f3.po.4', 'c1.f3.ex.2'] },
+  // migrant organizations, migrant and diaspora associations
+  {
+    q: 'hometown associations',
+    cls: 'paraphrase',
+    relevant: ['c4.f1.ex.2', 'c4.f4.po.1', 'c4.f4.pa.2', 'c4.12', 'c4.f1.pa.1'],
+  },
+  // "proof of legal identity, including birth registration"
+  { q: 'statelessness', cls: 'paraphrase', relevant: ['c1.5'] },
+  // "seasonal movements of agricultural workers"; Recognized Seasonal Employers
+  { q: 'seasonal farm workers', cls: 'paraphrase', relevant: ['c2.f1.ex.3', 'c2.f4.ex.3'] },
+  // compare remittances costs; bring down high remittance costs
+  {
+    q: 'cost of sending money home',
+    cls: 'paraphrase',
+    relevant: ['c4.f2.pa.1', 'c4.f2.ex.1', 'c4.f2.pa.3', 'c4.10', 'c4.3'],
+  },
+  // "Ensure that irregular migration is not criminalized"; "non-criminalization of irregular migrants"
+  { q: 'illegal migrants not criminalised', cls: 'paraphrase', relevant: ['c6.f2.po.4', 'c2.f1.ex.1'] },
+
+  // ------------------------------------------------ identifier (a footnote and the block citing it both answer)
+  // footnote 55: http://gfmd.org/pfp/ppd/5424, cited by the ILO fair recruitment principles
+  { q: 'ppd 5424', cls: 'identifier', relevant: ['fn.55', 'c2.f2.ex.2'] },
+  // footnote 33: http://gfmd.org/pfp/ppd/2623, cited by the IOM awareness programs
+  { q: 'PfP 2623', cls: 'identifier', relevant: ['fn.33', 'c1.f3.ex.2'] },
+  // footnote 105: http://gfmd.org/pfp/ppd/468, cited by envoidargent.fr
+  { q: 'gfmd.org/pfp/ppd/468', cls: 'identifier', relevant: ['fn.105', 'c4.f2.ex.1'] },
+  // footnote 29: http://gfmd.org/pfp/ppd/2334, cited by El Salvador's development plan
+  { q: 'https://www.gfmd.org/pfp/ppd/2334', cls: 'identifier', relevant: ['fn.29', 'c1.f1.ex.1'] },
+  // footnote 90: http://gfmd.org/pfp/ppd/5714, cited by Returning to New Opportunities
+  { q: 'pfp 5714', cls: 'identifier', relevant: ['fn.90', 'c3.f4.ex.1'] },
+  // the app's own link to Ghana's social security example
+  { q: 'recollection://block/c4.f5.ex.1', cls: 'identifier', relevant: ['c4.f5.ex.1'] },
+  // footnote 54 (the UK Code of Practice)
+  { q: 'footnote 54', cls: 'identifier', relevant: ['fn.54', 'c2.f2.ex.1'] },
+  // footnote 141: the Optional Protocol on the Sale of Children, cited in Cluster 6
+  { q: 'fn 141', cls: 'identifier', relevant: ['fn.141', 'c6.2'] },
+  // "SDG target 10.c on the reduction of transaction costs for remittances"
+  { q: '10.c', cls: 'identifier', relevant: ['c4.3'] },
+  // "(SDG 3.c)": recruitment and retention of the health workforce
+  { q: 'target 3.c', cls: 'identifier', relevant: ['c2.2'] },
+  // "SDG 16.9 obliges states to … proof of legal identity"
+  { q: 'SDG 16.9', cls: 'identifier', relevant: ['c1.5'] },
+  // the label of Cluster 2 (2), Policy option 1
+  { q: '2.2 PO 1', cls: 'identifier', relevant: ['c2.f2.po.1'] },
+  // a block id
+  { q: 'c4.f2.pa.1', cls: 'identifier', relevant: ['c4.f2.pa.1'] },
+  // footnote 69 "Ibid., Recommendation 12." (Sutherland), cited in c3.3; 12(a) in footnote 82
+  {
+    q: 'Sutherland recommendation 12',
+    cls: 'identifier',
+    relevant: ['c3.3', 'fn.69', 'fn.82', 'c3.f2.pa.1.5'],
+  },
+  // "in line with SDG indicator 10.7.1"
+  { q: 'SDG indicator 10.7.1', cls: 'identifier', relevant: ['c2.f1.pa.1'] },
+
+  // ------------------------------------------------ entity (a country or organisation)
+  { q: 'Sweden', cls: 'entity', relevant: ['c4.f5.ex.2'] },
+  { q: 'Cyprus', cls: 'entity', relevant: ['c6.f1.ex.1'] },
+  { q: 'Nepal', cls: 'entity', relevant: ['c3.f4.ex.4'] },
+  { q: 'Mauritius', cls: 'entity', relevant: ['c5.f1.ex.2'] },
+  { q: 'Microsoft', cls: 'entity', relevant: ['c6.f2.ex.1'] },
+  { q: 'ECLAC', cls: 'entity', relevant: ['c3.f3.ex.1'] },
+  // IFAD's investment opportunities for Senegalese migrants
+  { q: 'IFAD Senegal', cls: 'entity', relevant: ['c2.f4.ex.1'] },
+  // the text writes "UNWomen"
+  { q: 'UN Women', cls: 'entity', relevant: ['c4.f4.ex.1'] },
+  // "The Guatemalan Government, in cooperation with IOM" (the full name for the abbreviation)
+  { q: 'International Organization for Migration Guatemala', cls: 'entity', relevant: ['c1.f2.ex.1'] },
+  // PDD established by Germany (Chair) and Bangladesh (Vice-Chair)
+  { q: 'Bangladesh Germany', cls: 'entity', relevant: ['c5.f1.ex.3'] },
+  // the Bali Process, co-chaired by Indonesia and Australia
+  { q: 'Indonesia Australia', cls: 'entity', relevant: ['c6.f2.ex.3'] },
+  // "performing artists and entertainers bound for Japan"
+  { q: 'Japan entertainers', cls: 'entity', relevant: ['c2.f4.ex.2'] },
+
+  // ------------------------------------------------ misspelling
+  { q: 'seafarrers placement fees', cls: 'misspelling', relevant: ['c2.f4.ex.2'] },
+  { q: 'trafficing victims crowdfunding', cls: 'misspelling', relevant: ['c6.f2.ex.1'] },
+  { q: 'reintegraton observatory', cls: 'misspelling', relevant: ['c3.f2.pa.5'] },
+  { q: 'diaspora engagment evaluations', cls: 'misspelling', relevant: ['c4.f3.pa.3'] },
+  { q: 'portabilty of work authorisations', cls: 'misspelling', relevant: ['c2.f2.pa.2'] },
+  { q: 'unacompanied migrant children Mexico', cls: 'misspelling', relevant: ['c6.f3.ex.1'] },
+  { q: 'alternatives to detension', cls: 'misspelling', relevant: ['c1.f1.pa.4'] },
+  { q: 'Nansen Initiatve protection agenda', cls: 'misspelling', relevant: ['c5.7', 'c5.f1.pa.2'] },
+  { q: 'xenophobia legislaton racial discrimination', cls: 'misspelling', relevant: ['c1.f3.po.4'] },
+  { q: 'Guatamala seasonal workers Canada', cls: 'misspelling', relevant: ['c2.f1.ex.3'] },
+  { q: 'remitances data private-sector investment', cls: 'misspelling', relevant: ['c4.f2.po.4'] },
 ];

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { buildContentDb } from '../../src/core/content/build';
+import { readThesaurus } from '../../src/core/content/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { indexDocuments } from '../../src/core/search/documents';
 import { indexOptions } from '../../src/core/search/options';
@@ -51,7 +52,12 @@ function measurePoint(ctx: BenchContext, factor: number, dir: string): ScalePoin
   const model = syntheticModel(modelFromStore(ctx.store), factor);
   const outPath = join(dir, `corpus-${factor}x.db`);
   const t0 = performance.now();
-  const report = buildContentDb(model, { sourceSha256: 'synthetic', buildId: `synthetic-${factor}x`, outPath });
+  const report = buildContentDb(model, {
+    sourceSha256: 'synthetic',
+    buildId: `synthetic-${factor}x`,
+    outPath,
+    thesaurus: readThesaurus(),
+  });
   const buildMs = performance.now() - t0;
   ctx.log(`scale ${factor}×: built in ${(buildMs / 1000).toFixed(1)} s`);
   const reps = factor >= 100 ? 2 : 4;

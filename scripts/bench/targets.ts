@@ -58,7 +58,23 @@ export function computeTargets(r: Partial<Results>): Target[] {
       ' ms',
       fmtMs,
     ),
-    atLeast('relevance-s3', 'success@3 ≥ 0.95 (judged queries)', rel ? rel.engines.app.successAt3 : null, 0.95, score),
+    atLeast('relevance-s3', 'success@3 = 1.00 (judged queries)', rel ? rel.engines.app.successAt3 : null, 1, score),
+    atLeast('relevance-s1', 'success@1 ≥ 0.95 (judged queries)', rel ? rel.engines.app.successAt1 : null, 0.95, score),
+    atLeast(
+      'relevance-class-s3',
+      'success@3 ≥ 0.90 in every class of query (the lowest)',
+      rel ? Math.min(...Object.values(rel.byClass).map((c) => c.app.successAt3)) : null,
+      0.9,
+      score,
+    ),
+    atMost(
+      'did-you-mean-real-words',
+      'no "did you mean" on queries of real words',
+      rel ? rel.didYouMeanOnRealWords.suggestions.length : null,
+      0,
+      '',
+      String,
+    ),
     {
       ...atLeast(
         'relevance-vs-fts5',

@@ -9,6 +9,7 @@
  * so a note can never retitle the window, clear the screen, plant a hidden
  * link (OSC 8) or write the clipboard (OSC 52).
  */
+import { fallbackNotice } from '../shared/search-notice';
 import type {
   Annotation,
   BackupInfo,
@@ -99,10 +100,14 @@ export function searchLines(result: SearchResult): string[] {
   const lines = [
     `${result.total} result${result.total === 1 ? '' : 's'} for "${result.query}" (showing ${first}–${last})`,
   ];
+  if (last < result.total) lines.push(`More: --offset ${last}`);
+  if (!result.allWords) lines.push(fallbackNotice(result.missing));
+  if (result.expanded.length) lines.push(`Also searched: ${result.expanded.join(', ')}`);
   if (result.didYouMean) lines.push(`Did you mean "${result.didYouMean}"?`);
   if (result.jump) lines.push(`Go to: ${result.jump.label} (${result.jump.blockId ?? result.jump.pageId})`);
   result.hits.forEach((hit, i) => {
-    lines.push('', `${first + i}. ${hit.label}  (${hit.id})`);
+    const matched = !result.allWords && hit.matched ? `  [matches: ${hit.matched.join(', ')}]` : '';
+    lines.push('', `${first + i}. ${hit.label}  (${hit.id})${matched}`);
     lines.push(...wrap(hit.snippet.text, '   '));
   });
   return lines;

@@ -48,6 +48,8 @@ const OPTIONS = {
   cluster: { type: 'string', multiple: true },
   kind: { type: 'string', multiple: true },
   limit: { type: 'string' },
+  offset: { type: 'string' },
+  'no-expand': { type: 'boolean' },
   label: { type: 'string' },
   quote: { type: 'string' },
   note: { type: 'string' },

@@ -34,6 +34,12 @@ export interface Core {
   /** The user store, for the shell's periodic backups and the CLI's integrity check. */
   user: UserStore;
   close(): void;
+  /**
+   * Loads, now, what the core would otherwise load on first need (the English
+   * dictionaries of did-you-mean, about a second): the shell calls it once the
+   * window is up, so no query pays for it.
+   */
+  warmUp(): void;
 }
 
 // Implementation: ./open.ts

@@ -25,6 +25,7 @@ import { exchangeHandlers } from './handlers/exchange';
 import { searchHandlers } from './handlers/search';
 import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
+import { preloadEnglish } from './search/english';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
 
@@ -133,6 +134,7 @@ export function openCore(options: CoreOptions): Core {
         u.close();
         content?.close();
       },
+      warmUp: preloadEnglish,
     };
   } catch (err) {
     user?.close();

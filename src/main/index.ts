@@ -122,6 +122,9 @@ function start(): void {
     );
     registerIpc({ handlers, window: () => window, trust, log });
     stopBackups = scheduleAutoBackup(core.user, log);
+    // The spelling dictionaries load after the window is up, not on the first misspelt query.
+    const warm = core;
+    setTimeout(() => warm.warmUp(), 3000).unref();
   }
 
   window = createMainWindow({

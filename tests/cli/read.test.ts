@@ -82,6 +82,42 @@ describe('search', () => {
     expectOneLineError(await cli(data, 'search'), 2);
   });
 
+  it('--offset pages on to the last hit, with the same total', async () => {
+    const first = await cliJson<SearchResult>(data, 'search', 'migrants', '--limit', '100');
+    expect(first.total).toBeGreaterThan(100);
+    const run = await cli(data, 'search', 'migrants', '--limit', '100');
+    expect(run.out).toContain('More: --offset 100');
+    const last = await cliJson<SearchResult>(
+      data,
+      'search',
+      'migrants',
+      '--limit',
+      '100',
+      '--offset',
+      String(first.total - 1),
+    );
+    expect(last.total).toBe(first.total);
+    expect(last.hits).toHaveLength(1);
+    expect(expectOneLineError(await cli(data, 'search', 'x', '--offset', '-1'), 2)).toContain('--offset');
+  });
+
+  it('says when no passage has every word, which words were not found, and what each hit matched', async () => {
+    const result = await core('search.query', { q: 'seafarers xylophone' });
+    expect(result.allWords).toBe(false);
+    expect(result.missing).toEqual(['xylophone']);
+    const run = await cli(data, 'search', 'seafarers', 'xylophone');
+    expect(run.out).toContain(
+      'No passage has all your words — showing passages with some of them; not found: xylophone',
+    );
+    expect(run.out).toContain('[matches: seafarers]');
+  });
+
+  it('names the thesaurus words also searched, and --no-expand leaves them out', async () => {
+    expect((await cli(data, 'search', 'deportation')).out).toContain('Also searched: return, readmission');
+    const plain = await cliJson<SearchResult>(data, 'search', 'deportation', '--no-expand');
+    expect(plain).toMatchObject({ total: 0, expanded: [] });
+  });
+
   it('fails on a query over the length limit', async () => {
     expect(expectOneLineError(await cli(data, 'search', 'a'.repeat(501)), 1)).toContain('longer than 500');
   });
@@ -118,6 +154,26 @@ describe('show', () => {
       type: 'footnote',
       data: payload,
     });
+  });
+
+  it('everything the overlay jumps to: labels, footnote and PfP numbers, pasted links', async () => {
+    const po = await core('content.block', { id: 'c2.f2.po.1' });
+    for (const args of [['2.2 PO 1'], ['2.2', 'PO', '1'], ['recollection://block/c2.f2.po.1']])
+      expect(await cliJson<{ type: string; data: BlockPayload }>(data, 'show', ...args), args.join(' ')).toEqual({
+        type: 'block',
+        data: po,
+      });
+    expect(await cliJson<{ type: string; data: SectionPayload }>(data, 'show', '2.2')).toMatchObject({
+      type: 'section',
+      data: { section: { id: 'c2.f2' } },
+    });
+    // Footnote 55 links to gfmd.org/pfp/ppd/5424 (the ILO fair recruitment principles).
+    const fn55 = await core('content.footnote', { number: 55 });
+    for (const q of ['ppd 5424', 'PfP 5424', 'https://www.gfmd.org/pfp/ppd/5424', 'footnote 55'])
+      expect(await cliJson<{ type: string; data: FootnotePayload }>(data, 'show', q), q).toEqual({
+        type: 'footnote',
+        data: fn55,
+      });
   });
 
   it('an unknown id fails with one line, a malformed one too', async () => {

@@ -286,12 +286,27 @@ describe('jump to', () => {
     expect(search.jump('Part IV')).toMatchObject({ pageId: 'p4' });
     expect(search.jump('I ¶3')).toMatchObject({ pageId: 'p1', blockId: 'p1.3' });
     // Footnote 54 is cited by the UK Code of Practice example.
-    expect(search.jump('footnote 54')).toEqual({ pageId: 'c2.f2', blockId: 'c2.f2.ex.1', label: 'Footnote 54' });
+    expect(search.jump('footnote 54')).toEqual({
+      pageId: 'c2.f2',
+      blockId: 'c2.f2.ex.1',
+      label: 'Footnote 54',
+      footnote: 54,
+    });
     expect(search.jump('fn.54')).toEqual(search.jump('footnote 54'));
   });
 
   it('answers null for what is not a place', () => {
-    for (const q of ['7.1', '2.9', 'c9.f1', 'footnote 999', 'labour mobility', '10.7', ''])
+    // 7.1 is neither a focus area nor an SDG target the document refers to; 10.7 is (see identifiers below).
+    for (const q of [
+      '7.1',
+      '2.9',
+      'c9.f1',
+      'footnote 999',
+      'labour mobility',
+      'ppd 1',
+      'recollection://block/c9.f9',
+      '',
+    ])
       expect(search.jump(q), q).toBeNull();
   });
 

@@ -298,11 +298,17 @@ describe('notes views', () => {
       lastBlockId: null,
       panes: { outline: true, side: true, sideTab: 'notes' },
       searchFilters: { clusters: [], kinds: [] },
+      searchExpand: true,
     });
-    store.settings.set({ patch: { theme: 'dark', lastPageId: 'c2.f2' } });
+    store.settings.set({ patch: { theme: 'dark', lastPageId: 'c2.f2', searchExpand: false } });
     store.close();
     store = user.open();
-    expect(store.settings.get()).toMatchObject({ theme: 'dark', textSize: 18, lastPageId: 'c2.f2' });
+    expect(store.settings.get()).toMatchObject({
+      theme: 'dark',
+      textSize: 18,
+      lastPageId: 'c2.f2',
+      searchExpand: false,
+    });
   });
 
   it('searches notes, tags, quotes and bookmark labels with highlight offsets', () => {
@@ -325,5 +331,22 @@ describe('notes views', () => {
     expect(hit).toMatchObject({ id: a.id, blockId: PO, pageId: 'c2.f2' });
     expect(store.notes.search('priority-a')[0]?.id).toBe(a.id);
     expect(store.notes.search('absent words')).toEqual([]);
+  });
+
+  it('folds British and American spellings like document search', () => {
+    const a = store.annotations.create({ blockId: PO, note: 'Labour inspection: organise a visit' });
+    const b = store.annotations.create({ blockId: PO2, note: 'labor recruiters and organization' });
+    for (const q of ['labor', 'labour', 'labourers'.slice(0, 6)])
+      expect(
+        store
+          .searchNotes(q)
+          .map((h) => h.id)
+          .sort(),
+        q,
+      ).toEqual([a.id, b.id].sort());
+    expect(store.notes.search('organize').map((h) => h.id)).toEqual([a.id]);
+    const hit = store.notes.search('labor').find((h) => h.id === a.id);
+    const [s, e] = hit?.snippet.highlights[0] ?? [0, 0];
+    expect(hit?.snippet.text.slice(s, e)).toBe('Labour');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Search: typo-tolerant results that open on their block with the words
- * marked, filters, jump-to-label, the empty and no-result states, and a
- * keyboard-only walk from search to a result to its footnote.
+ * marked, filters, jump-to-label, the empty and no-result states, a
+ * keyboard-only walk from search to a result to its footnote, identifiers
+ * (a PfP number, a pasted link), the honest fallback notice, "Show more" and
+ * the thesaurus's "also searched".
  * Expected blocks are chosen by reading the document.
  */
 import { describe, expect, it } from 'vitest';
@@ -133,6 +135,85 @@ describe('search', () => {
     await page.keyboard.press('Escape');
     await pop.waitFor({ state: 'detached' });
     expect(await page.evaluate('document.activeElement?.dataset?.footnote ?? null')).toBe('54');
+  });
+
+  it('jumps from a Platform for Partnerships number to its footnote', async () => {
+    const app = await e2e.app();
+    const { page } = app;
+    // Footnote 55 is http://gfmd.org/pfp/ppd/5424, cited by Cluster 2 (2), Example 2 (ILO fair recruitment principles).
+    const dialog = await search(page, 'ppd 5424');
+    const first = dialog.getByRole('option').first();
+    expect(await first.textContent()).toContain('Go to PfP 5424 — Footnote 55');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const note = page.locator('#fn-55');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('gfmd.org/pfp/ppd/5424');
+    await expect.poll(() => page.evaluate(focusedBlock)).toBe('c2.f2.ex.2');
+    await app.screenshot('search-pfp-footnote');
+  });
+
+  it('opens the block of a pasted recollection:// link', async () => {
+    const { page } = await e2e.app();
+    const dialog = await search(page, 'recollection://block/c3.f4.po.1');
+    const first = dialog.getByRole('option').first();
+    expect(await first.textContent()).toContain('Go to Cluster 3 (4), Policy option 1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(focusedBlock)).toBe('c3.f4.po.1');
+  });
+
+  it('says when no passage has every word, and what each hit matched', async () => {
+    const app = await e2e.app();
+    const dialog = await search(app.page, 'seafarers xylophone');
+    const notice = dialog.getByTestId('fallback-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      'No passage has all your words — showing passages with some of them; not found: xylophone',
+    );
+    expect(await dialog.locator('.result-matched').first().textContent()).toBe('Matches: seafarers');
+    await app.screenshot('search-fallback-notice');
+    await dialog.getByRole('combobox').fill('seafarers placement fees');
+    await expect.poll(() => dialog.getByTestId('fallback-notice').count()).toBe(0);
+  });
+
+  it('shows more results up to the last one', async () => {
+    const { page } = await e2e.app();
+    const dialog = await search(page, 'migrants');
+    const total = await resultCount(dialog);
+    expect(total).toBeGreaterThan(60);
+    const options = dialog.getByRole('option');
+    expect(await options.count()).toBe(30);
+    await dialog.getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => options.count()).toBe(60);
+    while ((await dialog.getByRole('button', { name: 'Show more' }).count()) > 0) {
+      const before = await options.count();
+      await dialog.getByRole('button', { name: 'Show more' }).click();
+      await expect.poll(() => options.count()).toBeGreaterThan(before);
+    }
+    expect(await options.count()).toBe(total);
+    const texts = await options.allTextContents();
+    expect(new Set(texts).size).toBe(total);
+  });
+
+  it('names the document’s words it also searched, and can search only the words typed', async () => {
+    const app = await e2e.app();
+    const { page } = app;
+    const dialog = await search(page, 'deportation');
+    const also = dialog.getByTestId('also-searched');
+    await also.waitFor();
+    expect(await also.textContent()).toContain('Also searched: return, readmission');
+    expect(await resultCount(dialog)).toBeGreaterThan(0);
+    await app.screenshot('search-also-searched');
+    await dialog.getByRole('button', { name: 'Only my words' }).click();
+    await dialog.getByTestId('no-results').waitFor();
+    await expect
+      .poll(async () => {
+        const s = await app.invoke('settings.get', {});
+        return s.ok ? s.value.searchExpand : null;
+      })
+      .toBe(false);
+    await dialog.getByRole('button', { name: 'Also search the document’s wording' }).click();
+    await expect.poll(() => resultCount(dialog)).toBeGreaterThan(0);
   });
 
   it('can be timed keystroke by keystroke for the benchmark', async () => {

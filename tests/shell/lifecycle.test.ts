@@ -62,6 +62,7 @@ function fakeCore(content: AppStatus['content'], recovery: string | null = null)
       },
     } as unknown as Core['user'],
     close: () => void control.closed++,
+    warmUp: () => undefined,
   };
 }
 

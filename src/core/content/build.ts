@@ -15,7 +15,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentModel, Mark } from '../../shared/model';
 import { buildIndex } from '../search/documents';
-import { CONTENT_DDL, CONTENT_SCHEMA_VERSION, SEARCH_INDEX_ROW, SEARCH_VOCABULARY_ROW, type MetaKey } from './schema';
+import type { ThesaurusData } from '../search/thesaurus';
+import {
+  CONTENT_DDL,
+  CONTENT_SCHEMA_VERSION,
+  SEARCH_INDEX_ROW,
+  SEARCH_THESAURUS_ROW,
+  SEARCH_VOCABULARY_ROW,
+  type MetaKey,
+} from './schema';
 import { cmp } from './tree';
 import { assertSoundModel } from './validate';
 
@@ -25,6 +33,8 @@ export interface BuildOptions {
   outPath: string;
   /** better-sqlite3 addon to load (default: the Node build). */
   nativeBinding?: string;
+  /** The search thesaurus (resources/thesaurus.json, validated); none when omitted. */
+  thesaurus?: ThesaurusData | null;
 }
 
 export interface BuildReport {
@@ -149,6 +159,7 @@ function writeAll(db: Database.Database, model: DocumentModel, options: BuildOpt
   const insertIndex = db.prepare('INSERT INTO search_index (id, data) VALUES (?, ?)');
   insertIndex.run(SEARCH_INDEX_ROW, JSON.stringify(built.index));
   insertIndex.run(SEARCH_VOCABULARY_ROW, JSON.stringify(built.vocabulary));
+  insertIndex.run(SEARCH_THESAURUS_ROW, JSON.stringify(options.thesaurus ?? null));
 
   return {
     sections: model.sections.length,

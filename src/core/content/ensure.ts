@@ -17,16 +17,30 @@ import { buildContentDb, type BuildReport } from './build';
 import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location';
 import { parseRecollection } from './parse';
 import { CONTENT_SCHEMA_VERSION } from './schema';
+import { thesaurusSchema, type ThesaurusData } from '../search/thesaurus';
 
 /** The one document the app ships (see resources/ and the corpus README). */
 export const SOURCE_SHA256 = '50e3e21096dd4d0910b8cdb42214ec24f42418eb4cab7168b1478001c0140538';
 
 // Where things are lives in location.ts (light, for the command line's start); re-exported for the callers of old.
 export { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location';
+/** The search thesaurus (docs/search.md), built into the content database. */
+export const THESAURUS_FILE = 'resources/thesaurus.json';
+
+/** resources/thesaurus.json, validated: a broken file fails the build with its path and the reason. */
+export function readThesaurus(root: string = REPO_ROOT): ThesaurusData {
+  const path = join(root, THESAURUS_FILE);
+  try {
+    return thesaurusSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new CoreError('UNAVAILABLE', `the search thesaurus ${path} cannot be read: ${why}`);
+  }
+}
 
 /** Folders and files whose source code shapes the database. */
 const INPUT_DIRS = ['src/core/content', 'src/core/search'];
-const INPUT_FILES = ['src/shared/model.ts', 'node_modules/minisearch/package.json'];
+const INPUT_FILES = ['src/shared/model.ts', 'node_modules/minisearch/package.json', THESAURUS_FILE];
 const IS_INPUT = /\.ts$/;
 const IS_TEST_ONLY = /\.(test|fixture)\.ts$/;
 
@@ -128,7 +142,7 @@ export function ensureContentSync(options: EnsureOptions = {}): EnsureResult {
     );
   }
   const model = parseRecollection(text);
-  const report = buildContentDb(model, { sourceSha256, buildId, outPath: path });
+  const report = buildContentDb(model, { sourceSha256, buildId, outPath: path, thesaurus: readThesaurus() });
   return { path, built: true, reason, buildId, report, millis: performance.now() - started };
 }
 

@@ -17,6 +17,8 @@ export type MetaKey = (typeof META_KEYS)[number];
 /** Ids of the rows of `search_index`. */
 export const SEARCH_INDEX_ROW = 'minisearch';
 export const SEARCH_VOCABULARY_ROW = 'vocabulary';
+/** resources/thesaurus.json as validated at build time, or `null` when built without one. */
+export const SEARCH_THESAURUS_ROW = 'thesaurus';
 
 /** The fix every "content unavailable" message names. */
 export const CONTENT_FIX = 'run npm run build:content';

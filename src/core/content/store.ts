@@ -25,7 +25,8 @@ import type { Vocabulary } from '../search/documents';
 import { facetKey, buildFacets, type FacetEntry } from './facets';
 import { buildOutline } from './outline';
 import type { BlockLocation, ContentLookup } from './lookup';
-import { SEARCH_INDEX_ROW, SEARCH_VOCABULARY_ROW } from './schema';
+import { thesaurusSchema, type ThesaurusData } from '../search/thesaurus';
+import { SEARCH_INDEX_ROW, SEARCH_THESAURUS_ROW, SEARCH_VOCABULARY_ROW } from './schema';
 import {
   openContentDb,
   readBlocks,
@@ -265,6 +266,13 @@ export class ContentStore implements ContentLookup {
       'the search vocabulary',
       // Checked: a damaged row must fail here with the fix, not later inside a query.
       () => vocabularySchema.parse(JSON.parse(readSearchRow(this.db, SEARCH_VOCABULARY_ROW))),
+    );
+  }
+
+  /** The thesaurus stored by the build (validated), or null when the database was built without one. */
+  searchThesaurus(): ThesaurusData | null {
+    return readOrFail('the search thesaurus', () =>
+      thesaurusSchema.nullable().parse(JSON.parse(readSearchRow(this.db, SEARCH_THESAURUS_ROW))),
     );
   }
 

@@ -1,15 +1,13 @@
 /**
  * search.* channels: the content index (blocks and footnotes) and, when asked,
  * the user's own notes, merged into one ranked, paged list; notes are flagged
- * with kind 'note'.
+ * with kind 'note'. `total` counts every content hit and every matching note.
  */
 import type { ParsedArgs } from '../../shared/contract/channels';
 import type { SearchHit, SearchResult } from '../../shared/contract/types';
 import type { SearchService } from '../search/service';
 import type { UserStore } from '../user/store';
 import type { DomainHandlers } from './types';
-
-const NOTE_LIMIT = 50;
 
 function withNotes(service: SearchService, user: UserStore, args: ParsedArgs<'search.query'>): SearchResult {
   const kinds = args.kinds ?? [];
@@ -20,7 +18,8 @@ function withNotes(service: SearchService, user: UserStore, args: ParsedArgs<'se
   const limit = args.limit ?? 20;
   if (!wantNotes) return service.query(args);
 
-  const notes: SearchHit[] = args.q.trim() === '' ? [] : user.notes.search(args.q, NOTE_LIMIT);
+  // Every matching note (notes are scanned in memory anyway), so `total` is exact and every one can be paged to.
+  const notes: SearchHit[] = args.q.trim() === '' ? [] : user.notes.search(args.q, Number.MAX_SAFE_INTEGER);
   if (onlyNotes) {
     const base = service.query({ ...args, kinds: undefined, offset: 0, limit: 1 });
     return { ...base, total: notes.length, offset, hits: notes.slice(offset, offset + limit) };

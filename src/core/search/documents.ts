@@ -7,7 +7,7 @@
  * for the same model; the app loads it and never calls this.
  */
 import MiniSearch from 'minisearch';
-import type { Block, BlockKind, DocumentModel, Footnote } from '../../shared/model';
+import type { Block, BlockKind, CrossRef, DocumentModel, Footnote } from '../../shared/model';
 import { SectionTree, cmp } from '../content/tree';
 import { KIND_WORDS, indexOptions, type ContentSearchKind, type IndexDoc } from './options';
 import { normalizeTerm } from './spelling';
@@ -39,7 +39,34 @@ export function firstCitations(blocks: readonly Block[]): Map<number, Block> {
   return out;
 }
 
+/**
+ * Identifier words of each block and footnote, from its cross-references: a
+ * Platform for Partnerships id ("pfp ppd 5424", whose URL the tokenizer skips),
+ * an SDG target ("sdg 10.7", also for an indicator 10.7.1 or an inherited one)
+ * and a Sutherland recommendation ("sutherland recommendation 12(a)"), so
+ * `ppd 5424`, `10.7` and `Sutherland recommendation 5` find the passages.
+ */
+export function identifierWords(refs: readonly CrossRef[]): Map<string, string> {
+  const words = new Map<string, Set<string>>();
+  for (const r of refs) {
+    const w =
+      r.type === 'pfp'
+        ? `pfp ppd ${r.key}`
+        : r.type === 'sdg'
+          ? `sdg ${r.key}`
+          : r.type === 'sutherland'
+            ? `sutherland recommendation ${r.key}`
+            : null;
+    if (w === null) continue;
+    const set = words.get(r.sourceId) ?? new Set<string>();
+    set.add(w);
+    words.set(r.sourceId, set);
+  }
+  return new Map([...words].map(([id, set]) => [id, [...set].join(' ; ')]));
+}
+
 export function indexDocuments(model: DocumentModel): IndexDoc[] {
+  const ids = identifierWords(model.crossRefs);
   const tree = new SectionTree(model.sections);
   const place = (sectionId: string): Pick<IndexDoc, 'title' | 'c' | 'fa'> => ({
     title: tree.pageOf(sectionId)?.title ?? '',
@@ -49,7 +76,15 @@ export function indexDocuments(model: DocumentModel): IndexDoc[] {
   const docs: IndexDoc[] = [];
   for (const b of [...model.blocks].sort((x, y) => x.seq - y.seq)) {
     const k = searchKindOf(b.kind);
-    docs.push({ id: b.id, text: b.text, label: b.label, kind: KIND_WORDS[k], k, ...place(b.sectionId) });
+    docs.push({
+      id: b.id,
+      text: b.text,
+      label: b.label,
+      kind: KIND_WORDS[k],
+      ids: ids.get(b.id) ?? '',
+      k,
+      ...place(b.sectionId),
+    });
   }
   const cited = firstCitations(model.blocks);
   const footnotes: Footnote[] = [...model.footnotes].sort((a, b) => a.number - b.number);
@@ -63,6 +98,7 @@ export function indexDocuments(model: DocumentModel): IndexDoc[] {
       label: footnoteLabel(f.number).label,
       title: '',
       kind: KIND_WORDS.footnote,
+      ids: ids.get(f.id) ?? '',
       k: 'footnote',
       c: where.c,
       fa: where.fa,

@@ -9,6 +9,7 @@
  */
 import type { JumpTarget } from '../../shared/contract/types';
 import type { Block, Section } from '../../shared/model';
+import { parseIdentifier } from './identifiers';
 import { fold } from './spelling';
 
 /** What the jump resolver needs from the content. */
@@ -20,6 +21,8 @@ export interface JumpContent {
   /** Page and block where footnote `n` is cited, or null when there is no such footnote. */
   footnoteHome(n: number): { pageId: string; blockId: string | null } | null;
   pageOf(sectionId: string): string;
+  /** Blocks and footnotes (`fn.N`) carrying a cross-reference, in reading order; empty when none. */
+  referencing(type: 'sdg' | 'sutherland' | 'pfp', key: string): readonly string[];
 }
 
 const GROUP_WORDS: ReadonlyArray<[RegExp, 'po' | 'pa' | 'ex']> = [
@@ -28,7 +31,7 @@ const GROUP_WORDS: ReadonlyArray<[RegExp, 'po' | 'pa' | 'ex']> = [
   [/^(ex|examples?|policy and practice examples?)$/, 'ex'],
 ];
 
-const FOOTNOTE_RE = /^(?:fn|footnote|note)\s*\.?\s*(\d{1,4})$/;
+const FOOTNOTE_RE = /^(?:fn|footnote|note)\s*\.?\s*(?:no\.?\s*)?(\d{1,4})$/;
 const FOCUS_RE =
   /^(?:cluster\s*|c)?([1-9])\s*(?:\.|\()\s*([1-9])\s*\)?(?:\s*,?\s*([a-z][a-z ]*?)\s*\.?\s*(\d+(?:\.\d+)?))?$/;
 const CLUSTER_RE = /^cluster\s*([1-9])$/;
@@ -62,9 +65,38 @@ export class JumpResolver {
   }
 
   resolve(raw: string): JumpTarget | null {
+    const ident = parseIdentifier(raw);
     const q = fold(raw).trim().replace(/\s+/g, ' ');
-    if (q === '' || q.length > 80) return null;
-    return this.byId(q) ?? this.byGrammar(q) ?? this.byId(this.labels.get(canonicalLabel(q)) ?? '');
+    if (q === '' || q.length > 200) return null;
+    if (ident?.type === 'link') return this.byId(ident.id);
+    if (ident?.type === 'pfp') return this.pfp(ident.id);
+    if (q.length > 80) return null;
+    const place = this.byId(q) ?? this.byGrammar(q) ?? this.byId(this.labels.get(canonicalLabel(q)) ?? '');
+    // "5.2" is focus area 5.2 before it is SDG target 5.2 (the search still finds the target).
+    if (place || !ident) return place;
+    return ident.type === 'sdg'
+      ? this.reference('sdg', ident.key, `SDG target ${ident.code}`)
+      : this.reference('sutherland', ident.key, `Sutherland Report, Recommendation ${ident.key}`);
+  }
+
+  /** A Platform for Partnerships number: the footnote that links to it, where it is cited. */
+  private pfp(id: number): JumpTarget | null {
+    const fn = this.content.referencing('pfp', String(id)).find((s) => s.startsWith('fn.'));
+    if (!fn) return null;
+    const n = Number(fn.slice(3));
+    const home = this.content.footnoteHome(n);
+    return home ? { ...home, label: `PfP ${id} — Footnote ${n}`, footnote: n } : null;
+  }
+
+  /** An SDG target or a Sutherland recommendation: the first passage that refers to it. */
+  private reference(type: 'sdg' | 'sutherland', key: string, what: string): JumpTarget | null {
+    const sources = this.content.referencing(type, key);
+    const first = sources[0];
+    if (first === undefined) return null;
+    const target = this.byId(first);
+    if (!target) return null;
+    const more = sources.length > 1 ? ` (first of ${sources.length} passages)` : '';
+    return { ...target, label: `${what}: ${target.label}${more}` };
   }
 
   private byId(id: string): JumpTarget | null {
@@ -80,7 +112,7 @@ export class JumpResolver {
 
   private footnote(n: number): JumpTarget | null {
     const home = this.content.footnoteHome(n);
-    return home ? { ...home, label: `Footnote ${n}` } : null;
+    return home ? { ...home, label: `Footnote ${n}`, footnote: n } : null;
   }
 
   private byGrammar(q: string): JumpTarget | null {

@@ -33,13 +33,15 @@ export interface IndexDoc {
   title: string;
   /** Words for the kind, e.g. "policy option", so "example IOM" can narrow by kind. */
   kind: string;
+  /** Identifier words from cross-references: "pfp ppd 5424", "sdg 10.7", "sutherland recommendation 5". */
+  ids: string;
   /** Stored: search kind, cluster number (1–6), focus area id; read by filters. */
   k: ContentSearchKind;
   c: number | null;
   fa: string | null;
 }
 
-export const INDEX_FIELDS = ['text', 'title', 'label', 'kind'] as const;
+export const INDEX_FIELDS = ['text', 'title', 'label', 'kind', 'ids'] as const;
 export const STORE_FIELDS = ['k', 'c', 'fa'] as const;
 
 /**
@@ -51,6 +53,7 @@ export const FIELD_BOOST: Readonly<Record<(typeof INDEX_FIELDS)[number], number>
   title: 0.8,
   label: 0.3,
   kind: 0.3,
+  ids: 1,
 };
 
 /** Footnotes are citations: they rank below the prose that cites them for the same words. */

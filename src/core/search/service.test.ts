@@ -62,7 +62,8 @@ describe('SearchService on the fixture', () => {
   });
 
   it('finds codes and acronyms as whole tokens', () => {
-    expect(ids('10.7')).toEqual(['c2.1']);
+    // c2.f1.po.1 carries an SDG 10.7 cross-reference (the fixture's model): an SDG target finds every passage referring to it.
+    expect(ids('10.7')).toEqual(['c2.1', 'c2.f1.po.1']);
     expect(ids('16.9')).toEqual(['c1.1']);
     expect(ids('IRIS')[0]).toBe('c2.f2.ex.1');
   });
@@ -179,7 +180,12 @@ describe('SearchService on the fixture', () => {
     expect(search.jump('2.2')).toEqual({ pageId: 'c2.f2', blockId: null, label: 'Cluster 2 (2)' });
     expect(search.jump('1.1 PA 2.1')?.blockId).toBe('c1.f1.pa.2.1');
     expect(search.jump('Cluster 2 (1), Policy option 1')?.blockId).toBe('c2.f1.po.1');
-    expect(search.jump('footnote 3')).toEqual({ pageId: 'c1.f1', blockId: 'c1.f1.ex.1', label: 'Footnote 3' });
+    expect(search.jump('footnote 3')).toEqual({
+      pageId: 'c1.f1',
+      blockId: 'c1.f1.ex.1',
+      label: 'Footnote 3',
+      footnote: 3,
+    });
     expect(search.jump('III(1)')?.pageId).toBe('p3.s1');
     expect(search.jump('Part III (1), para. 1')?.blockId).toBe('p3.s1.1');
     expect(search.jump('2.9')).toBeNull();

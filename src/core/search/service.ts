@@ -23,10 +23,24 @@ import {
   type ContentSearchKind,
   type IndexDoc,
 } from './options';
+import { isEnglishWord } from './english';
+import { parseIdentifier, searchTextOf, type Identifier } from './identifiers';
+import { contentWords, matchedSlots, planQuery, planQueryTree, type Plan } from './plan';
 import { allowedEdits, closestTerm, correctionCandidates, editDistance } from './similar';
 import { makeSnippet, matchSpans } from './snippet';
 import { normalizeTerm } from './spelling';
+import { Thesaurus } from './thesaurus';
 import { queryTokensWithOffsets } from './tokenize';
+
+/** `results` with the pinned documents first: those the words found in their rank, then the others in order. */
+function pinFirst(results: RawResult[], pinned: readonly string[], stub: (id: string) => RawResult): RawResult[] {
+  if (pinned.length === 0) return results;
+  const want = new Set(pinned);
+  const first = results.filter((r) => want.has(String(r.id)));
+  const got = new Set(first.map((r) => String(r.id)));
+  const rest = pinned.filter((id) => !got.has(id)).map(stub);
+  return [...first, ...rest, ...results.filter((r) => !want.has(String(r.id)))];
+}
 
 export interface SearchQuery {
   q: string;
@@ -37,34 +51,35 @@ export interface SearchQuery {
   kinds?: SearchKind[];
   offset?: number;
   limit?: number;
+  /** Also search the thesaurus's document wording for the words typed (default true). */
+  expand?: boolean;
 }
 
 export const DEFAULT_LIMIT = 20;
 /** Fewer hits than this and a corrected query is offered. */
 const FEW_HITS = 3;
-
-/** Distinct words searched per query, and unknown words corrected: bounds the work of a pasted paragraph. */
-const MAX_TERMS = 24;
+/** Unknown words corrected per query. */
 const MAX_CORRECTIONS = 6;
 
 type Filter = (r: RawResult) => boolean;
 
+/** A run of the plan: ranked results, whether every slot matched, and per result which slots. */
+interface Found {
+  results: RawResult[];
+  all: boolean;
+  plan: Plan;
+  /** Per result id: which slots it matched (only for the OR fallback). */
+  slots: Map<string, boolean[]>;
+}
+
 /**
- * The query as MiniSearch gets it: each distinct word once (repeating a word
- * adds nothing but work), at most MAX_TERMS of them, the last one kept last
- * since it is the one being typed (prefix search).
+ * The query as MiniSearch's autoSuggest gets it: each distinct content word
+ * once, at most MAX_TERMS, the last one kept last (it is being typed).
  */
 export function compactQuery(q: string): string {
-  const seen = new Set<string>();
-  const words: string[] = [];
-  for (const tok of queryTokensWithOffsets(q)) {
-    const term = normalizeTerm(tok.text);
-    if (term === null || seen.has(term)) continue;
-    seen.add(term);
-    words.push(tok.text);
-  }
-  if (words.length <= MAX_TERMS) return words.join(' ');
-  return [...words.slice(0, MAX_TERMS - 1), words[words.length - 1]].join(' ');
+  return contentWords(q)
+    .map((w) => w.tok.text)
+    .join(' ');
 }
 
 export class SearchService {
@@ -73,6 +88,8 @@ export class SearchService {
   private corrections: Array<[string, number]> | null = null;
   private terms: string[] | null = null;
   private readonly jumper: JumpResolver;
+
+  private readonly thesaurus: Thesaurus;
 
   constructor(private readonly content: ContentStore) {
     const json = content.searchIndexJson();
@@ -86,6 +103,7 @@ export class SearchService {
       );
     }
     this.vocabulary = content.searchVocabulary();
+    this.thesaurus = new Thesaurus(content.searchThesaurus());
     this.jumper = new JumpResolver({
       block: (id) => content.block(id),
       section: (id) => content.section(id),
@@ -93,6 +111,7 @@ export class SearchService {
       allSections: () => content.allSections(),
       footnoteHome: (n) => this.footnoteHome(n),
       pageOf: (id) => this.pageOf(id),
+      referencing: (type, key) => this.referencing(type, key),
     });
   }
 
@@ -102,14 +121,26 @@ export class SearchService {
     const q = args.q.trim();
     const jump = this.jump(q);
     const filter = this.filterFor(args);
-    if (q === '' || filter === null) return { query: args.q, total: 0, offset, hits: [], jump, didYouMean: null };
-    const found = this.run(q, filter);
-    const results = found.results;
-    const hits = results.slice(offset, offset + limit).map((r) => this.hit(r));
+    const none = { query: args.q, total: 0, offset, hits: [], jump, didYouMean: null, allWords: true };
+    if (q === '' || filter === null) return { ...none, missing: [], expanded: [] };
+    const ident = parseIdentifier(q);
+    const pinned = this.pinnedFor(ident, jump).filter((id) => this.passes(id, filter));
+    const text = ident ? searchTextOf(ident) : q;
+    // A label or identifier answered by its passages needs no OR fallback over its parts ("2.2 PO 1").
+    const found = text === null ? null : this.run(text, filter, args.expand ?? true, pinned.length === 0);
+    const results = pinFirst(found?.results ?? [], pinned, (id) => this.stub(id));
+    // An identifier or a label answered by its passages is not a partial match.
+    const partial = found !== null && !found.all && pinned.length === 0;
+    const hits = results.slice(offset, offset + limit).map((r) => this.hit(r, found, partial));
+    const missing = partial && found ? this.missingWords(found) : [];
+    const expanded = found ? [...new Set(found.plan.slots.flatMap((s) => s.expansions))] : [];
     // A misspelt word still finds hits through fuzzy matching; the delegate is told the document's spelling too.
-    const misspelt = this.hasMisspeltWord(q);
-    const didYouMean = results.length < FEW_HITS || misspelt ? this.correction(q, found, filter, misspelt) : null;
-    return { query: args.q, total: results.length, offset, hits, jump, didYouMean };
+    const misspelt = ident === null && this.hasMisspeltWord(q);
+    const didYouMean =
+      ident === null && pinned.length === 0 && (results.length < FEW_HITS || misspelt)
+        ? this.correction(q, found, filter, misspelt)
+        : null;
+    return { ...none, total: results.length, hits, didYouMean, allWords: !partial, missing, expanded };
   }
 
   /**
@@ -147,12 +178,70 @@ export class SearchService {
 
   // ------------------------------------------------------------ internals
 
-  /** AND first; OR only when AND finds nothing. `all` says whether every word matched. */
-  private run(q: string, filter: Filter): { results: RawResult[]; all: boolean } {
-    const query = compactQuery(q);
-    const and = this.index.search(query, { ...SEARCH_OPTIONS, combineWith: 'AND', filter });
-    if (and.length > 0) return { results: and, all: true };
-    return { results: this.index.search(query, { ...SEARCH_OPTIONS, combineWith: 'OR', filter }), all: false };
+  /**
+   * AND over the query's slots first; only when that finds nothing, OR, ranked
+   * first by how many of the query's content words a passage matches, then by score.
+   */
+  private run(q: string, filter: Filter, expand = true, fallback = true): Found {
+    const plan = planQuery(q, this.thesaurus, expand);
+    const slots = new Map<string, boolean[]>();
+    if (plan.slots.length === 0) return { results: [], all: true, plan, slots };
+    const options = { ...SEARCH_OPTIONS, filter };
+    const and = this.index.search(planQueryTree(plan, 'AND'), options);
+    if (and.length > 0 || plan.slots.length === 1 || !fallback) return { results: and, all: true, plan, slots };
+    const or = this.index.search(planQueryTree(plan, 'OR'), options);
+    const count = new Map<string, number>();
+    for (const r of or) {
+      const m = matchedSlots(plan, r.queryTerms);
+      slots.set(String(r.id), m);
+      count.set(String(r.id), m.filter(Boolean).length);
+    }
+    or.sort((a, b) => (count.get(String(b.id)) ?? 0) - (count.get(String(a.id)) ?? 0) || b.score - a.score);
+    return { results: or, all: false, plan, slots };
+  }
+
+  /** Query words (as typed) that no result matched. */
+  private missingWords(found: Found): string[] {
+    const any = found.plan.slots.map(() => false);
+    for (const m of found.slots.values()) m.forEach((hit, i) => (any[i] ||= hit));
+    return found.plan.slots.filter((_, i) => !any[i]).map((s) => s.typed);
+  }
+
+  /** The documents an identifier or jump names, to rank first: a footnote and where it is cited, a block. */
+  private pinnedFor(ident: Identifier | null, jump: JumpTarget | null): string[] {
+    const out: string[] = [];
+    const add = (id: string): void => {
+      if (!out.includes(id) && this.index.has(id)) out.push(id);
+    };
+    if (ident?.type === 'pfp') for (const id of this.referencing('pfp', String(ident.id))) add(id);
+    else if (ident?.type === 'sdg') for (const id of this.referencing('sdg', ident.key)) add(id);
+    else if (ident?.type === 'sutherland') for (const id of this.referencing('sutherland', ident.key)) add(id);
+    if (ident?.type === 'pfp' || !jump) return out;
+    if (jump.footnote !== undefined) {
+      add(`fn.${jump.footnote}`);
+      for (const b of this.content.citingBlocks(jump.footnote)) add(b.id);
+    } else if (jump.blockId && ident?.type !== 'sdg' && ident?.type !== 'sutherland') add(jump.blockId);
+    return out;
+  }
+
+  /** Blocks and footnotes carrying a cross-reference, in reading order (empty when none). */
+  private referencing(type: 'sdg' | 'sutherland' | 'pfp', key: string): string[] {
+    try {
+      const f = this.content.facet(type, key);
+      return [...f.blocks.map((b) => b.id), ...f.footnotes.map((n) => `fn.${n}`)];
+    } catch {
+      return [];
+    }
+  }
+
+  private passes(id: string, filter: Filter): boolean {
+    return filter(this.stub(id));
+  }
+
+  /** A result for a pinned document that the words did not find (its stored fields, no matched terms). */
+  private stub(id: string): RawResult {
+    const stored = this.index.getStoredFields(id) ?? {};
+    return { id, score: 0, terms: [], queryTerms: [], match: {}, ...stored };
   }
 
   /** The filter for the query's options, or null when they exclude every content kind. */
@@ -178,7 +267,7 @@ export class SearchService {
     };
   }
 
-  private hit(r: RawResult): SearchHit {
+  private hit(r: RawResult, found: Found | null, partial: boolean): SearchHit {
     const id = String(r.id);
     const kind: unknown = r.k;
     // Only words matched in the text are highlighted (not ones matched in the title or label).
@@ -213,6 +302,7 @@ export class SearchService {
       }
     }
     if (terms.length === 0) terms.push(...r.terms.map((t) => this.surface(t)));
+    const slots = partial ? found?.slots.get(id) : undefined;
     return {
       id,
       kind: kind as ContentSearchKind,
@@ -220,28 +310,26 @@ export class SearchService {
       score: r.score,
       snippet: makeSnippet(text, spans),
       terms,
+      ...(slots && found ? { matched: found.plan.slots.filter((_, i) => slots[i]).map((s) => s.typed) } : {}),
     };
   }
 
   /**
    * A query with unknown words replaced by the nearest document words, offered
    * when it does better: every word matching where the original needed the OR
-   * fallback, or more hits.
+   * fallback, or more hits. A word is unknown when neither the document (nor
+   * the thesaurus) nor an English dictionary knows it: "Sutherland", "brain
+   * drain" or "inspection" are never rewritten.
    */
-  private correction(
-    q: string,
-    found: { results: RawResult[]; all: boolean },
-    filter: Filter,
-    misspelt = false,
-  ): string | null {
+  private correction(q: string, found: Found | null, filter: Filter, misspelt = false): string | null {
     let out = '';
     let pos = 0;
     let tried = 0;
     const tokens = queryTokensWithOffsets(q);
     for (const [i, tok] of tokens.entries()) {
       if (tried >= MAX_CORRECTIONS) break;
-      const term = normalizeTerm(tok.text);
-      if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) continue;
+      if (!this.isUnknown(tok.text)) continue;
+      const term = normalizeTerm(tok.text) ?? '';
       // The last word is still being typed when it starts a document word: nothing to correct.
       if (i === tokens.length - 1 && this.startsAnyTerm(term)) continue;
       tried++;
@@ -254,23 +342,32 @@ export class SearchService {
     if (pos === 0) return null;
     out += q.slice(pos);
     const alt = this.run(out, filter);
+    const before = found ?? { results: [], all: false };
     const better =
       alt.results.length > 0 &&
       ((misspelt && alt.all) ||
-        (alt.all && !found.all) ||
-        (alt.all === found.all && alt.results.length > found.results.length));
+        (alt.all && !before.all) ||
+        (alt.all === before.all && alt.results.length > before.results.length));
     return better ? out : null;
   }
 
+  /** A word neither the document, the thesaurus nor English knows (a misspelling, not a word the document lacks). */
+  private isUnknown(word: string): boolean {
+    const term = normalizeTerm(word);
+    if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) return false;
+    if (this.thesaurus.lookup([term]) !== undefined) return false;
+    return !isEnglishWord(word);
+  }
+
   /**
-   * True when a word of the query is neither a document word nor the start of
-   * one (a word still being typed is the start of one, and is left alone).
+   * True when a word of the query is unknown (see isUnknown) and not the start
+   * of a document word (a word still being typed is, and is left alone).
    */
   private hasMisspeltWord(q: string): boolean {
     for (const tok of queryTokensWithOffsets(q)) {
       const term = normalizeTerm(tok.text);
       if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) continue;
-      if (!this.startsAnyTerm(term)) return true;
+      if (!this.startsAnyTerm(term) && this.isUnknown(tok.text)) return true;
     }
     return false;
   }

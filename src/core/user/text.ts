@@ -3,9 +3,13 @@
  * folded ("Côte" finds "cote"), with a map back to the original offsets so
  * highlights land on the text the user wrote.
  *
+ * Spelling variants (labour/labor, organise/organize) are folded with the
+ * document search's own rules (americanize in core/search/spelling.ts).
+ *
  * Constraint: offsets are UTF-16 code units of the original string, like every
  * other offset in the contract.
  */
+import { americanize } from '../search/spelling';
 
 export interface Folded {
   text: string;
@@ -40,13 +44,29 @@ export function queryTerms(q: string): string[] {
 
 const isWordChar = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
 
-/** Offsets in `folded` where a word starts with `term`. */
+const LETTERS = /^[a-z]+$/;
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Offsets in `folded` where a word starts with `term`, spelling variants
+ * folded as in document search (spelling.ts): "labour" finds "labor" and
+ * "labourers", "organization" finds "organisation".
+ */
 export function wordPrefixHits(folded: string, term: string): number[] {
   const hits: number[] = [];
   for (let i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + 1)) {
     if (!isWordChar(folded[i - 1])) hits.push(i);
   }
-  return hits;
+  if (!LETTERS.test(term) || term.length < 3) return hits;
+  const us = americanize(term);
+  const seen = new Set(hits);
+  for (const m of folded.matchAll(WORDS)) {
+    const w = m[0];
+    // Cheap filter first: British and American spellings share their first two letters.
+    if (seen.has(m.index) || w[0] !== term[0] || w[1] !== term[1] || !LETTERS.test(w)) continue;
+    if (americanize(w).startsWith(us)) hits.push(m.index);
+  }
+  return hits.sort((a, b) => a - b);
 }
 
 /** End of the word that starts at `i` in `folded`. */

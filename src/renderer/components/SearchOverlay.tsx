@@ -1,14 +1,16 @@
 /**
  * The search overlay (Ctrl/Cmd+K, Ctrl/Cmd+F): results on every keystroke,
  * filter chips (cluster, kind), "Go to <label>" when the query is a label or
- * id, suggestions when empty, "did you mean" when nothing matches. Arrow keys
- * and Enter open a result.
+ * id, suggestions when empty, "did you mean" when nothing matches, an honest
+ * notice when no passage has every word (and what each hit matched), the
+ * thesaurus words also searched (switchable off), and "Show more" up to the
+ * last hit. Arrow keys and Enter open a result.
  *
  * Constraint: no debounce, but every answer carries its request number and
  * older answers are dropped, so the list always matches what is typed.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
+import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
 import { CLUSTER_NUMBERS, SEARCH_KINDS } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
 import { api } from '../api';
@@ -18,22 +20,30 @@ import { useStore } from '../lib/store';
 import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
+import { SearchNotices } from './SearchNotices';
 import { Snippet } from './Snippet';
 
 const EXAMPLES = ['labour mobility', 'remittances', 'fair recruitment', '10.7', 'diaspora', '2.2'];
+/** Hits per request; "Show more" asks for the next page. */
+const PAGE = 30;
 
-type Entry = { type: 'jump'; label: string; pageId: string; blockId: string | null } | { type: 'hit'; hit: SearchHit };
+type Entry = { type: 'jump'; target: JumpTarget } | { type: 'hit'; hit: SearchHit };
 
-export function openHit(hit: SearchHit): void {
+/** Opens a place; a footnote also opens the footnotes pane and scrolls to it there. */
+function openPlace(place: { pageId: string; blockId: string | null; terms?: string[] }, footnote?: number): void {
   closeOverlays();
-  if (hit.kind === 'footnote') {
+  if (footnote !== undefined) {
     const panes = settings.get().panes;
     updateSettings({ panes: { ...panes, side: true, sideTab: 'footnotes' } });
   }
-  void navigate({ pageId: hit.pageId, blockId: hit.blockId, terms: hit.terms }).then(() => {
-    if (hit.kind === 'footnote')
-      document.getElementById(`fn-${hit.id.replace(/^fn\./, '')}`)?.scrollIntoView({ block: 'center' });
+  void navigate(place).then(() => {
+    if (footnote !== undefined) document.getElementById(`fn-${footnote}`)?.scrollIntoView({ block: 'center' });
   });
+}
+
+export function openHit(hit: SearchHit): void {
+  const fn = hit.kind === 'footnote' ? Number(hit.id.replace(/^fn\./, '')) : undefined;
+  openPlace({ pageId: hit.pageId, blockId: hit.blockId, terms: hit.terms }, fn);
 }
 
 /** The last query, offered again (selected) when the overlay reopens. */
@@ -41,8 +51,11 @@ let lastQuery = '';
 
 export function SearchOverlay(): ReactNode {
   const filters = useStore(settings, (s) => s.searchFilters);
+  const expand = useStore(settings, (s) => s.searchExpand);
   const [q, setQ] = useState(lastQuery);
   const [answer, setResult] = useState<SearchResult | null>(null);
+  const [more, setMore] = useState<SearchHit[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [failure, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -57,8 +70,9 @@ export function SearchOverlay(): ReactNode {
     if (!query) return;
     const args = {
       q: query,
-      limit: 30,
+      limit: PAGE,
       includeNotes: true,
+      expand,
       ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
       ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
     };
@@ -66,25 +80,49 @@ export function SearchOverlay(): ReactNode {
       if (mine !== seq.current) return;
       if (res.ok) {
         setResult(res.value);
+        setMore([]);
         setError(null);
       } else setError(res.error.message);
       setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
       setActive(0);
     });
-  }, [q, filters]);
+  }, [q, filters, expand]);
+
+  /** The next page of the same query, appended (the request number drops it if the query changed meanwhile). */
+  const showMore = (): void => {
+    if (!answer) return;
+    const mine = seq.current;
+    const offset = answer.hits.length + more.length;
+    setLoadingMore(true);
+    void api.search
+      .query({
+        q: answer.query,
+        offset,
+        limit: PAGE,
+        includeNotes: true,
+        expand,
+        ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
+        ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
+      })
+      .then((res) => {
+        setLoadingMore(false);
+        if (mine !== seq.current) return;
+        if (res.ok) setMore((m) => [...m, ...res.value.hits]);
+        else setError(res.error.message);
+      });
+  };
 
   // Answers for an earlier query stay until the new one arrives; an empty box shows none.
   const result = q.trim() ? answer : null;
   const error = q.trim() ? failure : null;
+  const hits = result ? [...result.hits, ...more] : [];
   const entries: Entry[] = [
-    ...(result?.jump ? [{ type: 'jump' as const, ...result.jump }] : []),
-    ...(result?.hits ?? []).map((hit) => ({ type: 'hit' as const, hit })),
+    ...(result?.jump ? [{ type: 'jump' as const, target: result.jump }] : []),
+    ...hits.map((hit) => ({ type: 'hit' as const, hit })),
   ];
   const open = (e: Entry): void => {
-    if (e.type === 'jump') {
-      closeOverlays();
-      void navigate({ pageId: e.pageId, blockId: e.blockId });
-    } else openHit(e.hit);
+    if (e.type === 'jump') openPlace({ pageId: e.target.pageId, blockId: e.target.blockId }, e.target.footnote);
+    else openHit(e.hit);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'ArrowDown') setActive((a) => Math.min(entries.length - 1, a + 1));
@@ -218,6 +256,9 @@ export function SearchOverlay(): ReactNode {
             ) : null}
           </div>
         ) : null}
+        {result && !error ? (
+          <SearchNotices result={result} expand={expand} onExpand={(v) => updateSettings({ searchExpand: v })} />
+        ) : null}
         {result && entries.length > 0 && (result.didYouMean || suggestions.length) ? (
           <p className="search-hints">
             {result.didYouMean ? (
@@ -245,7 +286,7 @@ export function SearchOverlay(): ReactNode {
         >
           {entries.map((e, i) => (
             <li
-              key={e.type === 'jump' ? 'jump' : e.hit.id}
+              key={e.type === 'jump' ? 'jump' : `${e.hit.kind}:${e.hit.id}`}
               id={`sr-${i}`}
               role="option"
               aria-selected={i === active}
@@ -255,7 +296,7 @@ export function SearchOverlay(): ReactNode {
             >
               {e.type === 'jump' ? (
                 <span className="result-head">
-                  <span className="result-label">Go to {e.label}</span>
+                  <span className="result-label">Go to {e.target.label}</span>
                   <span className="result-kind">Enter</span>
                 </span>
               ) : (
@@ -265,14 +306,20 @@ export function SearchOverlay(): ReactNode {
                     <span className={`result-kind rk-${e.hit.kind}`}>{SEARCH_KIND[e.hit.kind]}</span>
                   </span>
                   <Snippet snippet={e.hit.snippet} />
+                  {result && !result.allWords && e.hit.matched ? (
+                    <span className="result-matched">Matches: {e.hit.matched.join(', ')}</span>
+                  ) : null}
                 </>
               )}
             </li>
           ))}
         </ul>
-        {result && result.total > result.hits.length ? (
-          <p className="muted small">
-            Showing the best {result.hits.length} of {result.total}. Add a word or a filter to narrow.
+        {result && result.total > hits.length ? (
+          <p className="search-more muted small">
+            Showing {hits.length} of {result.total}.{' '}
+            <button type="button" className="link-button" onClick={showMore} disabled={loadingMore}>
+              Show more
+            </button>
           </p>
         ) : null}
       </div>

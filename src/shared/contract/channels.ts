@@ -51,6 +51,8 @@ export const argSchemas = {
       focusAreaId: id.optional(),
       kinds: searchKinds.optional(),
       includeNotes: z.boolean().optional(),
+      /** Also search the thesaurus's document wording for the words typed (default true). */
+      expand: z.boolean().optional(),
       offset: z.number().int().min(0).max(10_000).optional(),
       limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
     })

@@ -100,5 +100,7 @@ export const settings = z
     lastBlockId: id.nullable(),
     panes: z.object({ outline: z.boolean(), side: z.boolean(), sideTab: z.enum(SIDE_TABS) }).strict(),
     searchFilters: z.object({ clusters: clusterNumbers, kinds: searchKinds }).strict(),
+    /** Search also the thesaurus's document wording for the words typed ("also searched: …"). */
+    searchExpand: z.boolean(),
   })
   .strict();

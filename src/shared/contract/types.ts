@@ -132,12 +132,16 @@ export interface SearchHit {
   snippet: Snippet;
   /** Matched document terms, to highlight in the text once opened. */
   terms: string[];
+  /** The query's words (as typed) this hit matched; shown when not every word matched. */
+  matched?: string[];
 }
 
 export interface JumpTarget {
   pageId: string;
   blockId: string | null;
   label: string;
+  /** Set when the target is a footnote (`fn 54`, `ppd 5424`): the reader also shows it in the footnotes pane. */
+  footnote?: number;
 }
 
 export interface SearchResult {
@@ -149,6 +153,12 @@ export interface SearchResult {
   jump: JumpTarget | null;
   /** A corrected query when there are few or no hits. */
   didYouMean: string | null;
+  /** False when no passage has every word and the hits have only some of them (the OR fallback). */
+  allWords: boolean;
+  /** Query words (as typed) that no hit matched; empty when every word matched. */
+  missing: string[];
+  /** Thesaurus terms also searched, in the document's wording ("return", "readmission"). */
+  expanded: string[];
 }
 
 // ---------------------------------------------------------------- user data
@@ -266,6 +276,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastBlockId: null,
   panes: { outline: true, side: true, sideTab: 'notes' },
   searchFilters: { clusters: [], kinds: [] },
+  searchExpand: true,
 };
 
 export interface BackupInfo {

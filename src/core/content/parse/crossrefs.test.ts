@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CrossRef } from '../../../shared/model';
-import { actorKey, recommendationKeys, sdgRefs } from './crossrefs';
+import { recommendationKeys, sdgRefs } from './crossrefs';
 import { parseRecollection } from './index';
 
 const source = readFileSync(
@@ -91,13 +91,24 @@ describe('Platform for Partnerships ids and actors', () => {
     expect(keys('c4.f2.ex.1', 'pfp')).toEqual(['1682', '468', '76']);
   });
 
-  it('reads the bold names of examples as actors', () => {
-    expect(keys('c1.f1.ex.1', 'actor')).toEqual(['Five-year Development Plan', 'El Salvador']);
-    expect(keys('c2.f1.ex.1', 'actor')).toEqual(['Permanent Migratory Statutes', 'Peru', 'Colombia', 'Venezuela']);
-    expect(keys('c4.f4.ex.2', 'actor')).toContain('UN Trust Fund for Human Security');
+  it('recognises countries and organisations (gazetteer) as actors, in every block and footnote', () => {
+    expect(keys('c1.f1.ex.1', 'actor')).toEqual(['El Salvador']);
+    expect(keys('c2.f1.ex.1', 'actor')).toEqual(expect.arrayContaining(['Peru', 'Colombia', 'Venezuela']));
     expect(keys('c6.f2.ex.1', 'actor')).toEqual(['IOM', 'Microsoft']);
-    expect(model.crossRefs.filter((r) => r.type === 'actor' && !/\.ex\.\d+$/.test(r.sourceId))).toEqual([]);
-    expect(actorKey(' a three-tier social security system. ')).toBe('a three-tier social security system');
+    // "The Guatemalan Government, in cooperation with IOM": a demonym names its country.
+    expect(keys('c1.f2.ex.1', 'actor')).toEqual(expect.arrayContaining(['Guatemala', 'IOM']));
+    const actors = new Set(model.crossRefs.filter((r) => r.type === 'actor').map((r) => r.key));
+    for (const not of ['Five-year Development Plan', 'Code of conduct', 'a three-tier social security system'])
+      expect(actors.has(not), not).toBe(false);
+    // IOM by abbreviation or full name, footnotes included: every block or footnote whose text names it.
+    const names = /\bIOM\b|International Organization for Migration/;
+    const naming = [...model.blocks, ...model.footnotes].filter((x) => names.test(x.text)).map((x) => x.id);
+    const iom = model.crossRefs.filter((r) => r.type === 'actor' && r.key === 'IOM').map((r) => r.sourceId);
+    expect(naming.length).toBeGreaterThanOrEqual(12); // 17 mentions in 12 blocks and footnotes; the old bold-name actors had IOM in 3
+    expect(iom.sort()).toEqual(naming.sort());
+    expect(model.crossRefs.find((r) => r.key === 'IOM')?.display).toBe(
+      'International Organization for Migration (IOM)',
+    );
   });
 
   it('has no duplicate (sourceId, type, key)', () => {

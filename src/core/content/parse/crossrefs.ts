@@ -1,6 +1,7 @@
 /**
  * Cross-references readers look for: SDG goals/targets, Sutherland Report recommendations,
- * Platform for Partnerships ids and the actors named in bold in the examples.
+ * Platform for Partnerships ids and the countries, regions and organisations every block and
+ * footnote names (the gazetteer, entities.ts).
  *
  * Constraint kept: a number becomes an SDG reference only in an SDG context (after "SDG(s)",
  * "target(s)", "Goal(s)", in a list continuing such a phrase, or as a parenthesised target in
@@ -9,6 +10,7 @@
  * numbers, ILO instrument numbers and footnote numbers are never taken.
  */
 import type { Block, CrossRef, Footnote } from '../../../shared/model';
+import { entitiesIn } from './entities';
 
 const NUM = String.raw`\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:\.\d{1,2})?(?![\d])`;
 const SDG_PHRASE = new RegExp(
@@ -97,16 +99,14 @@ export function footnoteRefs(footnotes: readonly Footnote[]): CrossRef[] {
         out.push({ sourceId, via: 'text', type: 'sutherland', key, display: `Recommendation ${key}` });
     }
     for (const id of fn.pfpIds) out.push({ sourceId, via: 'text', type: 'pfp', key: String(id), display: `PfP ${id}` });
+    out.push(...actorRefs(sourceId, text));
   }
   return out;
 }
 
-/** Actor key: the bold text, trimmed, trailing punctuation removed. */
-export function actorKey(bold: string): string {
-  return bold
-    .trim()
-    .replace(/[.,;:]+$/, '')
-    .trim();
+/** Countries, regions and organisations named in a text (the gazetteer), as `actor` references. */
+export function actorRefs(sourceId: string, text: string): CrossRef[] {
+  return entitiesIn(text).map((e) => ({ sourceId, via: 'text', type: 'actor', key: e.key, display: e.display }));
 }
 
 export function blockRefs(blocks: readonly Block[], fromFootnotes: readonly CrossRef[]): CrossRef[] {
@@ -116,13 +116,7 @@ export function blockRefs(blocks: readonly Block[], fromFootnotes: readonly Cros
   for (const b of blocks) {
     const sourceId = b.id;
     for (const d of sdgRefs(b.text)) out.push({ sourceId, via: 'text', ...d });
-    if (b.kind === 'example') {
-      for (const m of b.marks) {
-        if (m.type !== 'bold') continue;
-        const key = actorKey(b.text.slice(m.start, m.end));
-        if (key) out.push({ sourceId, via: 'text', type: 'actor', key, display: key });
-      }
-    }
+    out.push(...actorRefs(sourceId, b.text));
     // Inheritance rule: a block citing a footnote inherits its Sutherland and PfP references.
     for (const ref of b.footnoteRefs) {
       for (const r of byFootnote.get(`fn.${ref.number}`) ?? []) {

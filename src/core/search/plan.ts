@@ -1,0 +1,178 @@
+/**
+ * From what was typed to the MiniSearch query: the query's content words, each
+ * a "slot" that a passage must match (AND) — by the word itself (exactly, by
+ * prefix or fuzzily) or, at a low weight, by the document's wording for it
+ * from the thesaurus ("deportation" → "return", "readmission").
+ *
+ * Constraints: a question's interrogatives and auxiliaries ("how", "what can
+ * … do", "why is") are dropped when other words remain, so they never rank
+ * passages; negations ("no", "not", "without") are kept. Thesaurus phrases
+ * are matched on processed terms, longest first. Expansion terms are exact
+ * (no prefix, no fuzzy) so they add little work; the last typed word keeps
+ * its prefix match (it may still be being typed). At most MAX_TERMS words.
+ */
+import type { Query, SearchOptions } from 'minisearch';
+import { fuzzyFor } from './options';
+import { fold, normalizeTerm } from './spelling';
+import { phraseTerms, type Thesaurus } from './thesaurus';
+import { queryTokensWithOffsets, type Token } from './tokenize';
+
+/** Distinct words searched per query: bounds the work of a pasted paragraph. */
+export const MAX_TERMS = 24;
+/** Weight of a thesaurus term against the user's own word. */
+export const EXPANSION_WEIGHT = 0.25;
+/** Document phrases searched per thesaurus match. */
+const MAX_EXPANSIONS = 6;
+
+/**
+ * Words of a question or request that say nothing about the subject: dropped
+ * when the query keeps other words. Compared folded, before term processing.
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'how what which who whom whose why when where whether ' +
+    'do does did doing done can could should would will shall may might must ' +
+    'i me my we us our you your they them he she his her one ones ' +
+    'about there here any some more most much many very also just so if then ' +
+    'make makes making made get gets getting give show tell find help need needs want know ' +
+    'way ways thing things important best good better ' +
+    'being is are was were be been am isn aren t s please'
+  ).split(' '),
+);
+/** Kept even inside a question: they change the meaning. */
+const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'never', 'nor']);
+
+export interface Slot {
+  /** The words as typed, for "not found: …" and the matched words of a hit. */
+  typed: string;
+  /** Processed terms that count as matching this slot (the user's and the thesaurus's). */
+  terms: Set<string>;
+  /** Thesaurus phrases also searched for it, in the document's wording. */
+  expansions: string[];
+  query: Query;
+}
+
+export interface Plan {
+  slots: Slot[];
+}
+
+interface Word {
+  tok: Token;
+  term: string;
+}
+
+/** Distinct content words of a query, question words dropped when others remain. */
+export function contentWords(q: string): Word[] {
+  const seen = new Set<string>();
+  const words: Word[] = [];
+  for (const tok of queryTokensWithOffsets(q)) {
+    const term = normalizeTerm(tok.text);
+    if (term === null || seen.has(term)) continue;
+    seen.add(term);
+    words.push({ tok, term });
+  }
+  const isQuestionWord = (w: Word): boolean => {
+    const f = fold(w.tok.text).replace(/['’]/g, '');
+    return QUESTION_WORDS.has(f) && !NEGATIONS.has(f);
+  };
+  const kept = words.filter((w) => !isQuestionWord(w));
+  const chosen = kept.length > 0 ? kept : words;
+  if (chosen.length <= MAX_TERMS) return chosen;
+  return [...chosen.slice(0, MAX_TERMS - 1), chosen[chosen.length - 1]];
+}
+
+/** Weight of a verb form's stem ("identified" → identifi…) against the word itself. */
+const STEM_WEIGHT = 0.5;
+const VERB_FORM = /^([a-z]{5,}?)(?:ed|ing)$/;
+
+/**
+ * A word as typed; a verb form ending in -ed or -ing also matches the words
+ * its stem starts, at a lower weight: a question's "identified" or "improved"
+ * finds the document's "identification" and "improvement".
+ */
+function wordQuery(w: Word, last: boolean): Query {
+  const own = ownWord(w, last);
+  const m = VERB_FORM.exec(w.term);
+  if (!m) return own;
+  const stem: Query = { queries: [m[1]], fuzzy: false, prefix: true, boostTerm: () => STEM_WEIGHT };
+  return { combineWith: 'OR', queries: [own, stem] };
+}
+
+/** Fields where a word may also match by prefix or fuzzily; elsewhere only exactly. */
+const LOOSE_FIELDS = ['text', 'title'];
+const EXACT_FIELDS = ['label', 'kind', 'ids'];
+/** Edits allowed at most, whatever the word's length (MiniSearch's default is 6). */
+const MAX_FUZZY = 2;
+
+/**
+ * The word itself. Prefix and fuzzy expansions (many terms on a large corpus)
+ * are scored only in the text and title; label, kind and identifier words
+ * match exactly, so an expansion is not scored in fields where it only breaks ties.
+ */
+function ownWord(w: Word, last: boolean): Query {
+  const fuzzy = fuzzyFor(w.term);
+  const prefix = last && w.term.length >= 2;
+  if (fuzzy === false && !prefix) return { queries: [w.tok.text], fuzzy: false, prefix: false };
+  return {
+    combineWith: 'OR',
+    queries: [
+      { queries: [w.tok.text], fields: EXACT_FIELDS, fuzzy: false, prefix: false },
+      { queries: [w.tok.text], fields: LOOSE_FIELDS, fuzzy, prefix, maxFuzzy: MAX_FUZZY },
+    ],
+  };
+}
+
+/** Processed terms that count as the word: itself, and the stem of a verb form. */
+function wordTerms(w: Word): string[] {
+  const m = VERB_FORM.exec(w.term);
+  return m ? [w.term, m[1]] : [w.term];
+}
+
+const EXACT: SearchOptions = { fuzzy: false, prefix: false, boostTerm: () => EXPANSION_WEIGHT };
+
+/** The slots of a query; `thesaurus` null or `expand` false leaves the user's words alone. */
+export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true): Plan {
+  const words = contentWords(q);
+  const slots: Slot[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let n = expand && thesaurus ? Math.min(thesaurus.longest, words.length - i) : 1;
+    let found: readonly string[] | undefined;
+    for (; n >= 1; n--) {
+      found = expand && thesaurus ? thesaurus.lookup(words.slice(i, i + n).map((w) => w.term)) : undefined;
+      if (found) break;
+    }
+    n = Math.max(n, 1);
+    const group = words.slice(i, i + n);
+    const isLast = i + n === words.length;
+    const own: Query =
+      group.length === 1
+        ? wordQuery(group[0], isLast)
+        : { combineWith: 'AND', queries: group.map((w, k) => wordQuery(w, isLast && k === group.length - 1)) };
+    const terms = new Set(group.flatMap(wordTerms));
+    const expansions: string[] = [];
+    const queries: Query[] = [own];
+    for (const phrase of (found ?? []).slice(0, MAX_EXPANSIONS)) {
+      const pt = phraseTerms(phrase);
+      if (pt.length === 0 || pt.join(' ') === group.map((w) => w.term).join(' ')) continue;
+      expansions.push(phrase);
+      for (const t of pt) terms.add(t);
+      queries.push({ ...EXACT, combineWith: 'AND', queries: [phrase] });
+    }
+    const typed = q.slice(group[0].tok.start, group[group.length - 1].tok.end);
+    slots.push({ typed, terms, expansions, query: queries.length > 1 ? { combineWith: 'OR', queries } : own });
+    i += n;
+  }
+  return { slots };
+}
+
+/** The MiniSearch query of a plan: every slot (AND), or any (OR, the fallback). */
+export function planQueryTree(plan: Plan, combineWith: 'AND' | 'OR'): Query {
+  return { combineWith, queries: plan.slots.map((s) => s.query) };
+}
+
+/** Which slots a hit matched, from MiniSearch's matched query terms. */
+export function matchedSlots(plan: Plan, queryTerms: readonly string[]): boolean[] {
+  const set = new Set(queryTerms);
+  return plan.slots.map((s) => [...s.terms].some((t) => set.has(t)));
+}
