@@ -65,7 +65,8 @@ export function Shell(): ReactNode {
       className="app"
       data-outline={panes.outline ? 'open' : 'closed'}
       data-side={panes.side ? 'open' : 'closed'}
-      data-drawers={drawers ? 'open' : 'closed'}
+      data-outline-drawer={drawers.outline ? 'open' : 'closed'}
+      data-side-drawer={drawers.side ? 'open' : 'closed'}
       ref={(el) => {
         el?.style.setProperty('--outline-w', `${widths.outline}px`);
         el?.style.setProperty('--side-w', `${widths.side}px`);

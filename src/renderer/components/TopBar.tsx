@@ -19,14 +19,14 @@ export function TopBar(): ReactNode {
   const s = useStore(settings, (x) => x);
   const drawers = useStore(ui, (x) => x.drawers);
   const narrow = useNarrow();
-  const shown = (pane: 'outline' | 'side'): boolean => s.panes[pane] && (!narrow || drawers);
+  const shown = (pane: 'outline' | 'side'): boolean => s.panes[pane] && (!narrow || drawers[pane]);
   const setPanes = (patch: Partial<Settings['panes']>): void => updateSettings({ panes: { ...s.panes, ...patch } });
   /** On a narrow window the panes are drawers: the buttons open and close the drawers, not the panes. */
   const toggle = (pane: 'outline' | 'side'): void => {
     if (!narrow) return setPanes({ [pane]: !s.panes[pane] });
-    if (shown(pane)) return ui.set({ drawers: false });
-    ui.set({ drawers: true });
-    if (!s.panes[pane]) setPanes({ [pane]: true });
+    const open = !shown(pane);
+    ui.set({ drawers: { ...drawers, [pane]: open } });
+    if (open && !s.panes[pane]) setPanes({ [pane]: true });
   };
   return (
     <header className="topbar">

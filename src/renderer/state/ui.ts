@@ -24,8 +24,11 @@ export interface UiState {
   selected: string[];
   /** The Notes panel's filter, for "export the current filter". */
   filter: AnnotationFilter;
-  /** On narrow windows the outline and side panes are drawers over the text, closed at first. */
-  drawers: boolean;
+  /**
+   * On narrow windows the outline and side panes are drawers over the text,
+   * closed at first; each opens on its own (one flag each, #13.4).
+   */
+  drawers: { outline: boolean; side: boolean };
 }
 
 export const ui = createStore<UiState>({
@@ -34,7 +37,7 @@ export const ui = createStore<UiState>({
   editor: null,
   selected: [],
   filter: {},
-  drawers: false,
+  drawers: { outline: false, side: false },
 });
 
 export function openSearch(): void {
@@ -52,6 +55,11 @@ export function closeOverlays(): void {
 export function anyOverlayOpen(): boolean {
   const s = ui.get();
   return s.search || s.dialog !== null || s.editor !== null;
+}
+
+/** Close the drawers (narrow windows), e.g. once a place was chosen in one. */
+export function closeDrawers(): void {
+  ui.set({ drawers: { outline: false, side: false } });
 }
 
 export function isNarrow(): boolean {
