@@ -16,6 +16,7 @@ import { headerUserVersion } from '../core/user/db';
 import { LATEST_VERSION } from '../core/user/migrations';
 import { USER_DB_FILE } from '../core/user/store';
 import { CliError, type Command } from './context';
+import { errorMessage } from '../shared/errors';
 
 export interface DbCheck {
   path: string;
@@ -70,7 +71,7 @@ export function checkContent(path: string): DbCheck {
       }
     });
   } catch (err) {
-    result.problems.push(`cannot be read as a database (${err instanceof Error ? err.message : String(err)})`);
+    result.problems.push(`cannot be read as a database (${errorMessage(err)})`);
   }
   result.ok = result.problems.length === 0;
   return result;
@@ -89,7 +90,7 @@ export function checkUser(dataDir: string): DbCheck {
     try {
       withReadOnly(path, (db) => result.problems.push(...integrityProblems(db.pragma('integrity_check'))));
     } catch (err) {
-      result.problems.push(`cannot be read as a database (${err instanceof Error ? err.message : String(err)})`);
+      result.problems.push(`cannot be read as a database (${errorMessage(err)})`);
     }
   }
   result.ok = result.problems.length === 0;

@@ -22,6 +22,7 @@ import { backup, exportCommand, importCommand, restore } from './data';
 import { annotate, bookmark, notes } from './notes';
 import { appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
+import { errorMessage } from '../shared/errors';
 
 export const COMMANDS: readonly Command[] = [
   search,
@@ -110,7 +111,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
+      throw new UsageError(errorMessage(err));
     }
     const { values, positionals } = parsed;
     const [name, ...args] = positionals;
@@ -163,7 +164,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`recollection: ${oneLine(err.message)} (see recollection --help)\n`);
       return 2;
     }
-    io.err(`recollection: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
+    io.err(`recollection: ${oneLine(errorMessage(err))}\n`);
     return 1;
   } finally {
     // Closing flushes the notes database; a failure here must not hide the command's own result.

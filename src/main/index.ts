@@ -22,6 +22,7 @@ import { appLocations, type AppLocations } from './paths';
 import { APP_ERROR_URL, APP_INDEX_URL, registerAppScheme, serveApp } from './protocol';
 import { hardenContents, hardenSession, type TrustOptions } from './security';
 import { createMainWindow } from './window';
+import { errorMessage } from '../shared/errors';
 
 registerAppScheme(); // must precede 'ready'
 app.enableSandbox();
@@ -52,7 +53,6 @@ function openLink(link: ReturnType<typeof parseDeepLinkUrl>): void {
   else sendEvent(window, 'app.open', link);
 }
 
-const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const log = (message: string, err: unknown): void => {
   console.error(`recollection: ${message}:`, err instanceof Error ? (err.stack ?? err.message) : err);
 };
@@ -80,7 +80,7 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
     });
   } catch (err) {
     log('the core could not open', err);
-    return { core: null, error: `Recollection could not open its data: ${describe(err)}` };
+    return { core: null, error: `Recollection could not open its data: ${errorMessage(err)}` };
   }
   const status = opened.status();
   if (!status.content.ok) {

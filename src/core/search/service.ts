@@ -27,6 +27,7 @@ import { allowedEdits, closestTerm, correctionCandidates, editDistance } from '.
 import { makeSnippet, matchSpans } from './snippet';
 import { normalizeTerm } from './spelling';
 import { queryTokensWithOffsets } from './tokenize';
+import { errorMessage } from '../../shared/errors';
 
 export interface SearchQuery {
   q: string;
@@ -79,7 +80,7 @@ export class SearchService {
     try {
       this.index = MiniSearch.loadJSON<IndexDoc>(json, indexOptions());
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+      const why = errorMessage(err);
       throw new CoreError(
         'UNAVAILABLE',
         `the stored search index cannot be loaded (${why}): run npm run build:content`,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { CoreError } from '../../shared/contract/result';
 import { backupNames, backupsDir, createdOf, stamp, syncFile, verifyBackup } from './backup';
 import { DamagedDatabaseError, openUserDb, type UserDb } from './db';
+import { errorMessage } from '../../shared/errors';
 
 export interface OpenedUserDb {
   db: UserDb;
@@ -35,7 +36,7 @@ export function moveAside(file: string, dataDir: string, now: Date): string {
   } catch (err) {
     throw new CoreError(
       'UNAVAILABLE',
-      `the notes database is damaged and could not be moved aside (${err instanceof Error ? err.message : String(err)}); nothing was changed`,
+      `the notes database is damaged and could not be moved aside (${errorMessage(err)}); nothing was changed`,
     );
   }
   return target;
