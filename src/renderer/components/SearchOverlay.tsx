@@ -12,6 +12,7 @@ import type { SearchHit, SearchKind, SearchResult } from '../../shared/contract/
 import { api } from '../api';
 import { useDialogFocus } from '../hooks/useDialogFocus';
 import { SEARCH_KIND } from '../lib/labels';
+import { latestAnswer } from '../lib/latest';
 import { useStore } from '../lib/store';
 import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
@@ -45,12 +46,12 @@ export function SearchOverlay(): ReactNode {
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [failure, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const seq = useRef(0);
+  const [searches] = useState(latestAnswer);
   const dialog = useRef<HTMLDivElement>(null);
   useDialogFocus(dialog, closeOverlays);
 
   useEffect(() => {
-    const mine = ++seq.current;
+    const current = searches.next();
     lastQuery = q;
     const query = q.trim();
     if (!query) return;
@@ -62,7 +63,7 @@ export function SearchOverlay(): ReactNode {
       ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
     };
     void Promise.all([api.search.query(args), api.search.suggest({ q: query, limit: 5 })]).then(([res, sug]) => {
-      if (mine !== seq.current) return;
+      if (!current()) return;
       if (res.ok) {
         setResult(res.value);
         setError(null);
@@ -70,7 +71,7 @@ export function SearchOverlay(): ReactNode {
       setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
       setActive(0);
     });
-  }, [q, filters]);
+  }, [q, filters, searches]);
 
   // Answers for an earlier query stay until the new one arrives; an empty box shows none.
   const result = q.trim() ? answer : null;

@@ -3,11 +3,13 @@
  * `content.section`), the block to bring into view, the search terms to mark,
  * and the block the keyboard acts on.
  *
- * Constraint: a slow answer for an old page never replaces a newer one (each
- * load carries a sequence number); a failed load shows a message, not a blank.
+ * Constraint: a slow answer for an old page never replaces a newer one (the
+ * latest answer wins); a failed load shows a message, not a blank.
  */
+import type { ErrorCode } from '../../shared/contract/result';
 import type { OutlineNode, SectionPayload } from '../../shared/contract/types';
 import { api } from '../api';
+import { latestAnswer } from '../lib/latest';
 import { createStore } from '../lib/store';
 import { indexOutline, pageOf, type OutlineIndex } from '../lib/outline';
 import { updateSettings } from './settings';
@@ -28,7 +30,7 @@ export interface NavState {
   loading: boolean;
   error: string | null;
   /** Code of the last failed load: NOT_FOUND means the place no longer exists. */
-  errorCode: string | null;
+  errorCode: ErrorCode | null;
   target: Target | null;
   /** The block J/K/B/N/C act on. */
   currentBlockId: string | null;
@@ -48,7 +50,7 @@ export const nav = createStore<NavState>({
   visibleSectionId: null,
 });
 
-let seq = 0;
+const pageLoads = latestAnswer();
 let token = 0;
 
 export function setOutline(nodes: OutlineNode[]): void {
@@ -56,10 +58,10 @@ export function setOutline(nodes: OutlineNode[]): void {
 }
 
 async function loadPage(pageId: string): Promise<boolean> {
-  const mine = ++seq;
+  const current = pageLoads.next();
   nav.set({ loading: true, error: null });
   const res = await api.content.section({ id: pageId });
-  if (mine !== seq) return false;
+  if (!current()) return false;
   if (!res.ok) {
     nav.set({ loading: false, error: res.error.message, errorCode: res.error.code, pageId, page: null });
     return false;
