@@ -19,6 +19,7 @@ import { FootnoteBody } from './FootnoteBody';
 import { Icon } from './Icon';
 import { BlockView, type BlockContext } from './BlockView';
 import { FootnotePopover } from './FootnotePopover';
+import { blockElement, bringIntoView, readingPane } from './reading-pane';
 import { SkeletonLines } from './Skeleton';
 
 /** Briefly mark the block just opened (Web Animations: no inline style, so the CSP holds). */
@@ -32,13 +33,6 @@ function flash(el: HTMLElement): void {
     ],
     { duration: 1600, easing: 'ease-out' },
   );
-}
-
-function bringIntoView(el: HTMLElement, third: boolean): void {
-  const pane = document.getElementById('reading');
-  if (!pane) return;
-  const offset = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
-  pane.scrollTop += offset - (third ? pane.clientHeight / 3 : 56);
 }
 
 export function Reader(): ReactNode {
@@ -56,9 +50,9 @@ export function Reader(): ReactNode {
 
   useEffect(() => {
     if (!page || !target) return;
-    const pane = document.getElementById('reading');
+    const pane = readingPane();
     if (target.blockId) {
-      const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(target.blockId)}"]`);
+      const el = blockElement(target.blockId);
       if (el) {
         bringIntoView(el, true);
         el.focus({ preventScroll: true });
