@@ -274,12 +274,18 @@ describe('notes views', () => {
       lastPageId: null,
       lastBlockId: null,
       panes: { outline: true, side: true, sideTab: 'notes' },
+      paneWidths: { outline: 280, side: 320 },
       searchFilters: { clusters: [], kinds: [] },
     });
-    store.setSettings({ theme: 'dark', lastPageId: 'c2.f2' });
+    store.setSettings({ theme: 'dark', lastPageId: 'c2.f2', paneWidths: { outline: 412, side: 240 } });
     store.close();
     store = UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
-    expect(store.getSettings()).toMatchObject({ theme: 'dark', textSize: 18, lastPageId: 'c2.f2' });
+    expect(store.getSettings()).toMatchObject({
+      theme: 'dark',
+      textSize: 18,
+      lastPageId: 'c2.f2',
+      paneWidths: { outline: 412, side: 240 },
+    });
   });
 
   it('searches notes, tags, quotes and bookmark labels with highlight offsets', () => {

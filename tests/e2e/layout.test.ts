@@ -131,3 +131,23 @@ describe('a layout that holds', () => {
     expect(after.side).toBeGreaterThan(before.side);
   });
 });
+
+describe('pane widths', () => {
+  it('a resized pane keeps its width after a restart (saved with the settings, not in localStorage)', async () => {
+    const app = await e2e.app({ hash: '#page/c2.f2' });
+    const { page } = app;
+    const divider = page.getByRole('separator', { name: 'Resize the outline' });
+    await divider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(await divider.getAttribute('aria-valuenow')).toBe('328');
+    const saved = async (): Promise<number | null> => {
+      const s = await app.invoke('settings.get', {});
+      return s.ok ? s.value.paneWidths.outline : null;
+    };
+    await expect.poll(saved).toBe(328);
+    expect(await page.evaluate('localStorage.length')).toBe(0);
+    await app.restart();
+    const box = await app.page.locator('nav.outline-pane').boundingBox();
+    expect(box?.width).toBe(328);
+  });
+});

@@ -10,7 +10,7 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { useStore } from '../lib/store';
 import { nav } from '../state/nav';
 import { loadPageNotes, notes } from '../state/notes';
-import { settings } from '../state/settings';
+import { settings, updateSettings } from '../state/settings';
 import { ui } from '../state/ui';
 import { BackupDialog } from './BackupDialog';
 import { Breadcrumb } from './Breadcrumb';
@@ -29,17 +29,8 @@ import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { TrashDialog } from './TrashDialog';
 
-const WIDTHS_KEY = 'recollection.paneWidths';
-
-function savedWidths(): { outline: number; side: number } {
-  try {
-    const raw = JSON.parse(localStorage.getItem(WIDTHS_KEY) ?? 'null') as { outline?: unknown; side?: unknown } | null;
-    const num = (v: unknown, d: number): number => (typeof v === 'number' && v >= 180 && v <= 600 ? v : d);
-    return { outline: num(raw?.outline, 280), side: num(raw?.side, 320) };
-  } catch {
-    return { outline: 280, side: 320 };
-  }
-}
+/** A drag moves the divider at once; the width is saved (settings.set) once the hand has paused. */
+const SAVE_WIDTHS_AFTER_MS = 400;
 
 export function Shell(): ReactNode {
   useShortcuts();
@@ -50,14 +41,17 @@ export function Shell(): ReactNode {
   const dialog = useStore(ui, (s) => s.dialog);
   const editor = useStore(ui, (s) => s.editor);
   const drawers = useStore(ui, (s) => s.drawers);
-  const [widths, setWidths] = useState(savedWidths);
+  const [widths, setWidths] = useState(() => settings.get().paneWidths);
 
   useEffect(() => {
     if (pageId) void loadPageNotes(pageId);
   }, [pageId, revision]);
 
   useEffect(() => {
-    localStorage.setItem(WIDTHS_KEY, JSON.stringify(widths));
+    const saved = settings.get().paneWidths;
+    if (saved.outline === widths.outline && saved.side === widths.side) return;
+    const timer = setTimeout(() => updateSettings({ paneWidths: widths }), SAVE_WIDTHS_AFTER_MS);
+    return () => clearTimeout(timer);
   }, [widths]);
 
   return (

@@ -11,7 +11,7 @@
  * schema, strict objects, good error paths, no code generation step.
  */
 import { z } from 'zod';
-import { LIMITS } from '../limits';
+import { LIMITS, PANE_WIDTH } from '../limits';
 import type * as T from './types';
 import { COLORS, EXPORT_FORMATS, POSITIONS, PRIORITIES } from './types';
 
@@ -76,6 +76,13 @@ const settingsPatch = z
         outline: z.boolean(),
         side: z.boolean(),
         sideTab: z.enum(['notes', 'footnotes', 'xrefs', 'positions']),
+      })
+      .strict()
+      .optional(),
+    paneWidths: z
+      .object({
+        outline: z.number().int().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
+        side: z.number().int().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
       })
       .strict()
       .optional(),

@@ -266,6 +266,8 @@ export interface Settings {
   lastPageId: string | null;
   lastBlockId: string | null;
   panes: { outline: boolean; side: boolean; sideTab: 'notes' | 'footnotes' | 'xrefs' | 'positions' };
+  /** Widths of the outline and side panes in CSS pixels (PANE_WIDTH in limits.ts). */
+  paneWidths: { outline: number; side: number };
   searchFilters: { clusters: number[]; kinds: SearchKind[] };
 }
 
@@ -276,6 +278,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastPageId: null,
   lastBlockId: null,
   panes: { outline: true, side: true, sideTab: 'notes' },
+  paneWidths: { outline: 280, side: 320 },
   searchFilters: { clusters: [], kinds: [] },
 };
 
