@@ -274,6 +274,8 @@ describe('notes views', () => {
       lastPageId: null,
       lastBlockId: null,
       panes: { outline: true, side: true, sideTab: 'notes' },
+      presentation: false,
+      startInPresentation: false,
       paneWidths: { outline: 280, side: 320 },
       searchFilters: { clusters: [], kinds: [] },
     });

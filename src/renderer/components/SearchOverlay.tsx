@@ -17,6 +17,7 @@ import { useStore } from '../lib/store';
 import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
+import { privateShown } from './Private';
 import { Snippet } from './Snippet';
 
 const KINDS: SearchKind[] = ['policy-option', 'practical-action', 'example', 'context', 'footnote', 'note'];
@@ -58,7 +59,7 @@ export function SearchOverlay(): ReactNode {
     const args = {
       q: query,
       limit: 30,
-      includeNotes: true,
+      includeNotes: privateShown(),
       ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
       ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
     };

@@ -19,6 +19,7 @@ import { ImportDialog } from './ImportDialog';
 import { NoteEditor } from './NoteEditor';
 import { Outline } from './Outline';
 import { PaletteDialog } from './PaletteDialog';
+import { Private } from './Private';
 import { Reader } from './Reader';
 import { Resizer } from './Resizer';
 import { SearchOverlay } from './SearchOverlay';
@@ -102,16 +103,18 @@ export function Shell(): ReactNode {
           </>
         ) : null}
       </div>
-      <SelectionPopup />
       <Toasts />
       {search ? <SearchOverlay /> : null}
-      {editor ? <NoteEditor target={editor} /> : null}
       {dialog === 'help' ? <ShortcutHelp /> : null}
-      {dialog === 'export' ? <ExportDialog /> : null}
-      {dialog === 'import' ? <ImportDialog /> : null}
-      {dialog === 'trash' ? <TrashDialog /> : null}
-      {dialog === 'backup' ? <BackupDialog /> : null}
-      {dialog === 'colors' ? <PaletteDialog /> : null}
+      <Private>
+        <SelectionPopup />
+        {editor ? <NoteEditor target={editor} /> : null}
+        {dialog === 'export' ? <ExportDialog /> : null}
+        {dialog === 'import' ? <ImportDialog /> : null}
+        {dialog === 'trash' ? <TrashDialog /> : null}
+        {dialog === 'backup' ? <BackupDialog /> : null}
+        {dialog === 'colors' ? <PaletteDialog /> : null}
+      </Private>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * The top bar: pane toggles, search, text size, theme, print and help.
+ * The top bar: pane toggles, Back and Forward, search, presentation mode (with
+ * its badge while on), text size, theme, print and help.
  *
  * Constraint: icons are Unicode glyphs with text labels for assistive
  * technology; no icon font, nothing loaded from outside.
@@ -7,6 +8,8 @@
 import type { ReactNode } from 'react';
 import type { Settings } from '../../shared/contract/types';
 import { useStore } from '../lib/store';
+import { goHistory, nav } from '../state/nav';
+import { togglePresentation } from '../state/presentation';
 import { settings, TEXT_MAX, TEXT_MIN, updateSettings } from '../state/settings';
 import { openDialog, openSearch, ui } from '../state/ui';
 import { Icon } from './Icon';
@@ -18,6 +21,8 @@ export const MOD = isMac ? '⌘' : 'Ctrl';
 export function TopBar(): ReactNode {
   const s = useStore(settings, (x) => x);
   const drawers = useStore(ui, (x) => x.drawers);
+  const canBack = useStore(nav, (x) => x.history.back.length > 0);
+  const canForward = useStore(nav, (x) => x.history.forward.length > 0);
   const narrow = useNarrow();
   const shown = (pane: 'outline' | 'side'): boolean => s.panes[pane] && (!narrow || drawers[pane]);
   const setPanes = (patch: Partial<Settings['panes']>): void => updateSettings({ panes: { ...s.panes, ...patch } });
@@ -40,10 +45,59 @@ export function TopBar(): ReactNode {
       >
         <Icon name="outline" />
       </button>
+      <div className="toolbar-group" role="group" aria-label="History">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Back"
+          title="Back (Alt+←)"
+          aria-keyshortcuts="Alt+ArrowLeft"
+          disabled={!canBack}
+          onClick={() => void goHistory(-1)}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Forward"
+          title="Forward (Alt+→)"
+          aria-keyshortcuts="Alt+ArrowRight"
+          disabled={!canForward}
+          onClick={() => void goHistory(1)}
+        >
+          →
+        </button>
+      </div>
       <div className="app-title">
         <span className="app-name">Recollection</span>
         <span className="app-work">GFMD Thematic Recollection 2007–2017</span>
       </div>
+      {s.presentation ? (
+        <div className="presentation-badge" role="status">
+          <strong>Presentation mode</strong>
+          <span className="presentation-note"> · your notes are hidden</span>
+          <label className="presentation-start">
+            <input
+              type="checkbox"
+              checked={s.startInPresentation}
+              onChange={(e) => updateSettings({ startInPresentation: e.target.checked })}
+            />{' '}
+            Always start in it
+          </label>
+        </div>
+      ) : null}
+      <button
+        type="button"
+        className={`icon-button presentation-toggle${s.presentation ? ' on' : ''}`}
+        aria-pressed={s.presentation}
+        aria-label="Presentation mode"
+        aria-keyshortcuts="Control+Shift+P Meta+Shift+P"
+        title={`Presentation mode: hide your notes, positions and bookmarks (${MOD}+Shift+P)`}
+        onClick={togglePresentation}
+      >
+        <Icon name="present" />
+      </button>
       <button type="button" className="search-button" onClick={openSearch} aria-keyshortcuts="Control+K Meta+K">
         <Icon name="search" /> Search <kbd>{MOD}+K</kbd>
       </button>

@@ -1,7 +1,9 @@
 /**
  * Where the reader is: the outline, the page shown (loaded with
  * `content.section`), the block to bring into view, the search terms to mark,
- * and the block the keyboard acts on.
+ * the block the keyboard acts on, and the places before and after (Back and
+ * Forward over every navigation: outline, search, jump, cross-reference,
+ * footnote, deep link, state/history.ts).
  *
  * Constraint: a slow answer for an old page never replaces a newer one (the
  * latest answer wins); a failed load shows a message, not a blank.
@@ -12,6 +14,7 @@ import { api } from '../api';
 import { latestAnswer } from '../lib/latest';
 import { createStore } from '../lib/store';
 import { indexOutline, pageOf, type OutlineIndex } from '../lib/outline';
+import { emptyHistory, leave, step, type HistoryState, type Place } from './history';
 import { updateSettings } from './settings';
 
 export interface Target {
@@ -36,6 +39,7 @@ export interface NavState {
   currentBlockId: string | null;
   /** Section (page or group) at the top of the reading pane, for the outline. */
   visibleSectionId: string | null;
+  history: HistoryState;
 }
 
 export const nav = createStore<NavState>({
@@ -48,6 +52,7 @@ export const nav = createStore<NavState>({
   target: null,
   currentBlockId: null,
   visibleSectionId: null,
+  history: emptyHistory(),
 });
 
 const pageLoads = latestAnswer();
@@ -81,7 +86,8 @@ export interface NavigateTo {
  * Open a page (or the page of a block) and bring a block or heading into view.
  * A block id alone is resolved with `content.block`.
  */
-export async function navigate(to: NavigateTo): Promise<void> {
+export async function navigate(to: NavigateTo, how: 'new' | 'history' = 'new'): Promise<void> {
+  const from = here();
   let pageId = to.pageId ?? null;
   const blockId = to.blockId ?? null;
   if (!pageId && blockId) {
@@ -103,11 +109,27 @@ export async function navigate(to: NavigateTo): Promise<void> {
   if (state.pageId !== pageId || !state.page || state.error) {
     if (!(await loadPage(pageId))) return;
   }
+  const place = { pageId, blockId };
   nav.set({
     target: { blockId, anchorId, terms: to.terms ?? [], token: ++token },
     currentBlockId: blockId,
+    ...(how === 'new' ? { history: leave(nav.get().history, from, place) } : {}),
   });
   updateSettings({ lastPageId: pageId, lastBlockId: blockId });
+}
+
+/** The place being read now: the page and the block the keyboard acts on (null before any page). */
+function here(): Place | null {
+  const { pageId, page, currentBlockId } = nav.get();
+  return pageId && page ? { pageId, blockId: currentBlockId } : null;
+}
+
+/** Back (-1) or Forward (+1); nothing at either end. */
+export async function goHistory(dir: -1 | 1): Promise<void> {
+  const moved = step(nav.get().history, here(), dir);
+  if (!moved) return;
+  nav.set({ history: moved.history });
+  await navigate(moved.to, 'history');
 }
 
 export function retryPage(): void {

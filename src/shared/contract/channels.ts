@@ -79,6 +79,8 @@ const settingsPatch = z
       })
       .strict()
       .optional(),
+    presentation: z.boolean().optional(),
+    startInPresentation: z.boolean().optional(),
     paneWidths: z
       .object({
         outline: z.number().int().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
@@ -263,7 +265,9 @@ void sameChannels;
 /** Events sent main → renderer (none carry user input back). */
 export interface EventPayloads {
   'app.recovered': { message: string };
-  'app.command': { command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' };
+  'app.command': {
+    command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' | 'presentation' | 'back' | 'forward';
+  };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
   'app.open': T.DeepLinkTarget;
 }

@@ -266,6 +266,10 @@ export interface Settings {
   lastPageId: string | null;
   lastBlockId: string | null;
   panes: { outline: boolean; side: boolean; sideTab: 'notes' | 'footnotes' | 'xrefs' | 'positions' };
+  /** Presentation mode (#13.1): nothing private (notes, positions, highlights, tags, bookmarks) on screen or in print. */
+  presentation: boolean;
+  /** Start every session in presentation mode, whatever it was when the app closed. */
+  startInPresentation: boolean;
   /** Widths of the outline and side panes in CSS pixels (PANE_WIDTH in limits.ts). */
   paneWidths: { outline: number; side: number };
   searchFilters: { clusters: number[]; kinds: SearchKind[] };
@@ -278,6 +282,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lastPageId: null,
   lastBlockId: null,
   panes: { outline: true, side: true, sideTab: 'notes' },
+  presentation: false,
+  startInPresentation: false,
   paneWidths: { outline: 280, side: 320 },
   searchFilters: { clusters: [], kinds: [] },
 };
