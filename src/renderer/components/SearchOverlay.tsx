@@ -18,6 +18,7 @@ import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
 import { privateShown } from './Private';
+import { RecentPlaces } from './RecentPlaces';
 import { Snippet } from './Snippet';
 
 const KINDS: SearchKind[] = ['policy-option', 'practical-action', 'example', 'context', 'footnote', 'note'];
@@ -190,6 +191,7 @@ export function SearchOverlay(): ReactNode {
             <p>
               Search the whole recollection: policy options, practical actions, examples, footnotes and your own notes.
             </p>
+            <RecentPlaces />
             <p className="muted">Try:</p>
             <ul className="suggestions">
               {EXAMPLES.map((s) => (
