@@ -6,6 +6,8 @@
  * main, complementary); under ~900 px the panes stack instead of squeezing the text.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { useCopyCitation } from '../hooks/useCopyCitation';
+import { useSelectionMode } from '../hooks/useSelectionMode';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useStore } from '../lib/store';
 import { nav } from '../state/nav';
@@ -35,6 +37,8 @@ const SAVE_WIDTHS_AFTER_MS = 400;
 
 export function Shell(): ReactNode {
   useShortcuts();
+  useSelectionMode();
+  useCopyCitation();
   const panes = useStore(settings, (s) => s.panes);
   const pageId = useStore(nav, (s) => s.pageId);
   const revision = useStore(notes, (s) => s.revision);

@@ -8,6 +8,7 @@
  */
 import { useEffect } from 'react';
 import { annotateCurrent, bookmarkCurrent, copyCitation, stepBlock, stepPage } from '../state/actions';
+import { focusPane, type PaneKey } from '../components/pane-focus';
 import { privateShown } from '../components/Private';
 import { goHistory } from '../state/nav';
 import { undo } from '../state/notes';
@@ -19,11 +20,25 @@ function typing(target: EventTarget | null): boolean {
   return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
 }
 
+/** Alt+1…4 (by key position, so any keyboard layout): the outline, the text, the notes, the positions. */
+const PANE_KEYS: Record<string, PaneKey> = {
+  Digit1: 'outline',
+  Digit2: 'reader',
+  Digit3: 'notes',
+  Digit4: 'positions',
+};
+
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      const pane = e.altKey && !mod && !e.shiftKey ? PANE_KEYS[e.code] : undefined;
+      if (pane) {
+        e.preventDefault();
+        focusPane(pane);
+        return;
+      }
       if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !typing(e.target)) {
         e.preventDefault();
         void goHistory(e.key === 'ArrowLeft' ? -1 : 1);
