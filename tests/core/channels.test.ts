@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/contract/types';
+import { EXPORT_FORMATS } from '../../src/shared/contract/values';
+import { FORMATS } from '../../src/shared/vocabulary/formats';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 
 let t: TestCore;
@@ -205,6 +207,17 @@ describe('user-data channels', () => {
     expect((await t.value('settings.get', {})).paneWidths).toEqual({ outline: 300, side: 410 });
     const narrow = await t.call('settings.set', { patch: { paneWidths: { outline: 20, side: 410 } } });
     expect(narrow.ok ? 'ok' : narrow.error.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('export.render names and types each format as the formats table describes it', async () => {
+    for (const format of EXPORT_FORMATS) {
+      const file = await t.value('export.render', { format, scope: { kind: 'all' }, includeNotes: false });
+      expect(file.filename, format).toMatch(
+        new RegExp(`^recollection-notes-.*-without-notes\\.${FORMATS[format].extension}$`),
+      );
+      expect(file.mime, format).toBe(FORMATS[format].mime);
+      expect(typeof file.data === 'string', format).toBe(format !== 'docx');
+    }
   });
 
   it('export.render, import.preview and import.apply round-trip into a fresh folder', async () => {

@@ -5,7 +5,7 @@
  * Constraint: WAI-ARIA tabs (arrow keys move between tabs, one tab stop).
  */
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { Settings } from '../../shared/contract/types';
+import { SIDE_TABS, type SideTab } from '../../shared/contract/values';
 import { useStore } from '../lib/store';
 import { settings, updateSettings } from '../state/settings';
 import { CrossRefsPanel } from './CrossRefsPanel';
@@ -14,13 +14,14 @@ import { NotesPanel } from './NotesPanel';
 import { PositionsView } from './PositionsView';
 import { Private, usePrivate } from './Private';
 
-type Tab = Settings['panes']['sideTab'];
-const ALL_TABS: Array<{ id: Tab; label: string; private: boolean }> = [
-  { id: 'notes', label: 'Notes', private: true },
-  { id: 'footnotes', label: 'Footnotes', private: false },
-  { id: 'xrefs', label: 'Cross-refs', private: false },
-  { id: 'positions', label: 'Positions', private: true },
-];
+const LABELS: Record<SideTab, string> = {
+  notes: 'Notes',
+  footnotes: 'Footnotes',
+  xrefs: 'Cross-refs',
+  positions: 'Positions',
+};
+const PRIVATE_TABS: readonly SideTab[] = ['notes', 'positions'];
+const ALL_TABS = SIDE_TABS.map((id) => ({ id, label: LABELS[id], private: PRIVATE_TABS.includes(id) }));
 
 export function SidePane(): ReactNode {
   const stored = useStore(settings, (s) => s.panes);
@@ -28,7 +29,7 @@ export function SidePane(): ReactNode {
   // In presentation mode the Notes and Positions tabs do not exist; a private tab shows Footnotes.
   const TABS = ALL_TABS.filter((t) => showPrivate || !t.private);
   const panes = TABS.some((t) => t.id === stored.sideTab) ? stored : { ...stored, sideTab: 'footnotes' as const };
-  const select = (tab: Tab): void => updateSettings({ panes: { ...stored, sideTab: tab } });
+  const select = (tab: SideTab): void => updateSettings({ panes: { ...stored, sideTab: tab } });
   const onKey = (e: KeyboardEvent): void => {
     const i = TABS.findIndex((t) => t.id === panes.sideTab);
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;

@@ -5,7 +5,8 @@
  * linked. A selection across blocks, or in a field, copies as usual.
  */
 import { useEffect } from 'react';
-import { blockLink, citation, CITED_WORK } from '../lib/citation';
+import { blockLink } from '../../shared/vocabulary/links';
+import { citation, CITED_WORK } from '../lib/citation';
 import { selectionInBlock, trimRange } from '../lib/offsets';
 import { blockById } from '../state/actions';
 

@@ -41,6 +41,3 @@ export function updateSettings(patch: Partial<Settings>): void {
 export function settled(): Promise<unknown> {
   return chain;
 }
-
-export const TEXT_MIN = 14;
-export const TEXT_MAX = 28;

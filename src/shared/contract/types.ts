@@ -4,8 +4,31 @@
  *
  * Constraint: plain data that survives structured clone (no classes, Maps,
  * functions or Dates: timestamps are ISO strings; binary data is Uint8Array).
+ * Argument shapes are inferred from their zod schemas (schemas.ts), never
+ * written again here; the closed lists come from values.ts. Where a result
+ * type embeds an argument shape (an annotation's fields, its selector) it is
+ * built from the inferred type, and `agreement` below checks the rest.
  */
+import type { z } from 'zod';
 import type { Block, BlockKind, CrossRefType, Footnote, Section, SectionKind } from '../model';
+import type * as S from './schemas';
+import type { AnchorStatus, Color, Position, Priority, SearchKind } from './values';
+
+import { TEXT_SIZE } from './values';
+
+// The lists and their types, where the rest of the code has always found them.
+export { COLORS, EXPORT_FORMATS, POSITIONS, PRIORITIES } from './values';
+export type { AnchorStatus, Color, ExportFormat, Position, Priority, SearchKind } from './values';
+
+// ---------------------------------------------------------------- argument shapes (inferred)
+
+/** W3C TextQuoteSelector + TextPositionSelector, within the block's plain text. */
+export type Selector = z.output<typeof S.selector>;
+/** What a user writes on an annotation: note (Markdown), colour, tags, position, priority. */
+export type AnnotationFields = z.output<typeof S.annotationFields>;
+export type AnnotationFilter = z.output<typeof S.annotationFilter>;
+export type ExportScope = z.output<typeof S.exportScope>;
+export type Settings = z.output<typeof S.settings>;
 
 // ---------------------------------------------------------------- content
 
@@ -90,8 +113,6 @@ export interface FacetPayload {
 
 // ---------------------------------------------------------------- search
 
-export type SearchKind = 'policy-option' | 'practical-action' | 'example' | 'context' | 'footnote' | 'note';
-
 export interface Snippet {
   text: string;
   /** [start, end) offsets into `text` of matched words. */
@@ -132,33 +153,6 @@ export interface SearchResult {
 
 // ---------------------------------------------------------------- user data
 
-export const POSITIONS = [
-  'support',
-  'support-with-amendments',
-  'oppose',
-  'red-line',
-  'no-position',
-  'ask-capital',
-] as const;
-export type Position = (typeof POSITIONS)[number];
-
-export const PRIORITIES = ['high', 'medium', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export const COLORS = ['yellow', 'green', 'blue', 'red', 'purple'] as const;
-export type Color = (typeof COLORS)[number];
-
-/** W3C TextQuoteSelector + TextPositionSelector, within the block's plain text. */
-export interface Selector {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-}
-
-export type AnchorStatus = 'attached' | 'reanchored' | 'orphan';
-
 export interface Bookmark {
   id: string; // UUID
   targetId: string; // block id or section id
@@ -167,30 +161,14 @@ export interface Bookmark {
   modified: string;
 }
 
-export interface Annotation {
+export interface Annotation extends AnnotationFields {
   id: string; // UUID
   blockId: string;
   /** Null when the annotation is on the whole block. */
   selector: Selector | null;
-  note: string; // Markdown
-  color: Color | null;
-  tags: string[];
-  position: Position | null;
-  priority: Priority | null;
   anchor: AnchorStatus;
   created: string;
   modified: string;
-}
-
-export interface AnnotationFilter {
-  tags?: string[];
-  colors?: Color[];
-  positions?: Position[];
-  priorities?: Priority[];
-  blockId?: string;
-  pageId?: string;
-  text?: string;
-  anchor?: AnchorStatus[];
 }
 
 export interface NoteEntry {
@@ -231,16 +209,6 @@ export interface UndoResult {
 
 // ---------------------------------------------------------------- export / import
 
-export const EXPORT_FORMATS = ['markdown', 'docx', 'html', 'csv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportScope {
-  kind: 'all' | 'filter' | 'selection';
-  filter?: AnnotationFilter;
-  /** Annotation / bookmark ids, for `selection`. */
-  ids?: string[];
-}
-
 export interface ExportFile {
   filename: string;
   mime: string;
@@ -260,25 +228,10 @@ export interface ImportPreview {
 
 // ---------------------------------------------------------------- app / settings / backup
 
-export interface Settings {
-  theme: 'system' | 'light' | 'dark';
-  textSize: number; // px, 14–28
-  lastPageId: string | null;
-  lastBlockId: string | null;
-  panes: { outline: boolean; side: boolean; sideTab: 'notes' | 'footnotes' | 'xrefs' | 'positions' };
-  /** Presentation mode (#13.1): nothing private (notes, positions, highlights, tags, bookmarks) on screen or in print. */
-  presentation: boolean;
-  /** Start every session in presentation mode, whatever it was when the app closed. */
-  startInPresentation: boolean;
-  /** Widths of the outline and side panes in CSS pixels (PANE_WIDTH in limits.ts). */
-  paneWidths: { outline: number; side: number };
-  searchFilters: { clusters: number[]; kinds: SearchKind[] };
-}
-
 /** What a new data folder starts with (the core), and what the page shows before its settings are read. */
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
-  textSize: 18,
+  textSize: TEXT_SIZE.default,
   lastPageId: null,
   lastBlockId: null,
   panes: { outline: true, side: true, sideTab: 'notes' },
