@@ -7,6 +7,7 @@
  */
 import { relative } from 'node:path';
 import { ensureContent } from '../src/core/content/ensure';
+import { errorMessage } from '../src/shared/errors';
 
 const force = process.argv.includes('--force');
 
@@ -25,7 +26,7 @@ try {
     console.log(`  ${where} (build ${r.buildId.slice(0, 12)})`);
   }
 } catch (err) {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   console.error(`build:content failed: ${message.split('\n')[0]}`);
   process.exit(1);
 }

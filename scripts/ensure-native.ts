@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nativeBindingPath } from '../src/main/paths';
+import { errorMessage } from '../src/shared/errors';
 
 export const HEADERS_URL = 'https://electronjs.org/headers';
 
@@ -148,7 +149,7 @@ if (isEntryPoint()) {
       nodeGyp: findNodeGyp(root),
     });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     console.error(`recollection: cannot start the app: ${message}\nSee docs/native-modules.md.`);
     process.exitCode = 1;
   }

@@ -22,6 +22,7 @@ import { _electron } from 'playwright-core';
 import { REPO_ROOT } from '../../src/core/content/ensure';
 import { fmtMs } from './format';
 import { summarize } from './stats';
+import { errorMessage } from '../../src/shared/errors';
 
 interface Run {
   launchToPainted: number;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   try {
     binary = electronBinary();
   } catch (err) {
-    console.log(`Electron is absent: ${err instanceof Error ? err.message : String(err)}`);
+    console.log(`Electron is absent: ${errorMessage(err)}`);
     return;
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -123,6 +124,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`electron start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`electron start-up failed: ${errorMessage(err)}`);
   process.exit(1);
 });

@@ -19,6 +19,7 @@ import { headerUserVersion } from '../core/user/db';
 import { LATEST_VERSION } from '../core/user/migrations';
 import { USER_DB_FILE } from '../core/user/store';
 import { CliError, type Command } from './context';
+import { errorMessage } from '../shared/errors';
 
 export interface DbCheck {
   path: string;
@@ -73,7 +74,7 @@ export function checkContent(path: string): DbCheck {
       }
     });
   } catch (err) {
-    result.problems.push(`cannot be read as a database (${err instanceof Error ? err.message : String(err)})`);
+    result.problems.push(`cannot be read as a database (${errorMessage(err)})`);
   }
   result.ok = result.problems.length === 0;
   return result;
@@ -134,7 +135,7 @@ export function checkUser(dataDir: string): UserDbCheck {
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
       return fail('no-permission', 'the file cannot be opened by this user');
     }
-    result.problems.push(`cannot be read as a database (${err instanceof Error ? err.message : String(err)})`);
+    result.problems.push(`cannot be read as a database (${errorMessage(err)})`);
   }
   // A sound file with a higher version is a newer app's; a damaged header's "version" is just damage.
   if (result.problems.length === 0 && result.schemaVersion !== null && result.schemaVersion > LATEST_VERSION) {

@@ -10,6 +10,7 @@ import { CliError, optFlag, optMember, optString, UsageError, type Command } fro
 import { readImportFile, writeFileAtomic } from '../core/files';
 import { storageFault } from '../core/faults';
 import { backupLine, formatBytes, previewLines } from './format';
+import { errorMessage } from '../shared/errors';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -54,7 +55,7 @@ export const importCommand: Command = {
     try {
       data = await readImportFile(ctx.resolvePath(ctx.args[0]));
     } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err));
+      throw new CliError(errorMessage(err));
     }
     const preview = await ctx.call('import.preview', { data });
     const dryRun = optFlag(ctx.values, 'dry-run');

@@ -23,6 +23,7 @@ import { terminalJson, terminalText } from './format';
 import { annotate, bookmark, notes } from './notes';
 import { appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
+import { errorMessage } from '../shared/errors';
 
 export const COMMANDS: readonly Command[] = [
   search,
@@ -141,7 +142,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
     try {
       parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
+      throw new UsageError(errorMessage(err));
     }
     const { values, positionals } = parsed;
     const [name, ...args] = positionals;
@@ -211,7 +212,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       io.err(`recollection: ${terminalText(oneLine(err.message))} (see recollection --help)\n`);
       return 2;
     }
-    io.err(`recollection: ${terminalText(oneLine(err instanceof Error ? err.message : String(err)))}\n`);
+    io.err(`recollection: ${terminalText(oneLine(errorMessage(err)))}\n`);
     return 1;
   } finally {
     // Closing flushes the notes database; a failure here must not hide the command's own result.

@@ -25,6 +25,7 @@ import { appLocations, type AppLocations } from './paths';
 import { APP_ERROR_URL, APP_INDEX_URL, registerAppScheme, serveApp } from './protocol';
 import { hardenContents, hardenSession, type TrustOptions } from './security';
 import { createMainWindow } from './window';
+import { errorMessage } from '../shared/errors';
 
 /** `Recollection cli <command> …`: the command line, no window (cli-mode.ts). */
 const cliArgs = cliModeArgs(process.argv, app.isPackaged);
@@ -59,7 +60,6 @@ function openLink(link: DeepLinkTarget | null): void {
   else sendEvent(window, 'app.open', link);
 }
 
-const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const log = (message: string, err: unknown): void => {
   console.error(`recollection: ${message}:`, err instanceof Error ? (err.stack ?? err.message) : err);
 };
@@ -87,7 +87,7 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
     });
   } catch (err) {
     log('the core could not open', err);
-    return { core: null, error: `Recollection could not open its data: ${describe(err)}` };
+    return { core: null, error: `Recollection could not open its data: ${errorMessage(err)}` };
   }
   // A document that cannot be opened is not a start-up error: the window shows the problem and what
   // to do (the renderer's error screen, from app.status), and the notes stay reachable and backed up.

@@ -1,6 +1,6 @@
 /**
  * The application menu. App commands (Search, Export…, Import…, Back up now,
- * Print, Keyboard shortcuts) are not carried out here: they are sent to the
+ * Print, Presentation mode, Back, Forward, Keyboard shortcuts) are not carried out here: they are sent to the
  * page as `app.command` events, so the menu and the page's own keys and
  * buttons share one implementation in the renderer.
  *
@@ -23,6 +23,11 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     label,
     ...(accelerator ? { accelerator } : {}),
     click: () => options.send(name),
+  });
+  /** The page handles these keys itself (they work in the browser target too): the menu only shows them. */
+  const pageKey = (label: string, name: AppCommand, accelerator: string): MenuItemConstructorOptions => ({
+    ...command(label, name, accelerator),
+    registerAccelerator: false,
   });
   const file: MenuItemConstructorOptions = {
     label: '&File',
@@ -57,10 +62,16 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { role: 'zoomOut' },
       { type: 'separator' },
       { role: 'togglefullscreen' },
+      { type: 'separator' },
+      pageKey('Presentation Mode', 'presentation', 'CmdOrCtrl+Shift+P'),
       ...(options.development
         ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
         : []),
     ],
+  };
+  const go: MenuItemConstructorOptions = {
+    label: '&Go',
+    submenu: [pageKey('Back', 'back', 'Alt+Left'), pageKey('Forward', 'forward', 'Alt+Right')],
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
@@ -68,7 +79,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     submenu: [command('Keyboard Shortcuts', 'shortcuts', 'F1')],
   };
   const mac: MenuItemConstructorOptions[] = options.isMac ? [{ role: 'appMenu' }] : [];
-  return [...mac, file, edit, view, help];
+  return [...mac, file, edit, view, go, help];
 }
 
 export function installMenu(options: MenuOptions): void {

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
 import { fitToDisplays, loadWindowState, MIN_SIZE, saveWindowState } from './bounds';
+import { errorMessage } from '../shared/errors';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 
@@ -69,7 +70,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       saveWindowState(statePath, { ...window.getNormalBounds(), maximized: window.isMaximized() });
     } catch (err) {
       // Losing the window's place is harmless; say so and close anyway.
-      console.warn(`recollection: window state not saved (${err instanceof Error ? err.message : String(err)})`);
+      console.warn(`recollection: window state not saved (${errorMessage(err)})`);
     }
   });
   return window;

@@ -15,8 +15,9 @@ import { Shell } from './components/Shell';
 import { SkeletonApp } from './components/Skeleton';
 import { firstPage } from './lib/outline';
 import { createStartupLinks } from './state/links';
-import { nav, navigate, setOutline } from './state/nav';
+import { goHistory, nav, navigate, setOutline } from './state/nav';
 import { loadPalette } from './state/notes';
+import { applyStartInPresentation, togglePresentation } from './state/presentation';
 import { loadSettings, settings } from './state/settings';
 import { toast } from './state/toasts';
 import { openDialog, openSearch } from './state/ui';
@@ -59,6 +60,7 @@ async function start(): Promise<Boot> {
   }
   if (status.value.recovery) toast(status.value.recovery, { tone: 'error' });
   await loadSettings();
+  applyStartInPresentation();
   const outline = await api.content.outline({});
   if (!outline.ok)
     return {
@@ -112,6 +114,8 @@ export function App(): ReactNode {
       if (command === 'search') openSearch();
       else if (command === 'print') window.print();
       else if (command === 'shortcuts') openDialog('help');
+      else if (command === 'presentation') togglePresentation();
+      else if (command === 'back' || command === 'forward') void goHistory(command === 'back' ? -1 : 1);
       else openDialog(command);
     });
     const offRecovered = bridge.on('app.recovered', ({ message }) => toast(message, { tone: 'error' }));

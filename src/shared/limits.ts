@@ -20,3 +20,6 @@ export const LIMITS = {
   importBytes: 20 * 1024 * 1024,
   importRecords: 100_000,
 } as const;
+
+/** Pane widths in CSS pixels (the resizers and the `paneWidths` setting): narrower hides labels, wider starves the text. */
+export const PANE_WIDTH = { min: 180, max: 600 } as const;

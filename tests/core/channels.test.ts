@@ -211,6 +211,10 @@ describe('user-data channels', () => {
     const s = await t.value('settings.set', { patch: { theme: 'dark', textSize: 20 } });
     expect(s).toMatchObject({ theme: 'dark', textSize: 20 });
     expect(await t.value('settings.get', {})).toMatchObject({ theme: 'dark', textSize: 20 });
+    await t.value('settings.set', { patch: { paneWidths: { outline: 300, side: 410 } } });
+    expect((await t.value('settings.get', {})).paneWidths).toEqual({ outline: 300, side: 410 });
+    const narrow = await t.call('settings.set', { patch: { paneWidths: { outline: 20, side: 410 } } });
+    expect(narrow.ok ? 'ok' : narrow.error.code).toBe('INVALID_ARGUMENT');
   });
 
   it('export.render names and types each format as the formats table describes it', async () => {

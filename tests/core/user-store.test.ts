@@ -297,10 +297,15 @@ describe('notes views', () => {
       lastPageId: null,
       lastBlockId: null,
       panes: { outline: true, side: true, sideTab: 'notes' },
+      presentation: false,
+      startInPresentation: false,
+      paneWidths: { outline: 280, side: 320 },
       searchFilters: { clusters: [], kinds: [] },
       searchExpand: true,
     });
-    store.settings.set({ patch: { theme: 'dark', lastPageId: 'c2.f2', searchExpand: false } });
+    store.settings.set({
+      patch: { theme: 'dark', lastPageId: 'c2.f2', searchExpand: false, paneWidths: { outline: 412, side: 240 } },
+    });
     store.close();
     store = user.open();
     expect(store.settings.get()).toMatchObject({
@@ -308,6 +313,7 @@ describe('notes views', () => {
       textSize: 18,
       lastPageId: 'c2.f2',
       searchExpand: false,
+      paneWidths: { outline: 412, side: 240 },
     });
   });
 
@@ -338,8 +344,8 @@ describe('notes views', () => {
     const b = store.annotations.create({ blockId: PO2, note: 'labor recruiters and organization' });
     for (const q of ['labor', 'labour', 'labourers'.slice(0, 6)])
       expect(
-        store
-          .searchNotes(q)
+        store.notes
+          .search(q)
           .map((h) => h.id)
           .sort(),
         q,

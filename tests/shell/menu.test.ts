@@ -11,7 +11,17 @@ vi.mock('electron', () => import('./fakes'));
 const { installMenu, menuTemplate } = await import('../../src/main/menu');
 const fakes = await import('./fakes');
 
-const COMMANDS = ['search', 'export', 'import', 'backup', 'print', 'shortcuts'] as const;
+const COMMANDS = [
+  'search',
+  'export',
+  'import',
+  'backup',
+  'print',
+  'shortcuts',
+  'presentation',
+  'back',
+  'forward',
+] as const;
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);

@@ -25,6 +25,7 @@ import type {
   SectionKind,
 } from '../../shared/model';
 import { CONTENT_FIX, CONTENT_SCHEMA_VERSION } from './schema';
+import { errorMessage } from '../../shared/errors';
 
 export type Db = Database.Database;
 
@@ -50,7 +51,7 @@ const unavailable = (message: string, problem: ContentProblem = 'damaged'): Cont
   new ContentUnavailable(problem, `${message}: ${FIX[problem]}`);
 
 function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
+  return errorMessage(err).split('\n')[0].slice(0, 200);
 }
 
 /** Opens the content database read-only and checks its schema version. */

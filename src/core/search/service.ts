@@ -31,6 +31,7 @@ import { makeSnippet, matchSpans } from './snippet';
 import { normalizeTerm } from './spelling';
 import { Thesaurus } from './thesaurus';
 import { queryTokensWithOffsets } from './tokenize';
+import { errorMessage } from '../../shared/errors';
 
 /** `results` with the pinned documents first: those the words found in their rank, then the others in order. */
 function pinFirst(results: RawResult[], pinned: readonly string[], stub: (id: string) => RawResult): RawResult[] {
@@ -96,7 +97,7 @@ export class SearchService {
     try {
       this.index = MiniSearch.loadJSON<IndexDoc>(json, indexOptions());
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+      const why = errorMessage(err);
       throw new CoreError(
         'UNAVAILABLE',
         `the stored search index cannot be loaded (${why}): run npm run build:content`,

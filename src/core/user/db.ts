@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { CoreError } from '../../shared/contract/result';
 import { makePrivate } from '../owner-only';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { errorMessage } from '../../shared/errors';
 
 export type UserDb = Database.Database;
 
@@ -127,11 +128,8 @@ function checkReadOnly(file: string, nativeBinding?: string): void {
     quickCheck(db);
   } catch (err) {
     if (err instanceof CoreError || err instanceof DamagedDatabaseError) throw err;
-    if (isCorruption(err)) throw new DamagedDatabaseError(err instanceof Error ? err.message : String(err));
-    throw new CoreError(
-      'UNAVAILABLE',
-      `cannot open the notes database at ${file}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    if (isCorruption(err)) throw new DamagedDatabaseError(errorMessage(err));
+    throw new CoreError('UNAVAILABLE', `cannot open the notes database at ${file}: ${errorMessage(err)}`);
   } finally {
     db?.close();
   }
@@ -156,11 +154,8 @@ export function openUserDb(file: string, options: OpenUserDbOptions = {}): UserD
   try {
     db = new Database(file, { nativeBinding: options.nativeBinding });
   } catch (err) {
-    if (isCorruption(err)) throw new DamagedDatabaseError(err instanceof Error ? err.message : String(err));
-    throw new CoreError(
-      'UNAVAILABLE',
-      `cannot open the notes database at ${file}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    if (isCorruption(err)) throw new DamagedDatabaseError(errorMessage(err));
+    throw new CoreError('UNAVAILABLE', `cannot open the notes database at ${file}: ${errorMessage(err)}`);
   }
   try {
     // WAL: readers never block the writer, and a crash mid-write leaves the
@@ -183,7 +178,7 @@ export function openUserDb(file: string, options: OpenUserDbOptions = {}): UserD
   } catch (err) {
     db.close();
     if (err instanceof CoreError || err instanceof DamagedDatabaseError) throw err;
-    if (isCorruption(err)) throw new DamagedDatabaseError(err instanceof Error ? err.message : String(err));
+    if (isCorruption(err)) throw new DamagedDatabaseError(errorMessage(err));
     throw err;
   }
 }

@@ -18,6 +18,7 @@ import { stamp, syncFile, verifyBackup } from './backup-file';
 import { backupNames, backupsDir, createdOf } from './backup-rotation';
 import { makePrivate, privateDir } from '../owner-only';
 import { DamagedDatabaseError, openUserDb, type UserDb } from './db';
+import { errorMessage } from '../../shared/errors';
 
 export interface OpenedUserDb {
   db: UserDb;
@@ -42,7 +43,7 @@ export function moveAside(file: string, dataDir: string, now: Date): string {
   } catch (err) {
     throw new CoreError(
       'UNAVAILABLE',
-      `the notes database is damaged and could not be moved aside (${err instanceof Error ? err.message : String(err)}); nothing was changed`,
+      `the notes database is damaged and could not be moved aside (${errorMessage(err)}); nothing was changed`,
     );
   }
   return target;

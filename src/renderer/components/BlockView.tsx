@@ -20,6 +20,8 @@ import { RichText } from './RichText';
 export interface BlockContext {
   annotationsOf: (blockId: string) => Annotation[];
   bookmarked: (blockId: string) => boolean;
+  /** False in presentation mode: no bookmark or note buttons (their state is private). */
+  showPrivate: boolean;
   termsOf: (block: Block) => Array<[number, number]>;
   childrenOf: (blockId: string) => Block[];
   onFootnote: (n: number, button: HTMLButtonElement) => void;
@@ -105,25 +107,29 @@ export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): 
           {block.shortLabel}
         </span>
         <span className="block-actions" data-skip="">
-          <button
-            type="button"
-            className={`act act-bookmark${marked ? ' on' : ''}`}
-            aria-pressed={marked}
-            aria-label={`Bookmark ${block.label}`}
-            title="Bookmark (B)"
-            onClick={() => bookmarkCurrent(block)}
-          >
-            <Icon name="star" filled={marked} />
-          </button>
-          <button
-            type="button"
-            className="act"
-            aria-label={`Add a note to ${block.label}`}
-            title="Note (N)"
-            onClick={() => annotateCurrent(block)}
-          >
-            <Icon name="pencil" />
-          </button>
+          {ctx.showPrivate ? (
+            <>
+              <button
+                type="button"
+                className={`act act-bookmark${marked ? ' on' : ''}`}
+                aria-pressed={marked}
+                aria-label={`Bookmark ${block.label}`}
+                title="Bookmark (B)"
+                onClick={() => bookmarkCurrent(block)}
+              >
+                <Icon name="star" filled={marked} />
+              </button>
+              <button
+                type="button"
+                className="act"
+                aria-label={`Add a note to ${block.label}`}
+                title="Note (N)"
+                onClick={() => annotateCurrent(block)}
+              >
+                <Icon name="pencil" />
+              </button>
+            </>
+          ) : null}
           <button
             type="button"
             className="act"

@@ -4,6 +4,7 @@
  * are in the core, untouched by anything that happens here.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { errorMessage } from '../../shared/errors';
 
 interface State {
   failed: string | null;
@@ -13,7 +14,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override state: State = { failed: null };
 
   static getDerivedStateFromError(error: unknown): State {
-    return { failed: error instanceof Error ? error.message : String(error) };
+    return { failed: errorMessage(error) };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {

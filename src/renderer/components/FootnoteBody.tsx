@@ -1,6 +1,11 @@
 /**
  * A footnote's text with its status (number inferred, text missing) and its
  * links, which open outside only through the shell's confirmation.
+ *
+ * Constraint: words for readers (#13.7). The status says in plain words what
+ * happened to the footnote in the source; the parser's own account
+ * (`footnote.note`: source lines, block ids) stays out of the page — it is in
+ * the content database and described in docs/content-schema.md.
  */
 import type { ReactNode } from 'react';
 import type { Footnote, Mark } from '../../shared/model';
@@ -35,7 +40,8 @@ export function FootnoteBody({ footnote }: { footnote: Footnote }): ReactNode {
       )}
       {footnote.status === 'inferred' ? (
         <p className="footnote-status">
-          Number inferred{footnote.note ? `: ${footnote.note}` : ' from its position in the source.'}
+          The source document does not print this footnote’s number; {footnote.number} is its place in the order of the
+          footnotes.
         </p>
       ) : null}
       {elsewhere.length ? (

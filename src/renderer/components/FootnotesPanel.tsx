@@ -4,8 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useStore } from '../lib/store';
-import { focusBlock } from '../state/actions';
-import { nav } from '../state/nav';
+import { nav, navigate } from '../state/nav';
 import { FootnoteBody } from './FootnoteBody';
 
 export function FootnotesPanel(): ReactNode {
@@ -24,7 +23,11 @@ export function FootnotesPanel(): ReactNode {
             <div>
               <FootnoteBody footnote={f} />
               {from ? (
-                <button type="button" className="link-button small" onClick={() => focusBlock(from)}>
+                <button
+                  type="button"
+                  className="link-button small"
+                  onClick={() => void navigate({ pageId: page.section.id, blockId: from })}
+                >
                   Show where it is cited
                 </button>
               ) : null}

@@ -15,6 +15,7 @@ const PATHS = {
   quote: 'M3 9.5c0-3 1.2-4.6 3-5.3M3 9.5h3v3.5H3zM9 9.5c0-3 1.2-4.6 3-5.3M9 9.5h3v3.5H9z',
   link: 'M6.8 9.2l2.4-2.4M5.6 7.4 4 9a2.3 2.3 0 0 0 3.2 3.2l1.6-1.6M10.4 8.6 12 7a2.3 2.3 0 0 0-3.2-3.2L7.2 5.4',
   help: 'M6 6a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.2v.8M8 12v.5',
+  present: 'M1.5 2.5h13M2.5 2.5v7.5h11V2.5M8 10v2.5M5.5 14.5 8 12.5l2.5 2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -144,7 +144,7 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
                 className="button danger"
                 onClick={() => {
                   closeOverlays();
-                  void removeAnnotation(a.id);
+                  void removeAnnotation(a.id, `Note on ${block?.label ?? target.blockId}`);
                 }}
               >
                 Delete

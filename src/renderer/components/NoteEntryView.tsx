@@ -14,10 +14,10 @@ import { toast, toastError } from '../state/toasts';
 import { openEditor, ui } from '../state/ui';
 import { PositionBadge } from './PositionBadge';
 
-async function removeBookmark(id: string): Promise<void> {
+async function removeBookmark(id: string, label: string): Promise<void> {
   const res = await api.bookmarks.remove({ id });
-  if (!res.ok) return toastError(`Bookmark not removed: ${res.error.message}`);
-  toast('Bookmark removed', { undo: true });
+  if (!res.ok) return toastError(`Bookmark on ${label} not removed: ${res.error.message}`);
+  toast(`Bookmark on ${label} removed`, { undo: true });
   changed();
 }
 
@@ -96,7 +96,9 @@ export function NoteEntryView({ entry, showPlace = false }: { entry: NoteEntry; 
           type="button"
           className="icon-button small"
           aria-label={`Delete ${what.toLowerCase()} on ${label}`}
-          onClick={() => (a ? void removeAnnotation(a.id) : b ? void removeBookmark(b.id) : undefined)}
+          onClick={() =>
+            a ? void removeAnnotation(a.id, `${what} on ${label}`) : b ? void removeBookmark(b.id, label) : undefined
+          }
         >
           ✕
         </button>

@@ -12,7 +12,7 @@ import { pathTo } from '../lib/outline';
 import { useStore } from '../lib/store';
 import { sentenceCase } from '../lib/text';
 import { nav, navigate } from '../state/nav';
-import { isNarrow, ui } from '../state/ui';
+import { closeDrawers, isNarrow } from '../state/ui';
 import { SkeletonLines } from './Skeleton';
 
 function visibleItems(nodes: OutlineNode[], open: Set<string>, out: OutlineNode[] = []): OutlineNode[] {
@@ -61,7 +61,7 @@ export function Outline(): ReactNode {
     tree.current?.querySelector<HTMLElement>(`[data-node="${CSS.escape(id)}"]`)?.focus();
   };
   const activate = (n: OutlineNode): void => {
-    if (isNarrow()) ui.set({ drawers: false });
+    if (isNarrow()) closeDrawers();
     void navigate({ pageId: n.id });
   };
 

@@ -7,6 +7,7 @@
  * pane and flashes it; the matched words stay marked until the next navigation.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Annotation, Bookmark } from '../../shared/contract/types';
 import type { Block, Section } from '../../shared/model';
 import { useScrollSpy } from '../hooks/useScrollSpy';
 import { GROUP_CLASS } from '../lib/labels';
@@ -19,7 +20,12 @@ import { FootnoteBody } from './FootnoteBody';
 import { Icon } from './Icon';
 import { BlockView, type BlockContext } from './BlockView';
 import { FootnotePopover } from './FootnotePopover';
+import { blockElement, bringIntoView, readingPane } from './reading-pane';
+import { Private, usePrivate } from './Private';
 import { SkeletonLines } from './Skeleton';
+
+const NONE_ANNOTATIONS: Annotation[] = [];
+const NONE_BOOKMARKS: Bookmark[] = [];
 
 /** Briefly mark the block just opened (Web Animations: no inline style, so the CSP holds). */
 function flash(el: HTMLElement): void {
@@ -34,21 +40,18 @@ function flash(el: HTMLElement): void {
   );
 }
 
-function bringIntoView(el: HTMLElement, third: boolean): void {
-  const pane = document.getElementById('reading');
-  if (!pane) return;
-  const offset = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
-  pane.scrollTop += offset - (third ? pane.clientHeight / 3 : 56);
-}
-
 export function Reader(): ReactNode {
   const page = useStore(nav, (s) => s.page);
   const loading = useStore(nav, (s) => s.loading);
   const error = useStore(nav, (s) => s.error);
   const target = useStore(nav, (s) => s.target);
   const outline = useStore(nav, (s) => s.outline);
-  const annotations = useStore(notes, (s) => s.annotations);
-  const bookmarks = useStore(notes, (s) => s.bookmarks);
+  // Presentation mode: the page is built as if there were no notes and no bookmarks (components/Private.tsx).
+  const showPrivate = usePrivate();
+  const allAnnotations = useStore(notes, (s) => s.annotations);
+  const allBookmarks = useStore(notes, (s) => s.bookmarks);
+  const annotations = showPrivate ? allAnnotations : NONE_ANNOTATIONS;
+  const bookmarks = showPrivate ? allBookmarks : NONE_BOOKMARKS;
   // The popover belongs to the navigation it was opened in: a new navigation closes it.
   const [footnote, setFootnote] = useState<{ n: number; anchor: HTMLButtonElement; token: number } | null>(null);
   const article = useRef<HTMLElement>(null);
@@ -56,9 +59,9 @@ export function Reader(): ReactNode {
 
   useEffect(() => {
     if (!page || !target) return;
-    const pane = document.getElementById('reading');
+    const pane = readingPane();
     if (target.blockId) {
-      const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(target.blockId)}"]`);
+      const el = blockElement(target.blockId);
       if (el) {
         bringIntoView(el, true);
         el.focus({ preventScroll: true });
@@ -83,11 +86,12 @@ export function Reader(): ReactNode {
     return {
       annotationsOf: (id) => annotations.filter((a) => a.blockId === id),
       bookmarked: (id) => marked.has(id),
+      showPrivate,
       termsOf: (b) => (b.id === target?.blockId ? termRanges(b.text, terms) : []),
       childrenOf: (id) => byParent.get(id) ?? [],
       onFootnote: (n, anchor) => setFootnote({ n, anchor, token: target?.token ?? 0 }),
     };
-  }, [page, annotations, bookmarks, target]);
+  }, [page, annotations, bookmarks, target, showPrivate]);
 
   if (error && !page) {
     return (
@@ -124,13 +128,15 @@ export function Reader(): ReactNode {
         <h1 id="page-title" className={section.title === section.title.toUpperCase() ? 'caps' : undefined}>
           {section.title}
         </h1>
-        <button
-          type="button"
-          className={`page-bookmark${pageMarked ? ' on' : ''}`}
-          onClick={() => void toggleBookmark(section.id)}
-        >
-          <Icon name="star" filled={pageMarked} /> {pageMarked ? 'Bookmarked' : 'Bookmark this section'}
-        </button>
+        <Private>
+          <button
+            type="button"
+            className={`page-bookmark${pageMarked ? ' on' : ''}`}
+            onClick={() => void toggleBookmark(section.id)}
+          >
+            <Icon name="star" filled={pageMarked} /> {pageMarked ? 'Bookmarked' : 'Bookmark this section'}
+          </button>
+        </Private>
       </header>
       {topLevel(section.id).map((b) => (
         <BlockView key={b.id} block={b} ctx={ctx} />

@@ -3,6 +3,7 @@
  * window splitter): drag it, or focus it and use the arrow keys.
  */
 import { useRef, type ReactNode } from 'react';
+import { PANE_WIDTH } from '../../shared/limits';
 
 interface Props {
   label: string;
@@ -12,8 +13,8 @@ interface Props {
   direction: 1 | -1;
 }
 
-const MIN = 180;
-const MAX = 600;
+const MIN = PANE_WIDTH.min;
+const MAX = PANE_WIDTH.max;
 const clamp = (v: number): number => Math.max(MIN, Math.min(MAX, Math.round(v)));
 
 export function Resizer({ label, value, onChange, direction }: Props): ReactNode {

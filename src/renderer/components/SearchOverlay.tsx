@@ -16,11 +16,14 @@ import { LIMITS } from '../../shared/limits';
 import { api } from '../api';
 import { useDialogFocus } from '../hooks/useDialogFocus';
 import { SEARCH_KIND } from '../lib/labels';
+import { latestAnswer } from '../lib/latest';
 import { useStore } from '../lib/store';
 import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
 import { SearchNotices } from './SearchNotices';
+import { privateShown } from './Private';
+import { RecentPlaces } from './RecentPlaces';
 import { Snippet } from './Snippet';
 
 const EXAMPLES = ['labour mobility', 'remittances', 'fair recruitment', '10.7', 'diaspora', '2.2'];
@@ -59,25 +62,28 @@ export function SearchOverlay(): ReactNode {
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [failure, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const seq = useRef(0);
+  const [searches] = useState(latestAnswer);
+  /** The check of the query on screen: "Show more" appends only while it is still current. */
+  const currentQuery = useRef<() => boolean>(() => false);
   const dialog = useRef<HTMLDivElement>(null);
   useDialogFocus(dialog, closeOverlays);
 
   useEffect(() => {
-    const mine = ++seq.current;
+    const current = searches.next();
+    currentQuery.current = current;
     lastQuery = q;
     const query = q.trim();
     if (!query) return;
     const args = {
       q: query,
       limit: PAGE,
-      includeNotes: true,
+      includeNotes: privateShown(),
       expand,
       ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
       ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
     };
     void Promise.all([api.search.query(args), api.search.suggest({ q: query, limit: 5 })]).then(([res, sug]) => {
-      if (mine !== seq.current) return;
+      if (!current()) return;
       if (res.ok) {
         setResult(res.value);
         setMore([]);
@@ -86,12 +92,12 @@ export function SearchOverlay(): ReactNode {
       setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
       setActive(0);
     });
-  }, [q, filters, expand]);
+  }, [q, filters, expand, searches]);
 
   /** The next page of the same query, appended (the request number drops it if the query changed meanwhile). */
   const showMore = (): void => {
     if (!answer) return;
-    const mine = seq.current;
+    const current = currentQuery.current;
     const offset = answer.hits.length + more.length;
     setLoadingMore(true);
     void api.search
@@ -99,14 +105,14 @@ export function SearchOverlay(): ReactNode {
         q: answer.query,
         offset,
         limit: PAGE,
-        includeNotes: true,
+        includeNotes: privateShown(),
         expand,
         ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
         ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
       })
       .then((res) => {
         setLoadingMore(false);
-        if (mine !== seq.current) return;
+        if (!current()) return;
         if (res.ok) setMore((m) => [...m, ...res.value.hits]);
         else setError(res.error.message);
       });
@@ -227,6 +233,7 @@ export function SearchOverlay(): ReactNode {
             <p>
               Search the whole recollection: policy options, practical actions, examples, footnotes and your own notes.
             </p>
+            <RecentPlaces />
             <p className="muted">Try:</p>
             <ul className="suggestions">
               {EXAMPLES.map((s) => (

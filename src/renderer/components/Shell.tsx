@@ -6,11 +6,13 @@
  * main, complementary); under ~900 px the panes stack instead of squeezing the text.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { useCopyCitation } from '../hooks/useCopyCitation';
+import { useSelectionMode } from '../hooks/useSelectionMode';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useStore } from '../lib/store';
 import { nav } from '../state/nav';
 import { loadPageNotes, notes } from '../state/notes';
-import { settings } from '../state/settings';
+import { settings, updateSettings } from '../state/settings';
 import { ui } from '../state/ui';
 import { BackupDialog } from './BackupDialog';
 import { Breadcrumb } from './Breadcrumb';
@@ -20,6 +22,7 @@ import { NoteEditor } from './NoteEditor';
 import { Outline } from './Outline';
 import { PaletteDialog } from './PaletteDialog';
 import { PositionsMatrix } from './PositionsMatrix';
+import { Private, usePrivate } from './Private';
 import { Reader } from './Reader';
 import { Resizer } from './Resizer';
 import { SearchOverlay } from './SearchOverlay';
@@ -30,20 +33,13 @@ import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { TrashDialog } from './TrashDialog';
 
-const WIDTHS_KEY = 'recollection.paneWidths';
-
-function savedWidths(): { outline: number; side: number } {
-  try {
-    const raw = JSON.parse(localStorage.getItem(WIDTHS_KEY) ?? 'null') as { outline?: unknown; side?: unknown } | null;
-    const num = (v: unknown, d: number): number => (typeof v === 'number' && v >= 180 && v <= 600 ? v : d);
-    return { outline: num(raw?.outline, 280), side: num(raw?.side, 320) };
-  } catch {
-    return { outline: 280, side: 320 };
-  }
-}
+/** A drag moves the divider at once; the width is saved (settings.set) once the hand has paused. */
+const SAVE_WIDTHS_AFTER_MS = 400;
 
 export function Shell(): ReactNode {
   useShortcuts();
+  useSelectionMode();
+  useCopyCitation();
   const panes = useStore(settings, (s) => s.panes);
   const pageId = useStore(nav, (s) => s.pageId);
   const revision = useStore(notes, (s) => s.revision);
@@ -52,14 +48,18 @@ export function Shell(): ReactNode {
   const editor = useStore(ui, (s) => s.editor);
   const drawers = useStore(ui, (s) => s.drawers);
   const matrix = useStore(ui, (s) => s.matrix);
-  const [widths, setWidths] = useState(savedWidths);
+  const showPrivate = usePrivate();
+  const [widths, setWidths] = useState(() => settings.get().paneWidths);
 
   useEffect(() => {
     if (pageId) void loadPageNotes(pageId);
   }, [pageId, revision]);
 
   useEffect(() => {
-    localStorage.setItem(WIDTHS_KEY, JSON.stringify(widths));
+    const saved = settings.get().paneWidths;
+    if (saved.outline === widths.outline && saved.side === widths.side) return;
+    const timer = setTimeout(() => updateSettings({ paneWidths: widths }), SAVE_WIDTHS_AFTER_MS);
+    return () => clearTimeout(timer);
   }, [widths]);
 
   return (
@@ -67,7 +67,8 @@ export function Shell(): ReactNode {
       className="app"
       data-outline={panes.outline ? 'open' : 'closed'}
       data-side={panes.side ? 'open' : 'closed'}
-      data-drawers={drawers ? 'open' : 'closed'}
+      data-outline-drawer={drawers.outline ? 'open' : 'closed'}
+      data-side-drawer={drawers.side ? 'open' : 'closed'}
       ref={(el) => {
         el?.style.setProperty('--outline-w', `${widths.outline}px`);
         el?.style.setProperty('--side-w', `${widths.side}px`);
@@ -77,8 +78,8 @@ export function Shell(): ReactNode {
         Skip to the text
       </a>
       <TopBar />
-      {/* The one place the positions matrix is mounted: gate it here to hide it as a whole. */}
-      {matrix ? (
+      {/* The one place the positions matrix is mounted; presentation mode hides it as a whole. */}
+      {matrix && showPrivate ? (
         <div className="panes">
           <main id="reading" className="matrix-pane" tabIndex={-1} aria-label="Positions matrix">
             <PositionsMatrix />
@@ -121,13 +122,16 @@ export function Shell(): ReactNode {
       <SelectionPopup />
       <Toasts />
       {search ? <SearchOverlay /> : null}
-      {editor ? <NoteEditor target={editor} /> : null}
       {dialog === 'help' ? <ShortcutHelp /> : null}
-      {dialog === 'export' ? <ExportDialog /> : null}
-      {dialog === 'import' ? <ImportDialog /> : null}
-      {dialog === 'trash' ? <TrashDialog /> : null}
-      {dialog === 'backup' ? <BackupDialog /> : null}
-      {dialog === 'colors' ? <PaletteDialog /> : null}
+      <Private>
+        <SelectionPopup />
+        {editor ? <NoteEditor target={editor} /> : null}
+        {dialog === 'export' ? <ExportDialog /> : null}
+        {dialog === 'import' ? <ImportDialog /> : null}
+        {dialog === 'trash' ? <TrashDialog /> : null}
+        {dialog === 'backup' ? <BackupDialog /> : null}
+        {dialog === 'colors' ? <PaletteDialog /> : null}
+      </Private>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { CrossRefsPanel } from './CrossRefsPanel';
 import { FootnotesPanel } from './FootnotesPanel';
 import { NotesPanel } from './NotesPanel';
 import { PositionsView } from './PositionsView';
+import { Private, usePrivate } from './Private';
 
 const LABELS: Record<SideTab, string> = {
   notes: 'Notes',
@@ -19,11 +20,16 @@ const LABELS: Record<SideTab, string> = {
   xrefs: 'Cross-refs',
   positions: 'Positions',
 };
-const TABS = SIDE_TABS.map((id) => ({ id, label: LABELS[id] }));
+const PRIVATE_TABS: readonly SideTab[] = ['notes', 'positions'];
+const ALL_TABS = SIDE_TABS.map((id) => ({ id, label: LABELS[id], private: PRIVATE_TABS.includes(id) }));
 
 export function SidePane(): ReactNode {
-  const panes = useStore(settings, (s) => s.panes);
-  const select = (tab: SideTab): void => updateSettings({ panes: { ...panes, sideTab: tab } });
+  const stored = useStore(settings, (s) => s.panes);
+  const showPrivate = usePrivate();
+  // In presentation mode the Notes and Positions tabs do not exist; a private tab shows Footnotes.
+  const TABS = ALL_TABS.filter((t) => showPrivate || !t.private);
+  const panes = TABS.some((t) => t.id === stored.sideTab) ? stored : { ...stored, sideTab: 'footnotes' as const };
+  const select = (tab: SideTab): void => updateSettings({ panes: { ...stored, sideTab: tab } });
   const onKey = (e: KeyboardEvent): void => {
     const i = TABS.findIndex((t) => t.id === panes.sideTab);
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
@@ -52,10 +58,12 @@ export function SidePane(): ReactNode {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${panes.sideTab}`} aria-labelledby={`tab-${panes.sideTab}`} className="tab-panel">
-        {panes.sideTab === 'notes' ? <NotesPanel /> : null}
+        <Private>
+          {panes.sideTab === 'notes' ? <NotesPanel /> : null}
+          {panes.sideTab === 'positions' ? <PositionsView /> : null}
+        </Private>
         {panes.sideTab === 'footnotes' ? <FootnotesPanel /> : null}
         {panes.sideTab === 'xrefs' ? <CrossRefsPanel /> : null}
-        {panes.sideTab === 'positions' ? <PositionsView /> : null}
       </div>
     </div>
   );

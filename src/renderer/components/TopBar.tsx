@@ -1,5 +1,6 @@
 /**
- * The top bar: pane toggles, search, text size, theme, print and help.
+ * The top bar: pane toggles, Back and Forward, search, presentation mode (with
+ * its badge while on), text size, theme, print and help.
  *
  * Constraint: icons are Unicode glyphs with text labels for assistive
  * technology; no icon font, nothing loaded from outside.
@@ -8,9 +9,12 @@ import type { ReactNode } from 'react';
 import type { Settings } from '../../shared/contract/types';
 import { TEXT_SIZE, THEMES, type Theme } from '../../shared/contract/values';
 import { useStore } from '../lib/store';
+import { goHistory, nav } from '../state/nav';
+import { togglePresentation } from '../state/presentation';
 import { settings, updateSettings } from '../state/settings';
 import { closeMatrix, openDialog, openMatrix, openSearch, ui } from '../state/ui';
 import { Icon } from './Icon';
+import { Private } from './Private';
 import { useNarrow } from '../hooks/useNarrow';
 
 const isMac = /Mac/.test(navigator.platform);
@@ -21,15 +25,17 @@ export function TopBar(): ReactNode {
   const s = useStore(settings, (x) => x);
   const drawers = useStore(ui, (x) => x.drawers);
   const matrix = useStore(ui, (x) => x.matrix);
+  const canBack = useStore(nav, (x) => x.history.back.length > 0);
+  const canForward = useStore(nav, (x) => x.history.forward.length > 0);
   const narrow = useNarrow();
-  const shown = (pane: 'outline' | 'side'): boolean => s.panes[pane] && (!narrow || drawers);
+  const shown = (pane: 'outline' | 'side'): boolean => s.panes[pane] && (!narrow || drawers[pane]);
   const setPanes = (patch: Partial<Settings['panes']>): void => updateSettings({ panes: { ...s.panes, ...patch } });
   /** On a narrow window the panes are drawers: the buttons open and close the drawers, not the panes. */
   const toggle = (pane: 'outline' | 'side'): void => {
     if (!narrow) return setPanes({ [pane]: !s.panes[pane] });
-    if (shown(pane)) return ui.set({ drawers: false });
-    ui.set({ drawers: true });
-    if (!s.panes[pane]) setPanes({ [pane]: true });
+    const open = !shown(pane);
+    ui.set({ drawers: { ...drawers, [pane]: open } });
+    if (open && !s.panes[pane]) setPanes({ [pane]: true });
   };
   return (
     <header className="topbar">
@@ -43,10 +49,59 @@ export function TopBar(): ReactNode {
       >
         <Icon name="outline" />
       </button>
+      <div className="toolbar-group" role="group" aria-label="History">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Back"
+          title="Back (Alt+←)"
+          aria-keyshortcuts="Alt+ArrowLeft"
+          disabled={!canBack}
+          onClick={() => void goHistory(-1)}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Forward"
+          title="Forward (Alt+→)"
+          aria-keyshortcuts="Alt+ArrowRight"
+          disabled={!canForward}
+          onClick={() => void goHistory(1)}
+        >
+          →
+        </button>
+      </div>
       <div className="app-title">
         <span className="app-name">Recollection</span>
         <span className="app-work">GFMD Thematic Recollection 2007–2017</span>
       </div>
+      {s.presentation ? (
+        <div className="presentation-badge" role="status">
+          <strong>Presentation mode</strong>
+          <span className="presentation-note"> · your notes are hidden</span>
+          <label className="presentation-start">
+            <input
+              type="checkbox"
+              checked={s.startInPresentation}
+              onChange={(e) => updateSettings({ startInPresentation: e.target.checked })}
+            />{' '}
+            Always start in it
+          </label>
+        </div>
+      ) : null}
+      <button
+        type="button"
+        className={`icon-button presentation-toggle${s.presentation ? ' on' : ''}`}
+        aria-pressed={s.presentation}
+        aria-label="Presentation mode"
+        aria-keyshortcuts="Control+Shift+P Meta+Shift+P"
+        title={`Presentation mode: hide your notes, positions and bookmarks (${MOD}+Shift+P)`}
+        onClick={togglePresentation}
+      >
+        <Icon name="present" />
+      </button>
       <button type="button" className="search-button" onClick={openSearch} aria-keyshortcuts="Control+K Meta+K">
         <Icon name="search" /> Search <kbd>{MOD}+K</kbd>
       </button>
@@ -92,16 +147,18 @@ export function TopBar(): ReactNode {
       >
         <Icon name="print" />
       </button>
-      <button
-        type="button"
-        className="icon-button matrix-toggle"
-        aria-pressed={matrix}
-        aria-label="Positions matrix"
-        title="Positions matrix: every option with its position, full width"
-        onClick={() => (matrix ? closeMatrix() : openMatrix())}
-      >
-        <span aria-hidden="true">▦</span>
-      </button>
+      <Private>
+        <button
+          type="button"
+          className="icon-button matrix-toggle"
+          aria-pressed={matrix}
+          aria-label="Positions matrix"
+          title="Positions matrix: every option with its position, full width"
+          onClick={() => (matrix ? closeMatrix() : openMatrix())}
+        >
+          <span aria-hidden="true">▦</span>
+        </button>
+      </Private>
       <button
         type="button"
         className="icon-button"

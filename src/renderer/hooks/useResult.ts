@@ -9,6 +9,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../shared/contract/result';
+import { latestAnswer } from '../lib/latest';
 
 export type Loaded<T> =
   | { status: 'loading'; value: T | null }
@@ -30,18 +31,17 @@ export function useResult<T>(
   const [tick, setTick] = useState(0);
   const [answer, setAnswer] = useState<Answer<T> | null>(null);
   const [last, setLast] = useState<T | null>(null);
+  const [requests] = useState(latestAnswer);
   const key = [...deps, tick];
 
   useEffect(() => {
-    let live = true;
+    const current = requests.next();
     void load().then((result) => {
-      if (!live) return;
+      if (!current()) return;
       setAnswer({ key, result });
       if (result.ok) setLast(result.value);
     });
-    return () => {
-      live = false;
-    };
+    return () => requests.cancel();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `load` depends on
   }, key);
 

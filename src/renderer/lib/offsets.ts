@@ -79,3 +79,32 @@ export function trimRange(text: string, start: number, end: number): [number, nu
   while (e > s && /\s/.test(text[e - 1])) e--;
   return [s, e];
 }
+
+/** The DOM range of [start, end) of a rendered block's plain text (the inverse of textOffset). */
+export function rangeAt(container: Node, start: number, end: number): Range {
+  const doc = container.ownerDocument ?? document;
+  const range = doc.createRange();
+  let sum = 0;
+  let startSet = false;
+  for (const t of textNodes(container)) {
+    if (!startSet && start <= sum + t.length) {
+      range.setStart(t, start - sum);
+      startSet = true;
+    }
+    if (startSet && end <= sum + t.length) {
+      range.setEnd(t, end - sum);
+      return range;
+    }
+    sum += t.length;
+  }
+  range.selectNodeContents(container);
+  return range;
+}
+
+/** The words of a text as [start, end) pairs (letters and digits, with inner apostrophes and hyphens). */
+export function wordsOf(text: string): Array<[number, number]> {
+  return [...text.matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?/gu)].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
+}

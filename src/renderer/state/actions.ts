@@ -10,54 +10,45 @@ import type { Block } from '../../shared/model';
 import { api } from '../api';
 import { blockLink } from '../../shared/vocabulary/links';
 import { citation } from '../lib/citation';
+import {
+  blockElement,
+  firstVisibleBlockId,
+  focusBlockElement,
+  focusedBlockId,
+  shownBlockIds,
+} from '../components/reading-pane';
 import { nav, navigate, setCurrentBlock } from './nav';
 import { toggleBookmark } from './notes';
 import { toast, toastError } from './toasts';
 import { openEditor } from './ui';
-
-function blockElements(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('#reading [data-block-id]')];
-}
 
 export function blockById(id: string | null): Block | null {
   if (!id) return null;
   return nav.get().page?.blocks.find((b) => b.id === id) ?? null;
 }
 
-function firstVisible(): HTMLElement | null {
-  const pane = document.getElementById('reading');
-  const top = pane ? pane.getBoundingClientRect().top : 0;
-  return blockElements().find((el) => el.getBoundingClientRect().bottom > top + 8) ?? null;
-}
-
 export function currentBlock(): Block | null {
-  const focused = document.activeElement?.closest<HTMLElement>('#reading [data-block-id]');
-  const id = focused?.dataset.blockId ?? nav.get().currentBlockId ?? firstVisible()?.dataset.blockId ?? null;
-  return blockById(id);
+  return blockById(focusedBlockId() ?? nav.get().currentBlockId ?? firstVisibleBlockId());
 }
 
 export function focusBlock(id: string, opts: { scroll?: boolean } = {}): void {
-  const el = document.querySelector<HTMLElement>(`#reading [data-block-id="${CSS.escape(id)}"]`);
-  if (!el) return;
+  if (!blockElement(id)) return;
   setCurrentBlock(id);
-  el.focus({ preventScroll: true });
-  if (opts.scroll ?? true) el.scrollIntoView({ block: 'nearest' });
+  focusBlockElement(id, opts.scroll ?? true);
 }
 
 export function stepBlock(delta: 1 | -1): void {
-  const els = blockElements();
-  if (els.length === 0) return;
-  const focused = document.activeElement?.closest<HTMLElement>('#reading [data-block-id]')?.dataset.blockId;
-  const known = focused ?? nav.get().currentBlockId;
-  const i = known ? els.findIndex((el) => el.dataset.blockId === known) : -1;
+  const ids = shownBlockIds();
+  if (ids.length === 0) return;
+  const known = focusedBlockId() ?? nav.get().currentBlockId;
+  const i = known ? ids.indexOf(known) : -1;
   // Nothing chosen yet: the first key press lands on the first block in view.
-  const start = firstVisible();
+  const start = firstVisibleBlockId();
   const next =
     i < 0
-      ? Math.max(0, start ? els.indexOf(start) : delta > 0 ? 0 : els.length - 1)
-      : Math.max(0, Math.min(els.length - 1, i + delta));
-  const id = els[next].dataset.blockId;
-  if (id) focusBlock(id);
+      ? Math.max(0, start ? ids.indexOf(start) : delta > 0 ? 0 : ids.length - 1)
+      : Math.max(0, Math.min(ids.length - 1, i + delta));
+  focusBlock(ids[next]);
 }
 
 export function stepPage(delta: 1 | -1): void {

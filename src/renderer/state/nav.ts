@@ -1,15 +1,20 @@
 /**
  * Where the reader is: the outline, the page shown (loaded with
  * `content.section`), the block to bring into view, the search terms to mark,
- * and the block the keyboard acts on.
+ * the block the keyboard acts on, and the places before and after (Back and
+ * Forward over every navigation: outline, search, jump, cross-reference,
+ * footnote, deep link, state/history.ts).
  *
- * Constraint: a slow answer for an old page never replaces a newer one (each
- * load carries a sequence number); a failed load shows a message, not a blank.
+ * Constraint: a slow answer for an old page never replaces a newer one (the
+ * latest answer wins); a failed load shows a message, not a blank.
  */
+import type { ErrorCode } from '../../shared/contract/result';
 import type { OutlineNode, SectionPayload } from '../../shared/contract/types';
 import { api } from '../api';
+import { latestAnswer } from '../lib/latest';
 import { createStore } from '../lib/store';
 import { indexOutline, pageOf, type OutlineIndex } from '../lib/outline';
+import { emptyHistory, leave, step, type HistoryState, type Place } from './history';
 import { updateSettings } from './settings';
 
 export interface Target {
@@ -28,12 +33,13 @@ export interface NavState {
   loading: boolean;
   error: string | null;
   /** Code of the last failed load: NOT_FOUND means the place no longer exists. */
-  errorCode: string | null;
+  errorCode: ErrorCode | null;
   target: Target | null;
   /** The block J/K/B/N/C act on. */
   currentBlockId: string | null;
   /** Section (page or group) at the top of the reading pane, for the outline. */
   visibleSectionId: string | null;
+  history: HistoryState;
 }
 
 export const nav = createStore<NavState>({
@@ -46,9 +52,10 @@ export const nav = createStore<NavState>({
   target: null,
   currentBlockId: null,
   visibleSectionId: null,
+  history: emptyHistory(),
 });
 
-let seq = 0;
+const pageLoads = latestAnswer();
 let token = 0;
 
 export function setOutline(nodes: OutlineNode[]): void {
@@ -56,10 +63,10 @@ export function setOutline(nodes: OutlineNode[]): void {
 }
 
 async function loadPage(pageId: string): Promise<boolean> {
-  const mine = ++seq;
+  const current = pageLoads.next();
   nav.set({ loading: true, error: null });
   const res = await api.content.section({ id: pageId });
-  if (mine !== seq) return false;
+  if (!current()) return false;
   if (!res.ok) {
     nav.set({ loading: false, error: res.error.message, errorCode: res.error.code, pageId, page: null });
     return false;
@@ -79,7 +86,8 @@ export interface NavigateTo {
  * Open a page (or the page of a block) and bring a block or heading into view.
  * A block id alone is resolved with `content.block`.
  */
-export async function navigate(to: NavigateTo): Promise<void> {
+export async function navigate(to: NavigateTo, how: 'new' | 'history' = 'new'): Promise<void> {
+  const from = here();
   let pageId = to.pageId ?? null;
   const blockId = to.blockId ?? null;
   if (!pageId && blockId) {
@@ -101,11 +109,27 @@ export async function navigate(to: NavigateTo): Promise<void> {
   if (state.pageId !== pageId || !state.page || state.error) {
     if (!(await loadPage(pageId))) return;
   }
+  const place = { pageId, blockId };
   nav.set({
     target: { blockId, anchorId, terms: to.terms ?? [], token: ++token },
     currentBlockId: blockId,
+    ...(how === 'new' ? { history: leave(nav.get().history, from, place) } : {}),
   });
   updateSettings({ lastPageId: pageId, lastBlockId: blockId });
+}
+
+/** The place being read now: the page and the block the keyboard acts on (null before any page). */
+function here(): Place | null {
+  const { pageId, page, currentBlockId } = nav.get();
+  return pageId && page ? { pageId, blockId: currentBlockId } : null;
+}
+
+/** Back (-1) or Forward (+1); nothing at either end. */
+export async function goHistory(dir: -1 | 1): Promise<void> {
+  const moved = step(nav.get().history, here(), dir);
+  if (!moved) return;
+  nav.set({ history: moved.history });
+  await navigate(moved.to, 'history');
 }
 
 export function retryPage(): void {

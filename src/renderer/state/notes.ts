@@ -109,10 +109,11 @@ export async function setPosition(
   return true;
 }
 
-export async function removeAnnotation(id: string): Promise<void> {
+/** Delete to the trash; `what` names it for the reader, e.g. "Note on 2.2 PO 1" (#13.7). */
+export async function removeAnnotation(id: string, what = 'Note'): Promise<void> {
   const res = await api.annotations.remove({ id });
-  if (!res.ok) return toastError(`Note not deleted: ${res.error.message}`);
-  toast('Note moved to the trash', { undo: true });
+  if (!res.ok) return toastError(`${what} not deleted: ${res.error.message}`);
+  toast(`${what} moved to the trash`, { undo: true });
   changed();
 }
 

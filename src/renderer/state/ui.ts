@@ -25,8 +25,11 @@ export interface UiState {
   selected: string[];
   /** The Notes panel's filter, for "export the current filter". */
   filter: AnnotationFilter;
-  /** On narrow windows the outline and side panes are drawers over the text, closed at first. */
-  drawers: boolean;
+  /**
+   * On narrow windows the outline and side panes are drawers over the text,
+   * closed at first; each opens on its own (one flag each, #13.4).
+   */
+  drawers: { outline: boolean; side: boolean };
   /** The full-width positions matrix in place of the panes (not remembered across restarts). */
   matrix: boolean;
 }
@@ -37,12 +40,12 @@ export const ui = createStore<UiState>({
   editor: null,
   selected: [],
   filter: {},
-  drawers: false,
+  drawers: { outline: false, side: false },
   matrix: false,
 });
 
 export function openMatrix(): void {
-  ui.set({ search: false, dialog: null, editor: null, drawers: false, matrix: true });
+  ui.set({ search: false, dialog: null, editor: null, drawers: { outline: false, side: false }, matrix: true });
 }
 export function closeMatrix(): void {
   ui.set({ matrix: false });
@@ -63,6 +66,11 @@ export function closeOverlays(): void {
 export function anyOverlayOpen(): boolean {
   const s = ui.get();
   return s.search || s.dialog !== null || s.editor !== null;
+}
+
+/** Close the drawers (narrow windows), e.g. once a place was chosen in one. */
+export function closeDrawers(): void {
+  ui.set({ drawers: { outline: false, side: false } });
 }
 
 export function isNarrow(): boolean {

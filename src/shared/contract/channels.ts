@@ -210,7 +210,9 @@ void agreement;
 /** Events sent main → renderer (none carry user input back). */
 export interface EventPayloads {
   'app.recovered': { message: string };
-  'app.command': { command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' };
+  'app.command': {
+    command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' | 'presentation' | 'back' | 'forward';
+  };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
   'app.open': T.DeepLinkTarget;
 }

@@ -9,7 +9,7 @@
  * the patch schema and the channel follow.
  */
 import { z } from 'zod';
-import { LIMITS } from '../limits';
+import { LIMITS, PANE_WIDTH } from '../limits';
 import { CROSS_REF_TYPES } from '../model';
 import {
   ANCHOR_STATUSES,
@@ -99,6 +99,17 @@ export const settings = z
     lastPageId: id.nullable(),
     lastBlockId: id.nullable(),
     panes: z.object({ outline: z.boolean(), side: z.boolean(), sideTab: z.enum(SIDE_TABS) }).strict(),
+    /** Presentation mode (#13.1): nothing private (notes, positions, highlights, tags, bookmarks) on screen or in print. */
+    presentation: z.boolean(),
+    /** Start every session in presentation mode, whatever it was when the app closed. */
+    startInPresentation: z.boolean(),
+    /** Widths of the outline and side panes in CSS pixels. */
+    paneWidths: z
+      .object({
+        outline: z.number().int().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
+        side: z.number().int().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
+      })
+      .strict(),
     searchFilters: z.object({ clusters: clusterNumbers, kinds: searchKinds }).strict(),
     /** Search also the thesaurus's document wording for the words typed ("also searched: …"). */
     searchExpand: z.boolean(),

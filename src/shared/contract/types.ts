@@ -275,6 +275,9 @@ export const DEFAULT_SETTINGS: Settings = {
   lastPageId: null,
   lastBlockId: null,
   panes: { outline: true, side: true, sideTab: 'notes' },
+  presentation: false,
+  startInPresentation: false,
+  paneWidths: { outline: 280, side: 320 },
   searchFilters: { clusters: [], kinds: [] },
   searchExpand: true,
 };

@@ -1,0 +1,140 @@
+/**
+ * Presentation mode (#13.1): with a data folder full of notes, tags,
+ * positions, highlights and bookmarks, turning the mode on leaves none of
+ * their strings in the page's text or its accessibility tree; a badge says the
+ * mode is on; it survives a restart; the app can be set to start in it;
+ * turning it off asks nothing and brings everything back.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { AppSession } from './harness';
+import { useHarness } from './fixture';
+import { axeSerious, block } from './steps';
+
+const e2e = useHarness();
+
+const NOTE = 'Capital insists on portability wording';
+const TAG = 'delegation-eyes-only';
+const BOOKMARK = 'Brief for Thursday';
+/** Words of c2.f2.po.1 (from the document) highlighted in red. */
+const HIGHLIGHT = 'gender-sensitive labor migration policies';
+/** Strings the room must not see: what the seeded folder holds, and the names of positions and priorities. */
+const SECRETS = [NOTE, TAG, BOOKMARK, 'Red line', 'Oppose', 'High priority', 'Your notes on this block'];
+
+async function seed(app: AppSession): Promise<void> {
+  const block = await app.invoke('content.block', { id: 'c2.f2.po.1' });
+  if (!block.ok) throw new Error('no block');
+  const text = block.value.block.text;
+  const start = text.indexOf(HIGHLIGHT);
+  const results = await Promise.all([
+    app.invoke('annotations.create', {
+      blockId: 'c2.f2.po.1',
+      note: NOTE,
+      tags: [TAG],
+      color: 'red',
+      selector: {
+        exact: HIGHLIGHT,
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(start + HIGHLIGHT.length, start + HIGHLIGHT.length + 32),
+        start,
+        end: start + HIGHLIGHT.length,
+      },
+    }),
+    app.invoke('annotations.create', { blockId: 'c2.f2.po.2', note: 'Second thought' }),
+    // Positions belong to the option (#13.2): set on the option itself.
+    app.invoke('positions.set', { targetId: 'c2.f2.po.1', position: 'red-line', priority: 'high' }),
+    app.invoke('positions.set', { targetId: 'c2.f2.po.2', position: 'oppose' }),
+    app.invoke('bookmarks.add', { targetId: 'c2.f2.po.3', label: BOOKMARK }),
+    app.invoke('bookmarks.add', { targetId: 'c2.f2' }),
+  ]);
+  for (const r of results) expect(r.ok, JSON.stringify(r)).toBe(true);
+}
+
+/** Everything a person or a screen reader could get from the page now. */
+async function visibleText(page: Page): Promise<string> {
+  const inner = await page.evaluate<string>('document.body.innerText');
+  const content = await page.evaluate<string>('document.body.textContent');
+  const tree = await page.locator('body').ariaSnapshot();
+  return [inner, content, tree].join('\n');
+}
+
+async function expectNothingPrivate(page: Page, when: string): Promise<void> {
+  const text = await visibleText(page);
+  for (const secret of SECRETS) expect(text, `${when}: "${secret}" is on the page`).not.toContain(secret);
+  expect(await page.locator('mark.hl, .block-notes, .note-card, [data-annotation]').count(), when).toBe(0);
+  expect(await page.getByRole('tab', { name: 'Notes', exact: true }).count(), when).toBe(0);
+  expect(await page.getByRole('tab', { name: 'Positions', exact: true }).count(), when).toBe(0);
+}
+
+describe('presentation mode', () => {
+  it('hides every private thing, says so, survives a restart and turns off without a question', async () => {
+    const app = await e2e.app({ hash: '#page/c2.f2' });
+    await seed(app);
+    await app.restart(); // the seeded notes are read at start
+    // Before: the notes are there (so the test can fail).
+    const before = await visibleText(app.page);
+    expect(before).toContain(NOTE);
+    expect(before).toContain('Red line');
+
+    await app.page.getByRole('button', { name: 'Presentation mode' }).click();
+    await app.page.getByRole('status').filter({ hasText: 'Presentation mode' }).waitFor();
+    await expectNothingPrivate(app.page, 'presentation on');
+    // Search does not search the notes either.
+    await app.page.keyboard.press('Control+k');
+    await app.page.getByRole('combobox', { name: 'Search' }).fill('portability wording');
+    await app.page
+      .locator('.search-status')
+      .filter({ hasText: /result/ })
+      .waitFor();
+    await expectNothingPrivate(app.page, 'searching for a note');
+    await app.page.keyboard.press('Escape');
+    // B and N make no private mark.
+    await block(app.page, 'c2.f2.po.3').click();
+    await app.page.keyboard.press('n');
+    await app.page.keyboard.press('b');
+    expect(await app.page.getByRole('dialog').count()).toBe(0);
+
+    for (const [scheme, name] of [
+      ['light', 'presentation-1280x860-light'],
+      ['dark', 'presentation-1280x860-dark'],
+    ] as const) {
+      await app.page.getByRole('combobox', { name: 'Theme' }).selectOption(scheme);
+      await app.screenshot(name);
+      expect(await axeSerious(app.page), scheme).toEqual([]);
+    }
+
+    await app.restart();
+    await app.page.getByRole('status').filter({ hasText: 'Presentation mode' }).waitFor();
+    await expectNothingPrivate(app.page, 'after a restart');
+
+    // Off: no question asked, everything back.
+    await app.page.getByRole('button', { name: 'Presentation mode' }).click();
+    await expect.poll(() => visibleText(app.page)).toContain(NOTE);
+    expect(await app.page.getByRole('dialog').count()).toBe(0);
+    const bookmarks = await app.invoke('bookmarks.list', {});
+    expect(bookmarks.ok && bookmarks.value.length).toBe(2);
+  }, 240_000);
+
+  it('the app can be set to start in presentation mode, and the shortcut and the menu turn it on', async () => {
+    const app = await e2e.app({ hash: '#page/c2.f2' });
+    await seed(app);
+    await app.page.keyboard.press('Control+Shift+P');
+    const badge = app.page.getByRole('status').filter({ hasText: 'Presentation mode' });
+    await badge.waitFor();
+    await badge.getByRole('checkbox', { name: 'Always start in it' }).check();
+    await app.page.keyboard.press('Control+Shift+P');
+    await badge.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => {
+        const s = await app.invoke('settings.get', {});
+        return s.ok && [s.value.presentation, s.value.startInPresentation];
+      })
+      .toEqual([false, true]);
+    await app.restart();
+    await app.page.getByRole('status').filter({ hasText: 'Presentation mode' }).waitFor();
+    await expectNothingPrivate(app.page, 'started in presentation mode');
+    // The menu item sends app.command 'presentation'.
+    await app.send('app.command', { command: 'presentation' });
+    await expect.poll(() => visibleText(app.page)).toContain(NOTE);
+  }, 240_000);
+});
