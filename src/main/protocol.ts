@@ -21,7 +21,10 @@ export const APP_ERROR_URL = `${APP_URL_PREFIX}${ERROR_PAGE_PATH.slice(1)}`;
 
 /**
  * The page may load only its own files: no inline or evaluated script, no
- * remote origin, no plugin, no framing, no form posting anywhere.
+ * remote origin, no plugin, no frame (in or around it), no form posting
+ * anywhere. Trusted Types with no policy at all: any string that reaches an
+ * HTML/script sink (innerHTML, script src…) throws instead of running; React
+ * renders through DOM calls and the app never writes HTML, so nothing needs one.
  * index.html repeats it in a meta tag (defence in depth for the browser harness).
  */
 export const CSP = [
@@ -33,7 +36,10 @@ export const CSP = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
+  "frame-src 'none'",
   "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
   "form-action 'none'",
 ].join('; ');
 

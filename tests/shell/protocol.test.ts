@@ -59,6 +59,12 @@ describe('CSP', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
   });
+
+  it('loads no frame and lets no string reach a script or HTML sink (Trusted Types, no policy)', () => {
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
+    expect(directives.get('trusted-types')).toEqual(["'none'"]);
+  });
 });
 
 describe('app:// handler', () => {
