@@ -12,6 +12,8 @@ import type { ErrorCode } from '../shared/contract/result';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Resolves once stdout can take more (its buffer drained); absent when output is not buffered. */
+  drain?(): Promise<void>;
 }
 
 export type OptionValue = string | boolean | Array<string | boolean> | undefined;
@@ -49,6 +51,12 @@ export interface Context {
   call<K extends Channel>(channel: K, args: Args<K>): Promise<ResultOf<K>>;
   /** Lines for people (ignored with --json). */
   print(...lines: string[]): void;
+  /**
+   * Lines for people, as many as there are (ignored with --json): written a
+   * chunk at a time through print, waiting whenever stdout's buffer is full,
+   * so 100,000 notes are never one spread call or one joined string.
+   */
+  printLines(lines: Iterable<string>): Promise<void>;
   /** The one JSON document of --json. */
   printJson(value: unknown): void;
 }
