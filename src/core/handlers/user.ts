@@ -2,6 +2,7 @@
  * User-data channels (bookmarks, annotations, notes, trash, undo, settings,
  * backups): thin adapters over the UserStore, which owns the transactions.
  */
+import { NotesPager } from '../user/notes-page';
 import type { UserStore } from '../user/store';
 import type { DomainHandlers } from './types';
 
@@ -14,6 +15,7 @@ type UserHandlers = DomainHandlers<'bookmarks'> &
   DomainHandlers<'backup'>;
 
 export function userHandlers(user: UserStore): UserHandlers {
+  const pager = new NotesPager(user);
   return {
     'bookmarks.list': () => user.listBookmarks(),
     'bookmarks.add': (a) => user.addBookmark(a),
@@ -21,11 +23,13 @@ export function userHandlers(user: UserStore): UserHandlers {
     'bookmarks.remove': (a) => user.removeBookmark(a),
 
     'annotations.list': ({ filter }) => user.listAnnotations(filter),
+    'annotations.forBlocks': (a) => user.annotationsForBlocks(a),
     'annotations.create': (a) => user.createAnnotation(a),
     'annotations.update': (a) => user.updateAnnotation(a),
     'annotations.remove': (a) => user.removeAnnotation(a),
 
     'notes.list': ({ filter, sort }) => user.notes(filter, sort),
+    'notes.page': (a) => pager.page(a),
     'notes.tags': () => user.tags(),
     'notes.positions': ({ clusterId }) => user.positions(clusterId),
     'notes.palette': () => user.palette(),

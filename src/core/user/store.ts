@@ -22,6 +22,7 @@ import type { Inverse } from './history';
 import * as importer from './import-merge';
 import { scopeFilter, toExportEntries } from './export-entries';
 import { META_CONTENT_BUILD } from './meta';
+import { BlockNotes } from './block-notes';
 import { DocumentOrder, matchesAnnotation, matchesBookmark, noteEntries, positionRows } from './notes';
 import { searchNotes } from './notes-search';
 import { excerpt } from './records';
@@ -57,6 +58,9 @@ export class UserStore {
   private readonly now: () => Date;
   private readonly buildId: string;
   private readonly backups: Backups;
+  /** Counts database (re)opens, so a data version is never reused across a restore. */
+  private generation = 0;
+  private blockNotes!: BlockNotes;
 
   private constructor(private readonly o: UserStoreOptions) {
     this.dbFile = path.join(o.dataDir, USER_DB_FILE);
@@ -87,6 +91,8 @@ export class UserStore {
       now: this.now,
     });
     this.s = createSession(opened.db);
+    this.generation++;
+    this.blockNotes = new BlockNotes(opened.db);
     this.recovery = opened.recovery ?? this.recovery;
     this.s.db.transaction(() => this.s.trash.purge(this.now()))();
     if (this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) this.reanchor();
@@ -203,6 +209,18 @@ export class UserStore {
   notes(filter: T.AnnotationFilter = {}, sort: 'document' | 'date' = 'document'): T.NoteEntry[] {
     const bookmarks = this.listBookmarks().filter((b) => matchesBookmark(b, filter, this.o.content));
     return noteEntries(this.listAnnotations(filter), bookmarks, this.o.content, this.order, sort);
+  }
+
+  /** See block-notes.ts: the page's annotations, capped per block, with totals. */
+  annotationsForBlocks(args: ParsedArgs<'annotations.forBlocks'>): T.BlockAnnotations {
+    return this.blockNotes.forBlocks(args.blockIds, args.perBlock);
+  }
+
+  /** A token that changes with every write to the notes, here or by another process (see notes-page.ts). */
+  dataVersion(): string {
+    const db = this.s.db;
+    const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n ?? 0;
+    return `${this.generation}.${String(db.pragma('data_version', { simple: true }))}.${changes}`;
   }
 
   tags(): string[] {

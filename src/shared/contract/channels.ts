@@ -124,6 +124,13 @@ export const argSchemas = {
   'bookmarks.remove': z.object({ id: uuid }).strict(),
 
   'annotations.list': z.object({ filter: annotationFilter.optional() }).strict(),
+  /** The page's blocks' annotations, at most `perBlock` on each (oldest first), with each block's total. */
+  'annotations.forBlocks': z
+    .object({
+      blockIds: z.array(id).max(LIMITS.blocksPerQuery),
+      perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
+    })
+    .strict(),
   'annotations.create': z
     .object({
       blockId: id,
@@ -153,6 +160,15 @@ export const argSchemas = {
 
   'notes.list': z
     .object({ filter: annotationFilter.optional(), sort: z.enum(['document', 'date']).optional() })
+    .strict(),
+  /** One page of notes.list: `limit` entries from `offset`, and how many there are in all. */
+  'notes.page': z
+    .object({
+      filter: annotationFilter.optional(),
+      sort: z.enum(['document', 'date']).optional(),
+      offset: z.number().int().min(0).max(LIMITS.importRecords),
+      limit: z.number().int().min(1).max(LIMITS.notesPageSize),
+    })
     .strict(),
   'notes.tags': empty,
   'notes.positions': z.object({ clusterId: id.optional() }).strict(),
@@ -211,11 +227,13 @@ export interface ChannelResults {
   'bookmarks.remove': { id: string };
 
   'annotations.list': T.Annotation[];
+  'annotations.forBlocks': T.BlockAnnotations;
   'annotations.create': T.Annotation;
   'annotations.update': T.Annotation;
   'annotations.remove': { id: string };
 
   'notes.list': T.NoteEntry[];
+  'notes.page': T.NotesPage;
   'notes.tags': string[];
   'notes.positions': T.PositionRow[];
   'notes.palette': T.PaletteEntry[];
