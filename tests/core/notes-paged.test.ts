@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedManyNotes, TAG, type ManyNotes } from '../../scripts/bench/many-notes';
 import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
-import type { NoteEntry } from '../../src/shared/contract/types';
+import type { AnnotationFilter, NoteEntry } from '../../src/shared/contract/types';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 
 const COUNT = 3_000;
@@ -29,7 +29,7 @@ afterAll(() => {
 
 const idOf = (e: NoteEntry): string => e.annotation?.id ?? e.bookmark?.id ?? '';
 
-async function allPages(args: { sort?: 'document' | 'date'; filter?: { tags?: string[] } }, limit: number) {
+async function allPages(args: { sort?: 'document' | 'date'; filter?: AnnotationFilter }, limit: number) {
   const ids: string[] = [];
   let total = -1;
   for (let offset = 0; total < 0 || offset < total; offset += limit) {
@@ -57,6 +57,17 @@ describe('notes.page', () => {
     const paged = await allPages({ filter: { tags: [TAG] } }, 400);
     expect(paged.total).toBe(seeded.tagged);
     expect(paged.ids).toEqual((await t.value('notes.list', { filter: { tags: [TAG] } })).map(idOf));
+  });
+
+  it.each<[string, () => AnnotationFilter]>([
+    ['a colour', () => ({ colors: ['red'] })],
+    ['a block', () => ({ blockId: seeded.crowdedBlockId })],
+    ['colours and a block', () => ({ colors: ['yellow', 'green'], blockId: seeded.crowdedBlockId })],
+  ])('filters by %s in SQL with the same answer as notes.list', async (_, filter) => {
+    const paged = await allPages({ filter: filter(), sort: 'date' }, 300);
+    const whole = (await t.value('notes.list', { filter: filter(), sort: 'date' })).map(idOf);
+    expect(paged.total).toBeGreaterThan(0);
+    expect(paged.ids).toEqual(whole);
   });
 
   it('answers past the end with no entries, and refuses a page larger than the limit', async () => {

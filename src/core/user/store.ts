@@ -23,6 +23,7 @@ import * as importer from './import-merge';
 import { scopeFilter, toExportEntries } from './export-entries';
 import { META_CONTENT_BUILD } from './meta';
 import { BlockNotes } from './block-notes';
+import { type NoteKey, NoteKeys } from './note-keys';
 import { DocumentOrder, matchesAnnotation, matchesBookmark, noteEntries, positionRows } from './notes';
 import { searchNotes } from './notes-search';
 import { excerpt } from './records';
@@ -61,6 +62,7 @@ export class UserStore {
   /** Counts database (re)opens, so a data version is never reused across a restore. */
   private generation = 0;
   private blockNotes!: BlockNotes;
+  private noteKeyReader!: NoteKeys;
 
   private constructor(private readonly o: UserStoreOptions) {
     this.dbFile = path.join(o.dataDir, USER_DB_FILE);
@@ -93,6 +95,7 @@ export class UserStore {
     this.s = createSession(opened.db);
     this.generation++;
     this.blockNotes = new BlockNotes(opened.db);
+    this.noteKeyReader = new NoteKeys(opened.db, this.o.content, this.order);
     this.recovery = opened.recovery ?? this.recovery;
     this.s.db.transaction(() => this.s.trash.purge(this.now()))();
     if (this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) this.reanchor();
@@ -214,6 +217,15 @@ export class UserStore {
   /** See block-notes.ts: the page's annotations, capped per block, with totals. */
   annotationsForBlocks(args: ParsedArgs<'annotations.forBlocks'>): T.BlockAnnotations {
     return this.blockNotes.forBlocks(args.blockIds, args.perBlock);
+  }
+
+  /** See note-keys.ts: the Notes list's order as narrow keys, or null for filters it does not handle. */
+  noteKeys(filter: T.AnnotationFilter, sort: 'document' | 'date', placed: boolean): NoteKey[] | null {
+    return this.noteKeyReader.keysFor(filter, sort, placed, this.listBookmarks());
+  }
+
+  noteEntriesFor(keys: readonly NoteKey[], sort: 'document' | 'date'): T.NoteEntry[] {
+    return this.noteKeyReader.entries(keys, this.listBookmarks(), sort);
   }
 
   /** A token that changes with every write to the notes, here or by another process (see notes-page.ts). */

@@ -166,6 +166,8 @@ export const argSchemas = {
     .object({
       filter: annotationFilter.optional(),
       sort: z.enum(['document', 'date']).optional(),
+      /** Only entries with a place in the document (no unattached note, no bookmark on a vanished section). */
+      placed: z.boolean().optional(),
       offset: z.number().int().min(0).max(LIMITS.importRecords),
       limit: z.number().int().min(1).max(LIMITS.notesPageSize),
     })
