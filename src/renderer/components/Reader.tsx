@@ -49,6 +49,7 @@ export function Reader(): ReactNode {
   const outline = useStore(nav, (s) => s.outline);
   const annotations = useStore(notes, (s) => s.annotations);
   const bookmarks = useStore(notes, (s) => s.bookmarks);
+  const totals = useStore(notes, (s) => s.totals);
   // The popover belongs to the navigation it was opened in: a new navigation closes it.
   const [footnote, setFootnote] = useState<{ n: number; anchor: HTMLButtonElement; token: number } | null>(null);
   const article = useRef<HTMLElement>(null);
@@ -79,15 +80,18 @@ export function Reader(): ReactNode {
       if (b.parentId) byParent.set(b.parentId, [...(byParent.get(b.parentId) ?? []), b]);
     }
     const marked = new Set(bookmarks.map((b) => b.targetId));
+    const byBlock = new Map<string, typeof annotations>();
+    for (const a of annotations) byBlock.set(a.blockId, [...(byBlock.get(a.blockId) ?? []), a]);
     const terms = target?.terms ?? [];
     return {
-      annotationsOf: (id) => annotations.filter((a) => a.blockId === id),
+      annotationsOf: (id) => byBlock.get(id) ?? [],
+      totalOf: (id) => totals[id] ?? 0,
       bookmarked: (id) => marked.has(id),
       termsOf: (b) => (b.id === target?.blockId ? termRanges(b.text, terms) : []),
       childrenOf: (id) => byParent.get(id) ?? [],
       onFootnote: (n, anchor) => setFootnote({ n, anchor, token: target?.token ?? 0 }),
     };
-  }, [page, annotations, bookmarks, target]);
+  }, [page, annotations, totals, bookmarks, target]);
 
   if (error && !page) {
     return (
