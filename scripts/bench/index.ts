@@ -28,11 +28,12 @@ import { benchScale } from './scale';
 import { benchSearch } from './search';
 import { benchStartup } from './startup';
 import { computeTargets, type Results } from './targets';
+import { benchHeavy } from './heavy';
 import { benchUserDb } from './userdb';
 
 type SectionId = keyof Results;
 // The renderer runs last: a browser's processes can outlive its close() for a while and would disturb later sections.
-const ORDER: readonly SectionId[] = ['search', 'relevance', 'startup', 'ipc', 'userdb', 'scale', 'renderer'];
+const ORDER: readonly SectionId[] = ['search', 'relevance', 'startup', 'ipc', 'userdb', 'heavy', 'scale', 'renderer'];
 
 interface Options {
   quick: boolean;
@@ -68,6 +69,7 @@ const RUNNERS: Record<SectionId, { title: string; run: Runner }> = {
   renderer: { title: '5. Renderer (Chromium, browser harness)', run: benchRenderer },
   userdb: { title: '6. User database', run: benchUserDb },
   scale: { title: '7. Scale (synthetic corpora)', run: benchScale },
+  heavy: { title: '8. Heavy use (100,000 notes)', run: benchHeavy },
 };
 
 async function main(): Promise<void> {

@@ -13,6 +13,7 @@ import { atLeast, atMost, type Target } from './report';
 import type { ScaleData } from './scale';
 import type { SearchData } from './search';
 import type { StartupData } from './startup';
+import type { HeavyData } from './heavy';
 import type { UserDbData } from './userdb';
 
 export interface Results {
@@ -23,6 +24,7 @@ export interface Results {
   renderer: RendererData;
   userdb: UserDbData;
   scale: ScaleData;
+  heavy: HeavyData;
 }
 
 export function computeTargets(r: Partial<Results>): Target[] {
