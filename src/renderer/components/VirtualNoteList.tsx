@@ -19,6 +19,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationFilter, NoteEntry } from '../../shared/contract/types';
 import { api } from '../api';
+import { useStore } from '../lib/store';
+import { nav } from '../state/nav';
 import { NoteEntryView } from './NoteEntryView';
 
 /** Entries per notes.page request. */
@@ -58,6 +60,9 @@ export function VirtualNoteList({
   const asked = useRef(new Set<number>());
   const generation = useRef(0);
   const key = JSON.stringify([filter, sort, placed, revision]);
+  // The document first: the list's first request waits until a page is shown, so that with
+  // 100,000 notes the first page of the Notes list never delays the reader.
+  const pageShown = useStore(nav, (s) => s.page !== null);
 
   const load = useCallback(
     (page: number): void => {
@@ -83,6 +88,7 @@ export function VirtualNoteList({
 
   // New filter, order or data: forget every page (keep showing the old ones until the first new one comes).
   useEffect(() => {
+    if (!pageShown) return;
     generation.current++;
     asked.current = new Set();
     const mine = generation.current;
@@ -95,7 +101,7 @@ export function VirtualNoteList({
       setPages(new Map([[0, res.value.entries]]));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, pageShown]);
 
   // The side pane scrolls; the list starts below the filters, at `margin`.
   useLayoutEffect(() => {
