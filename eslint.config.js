@@ -1,15 +1,114 @@
 /**
  * Lint: type-aware TypeScript rules as errors, plus the architecture rules
- * that keep the layers apart (see docs/architecture.md):
- * - only src/main/ipc.ts touches ipcMain, only src/preload/index.ts touches ipcRenderer;
- * - src/core and src/shared never import electron; src/shared imports nothing platform-specific;
- * - src/renderer never imports src/main or src/core.
+ * that keep the layers apart (the table in docs/architecture.md; tests in
+ * tests/lint/layers.test.ts):
+ * - each folder of src/ imports only what its row of the table allows
+ *   (eslint-plugin-boundaries, default "disallow": an allow-list);
+ * - production code (src/**, not *.test.ts) never imports test data;
+ * - only src/main/ipc.ts imports ipcMain, only src/preload/index.ts imports
+ *   ipcRenderer, whatever name they are imported under.
  */
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'better-sqlite3', 'electron'];
+/** The layer table: which folders and packages each folder of src/ may import. */
+export const LAYERS = {
+  shared: { folders: ['shared'], packages: ['zod'] },
+  core: {
+    folders: ['shared', 'core'],
+    packages: [
+      'node:*',
+      'better-sqlite3',
+      'minisearch',
+      'zod',
+      'markdown-it',
+      'docx',
+      'csv-stringify',
+      'approx-string-match',
+    ],
+  },
+  cli: { folders: ['shared', 'core', 'cli'], packages: ['node:*', 'better-sqlite3'] },
+  main: { folders: ['shared', 'core', 'main'], packages: ['node:*', 'electron', 'zod'] },
+  preload: { folders: ['shared', 'preload'], packages: ['electron'] },
+  renderer: { folders: ['shared', 'renderer'], packages: ['react', 'react-dom', '@fontsource/*'] },
+};
+
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
+/** Production code never imports these (test data and test helpers). */
+const TEST_DATA = ['**/*.fixture.ts', '**/test-entries.ts', ...TEST_FILES];
+const TEST_DATA_MESSAGE = 'Production code never imports test data or test helpers';
+
+const list = (items) => items.join(', ');
+
+/**
+ * Two policies a layer: refuse everything, then allow its row of the table
+ * (the last policy that matches decides, so the refusal's message names what
+ * is allowed). Then one policy over all: no test data in production code.
+ */
+const layerPolicies = [
+  ...Object.entries(LAYERS).flatMap(([from, { folders, packages }]) => [
+    {
+      from: { element: { type: from } },
+      disallow: { to: { module: { origin: '*' } } },
+      message: `src/${from} may import only ${list([...folders.map((f) => `src/${f}`), ...packages])} (the layer table in docs/architecture.md); not '{{dependency.source}}'.`,
+    },
+    {
+      from: { element: { type: from } },
+      allow: [
+        { to: { element: { types: { anyOf: folders } } } },
+        ...(packages.includes('node:*') ? [{ to: { module: { origin: 'core' } } }] : []),
+        { to: { module: { origin: 'external', source: packages.filter((p) => p !== 'node:*') } } },
+      ],
+    },
+  ]),
+  {
+    disallow: [{ to: { element: { type: 'tests' } } }, { to: { file: { categories: 'test-data' } } }],
+    message: `${TEST_DATA_MESSAGE} ('{{dependency.source}}').`,
+  },
+];
+
+/** The electron imports a file of src/ may not make: by name, so a renamed import is caught too. */
+const IPC_OWNERS = { ipcMain: 'src/main/ipc.ts', ipcRenderer: 'src/preload/index.ts' };
+/**
+ * no-restricted-imports for src/: the electron names above, and test data by
+ * its name (the boundaries rule needs the file to exist; this catches a path
+ * to a file that does not, e.g. one moved away).
+ */
+const electronRestrictions = (except) => [
+  'error',
+  {
+    paths: [
+      ...Object.entries(IPC_OWNERS)
+        .filter(([, owner]) => owner !== except)
+        .map(([name, owner]) => ({
+          name: 'electron',
+          importNames: [name],
+          message: `Only ${owner} may import ${name}.`,
+        })),
+      {
+        name: 'electron',
+        importNames: ['default'],
+        message: "Import Electron's modules by name (a default import would hide ipcMain and ipcRenderer).",
+      },
+    ],
+    patterns: [
+      {
+        group: [
+          '**/tests/**',
+          '**/*.fixture',
+          '**/*.fixture.*',
+          '**/test-entries',
+          '**/test-entries.*',
+          '**/*.test',
+          '**/*.test.*',
+        ],
+        message: `${TEST_DATA_MESSAGE}.`,
+      },
+    ],
+  },
+];
 
 export default tseslint.config(
   {
@@ -27,56 +126,56 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: TEST_FILES,
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [
+        ...Object.keys(LAYERS).map((type) => ({ type, pattern: `src/${type}` })),
+        { type: 'tests', pattern: 'tests' },
+      ],
+      'boundaries/files': [{ category: 'test-data', pattern: TEST_DATA }],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkAllOrigins: true,
+          checkUnknownLocals: true,
+          checkInternals: true,
+          policies: layerPolicies,
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': electronRestrictions(null),
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[object.name='ipcMain']",
-          message: 'Only src/main/ipc.ts may use ipcMain.',
-        },
-        {
-          selector: "MemberExpression[object.name='ipcRenderer']",
-          message: 'Only src/preload/index.ts may use ipcRenderer.',
+          selector:
+            "ImportExpression[source.value='electron'], CallExpression[callee.name='require'][arguments.0.value='electron']",
+          message: 'Import electron statically, by name (so the ipcMain/ipcRenderer rule sees it).',
         },
       ],
     },
   },
-  {
-    files: ['src/main/ipc.ts', 'src/preload/index.ts', 'tests/**'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
-    files: ['src/core/**', 'src/cli/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'The core has no Electron import.' }] },
-      ],
-    },
-  },
-  {
-    files: ['src/shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: nodeBuiltins, message: 'src/shared imports nothing platform-specific.' }] },
-      ],
-    },
-  },
+  ...Object.values(IPC_OWNERS).map((owner) => ({
+    files: [owner],
+    rules: { 'no-restricted-imports': electronRestrictions(owner) },
+  })),
   {
     files: ['src/renderer/**'],
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/main/**', '**/core/**'], message: 'The renderer talks to the core only through window.api.' },
-            { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node or Electron modules.' },
-          ],
-        },
-      ],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['**/*.js', '**/*.mjs'],

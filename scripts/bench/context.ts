@@ -48,6 +48,3 @@ export interface SectionOutcome<T> {
 export interface Skipped {
   skipped: string;
 }
-
-export const isSkipped = (x: unknown): x is Skipped =>
-  typeof x === 'object' && x !== null && typeof (x as { skipped?: unknown }).skipped === 'string';

@@ -28,7 +28,7 @@ export interface HeavyData {
 }
 
 async function call<K extends Channel>(core: Core, channel: K, args: Args<K>): Promise<ResultOf<K>> {
-  const r = await dispatch(core.handlers, channel, args, { shell: false });
+  const r = await dispatch(core.handlers, channel, args);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.value;
 }

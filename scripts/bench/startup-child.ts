@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     indexMs = performance.now() - t1;
     hStore = h0;
     const t2 = performance.now();
-    await core.handlers['search.query']({ q: 'labour mobility' }, { shell: false });
+    await core.handlers['search.query']({ q: 'labour mobility' });
     firstQueryMs = performance.now() - t2;
     keep = core;
   } else {

@@ -152,7 +152,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       resolvePath: userPath,
       async call(channel, callArgs) {
         const opened = (core ??= openCore({ contentDbPath, dataDir, version: appVersion() }));
-        const result = await dispatch(opened.handlers, channel, callArgs, { shell: false }, debugLog);
+        const result = await dispatch(opened.handlers, channel, callArgs, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
         return result.value;
       },

@@ -6,7 +6,7 @@
  * Electron IPC shell, the browser test harness, the command line and the fuzz tests.
  */
 import { argSchemas, type Channel, type ResultOf } from '../shared/contract/channels';
-import type { HandlerContext, Handlers } from '../shared/contract/derive';
+import type { Handlers } from '../shared/contract/derive';
 import { CoreError, type Result } from '../shared/contract/result';
 
 export function isChannel(name: unknown): name is Channel {
@@ -24,7 +24,6 @@ export async function dispatch<K extends Channel>(
   handlers: Handlers,
   channel: K | string,
   rawArgs: unknown,
-  ctx: HandlerContext,
   log: (message: string, err: unknown) => void = () => {},
 ): Promise<Result<ResultOf<K>>> {
   if (!isChannel(channel)) {
@@ -41,8 +40,8 @@ export async function dispatch<K extends Channel>(
     };
   }
   try {
-    const handler = handlers[channel] as (a: unknown, c: HandlerContext) => unknown;
-    const value = (await handler(parsed.data, ctx)) as ResultOf<K>;
+    const handler = handlers[channel] as (a: unknown) => unknown;
+    const value = (await handler(parsed.data)) as ResultOf<K>;
     return { ok: true, value };
   } catch (err) {
     if (err instanceof CoreError) return { ok: false, error: { code: err.code, message: err.message } };

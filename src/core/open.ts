@@ -3,13 +3,20 @@
  * rebuilt) and the user store, and joins the handler slices of every domain
  * into the one `Handlers` map of the contract.
  *
- * Constraint: no Electron import; if the content database is missing or from
- * another schema version, opening fails with a CoreError('UNAVAILABLE') whose
- * message names the fix.
+ * Constraint: no Electron import. A content database that is missing, damaged
+ * or from another schema version does not throw: the core opens without it,
+ * app.status carries the problem (a code and a sentence saying what to do),
+ * the document's channels answer UNAVAILABLE with that sentence, and the
+ * user's notes stay reachable (listing, editing, backups), unchanged: they are
+ * not re-anchored against a document that is not there.
  */
+import { CHANNELS } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
-import type { AppStatus } from '../shared/contract/types';
+import { CoreError } from '../shared/contract/result';
+import type { AppStatus, ContentProblem } from '../shared/contract/types';
+import type { ContentLookup } from './content/lookup';
 import { ContentStore } from './content/store';
+import { ContentUnavailable } from './content/tables';
 import type { Core, CoreOptions } from './core';
 import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';
@@ -21,46 +28,101 @@ import { UserStore } from './user/store';
 
 export type { Core, CoreOptions } from './core';
 
+/** What the notes see while the document is unavailable: nothing (so nothing is re-anchored). */
+const NO_CONTENT: ContentLookup = {
+  block: () => null,
+  section: () => null,
+  summary: () => null,
+  location: () => null,
+  allBlocks: () => [],
+  allSections: () => [],
+};
+
+type Opened = { content: ContentStore; search: SearchService } | { problem: ContentProblem; message: string };
+
+/** Opens the content store and its search index, or says why it cannot be used. */
+function openContent(options: CoreOptions): Opened {
+  let content: ContentStore | null = null;
+  try {
+    content = ContentStore.open(options.contentDbPath, { nativeBinding: options.nativeBinding });
+    return { content, search: new SearchService(content) };
+  } catch (err) {
+    content?.close();
+    if (err instanceof ContentUnavailable) return { problem: err.problem, message: sentence(err.message) };
+    const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
+    return {
+      problem: 'damaged',
+      message: sentence(`The content database is damaged (${detail}): reinstall Recollection`),
+    };
+  }
+}
+
+/** "the content database is missing (…): run …" → "The content database is missing (…): run ….". */
+function sentence(message: string): string {
+  const s = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
 export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
-  const content = ContentStore.open(options.contentDbPath, { nativeBinding: options.nativeBinding });
+  const opened = openContent(options);
+  const content = 'content' in opened ? opened.content : null;
   let user: UserStore | null = null;
   try {
-    const search = new SearchService(content);
     user = UserStore.open({
       dataDir: options.dataDir,
-      content,
-      contentBuildId: content.meta().buildId,
+      content: content ?? NO_CONTENT,
+      contentBuildId: content?.meta().buildId,
+      reanchor: content !== null,
       nativeBinding: options.nativeBinding,
       now,
     });
     const u = user;
+    const problem = 'problem' in opened ? opened : null;
     const status = (): AppStatus => ({
       version: options.version ?? '0.0.0',
-      content: { ok: true, message: null },
+      content: problem
+        ? { ok: false, code: problem.problem, message: problem.message }
+        : { ok: true, code: null, message: null },
       recovery: u.recovery,
       electron: Boolean(process.versions.electron),
       open: null,
     });
-    const handlers: Handlers = {
-      ...appHandlers(status),
-      ...contentHandlers(content),
-      ...searchHandlers(search, u),
-      ...userHandlers(u),
-      ...exchangeHandlers(content, u, now),
-    };
+    const handlers: Handlers =
+      'content' in opened
+        ? {
+            ...appHandlers(status),
+            ...contentHandlers(opened.content),
+            ...searchHandlers(opened.search, u),
+            ...userHandlers(u),
+            ...exchangeHandlers(opened.content, u, now),
+          }
+        : {
+            // The document's channels (content, search, export, import) answer with what to do.
+            ...unavailable(opened.message),
+            ...appHandlers(status),
+            ...userHandlers(u),
+          };
     return {
       handlers,
       status,
       user: u,
       close() {
         u.close();
-        content.close();
+        content?.close();
       },
     };
   } catch (err) {
     user?.close();
-    content.close();
+    content?.close();
     throw err;
   }
+}
+
+/** Every channel answering UNAVAILABLE with `message`. */
+function unavailable(message: string): Handlers {
+  const refuse = (): never => {
+    throw new CoreError('UNAVAILABLE', message);
+  };
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, refuse])) as unknown as Handlers;
 }

@@ -10,35 +10,26 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { ParsedArgs, ResultOf } from '../shared/contract/channels';
-import type { HandlerContext, Handlers } from '../shared/contract/derive';
+import type { Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
-import type { ExportFile, ExportFormat } from '../shared/contract/types';
+import type { ExportFile } from '../shared/contract/types';
+import { FORMATS } from '../shared/vocabulary/formats';
 import { readImportFile, writeFileAtomic } from '../core/files';
-
-const FILTERS: Readonly<Record<ExportFormat | 'pdf', { name: string; extensions: string[] }>> = {
-  pdf: { name: 'PDF document', extensions: ['pdf'] },
-  markdown: { name: 'Markdown', extensions: ['md'] },
-  docx: { name: 'Word document', extensions: ['docx'] },
-  html: { name: 'Web page', extensions: ['html'] },
-  csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
-  json: { name: 'Recollection notes (JSON)', extensions: ['json'] },
-};
 
 export async function saveExport(
   handlers: Handlers,
   args: ParsedArgs<'export.save'>,
-  ctx: HandlerContext,
   window: BrowserWindow | null,
 ): Promise<ResultOf<'export.save'>> {
   // Render first: a failing export never opens a dialog for nothing.
   const file =
     args.format === 'pdf'
-      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html' }, ctx))
-      : await handlers['export.render']({ ...args, format: args.format }, ctx);
+      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html' }))
+      : await handlers['export.render']({ ...args, format: args.format });
   const options = {
     title: 'Export notes',
     defaultPath: join(app.getPath('documents'), basename(file.filename)),
-    filters: [FILTERS[args.format]],
+    filters: [{ name: FORMATS[args.format].label, extensions: [FORMATS[args.format].extension] }],
   };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;
@@ -72,7 +63,8 @@ export async function printBriefToPdf(html: ExportFile): Promise<ExportFile> {
   try {
     await printer.loadURL(url);
     const pdf = await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
-    return { filename: html.filename.replace(/\.html$/, '.pdf'), mime: 'application/pdf', data: new Uint8Array(pdf) };
+    const filename = html.filename.replace(/\.html$/, `.${FORMATS.pdf.extension}`);
+    return { filename, mime: FORMATS.pdf.mime, data: new Uint8Array(pdf) };
   } finally {
     printer.destroy();
   }
@@ -83,7 +75,7 @@ export async function openImport(window: BrowserWindow | null): Promise<ResultOf
     title: 'Import notes',
     properties: ['openFile' as const],
     filters: [
-      { name: 'Recollection notes (JSON)', extensions: ['json'] },
+      { name: FORMATS.json.label, extensions: [FORMATS.json.extension] },
       { name: 'All files', extensions: ['*'] },
     ],
   };

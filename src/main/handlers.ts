@@ -15,7 +15,7 @@ export function shellHandlers(core: Handlers, window: () => BrowserWindow | null
   return {
     ...core,
     'app.openExternal': (args) => openExternal(args.url, window()),
-    'export.save': (args, ctx) => saveExport(core, args, ctx, window()),
+    'export.save': (args) => saveExport(core, args, window()),
     'import.open': () => openImport(window()),
   };
 }

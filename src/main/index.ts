@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
 import type { Core } from '../core/core';
 import { openCore } from '../core/open';
+import type { DeepLinkTarget } from '../shared/contract/types';
+import { DEEP_LINK_SCHEME, parseDeepLink } from '../shared/vocabulary/links';
 import { scheduleAutoBackup } from './backups';
-import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLinkUrl } from './deeplink';
+import { deepLinkFromArgv } from './deeplink';
 import { renderErrorPage } from './error-page';
 import { shellHandlers } from './handlers';
 import { withStartLink } from './start-link';
@@ -40,13 +42,13 @@ let stopBackups: () => void = () => {};
 let pendingLink = deepLinkFromArgv(process.argv);
 
 /** The pending link, once: to the page's first app.status (see start-link.ts), else on did-finish-load. */
-function takePendingLink(): ReturnType<typeof parseDeepLinkUrl> {
+function takePendingLink(): DeepLinkTarget | null {
   const link = pendingLink;
   pendingLink = null;
   return link;
 }
 
-function openLink(link: ReturnType<typeof parseDeepLinkUrl>): void {
+function openLink(link: DeepLinkTarget | null): void {
   if (link === null) return;
   if (window === null || window.webContents.isLoading()) pendingLink = link;
   else sendEvent(window, 'app.open', link);
@@ -82,14 +84,10 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
     log('the core could not open', err);
     return { core: null, error: `Recollection could not open its data: ${describe(err)}` };
   }
-  const status = opened.status();
-  if (!status.content.ok) {
-    opened.close();
-    return {
-      core: null,
-      error: `The document database could not be opened (${where.contentDbPath}):\n${status.content.message ?? 'unknown reason'}`,
-    };
-  }
+  // A document that cannot be opened is not a start-up error: the window shows the problem and what
+  // to do (the renderer's error screen, from app.status), and the notes stay reachable and backed up.
+  const { content } = opened.status();
+  if (!content.ok) log(`the document could not be opened (${content.code ?? 'unknown'})`, content.message);
   return { core: opened, error: null };
 }
 
@@ -164,7 +162,7 @@ if (!app.requestSingleInstanceLock()) {
   if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    openLink(parseDeepLinkUrl(url));
+    openLink(parseDeepLink(url));
   });
   app.on('second-instance', (_event, argv) => {
     openLink(deepLinkFromArgv(argv));

@@ -49,7 +49,7 @@ export function registerIpc(options: IpcOptions): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, args: unknown) => {
       if (!isTrustedSender(event, options.window(), options.trust)) return UNTRUSTED_SENDER;
-      return dispatch(options.handlers, channel, args, { shell: true }, options.log);
+      return dispatch(options.handlers, channel, args, options.log);
     });
   }
   return () => {

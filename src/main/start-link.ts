@@ -17,6 +17,6 @@ import type { DeepLinkTarget } from '../shared/contract/types';
 export function withStartLink(handlers: Handlers, take: () => DeepLinkTarget | null): Handlers {
   return {
     ...handlers,
-    'app.status': async (args, ctx) => ({ ...(await handlers['app.status'](args, ctx)), open: take() }),
+    'app.status': async (args) => ({ ...(await handlers['app.status'](args)), open: take() }),
   };
 }

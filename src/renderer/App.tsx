@@ -7,12 +7,12 @@
  * A deep link that arrives during start-up is opened by it, in place of the last page.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { AppStatus } from '../shared/contract/types';
+import type { AppStatus, DeepLinkTarget } from '../shared/contract/types';
+import { parseDeepLinkHash } from '../shared/vocabulary/links';
 import { api, bridge } from './api';
 import { ErrorScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
 import { SkeletonApp } from './components/Skeleton';
-import { parseDeepLink, type DeepLink } from './lib/citation';
 import { firstPage } from './lib/outline';
 import { createStartupLinks } from './state/links';
 import { nav, navigate, setOutline } from './state/nav';
@@ -25,13 +25,13 @@ import { openDialog, openSearch } from './state/ui';
  * The deep link in the location hash, if any, removed once read: the hash is a
  * one-time instruction, so the same link can be followed again later.
  */
-function takeDeepLink(): ReturnType<typeof parseDeepLink> {
-  const link = parseDeepLink(window.location.hash);
+function takeDeepLink(): DeepLinkTarget | null {
+  const link = parseDeepLinkHash(window.location.hash);
   if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
   return link;
 }
 
-function follow(link: DeepLink): void {
+function follow(link: DeepLinkTarget): void {
   void navigate(link.type === 'block' ? { blockId: link.id } : { pageId: link.id });
 }
 

@@ -36,4 +36,3 @@ function safe(bridge: Bridge): Bridge {
 
 export const bridge: Bridge = safe(window.api ?? missing);
 export const api: Client = createClient(bridge);
-export const hasBridge = window.api !== undefined;

@@ -99,7 +99,8 @@ export interface Footnote {
   note?: string;
 }
 
-export type CrossRefType = 'sdg' | 'sutherland' | 'pfp' | 'actor';
+export const CROSS_REF_TYPES = ['sdg', 'sutherland', 'pfp', 'actor'] as const;
+export type CrossRefType = (typeof CROSS_REF_TYPES)[number];
 
 /** A cross-reference found in a block (directly or through a footnote it cites) or in a footnote. */
 export interface CrossRef {

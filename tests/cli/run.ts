@@ -56,7 +56,7 @@ export async function cliJson<T>(dataDir: string, ...argv: string[]): Promise<T>
 export async function core<K extends Channel>(channel: K, args: Args<K>, dataDir = tempDir()): Promise<ResultOf<K>> {
   const opened = openCore({ contentDbPath: CONTENT, dataDir });
   try {
-    const result = await dispatch(opened.handlers, channel, args, { shell: false });
+    const result = await dispatch(opened.handlers, channel, args);
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   } finally {

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/contract/types';
+import { EXPORT_FORMATS } from '../../src/shared/contract/values';
+import { FORMATS } from '../../src/shared/vocabulary/formats';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 
 let t: TestCore;
@@ -20,7 +22,7 @@ afterAll(() => {
 describe('app and content channels', () => {
   it('app.status reports the content and no recovery', async () => {
     const s = await t.value('app.status', {});
-    expect(s.content.ok).toBe(true);
+    expect(s.content).toEqual({ ok: true, code: null, message: null }); // the failures: content-status.test.ts
     expect(s.recovery).toBeNull();
     expect(s.electron).toBe(false);
   });
@@ -201,6 +203,17 @@ describe('user-data channels', () => {
     const s = await t.value('settings.set', { patch: { theme: 'dark', textSize: 20 } });
     expect(s).toMatchObject({ theme: 'dark', textSize: 20 });
     expect(await t.value('settings.get', {})).toMatchObject({ theme: 'dark', textSize: 20 });
+  });
+
+  it('export.render names and types each format as the formats table describes it', async () => {
+    for (const format of EXPORT_FORMATS) {
+      const file = await t.value('export.render', { format, scope: { kind: 'all' }, includeNotes: false });
+      expect(file.filename, format).toMatch(
+        new RegExp(`^recollection-notes-.*-without-notes\\.${FORMATS[format].extension}$`),
+      );
+      expect(file.mime, format).toBe(FORMATS[format].mime);
+      expect(typeof file.data === 'string', format).toBe(format !== 'docx');
+    }
   });
 
   it('export.render, import.preview and import.apply round-trip into a fresh folder', async () => {

@@ -4,34 +4,30 @@
  * validation, and the hourly automatic backup.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_KEEP, verifyBackup } from '../../src/core/user/backup';
 import { LATEST_VERSION } from '../../src/core/user/migrations';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import { CoreError } from '../../src/shared/contract/result';
-import { testContent } from '../support/content';
+import { TestUser } from '../support/user';
 
-const { lookup } = testContent();
 const MINUTE = 60_000;
 
+let user: TestUser;
 let dir: string;
-let clock: Date;
 let store: UserStore;
-const tick = (ms: number): void => {
-  clock = new Date(clock.getTime() + ms);
-};
+const tick = (ms: number): void => user.tick(ms);
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-backup-'));
-  clock = new Date('2025-06-30T23:59:58.000Z');
-  store = UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+  user = new TestUser('2025-06-30T23:59:58.000Z');
+  dir = user.dir;
+  store = user.open();
 });
 afterEach(() => {
   store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  user.remove();
 });
 
 async function rejects(p: Promise<unknown>): Promise<string> {

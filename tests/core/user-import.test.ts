@@ -4,13 +4,11 @@
  * blocks kept as orphans and reported, re-anchoring of stale offsets, and
  * whole-import rejection that leaves the database unchanged.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserStore } from '../../src/core/user/store';
 import type { Annotation } from '../../src/shared/contract/types';
 import { testContent } from '../support/content';
+import { TestUser } from '../support/user';
 
 const { lookup } = testContent();
 const PO = 'c2.f2.po.1';
@@ -19,18 +17,19 @@ const quoteAt = (blockId: string, quote: string) => {
   return { exact: quote, prefix: '', suffix: '', start, end: start + quote.length };
 };
 
-const dirs: string[] = [];
+const users: TestUser[] = [];
 let clock: Date;
+/** A store on a data folder of its own; every store shares the test's clock. */
 function openStore(): UserStore {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-import-'));
-  dirs.push(dir);
-  return UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+  const user = new TestUser();
+  users.push(user);
+  return UserStore.open({ dataDir: user.dir, content: lookup, now: () => clock });
 }
 beforeEach(() => {
   clock = new Date('2025-04-01T10:00:00.000Z');
 });
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const u of users.splice(0)) u.remove();
 });
 
 function populate(store: UserStore): void {

@@ -5,7 +5,6 @@
  * untouched; the durability pragmas are in force.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -13,19 +12,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/shared/contract/result';
 import { openUserDb } from '../../src/core/user/db';
 import { LATEST_VERSION } from '../../src/core/user/migrations';
-import { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
+import { TestUser } from '../support/user';
 
 const { lookup } = testContent();
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'user-v1.sql');
 const NOTE_ID = '5a0e8a3e-7d4c-4b8e-8d0f-3b9f3c1e2a02';
 const WHOLE_ID = '5a0e8a3e-7d4c-4b8e-8d0f-3b9f3c1e2a03';
 
+let user: TestUser;
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-migr-'));
+  user = new TestUser('2025-01-01T00:00:00Z');
+  dir = user.dir;
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => user.remove());
 
 function schemaOf(file: string): string[] {
   const db = new Database(file, { readonly: true });
@@ -55,7 +56,7 @@ describe('migrations', () => {
 
   it('upgrades a version-1 database with data to the latest schema without loss', () => {
     fixtureDb(path.join(dir, 'user.db'));
-    const store = UserStore.open({ dataDir: dir, content: lookup, now: () => new Date('2025-01-01T00:00:00Z') });
+    const store = user.open();
     try {
       expect(store.recovery).toBeNull();
       expect(store.listBookmarks()).toEqual([
@@ -112,7 +113,7 @@ describe('migrations', () => {
 
     let error: unknown = null;
     try {
-      UserStore.open({ dataDir: dir, content: lookup }).close();
+      user.open().close();
     } catch (err) {
       error = err;
     }

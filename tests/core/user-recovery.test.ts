@@ -5,11 +5,11 @@
  * what happened; without a backup the app starts empty and keeps the file.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
+import { TestUser } from '../support/user';
 
 const { lookup } = testContent();
 const blocks = lookup
@@ -17,18 +17,18 @@ const blocks = lookup
   .filter((b) => b.kind === 'policy-option')
   .slice(0, 20);
 
+let user: TestUser;
 let dir: string;
-let clock: Date;
-const open = (): UserStore => UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
-const userDb = (): string => path.join(dir, 'user.db');
+const open = (): UserStore => user.open();
+const userDb = (): string => user.userDb;
 const damagedFiles = (): string[] =>
   fs.existsSync(path.join(dir, 'damaged')) ? fs.readdirSync(path.join(dir, 'damaged')).sort() : [];
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-recover-'));
-  clock = new Date('2025-02-10T08:30:00.000Z');
+  user = new TestUser('2025-02-10T08:30:00.000Z');
+  dir = user.dir;
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => user.remove());
 
 /** Writes `count` annotations with long notes so the file spans many pages. */
 function fill(store: UserStore, count: number, label: string): string[] {
@@ -47,7 +47,7 @@ async function withBackupThenMore(): Promise<{ backedUp: string[]; lost: string[
   const store = open();
   const backedUp = fill(store, 120, 'saved');
   const { name } = await store.createBackup();
-  clock = new Date(clock.getTime() + 3600_000);
+  user.tick(3600_000);
   const lost = fill(store, 5, 'after');
   store.close();
   expect(fs.existsSync(`${userDb()}-wal`)).toBe(false); // fully checkpointed: the main file holds everything
@@ -66,7 +66,7 @@ describe('recovery at open', () => {
     const { backedUp, lost, backupName } = await withBackupThenMore();
     const damagedBytes = overwrite(userDb(), 0, 16, 0x00);
     fs.writeFileSync(`${userDb()}-wal`, 'left over from the crash');
-    clock = new Date('2025-02-11T07:00:00.000Z');
+    user.clock = new Date('2025-02-11T07:00:00.000Z');
 
     const store = open();
     try {

@@ -3,13 +3,11 @@
  * parsed document: bookmarks and annotations CRUD with validation, tags,
  * notes views, the positions matrix, palette, settings and notes search.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/shared/contract/result';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
+import { TestUser } from '../support/user';
 
 const { lookup } = testContent();
 const PO = 'c2.f2.po.1';
@@ -36,21 +34,17 @@ function codeOf(fn: () => unknown): string | null {
   }
 }
 
-let dir: string;
-let clock: Date;
+let user: TestUser;
 let store: UserStore;
-const tick = (ms = 1000): void => {
-  clock = new Date(clock.getTime() + ms);
-};
+const tick = (ms = 1000): void => user.tick(ms);
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-user-'));
-  clock = new Date('2025-03-01T09:00:00.000Z');
-  store = UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+  user = new TestUser('2025-03-01T09:00:00.000Z');
+  store = user.open();
 });
 afterEach(() => {
   store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  user.remove();
 });
 
 describe('bookmarks', () => {
@@ -66,7 +60,7 @@ describe('bookmarks', () => {
     expect(relabelled.created).toBe(b.created);
 
     store.close();
-    store = UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+    store = user.open();
     expect(store.listBookmarks().map((x) => [x.targetId, x.label])).toEqual([
       [PO, 'agreed text'],
       ['c2.f2', ''],
@@ -278,7 +272,7 @@ describe('notes views', () => {
     });
     store.setSettings({ theme: 'dark', lastPageId: 'c2.f2' });
     store.close();
-    store = UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+    store = user.open();
     expect(store.getSettings()).toMatchObject({ theme: 'dark', textSize: 18, lastPageId: 'c2.f2' });
   });
 

@@ -2,40 +2,34 @@
  * Undo (an in-database history of inverse operations) and the trash (30 days,
  * then purged at open), on real SQLite files with an injected clock.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_LIMIT } from '../../src/core/user/history';
-import { UserStore } from '../../src/core/user/store';
+import type { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
+import { TestUser } from '../support/user';
 
 const { lookup } = testContent();
 const PO = 'c2.f2.po.1';
 const PA = 'c2.f2.pa.1';
 const DAY = 24 * 3600 * 1000;
 
-let dir: string;
-let clock: Date;
+let user: TestUser;
 let store: UserStore;
-const open = (): UserStore => UserStore.open({ dataDir: dir, content: lookup, now: () => clock });
+const open = (): UserStore => user.open();
 const reopen = (): void => {
   store.close();
   store = open();
 };
-const tick = (ms = 1000): void => {
-  clock = new Date(clock.getTime() + ms);
-};
+const tick = (ms = 1000): void => user.tick(ms);
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rec-undo-'));
-  clock = new Date('2025-03-01T09:00:00.000Z');
+  user = new TestUser('2025-03-01T09:00:00.000Z');
   store = open();
 });
 afterEach(() => {
   store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  user.remove();
 });
 
 describe('undo', () => {
@@ -86,7 +80,7 @@ describe('undo', () => {
   it('keeps a bounded history', () => {
     const a = store.createAnnotation({ blockId: PO, note: '0' });
     for (let i = 1; i <= HISTORY_LIMIT + 20; i++) store.updateAnnotation({ id: a.id, patch: { note: String(i) } });
-    const db = new Database(path.join(dir, 'user.db'), { readonly: true });
+    const db = new Database(user.userDb, { readonly: true });
     const count = (db.prepare('SELECT COUNT(*) AS n FROM history').get() as { n: number }).n;
     db.close();
     expect(count).toBe(HISTORY_LIMIT);
@@ -142,7 +136,7 @@ describe('trash', () => {
     reopen();
     expect(store.trash().map((t) => t.id)).toEqual([recent.id]);
     expect(store.listAnnotations().map((x) => x.id)).toEqual([live.id]);
-    const db = new Database(path.join(dir, 'user.db'), { readonly: true });
+    const db = new Database(user.userDb, { readonly: true });
     const rows = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     expect(rows("SELECT COUNT(*) AS n FROM annotation_tags WHERE tag = 'gone-with-it'")).toBe(0);
     expect(rows('SELECT COUNT(*) AS n FROM annotations')).toBe(2);

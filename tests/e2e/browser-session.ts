@@ -17,8 +17,8 @@ import type { Result } from '../../src/shared/contract/result';
 import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore, type Core } from '../../src/core/open';
-import { parseDeepLinkUrl } from '../../src/main/deeplink';
 import { withStartLink } from '../../src/main/start-link';
+import { parseDeepLink } from '../../src/shared/vocabulary/links';
 import { AppSession, DEFAULT_VIEWPORT, type OpenOptions, type Place, type Target } from './session';
 
 /** The init script that gives the page its bridge (bridge-entry.ts, bundled once per process). */
@@ -54,7 +54,7 @@ export class BrowserSession extends AppSession {
   }
 
   async start(place: Place = { hash: this.options.hash, link: this.options.link }): Promise<void> {
-    this.core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir: this.dataDir });
+    this.core = openCore({ contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH, dataDir: this.dataDir });
     this.context = await this.browser.newContext({
       viewport: this.options.viewport ?? DEFAULT_VIEWPORT,
       colorScheme: this.options.colorScheme ?? 'light',
@@ -63,7 +63,7 @@ export class BrowserSession extends AppSession {
     });
     this.context.on('request', (r) => void this.requests.push(r.url()));
     // The link the OS started the app for: answered in the page's first app.status, as the shell does.
-    let link = place.link ? parseDeepLinkUrl(place.link) : null;
+    let link = place.link ? parseDeepLink(place.link) : null;
     const handlers = withStartLink(this.core.handlers, () => {
       const once = link;
       link = null;
@@ -72,7 +72,7 @@ export class BrowserSession extends AppSession {
     const intercept = this.options.intercept;
     await this.context.exposeBinding('__invoke', async (_source, channel: unknown, args: unknown) => {
       const answer = intercept?.(String(channel), args);
-      return answer ?? dispatch(handlers, String(channel), args, { shell: false });
+      return answer ?? dispatch(handlers, String(channel), args);
     });
     await this.context.addInitScript({ content: bridge() });
     this.page = await this.context.newPage();
@@ -82,7 +82,7 @@ export class BrowserSession extends AppSession {
   }
 
   invoke<K extends Channel>(channel: K, args: Args<K>): Promise<Result<ResultOf<K>>> {
-    return dispatch(this.core.handlers, channel, args, { shell: false });
+    return dispatch(this.core.handlers, channel, args);
   }
 
   readClipboard(): Promise<string> {
@@ -95,7 +95,7 @@ export class BrowserSession extends AppSession {
 
   async openLink(url: string): Promise<void> {
     // The shell's own parser: a malformed link is ignored there, so it is here.
-    const link = parseDeepLinkUrl(url);
+    const link = parseDeepLink(url);
     if (link) await this.send('app.open', link);
   }
 

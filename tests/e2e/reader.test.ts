@@ -4,7 +4,11 @@
  * cross-references, and the screens shown when something cannot be opened.
  * Expected titles and texts are taken from reading the source document.
  */
+import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import type { OutlineNode } from '../../src/shared/contract/types';
 import { useHarness } from './fixture';
 import { block, openPage, search } from './steps';
@@ -163,33 +167,37 @@ describe('reader', () => {
     await expect.poll(() => page.evaluate('document.activeElement?.dataset?.blockId ?? null')).toBe(first.id);
   });
 
-  // The next two answer calls from the test process (intercept), which only the browser transport allows.
+  // Browser transport only: the core the page talks to opens a damaged copy of the content database.
   it.skipIf(e2e.target === 'electron')(
-    'shows what to do, not a blank window, when the document cannot be opened',
+    'shows what to do, not a blank window, when the document database is damaged; the notes are kept',
     async () => {
-      const app = await e2e.app({
-        waitReady: false,
-        intercept: (channel) =>
-          channel === 'app.status'
-            ? {
-                ok: true,
-                value: {
-                  version: '0.1.0',
-                  content: { ok: false, message: 'content database not found: run npm run build:content' },
-                  recovery: null,
-                  electron: false,
-                  open: null,
-                },
-              }
-            : undefined,
-      });
-      const main = app.page.getByRole('main');
-      await main.getByRole('heading', { name: 'The document could not be opened' }).waitFor();
-      expect(await main.textContent()).toContain('run npm run build:content');
-      expect(await main.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      const damaged = join(mkdtempSync(join(tmpdir(), 'rec-e2e-content-')), 'recollection.db');
+      copyFileSync(CONTENT_DB_PATH, damaged);
+      const fd = openSync(damaged, 'r+');
+      writeSync(fd, Buffer.alloc(100, 0x5a), 0, 100, 0); // the SQLite header, overwritten
+      closeSync(fd);
+      try {
+        const app = await e2e.app({ contentDbPath: damaged, waitReady: false });
+        const main = app.page.getByRole('main');
+        await main.getByRole('heading', { name: 'The document could not be opened' }).waitFor();
+        const status = await app.invoke('app.status', {});
+        expect(status.ok && status.value.content).toMatchObject({ ok: false, code: 'damaged' });
+        const text = await main.textContent();
+        expect(text).toContain('The content database is damaged');
+        expect(text).toContain('run npm run build:content');
+        expect(text).toContain('Your own notes are kept in a separate file');
+        expect(await main.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+        // The notes database still answers.
+        const added = await app.invoke('bookmarks.list', {});
+        expect(added.ok && added.value).toEqual([]);
+        await app.screenshot('content-damaged');
+      } finally {
+        rmSync(dirname(damaged), { recursive: true, force: true });
+      }
     },
   );
 
+  // The next one answers calls from the test process (intercept), which only the browser transport allows.
   it.skipIf(e2e.target === 'electron')('keeps the page usable when a section fails to load', async () => {
     let fail = true;
     const app = await e2e.app({

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Args, Channel, EventName, EventPayloads, ResultOf } from '../../src/shared/contract/channels';
 import type { Result } from '../../src/shared/contract/result';
+import { deepLink, parseDeepLinkHash } from '../../src/shared/vocabulary/links';
 
 export type Target = 'browser' | 'electron';
 
@@ -42,6 +43,11 @@ export interface OpenOptions {
    * missing content database. Scenarios that need it skip on Electron.
    */
   intercept?: (channel: string, args: unknown) => Result<unknown> | undefined;
+  /**
+   * Browser target only: the content database the core opens (default: the
+   * built one), e.g. a damaged copy. Scenarios that need it skip on Electron.
+   */
+  contentDbPath?: string;
 }
 
 /** Where a start opens: a location hash (`#page/<id>`) or a deep link (`recollection://…`). */
@@ -54,8 +60,8 @@ export const DEFAULT_VIEWPORT = { width: 1280, height: 860 };
 
 /** `#page/<id>` / `#block/<id>` → `recollection://page/<id>`; anything else → null. */
 export function hashToLink(hash: string | undefined): string | null {
-  const m = /^#(page|block)\/(.+)$/.exec(hash ?? '');
-  return m ? `recollection://${m[1]}/${m[2]}` : null;
+  const target = hash ? parseDeepLinkHash(hash) : null;
+  return target ? deepLink(target) : null;
 }
 
 export abstract class AppSession {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDeepLinkUrl } from '../../src/main/deeplink';
+import { parseDeepLink } from '../../src/shared/vocabulary/links';
 import { electronSkipReason } from '../e2e/electron-session';
 import { hashToLink } from '../e2e/session';
 
@@ -59,7 +59,7 @@ describe('hashToLink', () => {
       ['#block/c4.f2.po.4', 'recollection://block/c4.f2.po.4'],
     ] as const) {
       expect(hashToLink(hash)).toBe(link);
-      expect(parseDeepLinkUrl(link)).not.toBeNull();
+      expect(parseDeepLink(link)).not.toBeNull();
     }
   });
 

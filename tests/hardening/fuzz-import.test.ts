@@ -116,7 +116,7 @@ async function ids(): Promise<Set<string>> {
 /** An import channel through dispatch(), with any unexpected exception's stack in the failure. */
 async function importCall<K extends 'import.preview' | 'import.apply'>(channel: K, data: string) {
   let internal = '';
-  const result = await dispatch<K>(target.core.handlers, channel, { data }, { shell: false }, (message, err) => {
+  const result = await dispatch<K>(target.core.handlers, channel, { data }, (message, err) => {
     internal = `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
   });
   expect(internal, 'an import must never fail with an unexpected exception').toBe('');

@@ -132,7 +132,7 @@ function check(condition: boolean, message: () => string): void {
 async function call(channel: Channel, args: unknown): Promise<void> {
   const before = dataVersion();
   const result: unknown = await bounded(
-    dispatch(t.core.handlers, channel, args, { shell: false }, (message, err) =>
+    dispatch(t.core.handlers, channel, args, (message, err) =>
       internalErrors.push(`${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     ),
     channel,

@@ -40,7 +40,7 @@ describe('export.save', () => {
   it('renders, asks where with the export name as default, and writes the file', async () => {
     const target = join(dir, 'brief.md');
     fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
-    expect(await saveExport(core, args, { shell: true }, null)).toEqual({ path: target });
+    expect(await saveExport(core, args, null)).toEqual({ path: target });
     const options = fakes.dialog.showSaveDialog.mock.calls[0][0] as {
       defaultPath: string;
       filters: Array<{ extensions: string[] }>;
@@ -55,8 +55,8 @@ describe('export.save', () => {
     const target = join(dir, 'brief.pdf');
     fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
     const before = fakes.BrowserWindow.instances.length;
-    await saveExport(core, { ...args, format: 'pdf' }, { shell: true }, null);
-    expect(render).toHaveBeenCalledWith({ ...args, format: 'html' }, { shell: true });
+    await saveExport(core, { ...args, format: 'pdf' }, null);
+    expect(render).toHaveBeenCalledWith({ ...args, format: 'html' });
     const printer = fakes.BrowserWindow.instances[before];
     expect(printer.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true } });
     expect(decodeURIComponent(printer.loaded[0])).toBe(
@@ -70,7 +70,7 @@ describe('export.save', () => {
 
   it('refuses to print a brief too long for a data: URL, before asking where to save', async () => {
     rendered = { filename: 'n.html', mime: 'text/html', data: 'x'.repeat(2_000_000) };
-    await expect(saveExport(core, { ...args, format: 'pdf' }, { shell: true }, null)).rejects.toThrow(/too long/);
+    await expect(saveExport(core, { ...args, format: 'pdf' }, null)).rejects.toThrow(/too long/);
     expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 
@@ -78,14 +78,14 @@ describe('export.save', () => {
     rendered = { filename: 'n.docx', mime: 'application/zip', data: new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]) };
     const target = join(dir, 'brief.docx');
     fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
-    await saveExport(core, { ...args, format: 'docx' }, { shell: true }, null);
+    await saveExport(core, { ...args, format: 'docx' }, null);
     expect(new Uint8Array(readFileSync(target))).toEqual(new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]));
   });
 
   it('writes nothing when cancelled', async () => {
     fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
     const before = readdirSync(dir).length;
-    expect(await saveExport(core, args, { shell: true }, null)).toBeNull();
+    expect(await saveExport(core, args, null)).toBeNull();
     expect(readdirSync(dir).length).toBe(before);
   });
 
@@ -93,14 +93,14 @@ describe('export.save', () => {
     render.mockImplementationOnce(() => {
       throw new CoreError('INVALID_ARGUMENT', 'nothing to export');
     });
-    await expect(saveExport(core, args, { shell: true }, null)).rejects.toThrow('nothing to export');
+    await expect(saveExport(core, args, null)).rejects.toThrow('nothing to export');
     expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 
   it('reports an unwritable destination as UNAVAILABLE and leaves no partial file', async () => {
     const target = join(dir, 'no-such-folder', 'brief.md');
     fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
-    const error = await saveExport(core, args, { shell: true }, null).catch((e: unknown) => e);
+    const error = await saveExport(core, args, null).catch((e: unknown) => e);
     expect((error as InstanceType<typeof CoreError>).code).toBe('UNAVAILABLE');
     expect(existsSync(target)).toBe(false);
   });

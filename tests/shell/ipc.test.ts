@@ -12,12 +12,12 @@ const { CHANNELS, EVENTS } = await import('../../src/shared/contract/channels');
 const { registerIpc, sendEvent, UNTRUSTED_SENDER } = await import('../../src/main/ipc');
 const fakes = await import('./fakes');
 
-let calls: Array<{ channel: string; args: unknown; shell: boolean }>;
+let calls: Array<{ channel: string; args: unknown }>;
 const handlers = Object.fromEntries(
   CHANNELS.map((channel) => [
     channel,
-    (args: unknown, ctx: { shell: boolean }) => {
-      calls.push({ channel, args, shell: ctx.shell });
+    (args: unknown) => {
+      calls.push({ channel, args });
       return { answered: channel };
     },
   ]),
@@ -56,7 +56,7 @@ describe('a trusted request', () => {
       ok: true,
       value: { answered: 'content.block' },
     });
-    expect(calls).toEqual([{ channel: 'content.block', args: { id: 'c2.f3.po.1' }, shell: true }]);
+    expect(calls).toEqual([{ channel: 'content.block', args: { id: 'c2.f3.po.1' } }]);
   });
 
   it('is still validated against the channel schema', async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Core, CoreOptions } from '../../src/core/core';
 import { CHANNELS } from '../../src/shared/contract/channels';
 import type { Handlers } from '../../src/shared/contract/derive';
+import type { AppStatus } from '../../src/shared/contract/types';
 import type * as FakesModule from './fakes';
 
 vi.mock('electron', () => import('./fakes'));
@@ -50,7 +51,7 @@ afterAll(() => {
   Reflect.deleteProperty(process.versions, 'electron');
 });
 
-function fakeCore(content: { ok: boolean; message: string | null }, recovery: string | null = null): Core {
+function fakeCore(content: AppStatus['content'], recovery: string | null = null): Core {
   return {
     handlers: Object.fromEntries(CHANNELS.map((c) => [c, () => c])) as unknown as Handlers,
     status: () => ({ version: '0.1.0', content, recovery, electron: true, open: null }),
@@ -68,7 +69,7 @@ beforeEach(() => {
   control.calls = [];
   control.closed = 0;
   control.autoBackups = 0;
-  control.open = () => fakeCore({ ok: true, message: null });
+  control.open = () => fakeCore({ ok: true, code: null, message: null });
   mkdirSync(join(native, '..'), { recursive: true });
   writeFileSync(native, 'addon');
 });
@@ -127,7 +128,7 @@ describe('a normal start', () => {
   });
 
   it('tells the page about a recovered notes database once it has loaded', async () => {
-    control.open = () => fakeCore({ ok: true, message: null }, 'The damaged notes file was moved aside.');
+    control.open = () => fakeCore({ ok: true, code: null, message: null }, 'The damaged notes file was moved aside.');
     const { window } = await launch();
     window!.webContents.emit('did-finish-load');
     expect(window!.webContents.sent).toEqual([
@@ -156,7 +157,7 @@ describe('one instance', () => {
     const argv = process.argv;
     process.argv = [...argv, 'recollection://block/c4.f2.po.4'];
     try {
-      control.open = () => fakeCore({ ok: true, message: null });
+      control.open = () => fakeCore({ ok: true, code: null, message: null });
       const asked = await launch();
       const status = asked.fakes.ipcMain.handlers.get('app.status')!;
       const event = { sender: asked.window!.webContents, senderFrame: asked.window!.webContents.mainFrame };
@@ -188,16 +189,18 @@ describe('one instance', () => {
 });
 
 describe('never a blank window', () => {
-  it('shows the error page when the content database cannot be used', async () => {
-    control.open = () => fakeCore({ ok: false, message: 'content database missing: run npm run build:content' });
-    const { fakes, window, page } = await launch();
-    expect(window?.loaded).toEqual(['app://bundle/__startup-error.html']);
-    const shown = await page('app://bundle/__startup-error.html');
-    expect(shown.status).toBe(200);
-    expect(shown.text).toContain('content database missing: run npm run build:content');
-    expect(shown.text).toContain(dataDir);
-    expect(control.closed).toBe(1);
-    expect(fakes.ipcMain.handlers.size).toBe(0);
+  it('keeps the core and the window when the document cannot be opened: the page shows the status', async () => {
+    const message = 'The content database is missing (/x/recollection.db): run npm run build:content.';
+    control.open = () => fakeCore({ ok: false, code: 'missing', message });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { fakes, window } = await launch();
+    expect(log.mock.calls.map((c) => c.join(' ')).join('\n')).toContain('the document could not be opened (missing)');
+    log.mockRestore();
+    // The reader loads and asks app.status, whose answer carries the problem (the renderer's error screen).
+    expect(window?.loaded).toEqual(['app://bundle/index.html']);
+    expect(control.closed).toBe(0);
+    expect(fakes.ipcMain.handlers.size).toBe(CHANNELS.length);
+    expect(control.autoBackups).toBe(1); // the notes are still backed up
   });
 
   it('shows the error page when the core throws', async () => {

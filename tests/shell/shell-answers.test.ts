@@ -28,7 +28,6 @@ const core = {
   'export.render': () => ({ filename: 'recollection-notes.md', mime: 'text/markdown', data: '# Notes\n' }),
 } as unknown as Handlers;
 const args = { format: 'markdown' as const, scope: { kind: 'all' as const }, includeNotes: true };
-const ctx = { shell: true };
 
 // Sent as text and rebuilt, as playwright-core does: proves it needs nothing from its module.
 const install = runInThisContext(`(${installShellAnswers.toString()})`) as typeof installShellAnswers;
@@ -38,9 +37,9 @@ describe('the Electron target’s dialog answers, in the real shell code', () =>
   it('writes an export where the queued save answer points, and cancels when none is queued', async () => {
     const target = join(dir, 'brief.md');
     shellAnswers().save.push(target);
-    expect(await saveExport(core, args, ctx, null)).toEqual({ path: target });
+    expect(await saveExport(core, args, null)).toEqual({ path: target });
     expect(readFileSync(target, 'utf8')).toBe('# Notes\n');
-    expect(await saveExport(core, args, ctx, null)).toBeNull();
+    expect(await saveExport(core, args, null)).toBeNull();
   });
 
   it('reads the queued file for import, and cancels when none is queued', async () => {

@@ -10,7 +10,7 @@ import type { AppStatus, DeepLinkTarget } from '../../src/shared/contract/types'
 
 const status: AppStatus = {
   version: '1.2.3',
-  content: { ok: true, message: null },
+  content: { ok: true, code: null, message: null },
   recovery: 'moved aside',
   electron: true,
   open: null,
@@ -28,9 +28,8 @@ describe('withStartLink', () => {
       pending = null;
       return once;
     });
-    const ctx = { shell: true };
-    expect(await handlers['app.status']({}, ctx)).toEqual({ ...status, open: { type: 'block', id: 'c2.f2.po.1' } });
-    expect(await handlers['app.status']({}, ctx)).toEqual(status);
+    expect(await handlers['app.status']({})).toEqual({ ...status, open: { type: 'block', id: 'c2.f2.po.1' } });
+    expect(await handlers['app.status']({})).toEqual(status);
     expect(handlers['content.outline']).toBe(core['content.outline']);
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
   });

@@ -4,7 +4,8 @@
  * copies of the content for the re-anchoring tests.
  *
  * Constraint: the lookup follows the contract's ContentLookup exactly (page =
- * nearest section that is not a group); there is no fallback content, so a
+ * nearest section that is not a group, the store's word-boundary excerpt());
+ * tests/core/test-content.test.ts checks it against the real ContentStore; there is no fallback content, so a
  * parser that breaks fails these tests instead of being replaced quietly.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRecollection } from '../../src/core/content/parse/index';
 import type { BlockLocation, ContentLookup } from '../../src/core/content/lookup';
+import { excerpt } from '../../src/core/content/store';
 import type { BlockSummary } from '../../src/shared/contract/types';
 import type { DocumentModel, Section } from '../../src/shared/model';
 
@@ -54,11 +56,11 @@ export function lookupFromModel(model: DocumentModel): ContentLookup {
         label: b.label,
         shortLabel: b.shortLabel,
         pageId: loc.pageId,
-        excerpt: b.text.slice(0, 200),
+        excerpt: excerpt(b.text),
       };
     const s = sections.get(id);
     if (s && loc)
-      return { id, kind: 'title', label: s.label, shortLabel: s.label, pageId: loc.pageId, excerpt: s.title };
+      return { id, kind: 'title', label: s.label, shortLabel: s.label, pageId: loc.pageId, excerpt: excerpt(s.title) };
     return null;
   };
   return {

@@ -23,8 +23,7 @@ export interface TestCore {
 
 export function openTestCore(dataDir = mkdtempSync(join(tmpdir(), 'recollection-core-'))): TestCore {
   const core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, version: 'test' });
-  const call = <K extends Channel>(channel: K, args: Args<K>) =>
-    dispatch<K>(core.handlers, channel, args, { shell: false });
+  const call = <K extends Channel>(channel: K, args: Args<K>) => dispatch<K>(core.handlers, channel, args);
   return {
     core,
     dataDir,
@@ -34,7 +33,7 @@ export function openTestCore(dataDir = mkdtempSync(join(tmpdir(), 'recollection-
       if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
       return r.value;
     },
-    raw: (channel, args) => dispatch(core.handlers, channel, args, { shell: false }),
+    raw: (channel, args) => dispatch(core.handlers, channel, args),
     close() {
       core.close();
     },

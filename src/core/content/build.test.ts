@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
 import { buildContentDb } from './build';
-import { fixtureModel } from './model.fixture';
+import { fixtureModel } from '../../../tests/support/model.fixture';
 import { CONTENT_SCHEMA_VERSION, CONTENT_TABLES } from './schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'recollection-build-'));

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
 import { buildContentDb } from './build';
 import { naturalCompare } from './facets';
-import { fixtureModel } from './model.fixture';
+import { fixtureModel } from '../../../tests/support/model.fixture';
 import { ContentStore, excerpt } from './store';
 import { openContentDb } from './tables';
 

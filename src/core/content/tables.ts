@@ -3,13 +3,15 @@
  * and one small reader per table that turns rows back into model objects.
  *
  * Constraint: the file comes from outside the process and may be missing,
- * from another schema version, or damaged. Each case ends in
- * CoreError('UNAVAILABLE', …) naming the fix, never in a crash or a misread.
+ * from another schema version, or damaged. Each case ends in a
+ * ContentUnavailable (a CoreError('UNAVAILABLE', …)) with the problem's code
+ * and the fix, never in a crash or a misread.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CoreError } from '../../shared/contract/result';
+import type { ContentProblem } from '../../shared/contract/types';
 import type {
   Block,
   BlockKind,
@@ -26,7 +28,26 @@ import { CONTENT_FIX, CONTENT_SCHEMA_VERSION } from './schema';
 
 export type Db = Database.Database;
 
-const unavailable = (message: string): CoreError => new CoreError('UNAVAILABLE', `${message}: ${CONTENT_FIX}`);
+/** The content database cannot be used; `problem` says why (app.status carries it). */
+export class ContentUnavailable extends CoreError {
+  constructor(
+    readonly problem: ContentProblem,
+    message: string,
+  ) {
+    super('UNAVAILABLE', message);
+  }
+}
+
+/** What to do about each problem: a newer database needs a newer app; anything else, a fresh copy of the document. */
+const FIX: Record<ContentProblem, string> = {
+  missing: CONTENT_FIX,
+  damaged: CONTENT_FIX,
+  'too-old': CONTENT_FIX,
+  'too-new': `update Recollection to the version that made it, or ${CONTENT_FIX} to rebuild it for this version`,
+};
+
+const unavailable = (message: string, problem: ContentProblem = 'damaged'): ContentUnavailable =>
+  new ContentUnavailable(problem, `${message}: ${FIX[problem]}`);
 
 function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
@@ -34,7 +55,7 @@ function firstLine(err: unknown): string {
 
 /** Opens the content database read-only and checks its schema version. */
 export function openContentDb(path: string, nativeBinding?: string): Db {
-  if (!existsSync(path)) throw unavailable(`the content database is missing (${path})`);
+  if (!existsSync(path)) throw unavailable(`the content database is missing (${path})`, 'missing');
   let db: Db;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
@@ -46,7 +67,8 @@ export function openContentDb(path: string, nativeBinding?: string): Db {
     const version = row ? Number(row.value) : NaN;
     if (version !== CONTENT_SCHEMA_VERSION) {
       const found = row ? `schema version ${row.value}` : 'no schema version';
-      throw unavailable(`the content database has ${found}, this app needs version ${CONTENT_SCHEMA_VERSION}`);
+      const problem = version > CONTENT_SCHEMA_VERSION ? 'too-new' : 'too-old';
+      throw unavailable(`the content database has ${found}, this app reads version ${CONTENT_SCHEMA_VERSION}`, problem);
     }
     return db;
   } catch (err) {

@@ -8,29 +8,9 @@
  */
 import { CoreError } from '../../shared/contract/result';
 import type { AnchorStatus, Color, Position, Priority } from '../../shared/contract/types';
+import { COLOR_LABELS, POSITION_LABELS, PRIORITY_LABELS } from '../../shared/vocabulary/labels';
+import { blockLink } from '../../shared/vocabulary/links';
 import type { ExportEntry, ExportOptions } from './types';
-
-export const POSITION_WORDS: Record<Position, string> = {
-  support: 'Support',
-  'support-with-amendments': 'Support with amendments',
-  oppose: 'Oppose',
-  'red-line': 'Red line',
-  'no-position': 'No position',
-  'ask-capital': 'Ask capital',
-};
-
-export const PRIORITY_WORDS: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-
-export const COLOR_WORDS: Record<Color, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  red: 'Red',
-  purple: 'Purple',
-};
-
-/** The deep link the app opens (block and section ids share one namespace). */
-export const deepLink = (id: string): string => `recollection://block/${id}`;
 
 export interface BriefItem {
   kind: 'bookmark' | 'annotation';
@@ -115,7 +95,7 @@ export function toItem(entry: ExportEntry, options: ExportOptions, index: number
       created: b.created,
       modified: b.modified,
       anchor: entry.target ? 'attached' : 'orphan',
-      link: deepLink(b.targetId),
+      link: blockLink(b.targetId),
     };
   }
   const a = entry.annotation;
@@ -137,7 +117,7 @@ export function toItem(entry: ExportEntry, options: ExportOptions, index: number
     modified: a.modified,
     // The store marks an annotation whose quote is gone as orphan even when its block still exists.
     anchor: entry.target ? a.anchor : 'orphan',
-    link: deepLink(a.blockId),
+    link: blockLink(a.blockId),
   };
 }
 
@@ -208,9 +188,9 @@ export function summaryLine(brief: Brief): string {
 export function itemFields(item: BriefItem): Array<[string, string]> {
   const fields: Array<[string, string]> = [];
   if (item.bookmarkLabel) fields.push(['Bookmark', item.bookmarkLabel]);
-  if (item.position) fields.push(['Position', POSITION_WORDS[item.position]]);
-  if (item.priority) fields.push(['Priority', PRIORITY_WORDS[item.priority]]);
-  if (item.color) fields.push(['Colour', COLOR_WORDS[item.color]]);
+  if (item.position) fields.push(['Position', POSITION_LABELS[item.position].label]);
+  if (item.priority) fields.push(['Priority', PRIORITY_LABELS[item.priority]]);
+  if (item.color) fields.push(['Colour', COLOR_LABELS[item.color]]);
   if (item.tags.length) fields.push(['Tags', item.tags.join(', ')]);
   if (item.anchor === 'reanchored')
     fields.push(['Anchor', 'moved: the quoted text was found again after a content update']);

@@ -6,7 +6,14 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, TAG_SEPARATOR, defuse, exportCsv } from './csv';
-import { OPTIONS, annotation, annotationEntry, bookmark, bookmarkEntry, realisticEntries } from './test-entries';
+import {
+  OPTIONS,
+  annotation,
+  annotationEntry,
+  bookmark,
+  bookmarkEntry,
+  realisticEntries,
+} from '../../../tests/support/entries';
 
 type Row = Record<string, string>;
 const read = (csv: string): Row[] => parse<Row>(csv, { bom: true, columns: true, skip_empty_lines: false });

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { OTHER_PARTS, UNATTACHED } from './brief';
 import { exportDocx, xmlSafe } from './docx';
-import { OPTIONS, annotation, annotationEntry, realisticEntries } from './test-entries';
+import { OPTIONS, annotation, annotationEntry, realisticEntries } from '../../../tests/support/entries';
 
 interface Para {
   style: string | null;

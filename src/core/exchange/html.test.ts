@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_PARTS, UNATTACHED } from './brief';
 import { escapeHtml, exportHtml } from './html';
-import { OPTIONS, annotation, annotationEntry, bookmark, bookmarkEntry, realisticEntries } from './test-entries';
+import {
+  OPTIONS,
+  annotation,
+  annotationEntry,
+  bookmark,
+  bookmarkEntry,
+  realisticEntries,
+} from '../../../tests/support/entries';
 
 const unescape = (s: string): string =>
   s

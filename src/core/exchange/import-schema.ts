@@ -8,12 +8,16 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { COLORS, PRIORITIES } from '../../shared/contract/types';
+import { parseDeepLink } from '../../shared/vocabulary/links';
 
 export const ANCHORS = ['attached', 'reanchored', 'orphan'] as const;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const ANNOTATION_ID = new RegExp(`^urn:uuid:(${UUID})$`, 'i');
-/** Same characters and length as the contract's ids. */
-export const BLOCK_LINK = new RegExp(`^recollection://block/([A-Za-z0-9._:-]{1,${LIMITS.idLength}})$`);
+/** The block a target names (`recollection://block/<id>`, the one deep-link grammar), or null. */
+export function targetBlockId(source: string): string | null {
+  const link = parseDeepLink(source);
+  return link?.type === 'block' ? link.id : null;
+}
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** A value as it may appear in a message: short, on one line. */
@@ -111,7 +115,7 @@ export const recordSchema = z.object({
     .optional(),
   bodyValue: z.string().max(LIMITS.noteLength).optional(),
   target: z.object({
-    source: z.string().regex(BLOCK_LINK, {
+    source: z.string().refine((s) => targetBlockId(s) !== null, {
       error: (iss) => `not a Recollection block (expected recollection://block/<id>); got ${show(iss.input)}`,
     }),
     selector: z.array(selector).max(2).optional(),

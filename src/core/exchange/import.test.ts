@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
 import { LIMITS } from '../../shared/limits';
 import { parseImport } from './import';
-import { OPTIONS, annotation, annotationEntry, bookmark, bookmarkEntry, selectorOn } from './test-entries';
+import {
+  OPTIONS,
+  annotation,
+  annotationEntry,
+  bookmark,
+  bookmarkEntry,
+  selectorOn,
+} from '../../../tests/support/entries';
 import { buildW3cCollection } from './w3c';
 
 type Json = Record<string, unknown>;

@@ -14,12 +14,12 @@ import { POSITIONS } from '../../shared/contract/types';
 import { LIMITS } from '../../shared/limits';
 import {
   ANNOTATION_ID,
-  BLOCK_LINK,
   WRAPPABLE,
   errorMap,
   formatPath,
   recordSchema,
   show,
+  targetBlockId,
   type RawRecord,
 } from './import-schema';
 import type { ImportBundle } from './types';
@@ -167,7 +167,7 @@ type Parsed = { kind: 'bookmark'; value: Bookmark } | { kind: 'annotation'; valu
 function toRecord(r: RawRecord, path: string, wrapped: ReadonlySet<string>): Parsed {
   const at = (...segments: PropertyKey[]): string => formatPath(path, segments, wrapped);
   const id = (ANNOTATION_ID.exec(r.id)?.[1] ?? '').toLowerCase();
-  const targetId = BLOCK_LINK.exec(r.target.source)?.[1] ?? '';
+  const targetId = targetBlockId(r.target.source) ?? '';
   if (!r.created && !r.modified)
     invalid(at('created'), 'missing: a created or modified date is needed to tell which copy is newer');
   const created = new Date((r.created ?? r.modified)!).toISOString();

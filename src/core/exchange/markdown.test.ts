@@ -6,9 +6,17 @@
 import { Parser, type Node } from 'commonmark';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_INTRO, OTHER_PARTS, POSITION_WORDS, UNATTACHED } from './brief';
+import { POSITION_LABELS } from '../../shared/vocabulary/labels';
+import { CLUSTER_INTRO, OTHER_PARTS, UNATTACHED } from './brief';
 import { escapeMarkdown, exportMarkdown } from './markdown';
-import { OPTIONS, annotation, annotationEntry, block, realisticEntries, selectorOn } from './test-entries';
+import {
+  OPTIONS,
+  annotation,
+  annotationEntry,
+  block,
+  realisticEntries,
+  selectorOn,
+} from '../../../tests/support/entries';
 import type { ExportEntry } from './types';
 
 const parse = (md: string): Node => new Parser().parse(md);
@@ -97,7 +105,7 @@ describe('Markdown brief', () => {
     const list = top[top.findIndex((n) => n.type === 'heading' && textOf(n) === labelOf(rich)) + 2];
     expect(list.type).toBe('list');
     const items = children(list).map(textOf);
-    expect(items).toContain(`Position: ${POSITION_WORDS['support-with-amendments']}`);
+    expect(items).toContain(`Position: ${POSITION_LABELS['support-with-amendments'].label}`);
     expect(items).toContain('Priority: High');
     expect(items).toContain(`Tags: ${a.tags.join(', ')}`);
     const note = children(list).find((n) => textOf(n).startsWith('Note:'))!;

@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './import';
-import { OPTIONS, annotation, annotationEntry, bookmark, bookmarkEntry, realisticEntries } from './test-entries';
+import {
+  OPTIONS,
+  annotation,
+  annotationEntry,
+  bookmark,
+  bookmarkEntry,
+  realisticEntries,
+} from '../../../tests/support/entries';
 import type { ExportEntry } from './types';
 import { ANNO_CONTEXT, REC_NS, buildW3cCollection, exportW3c, type W3cAnnotation } from './w3c';
 

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
-import { deepLink } from './brief';
+import { blockLink } from '../../shared/vocabulary/links';
 import type { ExportEntry, ExportOptions } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -92,7 +92,7 @@ function bookmarkToW3c(b: Bookmark, target: BlockSummary | null, includeNotes: b
           ],
         }
       : {}),
-    target: { source: deepLink(b.targetId) },
+    target: { source: blockLink(b.targetId) },
     'rec:blockId': b.targetId,
     ...(target ? { 'rec:label': target.label } : {}),
   };
@@ -126,7 +126,7 @@ function annotationToW3c(a: Annotation, target: BlockSummary | null, includeNote
     modified: a.modified,
     ...(body.length ? { body } : {}),
     target: {
-      source: deepLink(a.blockId),
+      source: blockLink(a.blockId),
       ...(s
         ? {
             selector: [

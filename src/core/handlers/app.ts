@@ -7,8 +7,6 @@ import { CoreError } from '../../shared/contract/result';
 import type { AppStatus } from '../../shared/contract/types';
 import type { DomainHandlers } from './types';
 
-export const SHELL_ONLY = ['app.openExternal', 'export.save', 'import.open'] as const;
-
 export function shellOnly(): never {
   throw new CoreError('UNAVAILABLE', 'this action needs the desktop app');
 }

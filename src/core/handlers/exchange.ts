@@ -6,6 +6,7 @@
  */
 import type { ParsedArgs } from '../../shared/contract/channels';
 import type { ExportFile, ExportFormat } from '../../shared/contract/types';
+import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
 import { exportCsv } from '../exchange/csv';
 import { exportDocx } from '../exchange/docx';
@@ -17,14 +18,6 @@ import { exportW3c } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
-
-const FILES: Record<ExportFormat, { ext: string; mime: string }> = {
-  markdown: { ext: 'md', mime: 'text/markdown; charset=utf-8' },
-  docx: { ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  html: { ext: 'html', mime: 'text/html; charset=utf-8' },
-  csv: { ext: 'csv', mime: 'text/csv; charset=utf-8' },
-  json: { ext: 'json', mime: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
-};
 
 export async function renderExport(
   content: ContentStore,
@@ -40,10 +33,10 @@ export async function renderExport(
     documentTitle: meta.title,
     contentBuildId: meta.buildId,
   };
-  const { ext, mime } = FILES[args.format];
+  const { extension, mime } = FORMATS[args.format];
   // A brief shared without the private notes must not be mistaken for a backup.
   const privacy = args.includeNotes ? '' : '-without-notes';
-  const filename = `recollection-notes-${now.toISOString().slice(0, 10)}${privacy}.${ext}`;
+  const filename = `recollection-notes-${now.toISOString().slice(0, 10)}${privacy}.${extension}`;
   const render: Record<ExportFormat, () => string | Promise<Uint8Array>> = {
     markdown: () => exportMarkdown(entries, options),
     docx: () => exportDocx(entries, options),

@@ -96,11 +96,6 @@ export class SearchService {
     });
   }
 
-  /** Number of documents in the loaded index (blocks and footnotes with text). */
-  get documentCount(): number {
-    return this.index.documentCount;
-  }
-
   query(args: SearchQuery): SearchResult {
     const offset = args.offset ?? 0;
     const limit = args.limit ?? DEFAULT_LIMIT;

@@ -27,9 +27,8 @@ import { type NoteKey, NoteKeys } from './note-keys';
 import { DocumentOrder, matchesAnnotation, matchesBookmark, noteEntries, positionRows } from './notes';
 import { searchNotes } from './notes-search';
 import { excerpt } from './records';
-import { contentFingerprint, type ReanchorReport, reanchorAll } from './reanchor';
+import { contentFingerprint, reanchorAll } from './reanchor';
 
-export { contentFingerprint } from './reanchor';
 import { openWithRecovery } from './recovery';
 import { applyInverse, createSession, type Session } from './session';
 import type { SettingsPatch } from './settings';
@@ -44,6 +43,8 @@ export interface UserStoreOptions {
   content: ContentLookup;
   /** Build id of the content; default: a fingerprint of the lookup's block ids and texts. */
   contentBuildId?: string;
+  /** False while the document cannot be opened: anchors stay as they are until it can (default true). */
+  reanchor?: boolean;
   nativeBinding?: string;
   now?: () => Date;
 }
@@ -51,8 +52,6 @@ export interface UserStoreOptions {
 export class UserStore {
   /** Set when the database was recovered at open (damaged file moved aside). */
   recovery: string | null = null;
-  /** Result of the last re-anchoring pass (null when the content had not changed). */
-  lastReanchor: ReanchorReport | null = null;
   readonly dbFile: string;
   private s!: Session;
   private readonly order: DocumentOrder;
@@ -98,13 +97,9 @@ export class UserStore {
     this.noteKeyReader = new NoteKeys(opened.db, this.o.content, this.order);
     this.recovery = opened.recovery ?? this.recovery;
     this.s.db.transaction(() => this.s.trash.purge(this.now()))();
-    if (this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) this.reanchor();
-  }
-
-  /** Re-anchors every annotation against the current content and records its build id. */
-  reanchor(): ReanchorReport {
-    this.lastReanchor = reanchorAll(this.s.db, this.o.content, this.buildId);
-    return this.lastReanchor;
+    if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
+      reanchorAll(this.s.db, this.o.content, this.buildId);
+    }
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 /**
  * A modal dialog: backdrop, title, close button, focus kept inside, Esc closes,
- * focus returns to where it was.
+ * focus returns to where it was; and the row of actions every dialog ends with.
  */
 import { useId, useRef, type ReactNode } from 'react';
 import { useDialogFocus } from '../hooks/useDialogFocus';
@@ -27,6 +27,35 @@ export function Dialog({ title, onClose, children, className = '' }: Props): Rea
         </div>
         <div className="dialog-body">{children}</div>
       </div>
+    </div>
+  );
+}
+
+interface ActionsProps {
+  onCancel: () => void;
+  /** The dialog's action; without onClick it submits the dialog's form. */
+  primary: { label: string; disabled?: boolean; onClick?: () => void };
+  /** Shown on the left, apart from Cancel and the action (e.g. Delete). */
+  start?: ReactNode;
+}
+
+/** Cancel and the dialog's action, on the right. */
+export function DialogActions({ onCancel, primary, start }: ActionsProps): ReactNode {
+  return (
+    <div className="dialog-actions">
+      {start}
+      <span className="spacer" />
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button
+        type={primary.onClick ? 'button' : 'submit'}
+        className="button primary"
+        disabled={primary.disabled}
+        onClick={primary.onClick}
+      >
+        {primary.label}
+      </button>
     </div>
   );
 }

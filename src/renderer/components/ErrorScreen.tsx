@@ -19,6 +19,9 @@ export function ErrorScreen({ title, message, status, onRetry }: Props): ReactNo
       <p className="error-message">{message}</p>
       <h2>What you can do</h2>
       <ul>
+        {status?.content.code === 'too-new' ? (
+          <li>Update Recollection: this copy of the document was made by a newer version of the app.</li>
+        ) : null}
         {status?.electron === false || !status ? (
           <li>
             If you run Recollection from its source folder, build the document with <code>npm run build:content</code>,

@@ -8,23 +8,14 @@
  * loosened; .docx is binary and can only be saved from the desktop app.
  */
 import { useState, type ReactNode } from 'react';
-import type { ExportFormat, ExportScope } from '../../shared/contract/types';
+import type { ExportScope } from '../../shared/contract/types';
+import type { SaveFormat } from '../../shared/contract/values';
+import { FORMATS } from '../../shared/vocabulary/formats';
 import { api } from '../api';
 import { useStore } from '../lib/store';
 import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
-import { Dialog } from './Dialog';
-
-type SaveFormat = ExportFormat | 'pdf';
-
-const FORMATS: Array<{ id: SaveFormat; label: string }> = [
-  { id: 'markdown', label: 'Markdown brief (.md)' },
-  { id: 'docx', label: 'Word brief (.docx)' },
-  { id: 'html', label: 'Printable page (.html)' },
-  { id: 'pdf', label: 'PDF of the printable page (.pdf)' },
-  { id: 'csv', label: 'Spreadsheet (.csv)' },
-  { id: 'json', label: 'Web Annotation JSON (.json) — also a backup' },
-];
+import { Dialog, DialogActions } from './Dialog';
 
 export function ExportDialog(): ReactNode {
   const filter = useStore(ui, (s) => s.filter);
@@ -64,7 +55,7 @@ export function ExportDialog(): ReactNode {
     }
     if (format === 'pdf') {
       setBusy(false);
-      return setMessage(`${saved.error.message}. Here, choose “Printable page” and print it to PDF.`);
+      return setMessage(`${saved.error.message}. Here, choose “${FORMATS.html.label}” and print it to PDF.`);
     }
     const rendered = await api.export.render({ ...args, format });
     setBusy(false);
@@ -79,10 +70,12 @@ export function ExportDialog(): ReactNode {
     <Dialog title="Export notes" onClose={closeOverlays} className="export-dialog">
       <fieldset>
         <legend>Format</legend>
-        {FORMATS.map((f) => (
+        {Object.values(FORMATS).map((f) => (
           <label key={f.id} className="radio">
             <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
-            {f.label}
+            <span>
+              {f.label} (.{f.extension}) <span className="muted">— {f.description}</span>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -111,15 +104,10 @@ export function ExportDialog(): ReactNode {
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
         Include my private note texts and tags (untick to share only what is marked, with positions)
       </label>
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" className="button" onClick={closeOverlays}>
-          Cancel
-        </button>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void run()}>
-          Export…
-        </button>
-      </div>
+      <DialogActions
+        onCancel={closeOverlays}
+        primary={{ label: 'Export…', disabled: busy, onClick: () => void run() }}
+      />
       {message ? <p role="alert">{message}</p> : null}
       {preview ? (
         <div className="export-preview">

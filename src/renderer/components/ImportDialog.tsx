@@ -13,7 +13,7 @@ import { api } from '../api';
 import { changed } from '../state/notes';
 import { toast } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 
 function summary(p: ImportPreview): string {
   const parts = [`${p.added} new`, `${p.updated} updated`, `${p.orphans} unattached`];
@@ -102,15 +102,10 @@ export function ImportDialog(): ReactNode {
           ) : null}
         </div>
       ) : null}
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" className="button" onClick={closeOverlays}>
-          Cancel
-        </button>
-        <button type="button" className="button primary" disabled={!preview || busy} onClick={() => void apply()}>
-          Import
-        </button>
-      </div>
+      <DialogActions
+        onCancel={closeOverlays}
+        primary={{ label: 'Import', disabled: !preview || busy, onClick: () => void apply() }}
+      />
     </Dialog>
   );
 }

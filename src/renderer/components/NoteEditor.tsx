@@ -8,6 +8,8 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Color, Position, Priority } from '../../shared/contract/types';
 import { COLORS } from '../../shared/contract/types';
+import { COLOR_LABELS } from '../../shared/vocabulary/labels';
+import { LIMITS } from '../../shared/limits';
 import type { Block } from '../../shared/model';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
@@ -16,7 +18,7 @@ import { useStore } from '../lib/store';
 import { blockById } from '../state/actions';
 import { createAnnotation, notes, removeAnnotation, updateAnnotation } from '../state/notes';
 import { closeOverlays, type EditorTarget } from '../state/ui';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import { PositionOptions, PriorityOptions } from './StanceOptions';
 
 function parseTags(s: string): string[] {
@@ -77,7 +79,7 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
             data-autofocus=""
             rows={7}
             value={note}
-            maxLength={100_000}
+            maxLength={LIMITS.noteLength}
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
@@ -92,7 +94,7 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
             <label key={c} className="color-option">
               <input type="radio" name="color" checked={color === c} onChange={() => setColor(c)} />
               <span className={`swatch sw-${c}`} aria-hidden="true" />
-              {palette.find((p) => p.color === c)?.name ?? c}
+              {palette.find((p) => p.color === c)?.name ?? COLOR_LABELS[c]}
             </label>
           ))}
         </fieldset>
@@ -127,27 +129,24 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
             </label>
           </div>
         ) : null}
-        <div className="dialog-actions">
-          {a ? (
-            <button
-              type="button"
-              className="button danger"
-              onClick={() => {
-                closeOverlays();
-                void removeAnnotation(a.id);
-              }}
-            >
-              Delete
-            </button>
-          ) : null}
-          <span className="spacer" />
-          <button type="button" className="button" onClick={closeOverlays}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <DialogActions
+          onCancel={closeOverlays}
+          primary={{ label: 'Save', disabled: busy }}
+          start={
+            a ? (
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => {
+                  closeOverlays();
+                  void removeAnnotation(a.id);
+                }}
+              >
+                Delete
+              </button>
+            ) : null
+          }
+        />
       </form>
     </Dialog>
   );

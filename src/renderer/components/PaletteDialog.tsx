@@ -3,13 +3,14 @@
  * delegation's own vocabulary, shown wherever a colour is offered or listed.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Color } from '../../shared/contract/types';
+import { LIMITS } from '../../shared/limits';
+import { COLOR_LABELS } from '../../shared/vocabulary/labels';
 import { api } from '../api';
 import { useStore } from '../lib/store';
 import { changed, notes } from '../state/notes';
 import { toast, toastError } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 
 export function PaletteDialog(): ReactNode {
   const palette = useStore(notes, (s) => s.palette);
@@ -35,30 +36,18 @@ export function PaletteDialog(): ReactNode {
         {palette.map((p) => (
           <label key={p.color} className="field palette-row">
             <span>
-              <span className={`swatch sw-${p.color}`} aria-hidden="true" /> {colorWord(p.color)}
+              <span className={`swatch sw-${p.color}`} aria-hidden="true" /> {COLOR_LABELS[p.color]}
             </span>
             <input
               type="text"
               value={names[p.color] ?? ''}
-              maxLength={200}
+              maxLength={LIMITS.labelLength}
               onChange={(e) => setNames((n) => ({ ...n, [p.color]: e.target.value }))}
             />
           </label>
         ))}
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <button type="button" className="button" onClick={closeOverlays}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary">
-            Save
-          </button>
-        </div>
+        <DialogActions onCancel={closeOverlays} primary={{ label: 'Save' }} />
       </form>
     </Dialog>
   );
-}
-
-function colorWord(c: Color): string {
-  return c.charAt(0).toUpperCase() + c.slice(1);
 }

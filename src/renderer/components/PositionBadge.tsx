@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Position, Priority } from '../../shared/contract/types';
-import { POSITION, PRIORITY } from '../lib/labels';
+import { POSITION_LABELS, PRIORITY_LABELS } from '../../shared/vocabulary/labels';
 
 export function PositionBadge({
   position,
@@ -19,12 +19,12 @@ export function PositionBadge({
       {position ? (
         <span className={`position-badge pos-${position}`} data-position={position}>
           <span className="pos-icon" aria-hidden="true">
-            {POSITION[position].icon}
+            {POSITION_LABELS[position].icon}
           </span>
-          {POSITION[position].label}
+          {POSITION_LABELS[position].label}
         </span>
       ) : null}
-      {priority ? <span className={`priority pri-${priority}`}>{PRIORITY[priority]} priority</span> : null}
+      {priority ? <span className={`priority pri-${priority}`}>{PRIORITY_LABELS[priority]} priority</span> : null}
     </span>
   );
 }

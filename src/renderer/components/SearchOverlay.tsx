@@ -9,6 +9,8 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
+import { CLUSTER_NUMBERS, SEARCH_KINDS } from '../../shared/contract/values';
+import { LIMITS } from '../../shared/limits';
 import { api } from '../api';
 import { useDialogFocus } from '../hooks/useDialogFocus';
 import { SEARCH_KIND } from '../lib/labels';
@@ -18,7 +20,6 @@ import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
 import { Snippet } from './Snippet';
 
-const KINDS: SearchKind[] = ['policy-option', 'practical-action', 'example', 'context', 'footnote', 'note'];
 const EXAMPLES = ['labour mobility', 'remittances', 'fair recruitment', '10.7', 'diaspora', '2.2'];
 
 type Entry = { type: 'jump'; label: string; pageId: string; blockId: string | null } | { type: 'hit'; hit: SearchHit };
@@ -137,7 +138,7 @@ export function SearchOverlay(): ReactNode {
             aria-activedescendant={entries.length ? `sr-${active}` : undefined}
             placeholder="Search, or type a label such as 2.2 or c2.f2.po.1"
             value={q}
-            maxLength={500}
+            maxLength={LIMITS.queryLength}
             onChange={(e) => setQ(e.target.value)}
             onFocus={(e) => e.currentTarget.select()}
             onKeyDown={onKey}
@@ -150,7 +151,7 @@ export function SearchOverlay(): ReactNode {
           <span className="chips-label" aria-hidden="true">
             Cluster
           </span>
-          {[1, 2, 3, 4, 5, 6].map((n) => (
+          {CLUSTER_NUMBERS.map((n) => (
             <button
               key={n}
               type="button"
@@ -167,7 +168,7 @@ export function SearchOverlay(): ReactNode {
           <span className="chips-label" aria-hidden="true">
             Kind
           </span>
-          {KINDS.map((k) => (
+          {SEARCH_KINDS.map((k) => (
             <button
               key={k}
               type="button"

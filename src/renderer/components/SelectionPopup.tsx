@@ -8,6 +8,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { COLORS, type Color } from '../../shared/contract/types';
+import { COLOR_LABELS } from '../../shared/vocabulary/labels';
 import { makeSelector, selectionInBlock, trimRange, type BlockSelection } from '../lib/offsets';
 import { useStore } from '../lib/store';
 import { blockById } from '../state/actions';
@@ -76,8 +77,8 @@ export function SelectionPopup(): ReactNode {
           key={c}
           type="button"
           className={`swatch-button sw-${c}`}
-          aria-label={`Highlight as ${palette.find((p) => p.color === c)?.name ?? c}`}
-          title={palette.find((p) => p.color === c)?.name ?? c}
+          aria-label={`Highlight as ${palette.find((p) => p.color === c)?.name ?? COLOR_LABELS[c]}`}
+          title={palette.find((p) => p.color === c)?.name ?? COLOR_LABELS[c]}
           onClick={() => highlight(c)}
         />
       ))}

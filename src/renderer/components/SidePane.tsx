@@ -5,7 +5,7 @@
  * Constraint: WAI-ARIA tabs (arrow keys move between tabs, one tab stop).
  */
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { Settings } from '../../shared/contract/types';
+import { SIDE_TABS, type SideTab } from '../../shared/contract/values';
 import { useStore } from '../lib/store';
 import { settings, updateSettings } from '../state/settings';
 import { CrossRefsPanel } from './CrossRefsPanel';
@@ -13,17 +13,17 @@ import { FootnotesPanel } from './FootnotesPanel';
 import { NotesPanel } from './NotesPanel';
 import { PositionsView } from './PositionsView';
 
-type Tab = Settings['panes']['sideTab'];
-const TABS: Array<{ id: Tab; label: string }> = [
-  { id: 'notes', label: 'Notes' },
-  { id: 'footnotes', label: 'Footnotes' },
-  { id: 'xrefs', label: 'Cross-refs' },
-  { id: 'positions', label: 'Positions' },
-];
+const LABELS: Record<SideTab, string> = {
+  notes: 'Notes',
+  footnotes: 'Footnotes',
+  xrefs: 'Cross-refs',
+  positions: 'Positions',
+};
+const TABS = SIDE_TABS.map((id) => ({ id, label: LABELS[id] }));
 
 export function SidePane(): ReactNode {
   const panes = useStore(settings, (s) => s.panes);
-  const select = (tab: Tab): void => updateSettings({ panes: { ...panes, sideTab: tab } });
+  const select = (tab: SideTab): void => updateSettings({ panes: { ...panes, sideTab: tab } });
   const onKey = (e: KeyboardEvent): void => {
     const i = TABS.findIndex((t) => t.id === panes.sideTab);
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;

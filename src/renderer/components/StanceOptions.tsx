@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { POSITIONS, PRIORITIES } from '../../shared/contract/types';
-import { POSITION, PRIORITY } from '../lib/labels';
+import { POSITION_LABELS, PRIORITY_LABELS } from '../../shared/vocabulary/labels';
 
 /** Position options after an empty option labelled `empty` ("Any", "— None", "Unmarked"). */
 export function PositionOptions({ empty }: { empty: string }): ReactNode {
@@ -13,7 +13,7 @@ export function PositionOptions({ empty }: { empty: string }): ReactNode {
       <option value="">{empty}</option>
       {POSITIONS.map((p) => (
         <option key={p} value={p}>
-          {POSITION[p].icon} {POSITION[p].label}
+          {POSITION_LABELS[p].icon} {POSITION_LABELS[p].label}
         </option>
       ))}
     </>
@@ -26,7 +26,7 @@ export function PriorityOptions({ empty }: { empty: string }): ReactNode {
       <option value="">{empty}</option>
       {PRIORITIES.map((p) => (
         <option key={p} value={p}>
-          {PRIORITY[p]}
+          {PRIORITY_LABELS[p]}
         </option>
       ))}
     </>

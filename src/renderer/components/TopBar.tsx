@@ -6,13 +6,15 @@
  */
 import type { ReactNode } from 'react';
 import type { Settings } from '../../shared/contract/types';
+import { TEXT_SIZE, THEMES, type Theme } from '../../shared/contract/values';
 import { useStore } from '../lib/store';
-import { settings, TEXT_MAX, TEXT_MIN, updateSettings } from '../state/settings';
+import { settings, updateSettings } from '../state/settings';
 import { openDialog, openSearch, ui } from '../state/ui';
 import { Icon } from './Icon';
 import { useNarrow } from '../hooks/useNarrow';
 
 const isMac = /Mac/.test(navigator.platform);
+const THEME_LABELS: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' };
 export const MOD = isMac ? '⌘' : 'Ctrl';
 
 export function TopBar(): ReactNode {
@@ -52,8 +54,8 @@ export function TopBar(): ReactNode {
           type="button"
           className="icon-button"
           aria-label="A− smaller text"
-          disabled={s.textSize <= TEXT_MIN}
-          onClick={() => updateSettings({ textSize: Math.max(TEXT_MIN, s.textSize - 1) })}
+          disabled={s.textSize <= TEXT_SIZE.min}
+          onClick={() => updateSettings({ textSize: Math.max(TEXT_SIZE.min, s.textSize - 1) })}
         >
           A−
         </button>
@@ -64,22 +66,20 @@ export function TopBar(): ReactNode {
           type="button"
           className="icon-button"
           aria-label="A+ larger text"
-          disabled={s.textSize >= TEXT_MAX}
-          onClick={() => updateSettings({ textSize: Math.min(TEXT_MAX, s.textSize + 1) })}
+          disabled={s.textSize >= TEXT_SIZE.max}
+          onClick={() => updateSettings({ textSize: Math.min(TEXT_SIZE.max, s.textSize + 1) })}
         >
           A+
         </button>
       </div>
       <label className="theme-select">
         <span className="visually-hidden">Theme</span>
-        <select
-          value={s.theme}
-          aria-label="Theme"
-          onChange={(e) => updateSettings({ theme: e.target.value as Settings['theme'] })}
-        >
-          <option value="system">System theme</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+        <select value={s.theme} aria-label="Theme" onChange={(e) => updateSettings({ theme: e.target.value as Theme })}>
+          {THEMES.map((t) => (
+            <option key={t} value={t}>
+              {THEME_LABELS[t]}
+            </option>
+          ))}
         </select>
       </label>
       <button

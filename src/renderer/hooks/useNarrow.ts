@@ -1,15 +1,14 @@
-/** True while the window is narrow enough (≤ 900 px, or 200 % zoom) for the panes to be drawers. */
+/** True while the window is narrow enough (NARROW_WIDTH or less, e.g. at 200 % zoom) for the panes to be drawers. */
 import { useSyncExternalStore } from 'react';
-
-const QUERY = '(max-width: 900px)';
+import { NARROW_QUERY } from '../../shared/layout';
 
 export function useNarrow(): boolean {
   return useSyncExternalStore(
     (cb) => {
-      const mq = window.matchMedia(QUERY);
+      const mq = window.matchMedia(NARROW_QUERY);
       mq.addEventListener('change', cb);
       return () => mq.removeEventListener('change', cb);
     },
-    () => window.matchMedia(QUERY).matches,
+    () => window.matchMedia(NARROW_QUERY).matches,
   );
 }

@@ -1,11 +1,10 @@
 /**
- * Human words for the model's codes: block kinds, search kinds, positions and
- * priorities, with the fixed colour and the icon each position is shown with.
- *
- * Constraint: a position is never told by colour alone; every use shows the
- * icon and the words as well (colour-blind delegates, black-and-white print).
+ * Human words for the document's codes as the reader shows them: block kinds,
+ * search kinds and their style classes. The words for the user's own marks
+ * (positions, priorities, colours), which the exports say too, are in
+ * shared/vocabulary/labels.ts.
  */
-import type { Color, Position, Priority, SearchKind } from '../../shared/contract/types';
+import type { SearchKind } from '../../shared/contract/types';
 import type { BlockKind, GroupKind } from '../../shared/model';
 
 export const BLOCK_KIND: Record<BlockKind, string> = {
@@ -41,22 +40,3 @@ export function kindClass(kind: BlockKind): string {
 export function takesPosition(kind: BlockKind): boolean {
   return kind === 'policy-option' || kind === 'practical-action' || kind === 'practical-action-item';
 }
-
-export const POSITION: Record<Position, { label: string; icon: string }> = {
-  support: { label: 'Support', icon: '✓' },
-  'support-with-amendments': { label: 'Support with amendments', icon: '±' },
-  oppose: { label: 'Oppose', icon: '✕' },
-  'red-line': { label: 'Red line', icon: '‼' },
-  'no-position': { label: 'No position yet', icon: '○' },
-  'ask-capital': { label: 'Ask capital', icon: '?' },
-};
-
-export const PRIORITY: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-
-export const COLOR_FALLBACK_NAME: Record<Color, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  red: 'Red',
-  purple: 'Purple',
-};

@@ -8,7 +8,8 @@
  */
 import type { Block } from '../../shared/model';
 import { api } from '../api';
-import { blockLink, citation } from '../lib/citation';
+import { blockLink } from '../../shared/vocabulary/links';
+import { citation } from '../lib/citation';
 import { nav, navigate, setCurrentBlock } from './nav';
 import { toggleBookmark } from './notes';
 import { toast, toastError } from './toasts';

@@ -4,11 +4,11 @@
  * and after start-up links are followed at once.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { DeepLink } from '../lib/citation';
+import type { DeepLinkTarget } from '../../shared/contract/types';
 import { createStartupLinks } from './links';
 
-const block = (id: string): DeepLink => ({ type: 'block', id });
-const page = (id: string): DeepLink => ({ type: 'page', id });
+const block = (id: string): DeepLinkTarget => ({ type: 'block', id });
+const page = (id: string): DeepLinkTarget => ({ type: 'page', id });
 
 describe('links while starting up', () => {
   it('holds links until ready, the latest winning, and hands it to start-up instead of following it', () => {

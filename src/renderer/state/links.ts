@@ -8,23 +8,23 @@
  * that arrives after start-up read its link is opened as soon as boot is ready.
  * Plain TypeScript, no DOM and no IPC, so it is unit-tested in node.
  */
-import type { DeepLink } from '../lib/citation';
+import type { DeepLinkTarget } from '../../shared/contract/types';
 
 export interface StartupLinks {
   /** Start-up begins (or begins again, on retry): links are held from now on. */
   boot(): void;
   /** A link arrived: followed now once ready, held while booting. Null is ignored. */
-  offer(link: DeepLink | null): void;
+  offer(link: DeepLinkTarget | null): void;
   /** The held link start-up should open, if any. Asking twice answers the same link. */
-  forBoot(): DeepLink | null;
+  forBoot(): DeepLinkTarget | null;
   /** Start-up finished: a link it did not get is followed now, and later links at once. */
   ready(): void;
 }
 
-export function createStartupLinks(follow: (link: DeepLink) => void): StartupLinks {
+export function createStartupLinks(follow: (link: DeepLinkTarget) => void): StartupLinks {
   // The page starts booting before any effect runs, so links are held from the start.
   let booting = true;
-  let held: DeepLink | null = null;
+  let held: DeepLinkTarget | null = null;
   // Whether start-up already read `held`: it is kept, not cleared, so a start-up run
   // twice (React's development mode runs effects twice) sees the same link both times.
   let read = false;

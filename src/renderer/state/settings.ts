@@ -37,10 +37,3 @@ export function updateSettings(patch: Partial<Settings>): void {
   });
 }
 
-/** Resolves when every pending settings write has been answered (used before a restart in tests). */
-export function settled(): Promise<unknown> {
-  return chain;
-}
-
-export const TEXT_MIN = 14;
-export const TEXT_MAX = 28;

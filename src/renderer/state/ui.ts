@@ -5,6 +5,7 @@
  * focus return always have a single, obvious target.
  */
 import type { Annotation, AnnotationFilter, Selector } from '../../shared/contract/types';
+import { NARROW_QUERY } from '../../shared/layout';
 import { createStore } from '../lib/store';
 
 export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors';
@@ -55,5 +56,5 @@ export function anyOverlayOpen(): boolean {
 }
 
 export function isNarrow(): boolean {
-  return window.matchMedia('(max-width: 900px)').matches;
+  return window.matchMedia(NARROW_QUERY).matches;
 }

@@ -12,82 +12,22 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits';
+import {
+  annotationFields,
+  annotationFilter,
+  clusterNumbers,
+  color,
+  crossRefType,
+  empty,
+  exportScope,
+  id,
+  searchKinds,
+  selector,
+  settings,
+  uuid,
+} from './schemas';
 import type * as T from './types';
-import { COLORS, EXPORT_FORMATS, POSITIONS, PRIORITIES } from './types';
-
-const id = z
-  .string()
-  .min(1)
-  .max(LIMITS.idLength)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'an id of letters, digits and . _ : -');
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
-const empty = z.object({}).strict();
-const color = z.enum(COLORS);
-const position = z.enum(POSITIONS);
-const priority = z.enum(PRIORITIES);
-const tag = z.string().trim().min(1).max(LIMITS.tagLength);
-const tags = z.array(tag).max(LIMITS.tagsPerNote);
-const searchKind = z.enum(['policy-option', 'practical-action', 'example', 'context', 'footnote', 'note']);
-const crossRefType = z.enum(['sdg', 'sutherland', 'pfp', 'actor']);
-
-const selector = z
-  .object({
-    exact: z.string().min(1).max(LIMITS.quoteLength),
-    prefix: z.string().max(LIMITS.quoteContext),
-    suffix: z.string().max(LIMITS.quoteContext),
-    start: z.number().int().min(0).max(LIMITS.blockLength),
-    end: z.number().int().min(0).max(LIMITS.blockLength),
-  })
-  .strict()
-  .refine((s) => s.end > s.start, 'selector end must be after start');
-
-const annotationFilter = z
-  .object({
-    tags: z.array(tag).max(LIMITS.tagsPerNote).optional(),
-    colors: z.array(color).max(COLORS.length).optional(),
-    positions: z.array(position).max(POSITIONS.length).optional(),
-    priorities: z.array(priority).max(PRIORITIES.length).optional(),
-    blockId: id.optional(),
-    pageId: id.optional(),
-    text: z.string().max(LIMITS.queryLength).optional(),
-    anchor: z
-      .array(z.enum(['attached', 'reanchored', 'orphan']))
-      .max(3)
-      .optional(),
-  })
-  .strict();
-
-const exportScope = z
-  .object({
-    kind: z.enum(['all', 'filter', 'selection']),
-    filter: annotationFilter.optional(),
-    ids: z.array(uuid).max(LIMITS.selectionSize).optional(),
-  })
-  .strict();
-
-const settingsPatch = z
-  .object({
-    theme: z.enum(['system', 'light', 'dark']).optional(),
-    textSize: z.number().int().min(14).max(28).optional(),
-    lastPageId: id.nullable().optional(),
-    lastBlockId: id.nullable().optional(),
-    panes: z
-      .object({
-        outline: z.boolean(),
-        side: z.boolean(),
-        sideTab: z.enum(['notes', 'footnotes', 'xrefs', 'positions']),
-      })
-      .strict()
-      .optional(),
-    searchFilters: z
-      .object({
-        clusters: z.array(z.number().int().min(1).max(6)).max(6),
-        kinds: z.array(searchKind).max(6),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+import { EXPORT_FORMATS, SAVE_FORMATS } from './values';
 
 /** Argument schema of every channel. */
 export const argSchemas = {
@@ -105,9 +45,9 @@ export const argSchemas = {
   'search.query': z
     .object({
       q: z.string().max(LIMITS.queryLength),
-      clusters: z.array(z.number().int().min(1).max(6)).max(6).optional(),
+      clusters: clusterNumbers.optional(),
       focusAreaId: id.optional(),
-      kinds: z.array(searchKind).max(6).optional(),
+      kinds: searchKinds.optional(),
       includeNotes: z.boolean().optional(),
       offset: z.number().int().min(0).max(10_000).optional(),
       limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
@@ -131,31 +71,11 @@ export const argSchemas = {
       perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
     })
     .strict(),
-  'annotations.create': z
-    .object({
-      blockId: id,
-      selector: selector.nullable().optional(),
-      note: z.string().max(LIMITS.noteLength).optional(),
-      color: color.nullable().optional(),
-      tags: tags.optional(),
-      position: position.nullable().optional(),
-      priority: priority.nullable().optional(),
-    })
+  'annotations.create': annotationFields
+    .partial()
+    .extend({ blockId: id, selector: selector.nullable().optional() })
     .strict(),
-  'annotations.update': z
-    .object({
-      id: uuid,
-      patch: z
-        .object({
-          note: z.string().max(LIMITS.noteLength).optional(),
-          color: color.nullable().optional(),
-          tags: tags.optional(),
-          position: position.nullable().optional(),
-          priority: priority.nullable().optional(),
-        })
-        .strict(),
-    })
-    .strict(),
+  'annotations.update': z.object({ id: uuid, patch: annotationFields.partial().strict() }).strict(),
   'annotations.remove': z.object({ id: uuid }).strict(),
 
   'notes.list': z
@@ -183,15 +103,13 @@ export const argSchemas = {
 
   'export.render': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
-  'export.save': z
-    .object({ format: z.enum([...EXPORT_FORMATS, 'pdf']), scope: exportScope, includeNotes: z.boolean() })
-    .strict(),
+  'export.save': z.object({ format: z.enum(SAVE_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
   'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.apply': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.open': empty,
 
   'settings.get': empty,
-  'settings.set': z.object({ patch: settingsPatch }).strict(),
+  'settings.set': z.object({ patch: settings.partial().strict() }).strict(),
 
   'backup.create': empty,
   'backup.list': empty,
@@ -272,6 +190,23 @@ export type ResultOf<K extends Channel> = ChannelResults[K];
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameChannels: Exact<Channel, keyof ChannelResults> = true;
 void sameChannels;
+
+// Compile-time check that results and argument schemas agree where a shape crosses both ways: what
+// the core answers can be sent back as it is (an annotation's fields as an update patch, the settings
+// as a settings patch), and what a patch may carry is exactly what the result holds.
+const agreement: [
+  Exact<Required<ParsedArgs<'annotations.update'>['patch']>, Pick<T.Annotation, keyof T.AnnotationFields>>,
+  Exact<
+    Required<Omit<ParsedArgs<'annotations.create'>, 'blockId'>>,
+    Pick<T.Annotation, keyof T.AnnotationFields | 'selector'>
+  >,
+  Exact<Required<ParsedArgs<'settings.set'>['patch']>, ResultOf<'settings.get'>>,
+  Exact<NonNullable<ParsedArgs<'annotations.list'>['filter']>, ParsedArgs<'export.render'>['scope']['filter'] & {}>,
+  Exact<ResultOf<'notes.palette'>[number]['color'], ParsedArgs<'notes.renameColor'>['color']>,
+  Exact<ResultOf<'search.query'>['hits'][number]['kind'], NonNullable<ParsedArgs<'search.query'>['kinds']>[number]>,
+  Exact<ResultOf<'content.facets'>[number]['type'], ParsedArgs<'content.facet'>['type']>,
+] = [true, true, true, true, true, true, true];
+void agreement;
 
 /** Events sent main → renderer (none carry user input back). */
 export interface EventPayloads {

@@ -33,13 +33,7 @@ export function createClient(bridge: Bridge): Client {
   return client as unknown as Client;
 }
 
-/** Context a handler gets besides its arguments. */
-export interface HandlerContext {
-  /** True in the Electron app (dialogs, external links); false in CLI and harness. */
-  shell: boolean;
-}
-
 /** The core implements one function per channel, with already-validated arguments. */
 export type Handlers = {
-  [K in Channel]: (args: ParsedArgs<K>, ctx: HandlerContext) => ResultOf<K> | Promise<ResultOf<K>>;
+  [K in Channel]: (args: ParsedArgs<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 };

@@ -19,12 +19,6 @@ export interface AppError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({
-  ok: false,
-  error: { code, message },
-});
-
 /**
  * Thrown inside the core to end a handler with a typed error; the dispatcher
  * turns it into `{ ok: false, error }`. Any other exception becomes INTERNAL.

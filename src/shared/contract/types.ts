@@ -4,8 +4,31 @@
  *
  * Constraint: plain data that survives structured clone (no classes, Maps,
  * functions or Dates: timestamps are ISO strings; binary data is Uint8Array).
+ * Argument shapes are inferred from their zod schemas (schemas.ts), never
+ * written again here; the closed lists come from values.ts. Where a result
+ * type embeds an argument shape (an annotation's fields, its selector) it is
+ * built from the inferred type, and `agreement` below checks the rest.
  */
+import type { z } from 'zod';
 import type { Block, BlockKind, CrossRefType, Footnote, Section, SectionKind } from '../model';
+import type * as S from './schemas';
+import type { AnchorStatus, Color, Position, Priority, SearchKind } from './values';
+
+import { TEXT_SIZE } from './values';
+
+// The lists and their types, where the rest of the code has always found them.
+export { COLORS, EXPORT_FORMATS, POSITIONS, PRIORITIES } from './values';
+export type { AnchorStatus, Color, ExportFormat, Position, Priority, SearchKind } from './values';
+
+// ---------------------------------------------------------------- argument shapes (inferred)
+
+/** W3C TextQuoteSelector + TextPositionSelector, within the block's plain text. */
+export type Selector = z.output<typeof S.selector>;
+/** What a user writes on an annotation: note (Markdown), colour, tags, position, priority. */
+export type AnnotationFields = z.output<typeof S.annotationFields>;
+export type AnnotationFilter = z.output<typeof S.annotationFilter>;
+export type ExportScope = z.output<typeof S.exportScope>;
+export type Settings = z.output<typeof S.settings>;
 
 // ---------------------------------------------------------------- content
 
@@ -90,8 +113,6 @@ export interface FacetPayload {
 
 // ---------------------------------------------------------------- search
 
-export type SearchKind = 'policy-option' | 'practical-action' | 'example' | 'context' | 'footnote' | 'note';
-
 export interface Snippet {
   text: string;
   /** [start, end) offsets into `text` of matched words. */
@@ -132,33 +153,6 @@ export interface SearchResult {
 
 // ---------------------------------------------------------------- user data
 
-export const POSITIONS = [
-  'support',
-  'support-with-amendments',
-  'oppose',
-  'red-line',
-  'no-position',
-  'ask-capital',
-] as const;
-export type Position = (typeof POSITIONS)[number];
-
-export const PRIORITIES = ['high', 'medium', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export const COLORS = ['yellow', 'green', 'blue', 'red', 'purple'] as const;
-export type Color = (typeof COLORS)[number];
-
-/** W3C TextQuoteSelector + TextPositionSelector, within the block's plain text. */
-export interface Selector {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-}
-
-export type AnchorStatus = 'attached' | 'reanchored' | 'orphan';
-
 export interface Bookmark {
   id: string; // UUID
   targetId: string; // block id or section id
@@ -167,30 +161,14 @@ export interface Bookmark {
   modified: string;
 }
 
-export interface Annotation {
+export interface Annotation extends AnnotationFields {
   id: string; // UUID
   blockId: string;
   /** Null when the annotation is on the whole block. */
   selector: Selector | null;
-  note: string; // Markdown
-  color: Color | null;
-  tags: string[];
-  position: Position | null;
-  priority: Priority | null;
   anchor: AnchorStatus;
   created: string;
   modified: string;
-}
-
-export interface AnnotationFilter {
-  tags?: string[];
-  colors?: Color[];
-  positions?: Position[];
-  priorities?: Priority[];
-  blockId?: string;
-  pageId?: string;
-  text?: string;
-  anchor?: AnchorStatus[];
 }
 
 export interface NoteEntry {
@@ -244,16 +222,6 @@ export interface UndoResult {
 
 // ---------------------------------------------------------------- export / import
 
-export const EXPORT_FORMATS = ['markdown', 'docx', 'html', 'csv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportScope {
-  kind: 'all' | 'filter' | 'selection';
-  filter?: AnnotationFilter;
-  /** Annotation / bookmark ids, for `selection`. */
-  ids?: string[];
-}
-
 export interface ExportFile {
   filename: string;
   mime: string;
@@ -273,19 +241,10 @@ export interface ImportPreview {
 
 // ---------------------------------------------------------------- app / settings / backup
 
-export interface Settings {
-  theme: 'system' | 'light' | 'dark';
-  textSize: number; // px, 14–28
-  lastPageId: string | null;
-  lastBlockId: string | null;
-  panes: { outline: boolean; side: boolean; sideTab: 'notes' | 'footnotes' | 'xrefs' | 'positions' };
-  searchFilters: { clusters: number[]; kinds: SearchKind[] };
-}
-
 /** What a new data folder starts with (the core), and what the page shows before its settings are read. */
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
-  textSize: 18,
+  textSize: TEXT_SIZE.default,
   lastPageId: null,
   lastBlockId: null,
   panes: { outline: true, side: true, sideTab: 'notes' },
@@ -305,9 +264,20 @@ export interface DeepLinkTarget {
   id: string;
 }
 
+/**
+ * Why the document could not be opened: its database is absent, unreadable,
+ * made by a newer app (schema version above the one this app reads) or by an
+ * older one.
+ */
+export type ContentProblem = 'missing' | 'damaged' | 'too-new' | 'too-old';
+
 export interface AppStatus {
   version: string;
-  content: { ok: boolean; message: string | null };
+  /**
+   * The document: ok, or the problem's code and a sentence saying what
+   * happened and what to do. The user's notes stay reachable either way.
+   */
+  content: { ok: boolean; code: ContentProblem | null; message: string | null };
   /** Set when the user database was recovered at start (damaged file moved aside, backup restored). */
   recovery: string | null;
   electron: boolean;

@@ -76,13 +76,3 @@ export function normaliseWhitespace(rt: RichText): RichText {
   }
   return applyEdits(rt, edits);
 }
-
-/** Concatenate two rich texts with a separator, shifting the second one's anchors. */
-export function concat(a: RichText, separator: string, b: RichText): RichText {
-  const shift = a.text.length + separator.length;
-  return {
-    text: a.text + separator + b.text,
-    marks: [...a.marks, ...b.marks.map((m) => ({ ...m, start: m.start + shift, end: m.end + shift }))],
-    refs: [...a.refs, ...b.refs.map((r) => ({ ...r, offset: r.offset + shift }))],
-  };
-}

@@ -4,10 +4,11 @@
  * practical-action item, Part III with a subsection, footnotes of every
  * status, cross-references), for unit tests of the build, store and search.
  *
- * Constraint: test data only; texts are taken from the real document so the
+ * Constraint: test data only (under tests/: lint forbids production code to
+ * import it); a miniature, so the unit tests can name every block; texts are taken from the real document so the
  * search rules (spelling folding, codes, acronyms) meet realistic words.
  */
-import type { Block, BlockKind, DocumentModel, FootnoteRef, Section } from '../../shared/model';
+import type { Block, BlockKind, DocumentModel, FootnoteRef, Section } from '../../src/shared/model';
 
 let seq = 0;
 function block(

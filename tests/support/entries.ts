@@ -1,89 +1,53 @@
 /**
  * Test data for the exchange tests: realistic bookmarks and annotations on the
- * real document, built from the real parser's output (not a hand-made fixture),
- * wrapped as the user store wraps them (ExportEntry).
+ * real document, wrapped as the user store wraps them (ExportEntry): the real
+ * parser's model, the content lookup of tests/support/content.ts (checked
+ * against the real content store in tests/core/test-content.test.ts) and the
+ * store's own toExportEntries().
  *
- * Constraint: test-only (imported by *.test.ts alone); ids, labels and texts
- * come from the parsed document, so a parser change shows up here, not silently.
+ * Constraint: test data lives under tests/ (lint forbids production code to
+ * import it); ids, labels and texts come from the parsed document, so a parser
+ * change shows up here, not silently.
  */
-import { readFileSync } from 'node:fs';
-import type { Annotation, Bookmark, BlockSummary, Selector } from '../../shared/contract/types';
-import type { Block, DocumentModel, Section } from '../../shared/model';
-import { parseRecollection } from '../content/parse/index';
-import type { ExportEntry, ExportOptions } from './types';
+import type { Annotation, Bookmark, Selector } from '../../src/shared/contract/types';
+import type { Block, Section } from '../../src/shared/model';
+import type { ExportEntry, ExportOptions } from '../../src/core/exchange/types';
+import { toExportEntries } from '../../src/core/user/export-entries';
+import { testContent } from './content';
 
-const SOURCE = new URL('../../../resources/gfmd-thematic-recollection-2007-2017.txt', import.meta.url);
-export const model: DocumentModel = parseRecollection(readFileSync(SOURCE, 'utf8'));
-
-const sections = new Map(model.sections.map((s) => [s.id, s]));
-const blocks = new Map(model.blocks.map((b) => [b.id, b]));
+const { model, lookup } = testContent();
+export { model };
 
 export const block = (id: string): Block => {
-  const b = blocks.get(id);
+  const b = lookup.block(id);
   if (!b) throw new Error(`test data: no block ${id} in the parsed document`);
   return b;
 };
 export const section = (id: string): Section => {
-  const s = sections.get(id);
+  const s = lookup.section(id);
   if (!s) throw new Error(`test data: no section ${id} in the parsed document`);
   return s;
 };
 
-function ancestors(sectionId: string): Section[] {
-  const out: Section[] = [];
-  for (let s = sections.get(sectionId); s; s = s.parentId ? sections.get(s.parentId) : undefined) out.push(s);
-  return out;
+/** The entry the store gives for a note on `targetId` (a block or a section), or on nothing (orphan). */
+function entry(
+  note: Pick<ExportEntry, 'type' | 'annotation' | 'bookmark'>,
+  targetId: string,
+  orphan: boolean,
+): ExportEntry {
+  const loc = orphan ? null : lookup.location(targetId);
+  const target = orphan ? null : lookup.summary(targetId);
+  return toExportEntries(
+    [{ ...note, target, clusterId: loc?.clusterId ?? null, focusAreaId: loc?.focusAreaId ?? null }],
+    lookup,
+    null,
+  )[0];
 }
 
-/** Where a block or section sits, as the content lookup would say. */
-function place(id: string): Omit<ExportEntry, 'type' | 'bookmark' | 'annotation'> {
-  const b = blocks.get(id) ?? null;
-  const s = sections.get(id) ?? null;
-  const chain = ancestors(b ? b.sectionId : id);
-  const page = chain.find((x) => x.kind !== 'group');
-  const cluster = chain.find((x) => x.kind === 'cluster') ?? null;
-  const area = chain.find((x) => x.kind === 'focus-area') ?? null;
-  const target: BlockSummary | null =
-    b || s
-      ? {
-          id,
-          kind: b ? b.kind : 'paragraph',
-          label: b ? b.label : s!.label,
-          shortLabel: b ? b.shortLabel : s!.label,
-          pageId: page?.id ?? id,
-          excerpt: b ? b.text.slice(0, 200) : s!.title,
-        }
-      : null;
-  return {
-    target,
-    block: b,
-    clusterId: cluster?.id ?? null,
-    focusAreaId: area?.id ?? null,
-    clusterTitle: cluster ? `${cluster.label}: ${cluster.title}` : null,
-    focusAreaTitle: area ? `${area.label} ${area.title}` : null,
-  };
-}
-
-/** An orphan: its block is not in the document (any more). */
-const nowhere = {
-  target: null,
-  block: null,
-  clusterId: null,
-  focusAreaId: null,
-  clusterTitle: null,
-  focusAreaTitle: null,
-};
-
-export const annotationEntry = (a: Annotation, orphan = false): ExportEntry => ({
-  type: 'annotation',
-  annotation: a,
-  ...(orphan ? nowhere : place(a.blockId)),
-});
-export const bookmarkEntry = (b: Bookmark, orphan = false): ExportEntry => ({
-  type: 'bookmark',
-  bookmark: b,
-  ...(orphan ? nowhere : place(b.targetId)),
-});
+export const annotationEntry = (a: Annotation, orphan = false): ExportEntry =>
+  entry({ type: 'annotation', annotation: a }, a.blockId, orphan);
+export const bookmarkEntry = (b: Bookmark, orphan = false): ExportEntry =>
+  entry({ type: 'bookmark', bookmark: b }, b.targetId, orphan);
 
 /** A selector on the first occurrence of `exact` in the block, with 32 characters of context. */
 export function selectorOn(blockId: string, exact: string): Selector {
@@ -132,7 +96,7 @@ export const OPTIONS: ExportOptions = {
 
 /** The first block that sits directly in a cluster (its introduction), not in a focus area. */
 export const clusterIntroBlock = (): Block => {
-  const b = model.blocks.find((x) => sections.get(x.sectionId)?.kind === 'cluster');
+  const b = model.blocks.find((x) => lookup.section(x.sectionId)?.kind === 'cluster');
   if (!b) throw new Error('test data: no cluster introduction block');
   return b;
 };

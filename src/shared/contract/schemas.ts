@@ -1,0 +1,106 @@
+/**
+ * The zod schemas of the shapes that channels share (ids, selectors, filters,
+ * the annotation fields, settings), from which channels.ts builds each
+ * channel's argument schema and types.ts infers the argument types.
+ *
+ * Constraint: each shape is written here once. A type that crosses IPC as an
+ * argument is `z.output` of its schema, never written again by hand; a new
+ * field (a setting, an annotation field) is added to the schema and the type,
+ * the patch schema and the channel follow.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { CROSS_REF_TYPES } from '../model';
+import {
+  ANCHOR_STATUSES,
+  CLUSTER_NUMBERS,
+  COLORS,
+  ID_CHARS,
+  POSITIONS,
+  PRIORITIES,
+  SEARCH_KINDS,
+  SIDE_TABS,
+  TEXT_SIZE,
+  THEMES,
+} from './values';
+
+// min, max and the alphabet are separate checks so that each failure gets its own message.
+export const id = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(new RegExp(`^[${ID_CHARS}]+$`), 'an id of letters, digits and . _ : -');
+export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
+export const empty = z.object({}).strict();
+export const color = z.enum(COLORS);
+export const position = z.enum(POSITIONS);
+export const priority = z.enum(PRIORITIES);
+export const anchorStatus = z.enum(ANCHOR_STATUSES);
+export const searchKind = z.enum(SEARCH_KINDS);
+export const crossRefType = z.enum(CROSS_REF_TYPES);
+export const tag = z.string().trim().min(1).max(LIMITS.tagLength);
+export const tags = z.array(tag).max(LIMITS.tagsPerNote);
+export const clusterNumbers = z.array(z.number().int().min(1).max(CLUSTER_NUMBERS.length)).max(CLUSTER_NUMBERS.length);
+export const searchKinds = z.array(searchKind).max(SEARCH_KINDS.length);
+
+/** W3C TextQuoteSelector + TextPositionSelector, within the block's plain text. */
+export const selector = z
+  .object({
+    exact: z.string().min(1).max(LIMITS.quoteLength),
+    prefix: z.string().max(LIMITS.quoteContext),
+    suffix: z.string().max(LIMITS.quoteContext),
+    start: z.number().int().min(0).max(LIMITS.blockLength),
+    end: z.number().int().min(0).max(LIMITS.blockLength),
+  })
+  .strict()
+  .refine((s) => s.end > s.start, 'selector end must be after start');
+
+/**
+ * The fields a user writes on an annotation, as an annotation holds them.
+ * `annotations.create` takes them all optional (defaults: empty note, no tags,
+ * nulls), `annotations.update` takes any of them as a patch.
+ */
+export const annotationFields = z
+  .object({
+    note: z.string().max(LIMITS.noteLength),
+    color: color.nullable(),
+    tags,
+    position: position.nullable(),
+    priority: priority.nullable(),
+  })
+  .strict();
+
+export const annotationFilter = z
+  .object({
+    tags: tags.optional(),
+    colors: z.array(color).max(COLORS.length).optional(),
+    positions: z.array(position).max(POSITIONS.length).optional(),
+    priorities: z.array(priority).max(PRIORITIES.length).optional(),
+    blockId: id.optional(),
+    pageId: id.optional(),
+    text: z.string().max(LIMITS.queryLength).optional(),
+    anchor: z.array(anchorStatus).max(ANCHOR_STATUSES.length).optional(),
+  })
+  .strict();
+
+export const exportScope = z
+  .object({
+    kind: z.enum(['all', 'filter', 'selection']),
+    filter: annotationFilter.optional(),
+    /** Annotation / bookmark ids, for `selection`. */
+    ids: z.array(uuid).max(LIMITS.selectionSize).optional(),
+  })
+  .strict();
+
+/** Every setting, as `settings.get` answers; `settings.set` takes any of them (`.partial()`). */
+export const settings = z
+  .object({
+    theme: z.enum(THEMES),
+    /** Reading text size in px. */
+    textSize: z.number().int().min(TEXT_SIZE.min).max(TEXT_SIZE.max),
+    lastPageId: id.nullable(),
+    lastBlockId: id.nullable(),
+    panes: z.object({ outline: z.boolean(), side: z.boolean(), sideTab: z.enum(SIDE_TABS) }).strict(),
+    searchFilters: z.object({ clusters: clusterNumbers, kinds: searchKinds }).strict(),
+  })
+  .strict();
