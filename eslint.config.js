@@ -35,7 +35,10 @@ export const LAYERS = {
   cli: { folders: ['shared', 'core', 'cli'], packages: ['node:*', 'better-sqlite3'] },
   main: { folders: ['shared', 'core', 'main'], packages: ['node:*', 'electron', 'zod'] },
   preload: { folders: ['shared', 'preload'], packages: ['electron'] },
-  renderer: { folders: ['shared', 'renderer'], packages: ['react', 'react-dom', '@fontsource/*'] },
+  renderer: {
+    folders: ['shared', 'renderer'],
+    packages: ['react', 'react-dom', '@fontsource/*', '@tanstack/react-virtual', 'zod'],
+  },
 };
 
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];

@@ -131,7 +131,27 @@ export function cspProblems(csp: string): string[] {
       problems.push(`${name} allows data:`);
   }
   if ((d.get('object-src') ?? fallback)?.join(' ') !== "'none'") problems.push("object-src is not 'none'");
+  if ((d.get('frame-src') ?? d.get('child-src') ?? fallback)?.join(' ') !== "'none'")
+    problems.push("frame-src is not 'none'");
+  // Trusted Types matter where scripts can run; a document whose scripts are all refused needs none.
+  const scripts = (d.get('script-src') ?? fallback)?.join(' ');
+  if (scripts !== "'none'" && d.get('require-trusted-types-for')?.join(' ') !== "'script'")
+    problems.push("no require-trusted-types-for 'script' (Trusted Types)");
+  const policies = d.get('trusted-types');
+  if (policies?.some((p) => p === '*' || p === "'allow-duplicates'"))
+    problems.push('trusted-types allows any policy or duplicate policies');
   return problems;
+}
+
+/** Whether two policies have the same directives and sources, ignoring frame-ancestors (meta tags cannot set it). */
+function samePolicy(a: string, b: string): boolean {
+  const norm = (csp: string): string =>
+    [...parseCsp(csp)]
+      .filter(([name]) => name !== 'frame-ancestors')
+      .map(([name, sources]) => `${name} ${[...sources].sort().join(' ')}`)
+      .sort()
+      .join('; ');
+  return norm(a) === norm(b);
 }
 
 /** The text of a string, template or `[...].join('; ')` expression, when it is fully literal. */
@@ -217,8 +237,10 @@ export function scan(root: string): Finding[] {
   }
 
   let cspInMain = false;
+  const mainCsps: string[] = [];
   let windowOpenHandler = false;
   let navigationGuard = false;
+  let frameNavigationGuard = false;
   let permissionHandler = false;
 
   for (const { rel, sf } of files) {
@@ -296,6 +318,13 @@ export function scan(root: string): Finding[] {
           literalText(n.arguments[0]) === 'will-navigate'
         )
           navigationGuard = true;
+        if (
+          ts.isPropertyAccessExpression(callee) &&
+          callee.name.text === 'on' &&
+          n.arguments[0] &&
+          literalText(n.arguments[0]) === 'will-frame-navigate'
+        )
+          frameNavigationGuard = true;
       }
       if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'Function')
         at(rel, sf, n, 'code-evaluation', 'new Function() runs a string as code');
@@ -312,7 +341,10 @@ export function scan(root: string): Finding[] {
       if (ts.isExpression(n) && !ts.isStringLiteral(n.parent) && !ts.isArrayLiteralExpression(n.parent)) {
         const text = literalText(n);
         if (text !== null && /(^|;)\s*default-src\s/.test(text)) {
-          if (rel.startsWith('src/main/')) cspInMain = true;
+          if (rel.startsWith('src/main/')) {
+            cspInMain = true;
+            mainCsps.push(text);
+          }
           for (const p of cspProblems(text)) at(rel, sf, n, 'csp', p);
         }
       }
@@ -327,6 +359,7 @@ export function scan(root: string): Finding[] {
   guard(cspInMain, 'csp', 'no Content-Security-Policy found in src/main');
   guard(windowOpenHandler, 'page-guards', 'no setWindowOpenHandler: the page could open new windows');
   guard(navigationGuard, 'page-guards', "no 'will-navigate' handler: the page could navigate away");
+  guard(frameNavigationGuard, 'page-guards', "no 'will-frame-navigate' handler: a frame could navigate away");
   guard(permissionHandler, 'page-guards', 'no setPermissionRequestHandler: permission requests are granted by default');
 
   const html = join(root, 'src', 'renderer', 'index.html');
@@ -335,9 +368,18 @@ export function scan(root: string): Finding[] {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(text);
     const line = meta ? text.slice(0, meta.index).split('\n').length : 0;
     if (!meta) findings.push({ rule: 'csp', file: 'src/renderer/index.html', line, message: 'no CSP meta tag' });
-    else
+    else {
       for (const p of cspProblems(meta[1]))
         findings.push({ rule: 'csp', file: 'src/renderer/index.html', line, message: p });
+      // The meta tag is the browser harness's policy: it must be the app's, less what a meta cannot carry.
+      if (mainCsps.length > 0 && !mainCsps.some((csp) => samePolicy(csp, meta[1])))
+        findings.push({
+          rule: 'csp',
+          file: 'src/renderer/index.html',
+          line,
+          message: 'the CSP meta tag differs from the policy in src/main (other than frame-ancestors)',
+        });
+    }
     if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(text))
       findings.push({
         rule: 'csp',

@@ -30,11 +30,22 @@ import { benchScale } from './scale';
 import { benchSearch } from './search';
 import { benchStartup } from './startup';
 import { computeTargets, type Results } from './targets';
+import { benchHeavy } from './heavy';
 import { benchUserDb } from './userdb';
 
 type SectionId = keyof Results;
 // The renderer runs last: a browser's processes can outlive its close() for a while and would disturb later sections.
-const ORDER: readonly SectionId[] = ['search', 'relevance', 'startup', 'cli', 'ipc', 'userdb', 'scale', 'renderer'];
+const ORDER: readonly SectionId[] = [
+  'search',
+  'relevance',
+  'startup',
+  'cli',
+  'ipc',
+  'userdb',
+  'heavy',
+  'scale',
+  'renderer',
+];
 
 interface Options {
   quick: boolean;
@@ -71,6 +82,7 @@ const RUNNERS: Record<SectionId, { title: string; run: Runner }> = {
   userdb: { title: '6. User database', run: benchUserDb },
   scale: { title: '7. Scale (synthetic corpora)', run: benchScale },
   cli: { title: '8. Command-line start-up', run: benchCli },
+  heavy: { title: '9. Heavy use (100,000 notes)', run: benchHeavy },
 };
 
 async function main(): Promise<void> {

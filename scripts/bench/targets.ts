@@ -14,6 +14,7 @@ import { atLeast, atMost, type Target } from './report';
 import type { ScaleData } from './scale';
 import type { SearchData } from './search';
 import type { StartupData } from './startup';
+import type { HeavyData } from './heavy';
 import type { UserDbData } from './userdb';
 
 export interface Results {
@@ -25,6 +26,7 @@ export interface Results {
   userdb: UserDbData;
   scale: ScaleData;
   cli: CliData;
+  heavy: HeavyData;
 }
 
 export function computeTargets(r: Partial<Results>): Target[] {

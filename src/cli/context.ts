@@ -13,6 +13,8 @@ import type { ErrorCode } from '../shared/contract/result';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Resolves once stdout can take more (its buffer drained); absent when output is not buffered. */
+  drain?(): Promise<void>;
 }
 
 /** What the program that runs the command line provides: Node (bin/recollection.js) or the installed app (src/main/cli-mode.ts). */
@@ -60,6 +62,12 @@ export interface Context {
   call<K extends Channel>(channel: K, args: Args<K>): Promise<ResultOf<K>>;
   /** Lines for people (ignored with --json). */
   print(...lines: string[]): void;
+  /**
+   * Lines for people, as many as there are (ignored with --json): written a
+   * chunk at a time through print, waiting whenever stdout's buffer is full,
+   * so 100,000 notes are never one spread call or one joined string.
+   */
+  printLines(lines: Iterable<string>): Promise<void>;
   /** The one JSON document of --json. */
   printJson(value: unknown): void;
   /** Prints an HTML brief to PDF: a browser found on the machine, or the app's own printer (cli-mode). */

@@ -170,15 +170,14 @@ export function annotationLines(a: Annotation, where?: string): string[] {
   return lines;
 }
 
-export function noteLines(entries: readonly NoteEntry[]): string[] {
-  if (!entries.length) return ['No notes or bookmarks match.'];
-  const lines: string[] = [];
+/** noteLines one at a time, for any number of entries (the CLI streams them). */
+export function* noteLineStream(entries: readonly NoteEntry[]): Generator<string> {
+  if (!entries.length) yield 'No notes or bookmarks match.';
   for (const entry of entries) {
     const where = entry.target ? `${entry.target.label} (${entry.target.id})` : 'unattached';
-    if (entry.bookmark) lines.push(`${bookmarkLine(entry.bookmark)}`);
-    else if (entry.annotation) lines.push(...annotationLines(entry.annotation, where));
+    if (entry.bookmark) yield bookmarkLine(entry.bookmark);
+    else if (entry.annotation) yield* annotationLines(entry.annotation, where);
   }
-  return lines;
 }
 
 export function previewLines(preview: ImportPreview): string[] {

@@ -91,7 +91,12 @@ export function helpText(command?: Command): string {
 const processIo: Io = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  drain: () =>
+    process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', done)) : Promise.resolve(),
 };
+
+/** Lines per write when streaming: large enough to be quick, small enough to stay off the stack. */
+const CHUNK_LINES = 512;
 
 /**
  * A path the user typed, made absolute from the folder they typed it in:
@@ -204,6 +209,18 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       },
       printJson: (value) => io.out(`${terminalJson(withRecovery(value, core))}\n`),
       printPdf: host.printPdf ?? printPdfWithBrowser,
+      async printLines(lines) {
+        if (json) return;
+        let chunk: string[] = [];
+        for (const line of lines) {
+          chunk.push(line);
+          if (chunk.length < CHUNK_LINES) continue;
+          ctx.print(...chunk);
+          chunk = [];
+          await io.drain?.();
+        }
+        if (chunk.length) ctx.print(...chunk);
+      },
     };
     await command.run(ctx);
     return 0;

@@ -19,7 +19,7 @@ import {
   type Command,
   type Context,
 } from './context';
-import { annotationLines, bookmarkLine, noteLines } from './format';
+import { annotationLines, bookmarkLine, noteLineStream } from './format';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -134,6 +134,6 @@ export const notes: Command = {
     const sort = optMember(ctx.values, 'sort', ['document', 'date'] as const);
     const list = await ctx.call('notes.list', { filter, ...(sort ? { sort } : {}) });
     if (ctx.json) ctx.printJson(list);
-    else ctx.print(...noteLines(list));
+    else await ctx.printLines(noteLineStream(list));
   },
 };

@@ -4,10 +4,10 @@
  *
  * Constraints: the scheme is registered as privileged BEFORE `app` is ready;
  * a request can only ever read a file inside the renderer root (anything that
- * resolves outside, however encoded, is a 404); every response, errors
+ * resolves outside, however encoded or through a symbolic link, is a 404); every response, errors
  * included, carries the Content-Security-Policy below.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { protocol, type Session } from 'electron';
 import { ERROR_CSS, ERROR_CSS_PATH, ERROR_PAGE_PATH } from './error-page';
@@ -21,7 +21,10 @@ export const APP_ERROR_URL = `${APP_URL_PREFIX}${ERROR_PAGE_PATH.slice(1)}`;
 
 /**
  * The page may load only its own files: no inline or evaluated script, no
- * remote origin, no plugin, no framing, no form posting anywhere.
+ * remote origin, no plugin, no frame (in or around it), no form posting
+ * anywhere. Trusted Types with no policy at all: any string that reaches an
+ * HTML/script sink (innerHTML, script src…) throws instead of running; React
+ * renders through DOM calls and the app never writes HTML, so nothing needs one.
  * index.html repeats it in a meta tag (defence in depth for the browser harness).
  */
 export const CSP = [
@@ -33,7 +36,10 @@ export const CSP = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
+  "frame-src 'none'",
   "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
   "form-action 'none'",
 ].join('; ');
 
@@ -92,9 +98,27 @@ export function resolveInside(root: string, urlPath: string): string | null {
   if (decoded.includes('\0')) return null;
   const base = resolve(root);
   const full = resolve(base, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
-  const rel = relative(base, full);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
-  return full;
+  return isBelow(base, full) ? full : null;
+}
+
+/** Whether `child` is `parent` itself or lies below it (both already resolved). */
+function isBelow(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * The real path of `file` (every symbolic link followed) when it still lies
+ * inside the real root, else null. resolveInside checks the text of the path
+ * only: a link inside the served folder may point anywhere on the disk.
+ */
+export async function realInside(root: string, file: string): Promise<string | null> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    return isBelow(realRoot, realFile) ? realFile : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface AppHandlerOptions {
@@ -128,7 +152,8 @@ export function createAppHandler(
     if (url.pathname === ERROR_CSS_PATH) return respond(200, ERROR_CSS, MIME['.css']);
 
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
-    const file = resolveInside(root, path);
+    const named = resolveInside(root, path);
+    const file = named === null ? null : await realInside(root, named);
     if (file === null) return notFound();
     try {
       const info = await stat(file);

@@ -59,6 +59,9 @@ export function hardenSession(session: Session, trust: TrustOptions = {}): void 
 /** Per-page guards, for every WebContents ever created (app 'web-contents-created'). */
 export function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
+  // will-navigate covers the main frame only; a sub-frame (were one ever to load despite
+  // frame-src 'none') must not navigate either.
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

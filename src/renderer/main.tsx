@@ -4,6 +4,8 @@
  * Constraint: fonts and styles are imported so Vite bundles them; the page
  * loads nothing from outside the app.
  */
+// First, before any module that builds a schema (see the module).
+import './zod-jitless';
 import '@fontsource/source-serif-4/400.css';
 import '@fontsource/source-serif-4/400-italic.css';
 import '@fontsource/source-serif-4/600.css';

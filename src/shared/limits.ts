@@ -19,6 +19,12 @@ export const LIMITS = {
   /** Import files: 20 MB of JSON is ~100,000 annotations; a 50 MB file is refused. */
   importBytes: 20 * 1024 * 1024,
   importRecords: 100_000,
+  /** notes.page: entries per request (a screenful or a few of the Notes panel). */
+  notesPageSize: 500,
+  /** annotations.forBlocks: blocks per request (the largest page has a few hundred). */
+  blocksPerQuery: 2_000,
+  /** annotations.forBlocks: notes drawn on one block at most; the rest are behind "show all". */
+  notesPerBlock: 1_000,
 } as const;
 
 /** Pane widths in CSS pixels (the resizers and the `paneWidths` setting): narrower hides labels, wider starves the text. */

@@ -25,11 +25,13 @@ export const make = () => new BrowserWindow({ show: false, webPreferences: webPr
 export function harden(session: any, contents: any) {
   session.setPermissionRequestHandler((_c: unknown, _p: string, cb: (ok: boolean) => void) => cb(false));
   contents.on('will-navigate', (e: { preventDefault(): void }) => e.preventDefault());
+  contents.on('will-frame-navigate', (e: { preventDefault(): void }) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 `,
   'src/main/protocol.ts': `
-export const CSP = ["default-src 'self'", "script-src 'self'", "object-src 'none'"].join('; ');
+export const CSP = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-src 'none'",
+  "frame-ancestors 'none'", "require-trusted-types-for 'script'", "trusted-types 'none'"].join('; ');
 `,
   'src/main/external.ts': `
 import { shell } from 'electron';
@@ -47,7 +49,7 @@ export const invoke = (c: string) => ipcRenderer.invoke(c);
 export const App = () => <p title="ok">{'text'}</p>;
 `,
   'src/renderer/index.html': `<!doctype html><html><head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'; frame-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'" />
 </head><body><script type="module" src="./main.tsx"></script></body></html>
 `,
   'electron-builder.yml': `appId: x
@@ -201,6 +203,39 @@ describe('security scan', () => {
       /style-src allows 'unsafe-inline'/,
     ],
     [
+      "frames allowed in the app's CSP",
+      {
+        'src/main/protocol.ts': replace('"frame-src \'none\'",', ''),
+        'src/renderer/index.html': replace(" frame-src 'none';", ''),
+      },
+      'csp',
+      /frame-src is not 'none'/,
+    ],
+    [
+      'no Trusted Types in the page CSP',
+      {
+        'src/main/protocol.ts': replace('"require-trusted-types-for \'script\'", ', ''),
+        'src/renderer/index.html': replace(" require-trusted-types-for 'script';", ''),
+      },
+      'csp',
+      /no require-trusted-types-for 'script'/,
+    ],
+    [
+      'any Trusted Types policy allowed',
+      {
+        'src/main/protocol.ts': replace('"trusted-types \'none\'"', '"trusted-types *"'),
+        'src/renderer/index.html': replace("trusted-types 'none'\"", 'trusted-types *"'),
+      },
+      'csp',
+      /trusted-types allows any policy/,
+    ],
+    [
+      'a meta tag that differs from the policy in main',
+      { 'src/renderer/index.html': replace(" trusted-types 'none'", " trusted-types 'none'; img-src 'self'") },
+      'csp',
+      /the CSP meta tag differs from the policy in src\/main/,
+    ],
+    [
       'an inline script in index.html',
       { 'src/renderer/index.html': replace('</body>', '<script>boot()</script></body>') },
       'csp',
@@ -268,6 +303,17 @@ describe('security scan', () => {
       },
       'page-guards',
       /no 'will-navigate' handler/,
+    ],
+    [
+      'no frame navigation guard',
+      {
+        'src/main/security.ts': replace(
+          "contents.on('will-frame-navigate', (e: { preventDefault(): void }) => e.preventDefault());",
+          '',
+        ),
+      },
+      'page-guards',
+      /no 'will-frame-navigate' handler/,
     ],
     [
       'no permission handler',

@@ -70,6 +70,44 @@ describe('electron-builder.yml', () => {
     expect(packaged.nativeBinding).toBeUndefined();
   });
 
+  it('takes code-signing certificates from the environment only, and says which variables, per OS', () => {
+    const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    // No secret, certificate path or Apple account in the committed configuration.
+    const keys = JSON.stringify(config);
+    for (const secret of [
+      'cscLink',
+      'cscKeyPassword',
+      'certificateFile',
+      'certificatePassword',
+      'certificateSubjectName',
+      'appleId',
+      'appleIdPassword',
+      'identity',
+    ]) {
+      expect(keys, secret).not.toContain(`"${secret}"`);
+    }
+    for (const name of [
+      'CSC_LINK',
+      'CSC_KEY_PASSWORD',
+      'WIN_CSC_LINK',
+      'WIN_CSC_KEY_PASSWORD',
+      'APPLE_ID',
+      'APPLE_TEAM_ID',
+    ]) {
+      expect(yml, name).toContain(name);
+    }
+    expect(yml).toMatch(/#\s+macOS\s/);
+    expect(yml).toMatch(/#\s+Windows\s/);
+    expect(yml).toMatch(/#\s+Linux\s/);
+    expect(config.mac?.hardenedRuntime).toBe(true);
+  });
+
+  it('says that the unpacked native module is outside the asar integrity check, and unpacks nothing else', () => {
+    const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    expect(yml).toMatch(/OUTSIDE the asar[\s\S]*enableEmbeddedAsarIntegrityValidation does not cover it/);
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**']);
+  });
+
   it('names the app, its targets and publishes nothing', () => {
     expect(config.appId).toBe('org.recollection.app');
     expect(config.productName).toBe('Recollection');

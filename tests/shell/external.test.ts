@@ -36,6 +36,64 @@ describe('refused links', () => {
   });
 });
 
+describe('links to this machine or its local network', () => {
+  it.each([
+    'http://localhost/',
+    'http://LOCALHOST.:8080/admin',
+    'http://app.localhost/',
+    'http://printer.local/',
+    'http://intranet/',
+    'http://127.0.0.1/',
+    'http://127.8.9.10:3000/',
+    'http://2130706433/', // 127.0.0.1 as one number
+    'http://0x7f.1/', // hex, shortened
+    'http://0177.0.0.1/', // octal
+    'http://127.1/',
+    'http://0.0.0.0/',
+    'http://0/',
+    'http://10.1.2.3/',
+    'http://172.16.0.1/',
+    'http://172.31.255.255/',
+    'http://192.168.1.1/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://100.64.0.1/',
+    'http://[::1]/',
+    'http://[::]/',
+    'http://[0:0:0:0:0:0:0:1]/',
+    'http://[::ffff:127.0.0.1]/', // IPv4-mapped
+    'http://[::ffff:192.168.0.1]/',
+    'http://[::ffff:7f00:1]/',
+    'http://[::127.0.0.1]/', // IPv4-compatible
+    'http://[64:ff9b::10.0.0.1]/', // NAT64
+    'http://[fc00::1]/',
+    'http://[fd12:3456::1]/',
+    'https://[fe80::1]/',
+    'http://[febf::1]/',
+    'http://224.0.0.1/',
+    'http://255.255.255.255/',
+  ])('%s is refused before any dialog', async (url) => {
+    expect(parseExternalUrl(url), url).toBeNull();
+    const error = await openExternal(url, null).catch((e: unknown) => e);
+    expect((error as InstanceType<typeof CoreError>).code).toBe('INVALID_ARGUMENT');
+    expect((error as Error).message).toMatch(/public address/);
+    expect(fakes.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(fakes.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    'https://www.gfmd.org/',
+    'https://8.8.8.8/',
+    'http://172.32.0.1/', // just outside 172.16/12
+    'http://192.169.0.1/',
+    'http://11.0.0.1/',
+    'https://[2001:db8::1]/',
+    'https://[2606:4700::1111]/',
+    'https://localhost.example.org/',
+  ])('%s (a public address) still may be opened', (url) => {
+    expect(parseExternalUrl(url), url).not.toBeNull();
+  });
+});
+
 describe('http and https links', () => {
   it('ask first, naming the host, and open when confirmed', async () => {
     fakes.dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });

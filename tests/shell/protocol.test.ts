@@ -3,14 +3,14 @@
  * every response; the scheme is registered privileged. The handler is the real
  * one, reading real files in a temporary folder; Electron is mocked.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fakes'));
 
-const { APP_ERROR_URL, CSP, createAppHandler, registerAppScheme, resolveInside, serveApp } =
+const { APP_ERROR_URL, CSP, createAppHandler, realInside, registerAppScheme, resolveInside, serveApp } =
   await import('../../src/main/protocol');
 const { renderErrorPage } = await import('../../src/main/error-page');
 const fakes = await import('./fakes');
@@ -58,6 +58,12 @@ describe('CSP', () => {
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
+  });
+
+  it('loads no frame and lets no string reach a script or HTML sink (Trusted Types, no policy)', () => {
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
+    expect(directives.get('trusted-types')).toEqual(["'none'"]);
   });
 });
 
@@ -132,6 +138,42 @@ describe('app:// handler', () => {
     }
     expect(resolveInside(root, '/..%2fsecret.txt')).toBeNull();
     expect(resolveInside(root, '/')).toBeNull();
+  });
+});
+
+describe('symbolic links', () => {
+  let linked: string;
+  beforeAll(() => {
+    // Links inside the served folder: to a file and a folder outside it, and to a file inside it.
+    symlinkSync(secret, join(root, 'assets', 'leak.txt'));
+    symlinkSync(dir, join(root, 'outside'), 'dir');
+    symlinkSync(join(root, 'assets', 'main.js'), join(root, 'alias.js'));
+    // The root itself reached through a link: its real path is what counts.
+    linked = join(dir, 'linked-root');
+    symlinkSync(root, linked, 'dir');
+  });
+
+  it.each(['app://bundle/assets/leak.txt', 'app://bundle/outside/secret.txt'])(
+    'answers 404 for %s, a link that leads outside the root',
+    async (url) => {
+      const res = await get(url);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('confidential');
+    },
+  );
+
+  it('serves a link that stays inside the root, and a root reached through a link', async () => {
+    const alias = await get('app://bundle/alias.js');
+    expect(alias.status).toBe(200);
+    expect(await alias.text()).toBe('console.log(1)');
+    const viaLink = await createAppHandler(linked)(new Request('app://bundle/assets/main.js'));
+    expect(viaLink.status).toBe(200);
+  });
+
+  it('realInside follows links and keeps only real paths inside the real root', async () => {
+    expect(await realInside(root, join(root, 'assets', 'leak.txt'))).toBeNull();
+    expect(await realInside(root, join(root, 'missing.js'))).toBeNull();
+    expect(await realInside(linked, join(linked, 'alias.js'))).toBe(join(root, 'assets', 'main.js'));
   });
 });
 

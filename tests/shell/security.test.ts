@@ -41,7 +41,7 @@ describe('page guards', () => {
   it('prevents every navigation, redirect and <webview>', () => {
     const contents = new FakeWebContents();
     hardenContents(contents as never);
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const event = new FakeEvent();
       contents.emit(name, event, name === 'will-attach-webview' ? {} : 'https://example.org/');
       expect(event.defaultPrevented, name).toBe(true);

@@ -4,6 +4,8 @@
  * contract (same verbs), joined here without renaming.
  */
 import { sliceHandlers } from '../user/domains/slice';
+import { NotesPager } from '../user/notes-page';
+import type { ParsedArgs } from '../../shared/contract/channels';
 import type { UserStore } from '../user/store';
 import type { DomainHandlers } from './types';
 
@@ -17,10 +19,14 @@ type UserHandlers = DomainHandlers<'bookmarks'> &
   DomainHandlers<'backup'>;
 
 export function userHandlers(user: UserStore): UserHandlers {
+  const pager = new NotesPager(user.paging);
   return {
     ...sliceHandlers('bookmarks', user.bookmarks),
-    ...sliceHandlers('annotations', user.annotations),
-    ...sliceHandlers('notes', user.notes),
+    ...sliceHandlers('annotations', {
+      ...user.annotations,
+      forBlocks: (a: ParsedArgs<'annotations.forBlocks'>) => user.paging.forBlocks(a.blockIds, a.perBlock),
+    }),
+    ...sliceHandlers('notes', { ...user.notes, page: (a: ParsedArgs<'notes.page'>) => pager.page(a) }),
     ...sliceHandlers('positions', user.positions),
     ...sliceHandlers('trash', user.trash),
     ...sliceHandlers('history', user.history),

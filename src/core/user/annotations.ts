@@ -19,7 +19,7 @@ export interface AnnotationRecord extends Omit<Annotation, 'position' | 'priorit
   deleted: string | null;
 }
 
-interface Row {
+export interface Row {
   id: string;
   block_id: string;
   exact: string | null;
@@ -36,10 +36,10 @@ interface Row {
   deleted: string | null;
 }
 
-const COLUMNS = `id, block_id, exact, prefix, suffix, start, "end", note, color, anchor,
+export const COLUMNS = `id, block_id, exact, prefix, suffix, start, "end", note, color, anchor,
   created, modified, section_id, deleted`;
 
-function toRecord(row: Row, tags: string[]): AnnotationRecord {
+export function toRecord(row: Row, tags: string[]): AnnotationRecord {
   const selector: Selector | null =
     row.exact !== null && row.start !== null && row.end !== null
       ? { exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '', start: row.start, end: row.end }

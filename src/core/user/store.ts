@@ -24,6 +24,9 @@ import { settingsDomain } from './domains/settings';
 import { historyDomain, trashDomain } from './domains/trash';
 import { META_CONTENT_BUILD } from './meta';
 import { DocumentOrder } from './notes';
+import { BlockNotes } from './block-notes';
+import { NoteKeys } from './note-keys';
+import type { NotesSource } from './notes-page';
 import { contentFingerprint, reanchorAll } from './reanchor';
 import { BUSY_TIMEOUT_MS } from '../faults';
 import { privateDir } from '../owner-only';
@@ -62,6 +65,12 @@ export class UserStore {
   private s!: Session;
   private readonly now: () => Date;
   private readonly buildId: string;
+  /** What the paged Notes list and the reader's per-block notes read (notes-page.ts, block-notes.ts). */
+  readonly paging: NotesSource & { forBlocks: BlockNotes['forBlocks'] };
+  /** Counts database (re)opens, so a data version is never reused across a restore. */
+  private generation = 0;
+  private blockNotes!: BlockNotes;
+  private noteKeyReader!: NoteKeys;
 
   private constructor(private readonly o: UserStoreOptions) {
     this.dbFile = path.join(o.dataDir, USER_DB_FILE);
@@ -85,6 +94,17 @@ export class UserStore {
     this.history = historyDomain(this.ctx);
     this.settings = settingsDomain(this.ctx);
     this.exchange = exchangeDomain(this.ctx, this.notes, () => this.backups.create());
+    this.paging = {
+      notes: (filter, sort) => this.notes.list({ filter, sort }),
+      noteKeys: (filter, sort, placed) => this.noteKeyReader.keysFor(filter, sort, placed, this.bookmarks.list()),
+      noteEntriesFor: (keys, sort) => this.noteKeyReader.entries(keys, this.bookmarks.list(), sort),
+      dataVersion: () => {
+        const db = this.s.db;
+        const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n ?? 0;
+        return `${this.generation}.${String(db.pragma('data_version', { simple: true }))}.${changes}`;
+      },
+      forBlocks: (blockIds, perBlock) => this.blockNotes.forBlocks(blockIds, perBlock),
+    };
   }
 
   static open(options: UserStoreOptions): UserStore {
@@ -105,6 +125,10 @@ export class UserStore {
       now: this.now,
     });
     this.s = createSession(opened.db);
+    this.generation++;
+    const optionOf = (blockId: string) => this.s.positions.get(blockId);
+    this.blockNotes = new BlockNotes(opened.db, optionOf);
+    this.noteKeyReader = new NoteKeys(opened.db, this.o.content, this.ctx.order, optionOf);
     this.recovery = opened.recovery ?? this.recovery;
     this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
     if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) {

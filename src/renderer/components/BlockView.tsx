@@ -12,6 +12,7 @@ import type { Highlight } from '../lib/segments';
 import { clip } from '../lib/text';
 import { annotateCurrent, bookmarkCurrent, copyCitation, copyLink, setCurrentFromFocus } from '../state/actions';
 import { paletteName } from '../state/notes';
+import { showAllNotes } from '../state/show-all';
 import { openEditor } from '../state/ui';
 import { Icon } from './Icon';
 import { PositionBadge } from './PositionBadge';
@@ -19,6 +20,8 @@ import { RichText } from './RichText';
 
 export interface BlockContext {
   annotationsOf: (blockId: string) => Annotation[];
+  /** How many notes the block has in all (annotationsOf gives at most NOTES_PER_BLOCK). */
+  totalOf: (blockId: string) => number;
   bookmarked: (blockId: string) => boolean;
   /** False in presentation mode: no bookmark or note buttons (their state is private). */
   showPrivate: boolean;
@@ -33,11 +36,19 @@ function highlightsOf(anns: Annotation[]): Highlight[] {
     .map((a) => ({ id: a.id, start: a.selector?.start ?? 0, end: a.selector?.end ?? 0, color: a.color }));
 }
 
-function NoteCards({ anns }: { anns: Annotation[] }): ReactNode {
+function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number; blockId: string }): ReactNode {
   const shown = anns.filter((a) => a.note.trim() || a.position || a.priority || a.tags.length);
-  if (shown.length === 0) return null;
+  const more = total > anns.length;
+  if (shown.length === 0 && !more) return null;
   return (
     <ul className="block-notes" aria-label="Your notes on this block">
+      {more ? (
+        <li>
+          <button type="button" className="link-button show-all-notes" onClick={() => showAllNotes(blockId)}>
+            Show all {total.toLocaleString('en')} notes on this block (the first {anns.length} are here)
+          </button>
+        </li>
+      ) : null}
       {shown.map((a) => (
         <li key={a.id}>
           <button
@@ -161,7 +172,7 @@ export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): 
             ))}
           </ol>
         ) : null}
-        <NoteCards anns={anns} />
+        <NoteCards anns={anns} total={ctx.totalOf(block.id)} blockId={block.id} />
       </div>
     </div>
   );

@@ -3,8 +3,12 @@
  * by date, filtered by text, tag, colour, position and priority; each entry
  * jumps to its place. Unattached notes (their passage no longer found) are
  * listed apart, with their quote and note, never dropped.
+ *
+ * Constraint: the list is virtualised and paged (VirtualNoteList), so
+ * 100,000 notes draw as fast as ten; the unattached notes show the first
+ * ORPHANS_SHOWN with their count.
  */
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { AnnotationFilter, NoteEntry } from '../../shared/contract/types';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
@@ -16,26 +20,18 @@ import { openDialog, ui } from '../state/ui';
 import { NoteEntryView } from './NoteEntryView';
 import { NotesFilters } from './NotesFilters';
 import { SkeletonLines } from './Skeleton';
+import { VirtualNoteList } from './VirtualNoteList';
+
+const ORPHANS_SHOWN = 200;
+
+function withoutBlock(filter: AnnotationFilter): AnnotationFilter {
+  const rest = { ...filter };
+  delete rest.blockId;
+  return rest;
+}
 
 function entryId(e: NoteEntry): string {
   return e.annotation?.id ?? e.bookmark?.id ?? '';
-}
-
-function groupByPlace(
-  entries: NoteEntry[],
-  title: (id: string | null) => string,
-): Array<{ key: string; title: string; items: NoteEntry[] }> {
-  const groups: Array<{ key: string; title: string; items: NoteEntry[] }> = [];
-  for (const e of entries) {
-    const key = e.focusAreaId ?? e.clusterId ?? e.target?.pageId ?? 'other';
-    let g = groups.find((x) => x.key === key);
-    if (!g) {
-      g = { key, title: title(key), items: [] };
-      groups.push(g);
-    }
-    g.items.push(e);
-  }
-  return groups;
 }
 
 export function NotesPanel(): ReactNode {
@@ -43,15 +39,22 @@ export function NotesPanel(): ReactNode {
   const filter = useStore(ui, (s) => s.filter);
   const outline = useStore(nav, (s) => s.outline);
   const [sort, setSort] = useState<'document' | 'date'>('document');
-  const list = useResult(() => api.notes.list({ filter, sort }), [filter, sort, revision]);
-  const orphans = useResult(() => api.notes.list({ filter: { anchor: ['orphan'] }, sort: 'date' }), [revision]);
+  const [count, setCount] = useState<{ total: number | null; error: string | null }>({ total: null, error: null });
+  const onTotal = useCallback((total: number | null, error: string | null) => setCount({ total, error }), []);
+  const orphans = useResult(
+    () => api.notes.page({ filter: { anchor: ['orphan'] }, sort: 'date', offset: 0, limit: ORPHANS_SHOWN }),
+    [revision],
+  );
   const setFilter = (f: AnnotationFilter): void => ui.set({ filter: f });
 
   const title = (id: string | null): string => {
     const n = id ? outline?.byId.get(id) : undefined;
     return n ? `${n.label} — ${sentenceCase(n.title)}` : 'Elsewhere in the document';
   };
-  const attached = (list.value ?? []).filter((e) => e.annotation?.anchor !== 'orphan' && e.target);
+  const groupOf = (e: NoteEntry): { key: string; title: string } => {
+    const key = e.focusAreaId ?? e.clusterId ?? e.target?.pageId ?? 'other';
+    return { key, title: title(key) };
+  };
   const filtered = Object.values(filter).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
 
   return (
@@ -84,9 +87,17 @@ export function NotesPanel(): ReactNode {
         </div>
       </div>
       <NotesFilters filter={filter} onChange={setFilter} revision={revision} />
-      {list.status === 'loading' && !list.value ? <SkeletonLines lines={5} label="Loading your notes" /> : null}
-      {list.status === 'error' ? <p role="alert">Your notes could not be listed: {list.message}</p> : null}
-      {list.value && attached.length === 0 ? (
+      {filter.blockId ? (
+        <p className="notes-block-filter">
+          Only the notes on {outline?.byId.get(filter.blockId)?.label ?? filter.blockId}.{' '}
+          <button type="button" className="link-button" onClick={() => setFilter(withoutBlock(filter))}>
+            Show all notes
+          </button>
+        </p>
+      ) : null}
+      {count.total === null && !count.error ? <SkeletonLines lines={5} label="Loading your notes" /> : null}
+      {count.error ? <p role="alert">Your notes could not be listed: {count.error}</p> : null}
+      {count.total === 0 ? (
         <p className="muted panel-empty" data-testid="notes-empty">
           {filtered
             ? 'No notes match these filters.'
@@ -94,40 +105,35 @@ export function NotesPanel(): ReactNode {
         </p>
       ) : null}
       <div aria-live="polite" className="visually-hidden">
-        {list.value ? `${attached.length} notes shown` : ''}
+        {count.total !== null ? `${count.total} notes shown` : ''}
       </div>
-      {sort === 'document' ? (
-        groupByPlace(attached, title).map((g) => (
-          <section key={g.key} className="notes-group" aria-label={g.title}>
-            <h3 className="notes-group-title">{g.title}</h3>
-            <ul className="note-entries">
-              {g.items.map((e) => (
-                <NoteEntryView key={entryId(e)} entry={e} />
-              ))}
-            </ul>
-          </section>
-        ))
-      ) : (
-        <ul className="note-entries">
-          {attached.map((e) => (
-            <NoteEntryView key={entryId(e)} entry={e} showPlace />
-          ))}
-        </ul>
-      )}
-      {orphans.value && orphans.value.length ? (
+      <VirtualNoteList
+        filter={filter}
+        sort={sort}
+        placed
+        revision={revision}
+        onTotal={onTotal}
+        {...(sort === 'document' ? { groupOf } : { showPlace: true })}
+      />
+      {orphans.value && orphans.value.total ? (
         <section className="notes-group orphans" aria-labelledby="orphans-title">
           <h3 id="orphans-title" className="notes-group-title">
-            Unattached notes ({orphans.value.length})
+            Unattached notes ({orphans.value.total})
           </h3>
           <p className="muted small">
             The passage these notes were made on is no longer found in this edition of the document. They are kept with
             their quote; nothing was moved.
           </p>
           <ul className="note-entries">
-            {orphans.value.map((e) => (
+            {orphans.value.entries.map((e) => (
               <NoteEntryView key={entryId(e)} entry={e} />
             ))}
           </ul>
+          {orphans.value.total > ORPHANS_SHOWN ? (
+            <p className="muted small">
+              The {ORPHANS_SHOWN} most recent of {orphans.value.total} are shown; export them all from Export….
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>

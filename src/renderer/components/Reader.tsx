@@ -52,6 +52,7 @@ export function Reader(): ReactNode {
   const allBookmarks = useStore(notes, (s) => s.bookmarks);
   const annotations = showPrivate ? allAnnotations : NONE_ANNOTATIONS;
   const bookmarks = showPrivate ? allBookmarks : NONE_BOOKMARKS;
+  const totals = useStore(notes, (s) => s.totals);
   // The popover belongs to the navigation it was opened in: a new navigation closes it.
   const [footnote, setFootnote] = useState<{ n: number; anchor: HTMLButtonElement; token: number } | null>(null);
   const article = useRef<HTMLElement>(null);
@@ -82,16 +83,19 @@ export function Reader(): ReactNode {
       if (b.parentId) byParent.set(b.parentId, [...(byParent.get(b.parentId) ?? []), b]);
     }
     const marked = new Set(bookmarks.map((b) => b.targetId));
+    const byBlock = new Map<string, typeof annotations>();
+    for (const a of annotations) byBlock.set(a.blockId, [...(byBlock.get(a.blockId) ?? []), a]);
     const terms = target?.terms ?? [];
     return {
-      annotationsOf: (id) => annotations.filter((a) => a.blockId === id),
+      annotationsOf: (id) => byBlock.get(id) ?? [],
+      totalOf: (id) => totals[id] ?? 0,
       bookmarked: (id) => marked.has(id),
       showPrivate,
       termsOf: (b) => (b.id === target?.blockId ? termRanges(b.text, terms) : []),
       childrenOf: (id) => byParent.get(id) ?? [],
       onFootnote: (n, anchor) => setFootnote({ n, anchor, token: target?.token ?? 0 }),
     };
-  }, [page, annotations, bookmarks, target, showPrivate]);
+  }, [page, annotations, totals, bookmarks, target, showPrivate]);
 
   if (error && !page) {
     return (

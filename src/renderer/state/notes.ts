@@ -12,17 +12,29 @@ import type { Annotation, Bookmark, PaletteEntry, Position, Priority } from '../
 import { api } from '../api';
 import { POSITION_LABELS as POSITION, PRIORITY_LABELS as PRIORITY } from '../../shared/vocabulary/labels';
 import { createStore } from '../lib/store';
+import { nav } from './nav';
 import { toast, toastError } from './toasts';
+
+/** Notes drawn beside one block at most; a block with more offers "show all" (the Notes panel). */
+export const NOTES_PER_BLOCK = 50;
 
 export interface NotesState {
   revision: number;
   bookmarks: Bookmark[];
-  /** Annotations on the page shown. */
+  /** Annotations on the page shown, at most NOTES_PER_BLOCK on each block. */
   annotations: Annotation[];
+  /** How many annotations each block of the page has in all (blocks with none are absent). */
+  totals: Record<string, number>;
   palette: PaletteEntry[];
 }
 
-export const notes = createStore<NotesState>({ revision: 0, bookmarks: [], annotations: [], palette: [] });
+export const notes = createStore<NotesState>({
+  revision: 0,
+  bookmarks: [],
+  annotations: [],
+  totals: {},
+  palette: [],
+});
 
 export function changed(): void {
   notes.set((s) => ({ ...s, revision: s.revision + 1 }));
@@ -33,10 +45,21 @@ export async function loadPalette(): Promise<void> {
   if (res.ok) notes.set({ palette: res.value });
 }
 
+/** The blocks of a page: those of the page shown, or asked of the core while it loads. */
+async function blocksOf(pageId: string): Promise<string[]> {
+  const shown = nav.get().page;
+  if (shown?.section.id === pageId) return shown.blocks.map((b) => b.id);
+  const res = await api.content.section({ id: pageId });
+  return res.ok ? res.value.blocks.map((b) => b.id) : [];
+}
+
 export async function loadPageNotes(pageId: string): Promise<void> {
-  const [bm, an] = await Promise.all([api.bookmarks.list({}), api.annotations.list({ filter: { pageId } })]);
+  const [bm, an] = await Promise.all([
+    api.bookmarks.list({}),
+    blocksOf(pageId).then((blockIds) => api.annotations.forBlocks({ blockIds, perBlock: NOTES_PER_BLOCK })),
+  ]);
   if (bm.ok) notes.set({ bookmarks: bm.value });
-  if (an.ok) notes.set({ annotations: an.value });
+  if (an.ok) notes.set({ annotations: an.value.annotations, totals: an.value.totals });
   if (!bm.ok) toastError(`Your bookmarks could not be loaded: ${bm.error.message}`);
   if (!an.ok) toastError(`Your notes could not be loaded: ${an.error.message}`);
 }

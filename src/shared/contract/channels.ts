@@ -68,6 +68,13 @@ export const argSchemas = {
   'bookmarks.remove': z.object({ id: uuid }).strict(),
 
   'annotations.list': z.object({ filter: annotationFilter.optional() }).strict(),
+  /** The page's blocks' annotations, at most `perBlock` on each (oldest first), with each block's total. */
+  'annotations.forBlocks': z
+    .object({
+      blockIds: z.array(id).max(LIMITS.blocksPerQuery),
+      perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
+    })
+    .strict(),
   'annotations.create': annotationFields
     .partial()
     .extend({ blockId: id, selector: selector.nullable().optional() })
@@ -77,6 +84,17 @@ export const argSchemas = {
 
   'notes.list': z
     .object({ filter: annotationFilter.optional(), sort: z.enum(['document', 'date']).optional() })
+    .strict(),
+  /** One page of notes.list: `limit` entries from `offset`, and how many there are in all. */
+  'notes.page': z
+    .object({
+      filter: annotationFilter.optional(),
+      sort: z.enum(['document', 'date']).optional(),
+      /** Only entries with a place in the document (no unattached note, no bookmark on a vanished section). */
+      placed: z.boolean().optional(),
+      offset: z.number().int().min(0).max(LIMITS.importRecords),
+      limit: z.number().int().min(1).max(LIMITS.notesPageSize),
+    })
     .strict(),
   'notes.tags': empty,
   'notes.palette': empty,
@@ -142,11 +160,13 @@ export interface ChannelResults {
   'bookmarks.remove': { id: string };
 
   'annotations.list': T.Annotation[];
+  'annotations.forBlocks': T.BlockAnnotations;
   'annotations.create': T.Annotation;
   'annotations.update': T.Annotation;
   'annotations.remove': { id: string };
 
   'notes.list': T.NoteEntry[];
+  'notes.page': T.NotesPage;
   'notes.tags': string[];
   'notes.palette': T.PaletteEntry[];
   'notes.renameColor': T.PaletteEntry[];

@@ -197,6 +197,19 @@ export interface NoteEntry {
   focusAreaId: string | null;
 }
 
+/** A page of the Notes list: the entries from `offset`, and the length of the whole list. */
+export interface NotesPage {
+  entries: NoteEntry[];
+  offset: number;
+  total: number;
+}
+
+/** Annotations of some blocks, capped per block, with each block's full count (blocks with none are left out). */
+export interface BlockAnnotations {
+  annotations: Annotation[];
+  totals: Record<string, number>;
+}
+
 export interface TrashItem {
   id: string;
   type: 'bookmark' | 'annotation';
