@@ -53,8 +53,8 @@ const list = (items) => items.join(', ');
  * (the last policy that matches decides, so the refusal's message names what
  * is allowed). Then one policy over all: no test data in production code.
  */
-const layerPolicies = [
-  ...Object.entries(LAYERS).flatMap(([from, { folders, packages }]) => [
+const policiesFor = (layers) => [
+  ...Object.entries(layers).flatMap(([from, { folders, packages }]) => [
     {
       from: { element: { type: from } },
       disallow: { to: { module: { origin: '*' } } },
@@ -74,6 +74,13 @@ const layerPolicies = [
     message: `${TEST_DATA_MESSAGE} ('{{dependency.source}}').`,
   },
 ];
+const layerPolicies = policiesFor(LAYERS);
+/**
+ * The one exception to the table: the installed app runs the command line in its main process
+ * (`Recollection cli …`, src/main/cli-mode.ts, docs/cli.md), so that file may import src/cli.
+ */
+const CLI_MODE = 'src/main/cli-mode.ts';
+const cliModePolicies = policiesFor({ ...LAYERS, main: { ...LAYERS.main, folders: [...LAYERS.main.folders, 'cli'] } });
 
 /** The electron imports a file of src/ may not make: by name, so a renamed import is caught too. */
 const IPC_OWNERS = { ipcMain: 'src/main/ipc.ts', ipcRenderer: 'src/preload/index.ts' };
@@ -155,6 +162,21 @@ export default tseslint.config(
           checkUnknownLocals: true,
           checkInternals: true,
           policies: layerPolicies,
+        },
+      ],
+    },
+  },
+  {
+    files: [CLI_MODE],
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkAllOrigins: true,
+          checkUnknownLocals: true,
+          checkInternals: true,
+          policies: cliModePolicies,
         },
       ],
     },

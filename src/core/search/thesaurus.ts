@@ -35,7 +35,6 @@ export const thesaurusSchema = z
   .strict();
 
 export type ThesaurusData = z.infer<typeof thesaurusSchema>;
-export type ThesaurusEntry = z.infer<typeof entrySchema>;
 
 /** A phrase's processed terms ("brain drain" → ["brain", "drain"]); stop words dropped. */
 export function phraseTerms(phrase: string): string[] {

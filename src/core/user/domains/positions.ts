@@ -122,4 +122,3 @@ export function positionsDomain(u: UserContext) {
   };
 }
 
-export type PositionsDomain = ReturnType<typeof positionsDomain>;
