@@ -54,6 +54,38 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
     seen.add(id);
   };
 
+  // Where each target stands once this import is applied, so the plan does not depend on the order
+  // of the file and a second import of it finds nothing left to do. A newer copy of a local bookmark
+  // may move it to another target (freeing its old one) unless that target is held by a bookmark that
+  // stays, or by another move (then it is kept where it is); a new bookmark takes a target left free.
+  const moves = new Map<string, ImportBundleLike['bookmarks'][number]>();
+  for (const b of bundle.bookmarks) {
+    const local = s.bookmarks.get(b.id);
+    if (local && !local.deleted && b.modified > local.modified && local.targetId !== b.targetId) moves.set(b.id, b);
+  }
+  const blocked = new Set<string>();
+  const claimed = new Map<string, string>();
+  for (let settled = false; !settled;) {
+    settled = true;
+    claimed.clear();
+    for (const b of moves.values()) {
+      const there = s.bookmarks.onTarget(b.targetId);
+      if ((there && there.id !== b.id && !moves.has(there.id)) || claimed.has(b.targetId)) {
+        moves.delete(b.id);
+        blocked.add(b.id);
+        settled = false;
+        break;
+      }
+      claimed.set(b.targetId, b.id);
+    }
+  }
+  const holder = (targetId: string): string | null => {
+    const mine = claimed.get(targetId);
+    if (mine !== undefined) return mine;
+    const other = s.bookmarks.onTarget(targetId);
+    return other && !moves.has(other.id) ? other.id : null;
+  };
+
   bundle.bookmarks.forEach((b, i) => {
     once(b.id, `bookmarks[${i}]`);
     if (s.annotations.get(b.id))
@@ -68,16 +100,19 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
       detail(`bookmark ${b.id}: ${b.targetId} is not in this edition of the document (kept, unattached)`);
     }
     if (!local) {
-      const other = s.bookmarks.onTarget(b.targetId);
-      if (other) {
+      if (holder(b.targetId) !== null) {
         preview.unchanged++;
         detail(`bookmark ${b.id}: ${b.targetId} is already bookmarked here (kept the local bookmark)`);
         return;
       }
+      claimed.set(b.targetId, b.id);
       preview.added++;
       steps.push({ kind: 'insert-bookmark', rec });
     } else if (local.label === rec.label && local.targetId === rec.targetId && local.modified === rec.modified) {
       preview.unchanged++;
+    } else if (blocked.has(b.id)) {
+      preview.skipped++;
+      detail(`bookmark ${b.id}: ${b.targetId} is already bookmarked here (kept the local bookmark where it is)`);
     } else if (rec.modified > local.modified) {
       preview.updated++;
       detail(

@@ -25,6 +25,7 @@ import { Private, usePrivate } from './Private';
 import { SkeletonLines } from './Skeleton';
 
 const NONE_ANNOTATIONS: Annotation[] = [];
+const NONE_TOTALS: Readonly<Record<string, number>> = {};
 const NONE_BOOKMARKS: Bookmark[] = [];
 
 /** Briefly mark the block just opened (Web Animations: no inline style, so the CSP holds). */
@@ -52,7 +53,8 @@ export function Reader(): ReactNode {
   const allBookmarks = useStore(notes, (s) => s.bookmarks);
   const annotations = showPrivate ? allAnnotations : NONE_ANNOTATIONS;
   const bookmarks = showPrivate ? allBookmarks : NONE_BOOKMARKS;
-  const totals = useStore(notes, (s) => s.totals);
+  const allTotals = useStore(notes, (s) => s.totals);
+  const totals = showPrivate ? allTotals : NONE_TOTALS;
   // The popover belongs to the navigation it was opened in: a new navigation closes it.
   const [footnote, setFootnote] = useState<{ n: number; anchor: HTMLButtonElement; token: number } | null>(null);
   const article = useRef<HTMLElement>(null);

@@ -119,7 +119,6 @@ export function Shell(): ReactNode {
           ) : null}
         </div>
       )}
-      <SelectionPopup />
       <Toasts />
       {search ? <SearchOverlay /> : null}
       {dialog === 'help' ? <ShortcutHelp /> : null}

@@ -51,7 +51,7 @@ describe('settings schema', () => {
 describe('annotation fields', () => {
   it('take any subset as an update patch, and set nothing that was not sent', () => {
     expect(update.parse({ id: ID, patch: {} }).patch).toEqual({});
-    expect(update.parse({ id: ID, patch: { position: null } }).patch).toEqual({ position: null });
+    expect(update.parse({ id: ID, patch: { color: null } }).patch).toEqual({ color: null });
     expect(update.parse({ id: ID, patch: { tags: [' a '] } }).patch).toEqual({ tags: ['a'] });
   });
 
