@@ -7,24 +7,16 @@
  * Judged on the classes, not on single examples, so a change that helps one
  * query and hurts a class fails here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useRealSearch } from '../support/search';
 import { classOf, JUDGED_QUERIES, QUERY_CLASSES } from '../../scripts/bench/judged-queries';
 import { REAL_WORDS } from '../../scripts/bench/relevance';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
-import { ContentStore } from '../../src/core/content/store';
-import { SearchService } from '../../src/core/search/service';
 
-let store: ContentStore;
-let search: SearchService;
-beforeAll(() => {
-  store = ContentStore.open(CONTENT_DB_PATH);
-  search = new SearchService(store);
-});
-afterAll(() => store.close());
+const engine = useRealSearch();
 
 /** 1-based rank of the first relevant hit in the first page of 20, or null. */
 function rank(q: string, relevant: readonly string[]): number | null {
-  const ids = search.query({ q, limit: 20 }).hits.map((h) => h.id);
+  const ids = engine.search.query({ q, limit: 20 }).hits.map((h) => h.id);
   const i = ids.findIndex((id) => relevant.includes(id));
   return i === -1 ? null : i + 1;
 }
@@ -58,15 +50,15 @@ describe('judged queries by class', () => {
   it('offers no "did you mean" for queries of real words', () => {
     const real = [...JUDGED_QUERIES.filter((j) => classOf(j) !== 'misspelling').map((j) => j.q), ...REAL_WORDS];
     const offered = real.flatMap((q) => {
-      const d = search.query({ q, limit: 1 }).didYouMean;
+      const d = engine.search.query({ q, limit: 1 }).didYouMean;
       return d === null ? [] : [`${q} → ${d}`];
     });
     expect(offered).toEqual([]);
   });
 
   it('still corrects words no dictionary knows', () => {
-    expect(search.query({ q: 'xenofobia campaing' }).didYouMean).toBe('xenophobia campaign');
-    expect(search.query({ q: 'remitances' }).didYouMean).toBe('remittances');
+    expect(engine.search.query({ q: 'xenofobia campaing' }).didYouMean).toBe('xenophobia campaign');
+    expect(engine.search.query({ q: 'remitances' }).didYouMean).toBe('remittances');
   });
 });
 
@@ -79,7 +71,7 @@ describe('identifiers', () => {
       'gfmd.org/pfp/ppd/5424',
       'https://www.gfmd.org/pfp/ppd/5424',
     ]) {
-      const r = search.query({ q, limit: 5 });
+      const r = engine.search.query({ q, limit: 5 });
       expect(
         r.hits
           .slice(0, 2)
@@ -93,40 +85,40 @@ describe('identifiers', () => {
   });
 
   it('indexes every Platform for Partnerships id of the content database', () => {
-    const ids = store.allFootnotes().flatMap((f) => f.pfpIds.map((id) => [id, f.id] as const));
+    const ids = engine.store.allFootnotes().flatMap((f) => f.pfpIds.map((id) => [id, f.id] as const));
     expect(ids.length).toBeGreaterThan(60);
     for (const [id, fn] of ids)
       expect(
-        search.query({ q: `pfp ${id}`, limit: 20 }).hits.map((h) => h.id),
+        engine.search.query({ q: `pfp ${id}`, limit: 20 }).hits.map((h) => h.id),
         `${id}`,
       ).toContain(fn);
   });
 
   it('opens a pasted app link as its block, and SDG targets as the passages referring to them', () => {
-    expect(search.query({ q: 'recollection://block/c4.f5.ex.1' }).hits.map((h) => h.id)).toEqual(['c4.f5.ex.1']);
-    expect(search.jump('recollection://page/c2.f3')).toMatchObject({ pageId: 'c2.f3', blockId: null });
-    for (const q of ['10.c', 'target 10.c', 'SDG 10.c']) expect(search.query({ q }).hits[0]?.id, q).toBe('c4.3');
-    expect(search.jump('target 3.c')).toMatchObject({ blockId: 'c2.2' });
+    expect(engine.search.query({ q: 'recollection://block/c4.f5.ex.1' }).hits.map((h) => h.id)).toEqual(['c4.f5.ex.1']);
+    expect(engine.search.jump('recollection://page/c2.f3')).toMatchObject({ pageId: 'c2.f3', blockId: null });
+    for (const q of ['10.c', 'target 10.c', 'SDG 10.c']) expect(engine.search.query({ q }).hits[0]?.id, q).toBe('c4.3');
+    expect(engine.search.jump('target 3.c')).toMatchObject({ blockId: 'c2.2' });
   });
 });
 
 describe('honest fallback', () => {
   it('says which words no passage has, and what each hit matched, ranked by words matched', () => {
-    const r = search.query({ q: 'SDG 10.7 seafarers', kinds: ['policy-option'] });
+    const r = engine.search.query({ q: 'SDG 10.7 seafarers', kinds: ['policy-option'] });
     expect(r.allWords).toBe(false);
     expect(r.missing).toContain('seafarers');
     for (const h of r.hits) expect(h.matched?.length ?? 0).toBeGreaterThan(0);
-    const q = search.query({ q: 'how can governments reduce remittance costs', limit: 50 });
+    const q = engine.search.query({ q: 'how can governments reduce remittance costs', limit: 50 });
     const counts = q.hits.map((h) => h.matched?.length ?? 0);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
   it('drops question words but keeps negations', () => {
-    const a = search.query({ q: 'why is fair recruitment important' });
-    const b = search.query({ q: 'fair recruitment' });
+    const a = engine.search.query({ q: 'why is fair recruitment important' });
+    const b = engine.search.query({ q: 'fair recruitment' });
     expect(a.hits.slice(0, 3).map((h) => h.id)).toEqual(b.hits.slice(0, 3).map((h) => h.id));
-    expect(search.query({ q: 'leave no one behind' }).hits[0]?.id).toBe(
-      search.query({ q: 'no one behind' }).hits[0]?.id,
+    expect(engine.search.query({ q: 'leave no one behind' }).hits[0]?.id).toBe(
+      engine.search.query({ q: 'no one behind' }).hits[0]?.id,
     );
   });
 });

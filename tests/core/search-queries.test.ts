@@ -4,21 +4,13 @@
  * quotes is given beside it), not by copying search output.
  */
 import MiniSearch from 'minisearch';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
-import { ContentStore } from '../../src/core/content/store';
+import { describe, expect, it, vi } from 'vitest';
+import { useRealSearch } from '../support/search';
 import { SearchService } from '../../src/core/search/service';
 import { editDistance } from '../../src/core/search/similar';
 import { normalizeTerm } from '../../src/core/search/spelling';
 
-let store: ContentStore;
-let search: SearchService;
-
-beforeAll(() => {
-  store = ContentStore.open(CONTENT_DB_PATH);
-  search = new SearchService(store);
-});
-afterAll(() => store.close());
+const engine = useRealSearch();
 
 /** [query, expected block id, what the document says there] */
 const QUERIES: ReadonlyArray<[string, string, string]> = [
@@ -171,57 +163,62 @@ describe('realistic delegate queries find the expected block in the top 3', () =
 
   it.each(QUERIES)('%s → %s', (q, expected) => {
     // The expected block exists: a renamed id must fail here, not silently pass.
-    expect(store.block(expected), `block ${expected}`).not.toBeNull();
-    const top = search.query({ q, limit: 3 }).hits.map((h) => h.id);
+    expect(engine.store.block(expected), `block ${expected}`).not.toBeNull();
+    const top = engine.search.query({ q, limit: 3 }).hits.map((h) => h.id);
     expect(top, `${q}: top 3 were ${top.join(', ')}`).toContain(expected);
   });
 });
 
 describe('filters and paging on the real index', () => {
   it('keeps only the requested kinds', () => {
-    const r = search.query({ q: 'remittances', kinds: ['policy-option'], limit: 100 });
+    const r = engine.search.query({ q: 'remittances', kinds: ['policy-option'], limit: 100 });
     expect(r.total).toBeGreaterThan(0);
     expect(r.hits.every((h) => h.kind === 'policy-option')).toBe(true);
     // "Improve remittances data to foster effective policies and private-sector investment."
     expect(r.hits.map((h) => h.id)).toContain('c4.f2.po.4');
-    const fns = search.query({ q: 'Sutherland Report', kinds: ['footnote'], limit: 100 });
+    const fns = engine.search.query({ q: 'Sutherland Report', kinds: ['footnote'], limit: 100 });
     expect(fns.total).toBeGreaterThan(5);
     for (const h of fns.hits) {
       expect(h.kind).toBe('footnote');
       const n = Number(h.id.replace(/^fn\./, ''));
       // A footnote opens where the body cites it; one whose marker was lost opens on the page around it.
-      const citing = store.citingBlocks(n);
+      const citing = engine.store.citingBlocks(n);
       expect(h.blockId).toBe(citing[0]?.id ?? null);
-      expect(store.section(h.pageId)).not.toBeNull();
+      expect(engine.store.section(h.pageId)).not.toBeNull();
     }
   });
 
   it('keeps only the requested clusters and focus area', () => {
-    const c4 = search.query({ q: 'migrants', clusters: [4], limit: 100 });
+    const c4 = engine.search.query({ q: 'migrants', clusters: [4], limit: 100 });
     expect(c4.total).toBeGreaterThan(10);
     expect(c4.hits.every((h) => h.pageId === 'c4' || h.pageId.startsWith('c4.'))).toBe(true);
-    const two = search.query({ q: 'trafficking', clusters: [1, 6], limit: 100 });
+    const two = engine.search.query({ q: 'trafficking', clusters: [1, 6], limit: 100 });
     expect(two.hits.every((h) => /^c[16](\.|$)/.test(h.pageId))).toBe(true);
-    const fa = search.query({ q: 'remittances', focusAreaId: 'c4.f2', limit: 100 });
+    const fa = engine.search.query({ q: 'remittances', focusAreaId: 'c4.f2', limit: 100 });
     expect(fa.total).toBeGreaterThan(5);
     expect(fa.hits.every((h) => h.pageId === 'c4.f2')).toBe(true);
-    const practical = search.query({ q: 'remittances', focusAreaId: 'c4.f2', kinds: ['practical-action'], limit: 100 });
+    const practical = engine.search.query({
+      q: 'remittances',
+      focusAreaId: 'c4.f2',
+      kinds: ['practical-action'],
+      limit: 100,
+    });
     expect(practical.hits.map((h) => h.id).every((id) => id.startsWith('c4.f2.pa.'))).toBe(true);
   });
 
   it('pages through every hit once, with a stable total', () => {
-    const all = search.query({ q: 'migration', limit: 100 });
+    const all = engine.search.query({ q: 'migration', limit: 100 });
     expect(all.total).toBeGreaterThan(100);
     const paged: string[] = [];
     for (let offset = 0; offset < 100; offset += 25) {
-      const page = search.query({ q: 'migration', offset, limit: 25 });
+      const page = engine.search.query({ q: 'migration', offset, limit: 25 });
       expect(page.total).toBe(all.total);
       expect(page.offset).toBe(offset);
       paged.push(...page.hits.map((h) => h.id));
     }
     expect(paged).toEqual(all.hits.map((h) => h.id));
     expect(new Set(paged).size).toBe(paged.length);
-    expect(search.query({ q: 'migration', offset: all.total + 5 }).hits).toEqual([]);
+    expect(engine.search.query({ q: 'migration', offset: all.total + 5 }).hits).toEqual([]);
   });
 });
 
@@ -239,7 +236,7 @@ describe('snippets and matched terms', () => {
   it('highlight substrings that are the query’s words (as indexed)', () => {
     for (const q of queries) {
       const qTerms = q.split(/\s+/).map((w) => normalizeTerm(w.replace(/-/g, '')) ?? '');
-      const r = search.query({ q, limit: 20 });
+      const r = engine.search.query({ q, limit: 20 });
       expect(r.hits.length, q).toBeGreaterThan(0);
       expect(r.hits[0].snippet.highlights.length, `${q}: top hit has no highlight`).toBeGreaterThan(0);
       for (const h of r.hits) {
@@ -257,16 +254,16 @@ describe('snippets and matched terms', () => {
         }
         // The snippet is a piece of the block's text (between ellipses).
         const source = h.id.startsWith('fn.')
-          ? store.footnote(Number(h.id.slice(3))).footnote.text
-          : store.block(h.id)?.text;
+          ? engine.store.footnote(Number(h.id.slice(3))).footnote.text
+          : engine.store.block(h.id)?.text;
         expect(source).toContain(h.snippet.text.replace(/^…/, '').replace(/…$/, ''));
       }
     }
   });
 
   it('returns matched terms as written in the document', () => {
-    const h = search.query({ q: 'labour mobility', limit: 1 }).hits[0];
-    const text = store.block(h.id)?.text ?? '';
+    const h = engine.search.query({ q: 'labour mobility', limit: 1 }).hits[0];
+    const text = engine.store.block(h.id)?.text ?? '';
     expect(h.terms.length).toBeGreaterThan(0);
     for (const t of h.terms) expect(text).toContain(t);
     expect(h.terms.map((t) => t.toLowerCase())).toContain('labor');
@@ -275,24 +272,27 @@ describe('snippets and matched terms', () => {
 
 describe('jump to', () => {
   it('resolves ids, numbers and citation labels', () => {
-    expect(search.jump('2.2')).toMatchObject({ pageId: 'c2.f2', blockId: null });
-    expect(search.jump('c2.f2.po.1')).toMatchObject({ pageId: 'c2.f2', blockId: 'c2.f2.po.1' });
-    expect(search.jump('2.2 PO 1')).toMatchObject({ pageId: 'c2.f2', blockId: 'c2.f2.po.1' });
-    expect(search.jump('Cluster 2 (3), Policy option 1')).toMatchObject({ pageId: 'c2.f3', blockId: 'c2.f3.po.1' });
-    expect(search.jump('3.2 PA 1.1')).toMatchObject({ pageId: 'c3.f2', blockId: 'c3.f2.pa.1.1' });
-    expect(search.jump('c2.f2')).toMatchObject({ pageId: 'c2.f2', blockId: null });
-    expect(search.jump('cluster 5')).toMatchObject({ pageId: 'c5' });
-    expect(search.jump('III(2)')).toMatchObject({ pageId: 'p3.s2' });
-    expect(search.jump('Part IV')).toMatchObject({ pageId: 'p4' });
-    expect(search.jump('I ¶3')).toMatchObject({ pageId: 'p1', blockId: 'p1.3' });
+    expect(engine.search.jump('2.2')).toMatchObject({ pageId: 'c2.f2', blockId: null });
+    expect(engine.search.jump('c2.f2.po.1')).toMatchObject({ pageId: 'c2.f2', blockId: 'c2.f2.po.1' });
+    expect(engine.search.jump('2.2 PO 1')).toMatchObject({ pageId: 'c2.f2', blockId: 'c2.f2.po.1' });
+    expect(engine.search.jump('Cluster 2 (3), Policy option 1')).toMatchObject({
+      pageId: 'c2.f3',
+      blockId: 'c2.f3.po.1',
+    });
+    expect(engine.search.jump('3.2 PA 1.1')).toMatchObject({ pageId: 'c3.f2', blockId: 'c3.f2.pa.1.1' });
+    expect(engine.search.jump('c2.f2')).toMatchObject({ pageId: 'c2.f2', blockId: null });
+    expect(engine.search.jump('cluster 5')).toMatchObject({ pageId: 'c5' });
+    expect(engine.search.jump('III(2)')).toMatchObject({ pageId: 'p3.s2' });
+    expect(engine.search.jump('Part IV')).toMatchObject({ pageId: 'p4' });
+    expect(engine.search.jump('I ¶3')).toMatchObject({ pageId: 'p1', blockId: 'p1.3' });
     // Footnote 54 is cited by the UK Code of Practice example.
-    expect(search.jump('footnote 54')).toEqual({
+    expect(engine.search.jump('footnote 54')).toEqual({
       pageId: 'c2.f2',
       blockId: 'c2.f2.ex.1',
       label: 'Footnote 54',
       footnote: 54,
     });
-    expect(search.jump('fn.54')).toEqual(search.jump('footnote 54'));
+    expect(engine.search.jump('fn.54')).toEqual(engine.search.jump('footnote 54'));
   });
 
   it('answers null for what is not a place', () => {
@@ -307,23 +307,24 @@ describe('jump to', () => {
       'recollection://block/c9.f9',
       '',
     ])
-      expect(search.jump(q), q).toBeNull();
+      expect(engine.search.jump(q), q).toBeNull();
   });
 
   it('is offered alongside the hits of a query', () => {
-    const r = search.query({ q: '5.2' });
+    const r = engine.search.query({ q: '5.2' });
     expect(r.jump).toMatchObject({ pageId: 'c5.f2' });
   });
 });
 
 describe('suggestions', () => {
   it('complete the last word with the document’s words', () => {
-    expect(search.suggest('remit')).toContain('remittances');
-    expect(search.suggest('labour mob')).toContain('labour mobility');
-    expect(search.suggest('MIC')).toContain('MICIC');
-    for (const s of search.suggest('circular migration sch')) expect(s.startsWith('circular migration sch')).toBe(true);
-    expect(search.suggest('xenoph', 3).length).toBeLessThanOrEqual(3);
-    expect(search.suggest('')).toEqual([]);
+    expect(engine.search.suggest('remit')).toContain('remittances');
+    expect(engine.search.suggest('labour mob')).toContain('labour mobility');
+    expect(engine.search.suggest('MIC')).toContain('MICIC');
+    for (const s of engine.search.suggest('circular migration sch'))
+      expect(s.startsWith('circular migration sch')).toBe(true);
+    expect(engine.search.suggest('xenoph', 3).length).toBeLessThanOrEqual(3);
+    expect(engine.search.suggest('')).toEqual([]);
   });
 });
 
@@ -332,16 +333,16 @@ describe('opening', () => {
     const add = vi.spyOn(MiniSearch.prototype, 'add');
     const addAll = vi.spyOn(MiniSearch.prototype, 'addAll');
     const addAllAsync = vi.spyOn(MiniSearch.prototype, 'addAllAsync');
-    const fresh = new SearchService(store);
+    const fresh = new SearchService(engine.store);
     expect(fresh.query({ q: 'IRIS', limit: 1 }).hits[0].id).toBe('c2.f2.ex.3');
     expect(add).not.toHaveBeenCalled();
     expect(addAll).not.toHaveBeenCalled();
     expect(addAllAsync).not.toHaveBeenCalled();
     // Blocks and footnotes with text are documents of the loaded index: their own opening words find them.
     const sample = [
-      ...store.allBlocks().filter((_, i) => i % 20 === 0),
+      ...engine.store.allBlocks().filter((_, i) => i % 20 === 0),
       // (a footnote that is only a link has no words of its own to be found by)
-      ...store.allFootnotes().filter((f, i) => /^[A-Za-z]{2,} /.test(f.text) && i % 10 === 0),
+      ...engine.store.allFootnotes().filter((f, i) => /^[A-Za-z]{2,} /.test(f.text) && i % 10 === 0),
     ];
     expect(sample.filter((d) => d.id.startsWith('fn.')).length).toBeGreaterThan(3);
     for (const doc of sample) {

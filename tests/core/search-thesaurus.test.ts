@@ -5,26 +5,19 @@
  * processed terms of one block or footnote), so an expansion can never send a
  * delegate to words the text does not have.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH, readThesaurus } from '../../src/core/content/ensure';
-import { ContentStore } from '../../src/core/content/store';
-import { SearchService } from '../../src/core/search/service';
+import { describe, expect, it } from 'vitest';
+import { useRealSearch } from '../support/search';
+import { readThesaurus } from '../../src/core/content/ensure';
 import { normalizeTerm } from '../../src/core/search/spelling';
 import { phraseTerms } from '../../src/core/search/thesaurus';
 import { indexTokens } from '../../src/core/search/tokenize';
 
-let store: ContentStore;
-let search: SearchService;
-beforeAll(() => {
-  store = ContentStore.open(CONTENT_DB_PATH);
-  search = new SearchService(store);
-});
-afterAll(() => store.close());
+const engine = useRealSearch();
 
 const data = readThesaurus();
 
 function documentTermLines(): string[] {
-  const texts = [...store.allBlocks().map((b) => b.text), ...store.allFootnotes().map((f) => f.text)];
+  const texts = [...engine.store.allBlocks().map((b) => b.text), ...engine.store.allFootnotes().map((f) => f.text)];
   return texts.map(
     (t) =>
       ` ${indexTokens(t)
@@ -52,27 +45,27 @@ describe('thesaurus data', () => {
   });
 
   it('is what the built content database holds', () => {
-    expect(store.searchThesaurus()).toEqual(data);
+    expect(engine.store.searchThesaurus()).toEqual(data);
   });
 });
 
 describe('expansion in search', () => {
   it('finds the document wording for a word it lacks, and says what it also searched', () => {
-    const r = search.query({ q: 'deportation' });
+    const r = engine.search.query({ q: 'deportation' });
     expect(r.total).toBeGreaterThan(0);
     expect(r.expanded).toEqual(expect.arrayContaining(['return', 'readmission']));
     expect(r.didYouMean).toBeNull();
   });
 
   it('can be switched off', () => {
-    const r = search.query({ q: 'deportation', expand: false });
+    const r = engine.search.query({ q: 'deportation', expand: false });
     expect(r.total).toBe(0);
     expect(r.expanded).toEqual([]);
   });
 
   it("ranks the user's own words above the expansion", () => {
     // "seasonal workers" is in the text (New Zealand RSE, Guatemala–Canada); circular migration is only an expansion.
-    const r = search.query({ q: 'seasonal workers', limit: 5 });
+    const r = engine.search.query({ q: 'seasonal workers', limit: 5 });
     const top = r.hits[0];
     expect(top.terms.map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['seasonal']));
   });
