@@ -99,6 +99,8 @@ describe('presentation mode', () => {
       ['dark', 'presentation-1280x860-dark'],
     ] as const) {
       await app.page.getByRole('combobox', { name: 'Theme' }).selectOption(scheme);
+      // The theme is applied once the setting is saved: look (and run axe) only then.
+      await app.page.locator(`html[data-theme="${scheme}"]`).waitFor({ state: 'attached' });
       await app.screenshot(name);
       expect(await axeSerious(app.page), scheme).toEqual([]);
     }
