@@ -50,6 +50,13 @@ async function seed(app: AppSession): Promise<void> {
   for (const r of results) expect(r.ok, JSON.stringify(r)).toBe(true);
 }
 
+/** The mean of the reading pane's background red, green and blue (0 black … 255 white), read at once. */
+async function paneLightness(page: Page): Promise<number> {
+  const rgb = await page.evaluate<string>("getComputedStyle(document.querySelector('.reading-pane')).backgroundColor");
+  const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+  return (r + g + b) / 3;
+}
+
 /** Everything a person or a screen reader could get from the page now. */
 async function visibleText(page: Page): Promise<string> {
   const inner = await page.evaluate<string>('document.body.innerText');
@@ -99,9 +106,11 @@ describe('presentation mode', () => {
       ['dark', 'presentation-1280x860-dark'],
     ] as const) {
       await app.page.getByRole('combobox', { name: 'Theme' }).selectOption(scheme);
-      // The theme is applied once the setting is saved: look (and run axe) only then.
       await app.page.locator(`html[data-theme="${scheme}"]`).waitFor({ state: 'attached' });
+      // The screenshot waits for a rendered frame (session.ts): before it, Chromium still showed the old
+      // theme's colours (the dark screenshot came out light). What it captured has the theme's colours.
       await app.screenshot(name);
+      expect(await paneLightness(app.page), scheme).toSatisfy((l: number) => (scheme === 'dark' ? l < 30 : l > 220));
       expect(await axeSerious(app.page), scheme).toEqual([]);
     }
 
