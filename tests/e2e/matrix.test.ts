@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { PositionHistoryEntry, PositionRow } from '../../src/shared/contract/types';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious } from './steps';
+import { WINDOW_SIZES, axeSerious, topBarTop } from './steps';
 
 const e2e = useHarness();
 const PO = 'c2.f2.po.1';
@@ -143,17 +143,13 @@ describe('positions matrix', () => {
     await matrix.getByRole('button', { name: /^Position on 2\.2 PO 1: Red line/ }).waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const [width, height] of [
-        [1280, 860],
-        [1024, 700],
-        [800, 600],
-      ] as const) {
+      for (const { width, height } of WINDOW_SIZES) {
         await page.setViewportSize({ width, height });
         await app.screenshot(`matrix-${width}x${height}-${scheme}`);
         const violations = await axeSerious(page);
         expect(violations, `${width}x${height} ${scheme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
         // The frame never moves: the top bar stays at the top, the matrix scrolls inside itself.
-        expect(await page.evaluate('document.querySelector(".topbar").getBoundingClientRect().top')).toBe(0);
+        expect(await topBarTop(page)).toBe(0);
         // Every column fits inside the matrix's own pane, the last one ("Last change") included.
         const edges = await page.evaluate<[number, number, number]>(`(() => {
           const pane = document.querySelector('.matrix-pane');

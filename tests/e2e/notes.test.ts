@@ -220,5 +220,5 @@ describe('notes', () => {
     const strip = (list: Annotation[]): Array<Omit<Annotation, 'anchor'>> =>
       [...list].sort((x, y) => x.id.localeCompare(y.id)).map(({ anchor: _anchor, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
-  });
+  }, 180_000); // two sessions, an export, an import and a restart: past the default minute on a loaded machine
 });

@@ -8,7 +8,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
-import { axeSerious, openPage } from './steps';
+import { WINDOW_SIZES, axeSerious, chooseTheme, openPage, topBarTop } from './steps';
 
 const e2e = useHarness();
 
@@ -126,19 +126,14 @@ describe('command palette', () => {
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('role') ?? ''")).toBe('treeitem');
   });
 
-  for (const size of [
-    { width: 1280, height: 860 },
-    { width: 1024, height: 700 },
-    { width: 800, height: 600 },
-  ]) {
+  for (const size of WINDOW_SIZES) {
     it(`has no serious axe violations and fits at ${size.width}×${size.height}, light and dark`, async () => {
       const app = await e2e.app({ hash: '#page/c2.f2', viewport: size });
       const { page } = app;
       await openPage(app, 'c1.f1');
       for (const scheme of ['light', 'dark'] as const) {
         // The theme chosen in the app (the system's is light here), then the palette over it.
-        await page.getByRole('combobox', { name: 'Theme' }).selectOption(scheme);
-        await page.locator(`html[data-theme="${scheme}"]`).waitFor({ state: 'attached' });
+        await chooseTheme(page, scheme);
         const dialog = await openPalette(page);
         await dialog.getByRole('option').first().waitFor();
         await app.screenshot(`palette-${size.width}x${size.height}-${scheme}`);
@@ -148,7 +143,7 @@ describe('command palette', () => {
         expect(
           box && box.y >= 0 && box.y + box.height <= size.height && box.x >= 0 && box.x + box.width <= size.width,
         ).toBe(true);
-        expect(await page.evaluate('document.querySelector(".topbar").getBoundingClientRect().top')).toBe(0);
+        expect(await topBarTop(page)).toBe(0);
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
       }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious, block } from './steps';
+import { axeSerious, block, chooseTheme } from './steps';
 
 const e2e = useHarness();
 
@@ -105,8 +105,7 @@ describe('presentation mode', () => {
       ['light', 'presentation-1280x860-light'],
       ['dark', 'presentation-1280x860-dark'],
     ] as const) {
-      await app.page.getByRole('combobox', { name: 'Theme' }).selectOption(scheme);
-      await app.page.locator(`html[data-theme="${scheme}"]`).waitFor({ state: 'attached' });
+      await chooseTheme(app.page, scheme);
       // The screenshot waits for a rendered frame (session.ts): before it, Chromium still showed the old
       // theme's colours (the dark screenshot came out light). What it captured has the theme's colours.
       await app.screenshot(name);
