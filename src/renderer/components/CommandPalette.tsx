@@ -13,7 +13,6 @@
 import fuzzysort from 'fuzzysort';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JumpTarget } from '../../shared/contract/types';
-import { LIMITS } from '../../shared/limits';
 import { api } from '../api';
 import { useDialogFocus } from '../hooks/useDialogFocus';
 import { latestAnswer } from '../lib/latest';
@@ -22,6 +21,7 @@ import { appCommands } from '../state/commands';
 import { nav, navigate } from '../state/nav';
 import { settings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
+import { ComboInput } from './ComboInput';
 import { pageName, useRecentPlaces } from './RecentPlaces';
 import { MOD } from './TopBar';
 
@@ -141,33 +141,20 @@ export function CommandPalette(): ReactNode {
         aria-modal="true"
         aria-label="Command palette"
       >
-        <div className="search-box">
-          <span className="search-icon" aria-hidden="true">
-            ›
-          </span>
-          <input
-            data-autofocus=""
-            type="text"
-            role="combobox"
-            aria-label="Command"
-            aria-expanded={shown.length > 0}
-            aria-controls="palette-list"
-            aria-autocomplete="list"
-            aria-activedescendant={shown.length ? `cp-${index}` : undefined}
-            placeholder="Type a command, a recent place or a section (2.2, recruitment…)"
-            value={q}
-            maxLength={LIMITS.queryLength}
-            onChange={(e) => {
-              setQ(e.target.value);
-              setActive(0);
-              setJump(null);
-            }}
-            onKeyDown={onKey}
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <kbd className="esc-hint">Esc</kbd>
-        </div>
+        <ComboInput
+          icon="›"
+          label="Command"
+          listId="palette-list"
+          activeId={shown.length ? `cp-${index}` : null}
+          placeholder="Type a command, a recent place or a section (2.2, recruitment…)"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setActive(0);
+            setJump(null);
+          }}
+          onKeyDown={onKey}
+        />
         <div className="search-status" aria-live="polite">
           {query ? `${shown.length} match${shown.length === 1 ? '' : 'es'}` : ''}
         </div>
