@@ -100,7 +100,7 @@ describe('command palette', () => {
     expect(await axeSerious(page), 'presentation').toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-  });
+  }, 180_000); // four openings of the palette and an axe run
 
   it('opens from the menu (app.command palette) and runs focus, theme and text size commands', async () => {
     const app = await e2e.app({ hash: '#page/c2.f2' });
@@ -124,7 +124,7 @@ describe('command palette', () => {
     expect(await activeOption(dialog)).toBe('Focus the outline');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('role') ?? ''")).toBe('treeitem');
-  });
+  }, 120_000);
 
   for (const size of WINDOW_SIZES) {
     it(`has no serious axe violations and fits at ${size.width}×${size.height}, light and dark`, async () => {
@@ -147,6 +147,6 @@ describe('command palette', () => {
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
       }
-    });
+    }, 180_000); // two axe runs
   }
 });
