@@ -10,7 +10,8 @@
  * the next start removes it if the process was killed); the destination
  * folder is the user's, so only a file we recorded, named by our exact
  * pattern, is ever removed there; refuse an import file larger than
- * LIMITS.importBytes before reading it, and one that is not valid UTF-8 with
+ * LIMITS.importBytes before reading it (a sealed file: LIMITS.sealedImportBytes),
+ * name a binary file (DOCX, PDF…) from its bytes, and refuse one that is not valid UTF-8 with
  * the byte offset of the first bad sequence (never a silent U+FFFD).
  */
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CoreError } from '../shared/contract/result';
 import { LIMITS } from '../shared/limits';
+import { refuseUnreadable, sniffBytes, sniffText } from './exchange/sniff';
 import { FILE_MODE, privateDir } from './owner-only';
 
 /** `.<name>.<uuid>.recollection-tmp`: hidden, and unmistakably ours. */
@@ -150,14 +152,21 @@ export async function readImportFile(path: string): Promise<string> {
     if (err instanceof CoreError) throw err;
     throw new CoreError('NOT_FOUND', `cannot read ${basename(path)}`);
   }
-  if (size > LIMITS.importBytes) {
+  const tooLarge = (): CoreError => {
     const mb = Math.round(LIMITS.importBytes / (1024 * 1024));
-    throw new CoreError(
+    return new CoreError(
       'INVALID_ARGUMENT',
       `${basename(path)} is larger than ${mb} MB; it is not a Recollection export`,
     );
-  }
-  const text = decodeUtf8(await readFile(path), basename(path));
+  };
+  // A sealed file may be larger than the export it holds (base64); anything else is held to importBytes.
+  if (size > LIMITS.sealedImportBytes) throw tooLarge();
+  const bytes = await readFile(path);
+  // Named from its bytes before decoding: a DOCX or PDF is "a Word document", not "invalid UTF-8 at byte 10".
+  const kind = sniffBytes(bytes);
+  if (kind) refuseUnreadable(kind, basename(path));
+  const text = decodeUtf8(bytes, basename(path));
+  if (size > LIMITS.importBytes && sniffText(text) !== 'sealed') throw tooLarge();
   // A byte-order mark (some editors add one) is not part of the JSON.
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
