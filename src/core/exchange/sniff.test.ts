@@ -42,6 +42,8 @@ describe('sniffing other files', () => {
     ['plain prose', 'Dear colleague, please find attached.', 'text'],
     ['JSON after white space and a BOM', '\uFEFF  \n {"type":"Annotation"}', 'json'],
     ['a JSON array', '[]', 'json'],
+    ['a bare JSON value', '42', 'json'],
+    ['a quoted CSV', '"type","id"\n"a","b"\n', 'csv'],
     ['broken JSON (left to the JSON reader)', '{"a": ', 'json'],
   ])('%s', (_, text, kind) => {
     expect(sniffText(text)).toBe(kind);

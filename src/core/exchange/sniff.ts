@@ -66,7 +66,11 @@ const firstLine = (text: string): string => text.slice(0, text.search(/\r?\n|$/)
 /** True when the first lines (two at least) split on one separator into the same number (≥ 2) of fields. */
 function looksLikeCsv(head: string): boolean {
   // The last line of the head may be cut anywhere: only whole lines count.
-  const lines = head.split(/\r?\n/).slice(0, 6).slice(0, -1).filter((l) => l !== '');
+  const lines = head
+    .split(/\r?\n/)
+    .slice(0, 6)
+    .slice(0, -1)
+    .filter((l) => l !== '');
   if (lines.length < 2) return false;
   return [',', ';', '\t'].some((sep) => {
     const counts = lines.map((l) => l.split(sep).length);
@@ -93,6 +97,8 @@ export function sniffText(text: string): FileKind {
   if (/^#{1,6} \S/.test(start) || /^(---|\*\*\*)\r?\n/.test(start))
     return OURS.test(body.slice(0, 64 * 1024)) ? 'markdown-ours' : 'markdown';
   if (looksLikeCsv(head)) return 'csv';
+  // A bare JSON value (42, "notes", null) is JSON, if not annotations: the JSON reader says so.
+  if (/^("|-?\d|true\b|false\b|null\b)/.test(start)) return 'json';
   return 'text';
 }
 
