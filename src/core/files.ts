@@ -160,15 +160,28 @@ export async function readImportFile(path: string): Promise<string> {
     );
   };
   // A sealed file may be larger than the export it holds (base64); anything else is held to importBytes.
-  if (size > LIMITS.sealedImportBytes) throw tooLarge();
+  if (size > LIMITS.sealedImportBytes || (size > LIMITS.importBytes && !(await startsSealed(path)))) throw tooLarge();
   const bytes = await readFile(path);
   // Named from its bytes before decoding: a DOCX or PDF is "a Word document", not "invalid UTF-8 at byte 10".
   const kind = sniffBytes(bytes);
   if (kind) refuseUnreadable(kind, basename(path));
   const text = decodeUtf8(bytes, basename(path));
-  if (size > LIMITS.importBytes && sniffText(text) !== 'sealed') throw tooLarge();
+  // Named here too (the import channel names it again, without the file's name).
+  refuseUnreadable(sniffText(text), basename(path));
   // A byte-order mark (some editors add one) is not part of the JSON.
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** Whether the file's first bytes hold a sealed file's armor line (read without reading the whole file). */
+async function startsSealed(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = new Uint8Array(4096);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return sniffText(new TextDecoder('latin1').decode(head.subarray(0, bytesRead))) === 'sealed';
+  } finally {
+    await file.close();
+  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -16,7 +16,7 @@ import { CoreError } from '../shared/contract/result';
 import type { ExportFile } from '../shared/contract/types';
 import { FORMATS } from '../shared/vocabulary/formats';
 import { readImportFile, writeFileAtomic } from '../core/files';
-import { SEAL_EXTENSION, SEAL_MIME, seal as sealExport, sealedName } from '../core/exchange/seal';
+import { SEAL_EXTENSION, sealExportFile } from '../core/exchange/seal';
 import { storageFault } from '../core/faults';
 
 export async function saveExport(
@@ -25,13 +25,12 @@ export async function saveExport(
   window: BrowserWindow | null,
 ): Promise<ResultOf<'export.save'>> {
   // Render first: a failing export never opens a dialog for nothing.
-  const file =
+  let file =
     args.format === 'pdf'
-      ? await sealPdf(
-          await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html', seal: undefined })),
-          args.seal,
-        )
+      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html', seal: undefined }))
       : await handlers['export.render']({ ...args, format: args.format });
+  // The PDF is printed here, so sealed here; the core seals the other formats.
+  if (args.format === 'pdf' && args.seal) file = await sealExportFile(file, 'pdf', args.seal.passphrase);
   const filter = args.seal
     ? { name: `Sealed ${FORMATS[args.format].label}`, extensions: [SEAL_EXTENSION] }
     : { name: FORMATS[args.format].label, extensions: [FORMATS[args.format].extension] };
@@ -54,13 +53,6 @@ export async function saveExport(
     );
   }
   return { path: choice.filePath };
-}
-
-/** The printed PDF sealed as the core seals the other formats (the PDF is made here, not in the core). */
-async function sealPdf(pdf: ExportFile, seal: ParsedArgs<'export.save'>['seal']): Promise<ExportFile> {
-  if (!seal) return pdf;
-  const data = await sealExport({ format: 'pdf', filename: pdf.filename, data: pdf.data }, seal.passphrase);
-  return { filename: sealedName(pdf.filename), mime: SEAL_MIME, data };
 }
 
 /** Chromium refuses to navigate to longer data: URLs. */

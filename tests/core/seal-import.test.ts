@@ -8,6 +8,7 @@
  * exactly as before; CSV, Markdown, HTML and DOCX exports and unknown files
  * get one sentence naming what they are, never a JSON parse position.
  */
+import type * as NodeCrypto from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ import { removeDir } from '../support/core';
 // repeatable here, reset before each render, so two renders of the same notes are the same bytes.
 let counter = 0;
 vi.mock('node:crypto', async (original) => {
-  const actual = await original<typeof import('node:crypto')>();
+  const actual = await original<typeof NodeCrypto>();
   const fake = (): `${string}-${string}-${string}-${string}-${string}` =>
     `00000000-0000-4000-8000-${(counter++).toString(16).padStart(12, '0')}`;
   return { ...actual, default: { ...actual, randomUUID: fake }, randomUUID: fake };
@@ -211,7 +212,7 @@ describe('import names what a file is', () => {
   });
 
   it('files read from disk are named from their bytes before decoding (DOCX, PDF, binary)', async () => {
-    const dir = dirs[0]!;
+    const dir = dirs[0];
     const cases: Array<[string, Uint8Array, RegExp]> = [
       ['brief.docx', plain.get('docx')!.data as Uint8Array, /^brief\.docx is a Word document \(DOCX\)/],
       ['brief.pdf', new TextEncoder().encode('%PDF-1.7\n'), /^brief\.pdf is a PDF document; it cannot be imported/],

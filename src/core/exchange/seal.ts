@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { CoreError } from '../../shared/contract/result';
+import type { ExportFile } from '../../shared/contract/types';
 import { SAVE_FORMATS, type SaveFormat } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
 import { AGE_ARMOR_BEGIN, IMPORTABLE } from './sniff';
@@ -77,6 +78,12 @@ export async function seal(
 
 /** The file name of a sealed export: the inner name, with `.recollection` after it. */
 export const sealedName = (filename: string): string => `${filename}.${SEAL_EXTENSION}`;
+
+/** A rendered export, sealed: the core's formats, and the PDF the shell or the command line prints. */
+export async function sealExportFile(file: ExportFile, format: SaveFormat, passphrase: string): Promise<ExportFile> {
+  const data = await seal({ format, filename: file.filename, data: file.data }, passphrase);
+  return { filename: sealedName(file.filename), mime: SEAL_MIME, data };
+}
 
 const damaged = (why: string): CoreError =>
   new CoreError(

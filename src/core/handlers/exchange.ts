@@ -44,12 +44,11 @@ export async function renderExport(
     csv: async () => (await import('../exchange/csv')).exportCsv(entries, options),
     json: async () => (await import('../exchange/w3c')).exportW3c(entries, options),
   };
-  const data = await render[args.format]();
-  if (!args.seal) return { filename, mime, data };
+  const file = { filename, mime, data: await render[args.format]() };
+  if (!args.seal) return file;
   // Sealed: the same bytes inside, the passphrase used here and nowhere else (never logged or returned).
-  const { seal, sealedName, SEAL_MIME } = await import('../exchange/seal');
-  const sealed = await seal({ format: args.format, filename, data }, args.seal.passphrase);
-  return { filename: sealedName(filename), mime: SEAL_MIME, data: sealed };
+  const { sealExportFile } = await import('../exchange/seal');
+  return sealExportFile(file, args.format, args.seal.passphrase);
 }
 
 export function exchangeHandlers(
