@@ -23,7 +23,7 @@ import { SAVE_FORMATS, type SaveFormat } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
 import { AGE_ARMOR_BEGIN, IMPORTABLE } from './sniff';
 
-/** log2 of scrypt's N when sealing: 2^17 (128 MiB, about a second) — see docs/security.md. */
+/** log2 of scrypt's N when sealing: 2^17 (128 MiB of memory; seconds of work) — see docs/export-import.md. */
 export const SEAL_WORK_FACTOR = 17;
 /** The most a file may ask when opening: age's own default (2^18, 256 MiB); more is refused unread. */
 export const MAX_OPEN_WORK_FACTOR = 18;
