@@ -107,7 +107,13 @@ export function ExportDialog(): ReactNode {
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
         Include my private note texts and tags (untick to share only what is marked, with positions)
       </label>
-      <SealFields value={seal} onChange={setSeal} />
+      <SealFields
+        value={seal}
+        onChange={(next) => {
+          setSeal(next);
+          setMessage(null);
+        }}
+      />
       <DialogActions
         onCancel={closeOverlays}
         primary={{ label: 'Export…', disabled: busy, onClick: () => void run() }}
