@@ -20,7 +20,6 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CoreError } from '../shared/contract/result';
 import { LIMITS } from '../shared/limits';
-import { refuseUnreadable, sniffBytes, sniffText } from './exchange/sniff';
 import { FILE_MODE, privateDir } from './owner-only';
 
 /** `.<name>.<uuid>.recollection-tmp`: hidden, and unmistakably ours. */
@@ -159,21 +158,25 @@ export async function readImportFile(path: string): Promise<string> {
       `${basename(path)} is larger than ${mb} MB; it is not a Recollection export`,
     );
   };
+  // Loaded here, not at start: the command line's entry must not load the exporters' libraries (docs/cli.md).
+  const sniff = await import('./exchange/sniff');
+  const { sniffBytes, sniffText } = sniff;
   // A sealed file may be larger than the export it holds (base64); anything else is held to importBytes.
-  if (size > LIMITS.sealedImportBytes || (size > LIMITS.importBytes && !(await startsSealed(path)))) throw tooLarge();
+  if (size > LIMITS.sealedImportBytes || (size > LIMITS.importBytes && !(await startsSealed(path, sniffText))))
+    throw tooLarge();
   const bytes = await readFile(path);
   // Named from its bytes before decoding: a DOCX or PDF is "a Word document", not "invalid UTF-8 at byte 10".
   const kind = sniffBytes(bytes);
-  if (kind) refuseUnreadable(kind, basename(path));
+  if (kind) sniff.refuseUnreadable(kind, basename(path));
   const text = decodeUtf8(bytes, basename(path));
   // Named here too (the import channel names it again, without the file's name).
-  refuseUnreadable(sniffText(text), basename(path));
+  sniff.refuseUnreadable(sniffText(text), basename(path));
   // A byte-order mark (some editors add one) is not part of the JSON.
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** Whether the file's first bytes hold a sealed file's armor line (read without reading the whole file). */
-async function startsSealed(path: string): Promise<boolean> {
+async function startsSealed(path: string, sniffText: (text: string) => string): Promise<boolean> {
   const file = await open(path, 'r');
   try {
     const head = new Uint8Array(4096);

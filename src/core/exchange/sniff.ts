@@ -124,7 +124,7 @@ export function describeKind(kind: Exclude<FileKind, 'json' | 'sealed'>, subject
 }
 
 /** Throws the sentence for a file the importer cannot read; returns for JSON and sealed files. */
-export function refuseUnreadable(kind: FileKind, name?: string): asserts kind is 'json' | 'sealed' {
+export function refuseUnreadable(kind: FileKind, name?: string): void {
   if (kind === 'json' || kind === 'sealed') return;
   throw new CoreError('INVALID_ARGUMENT', describeKind(kind, name === undefined ? undefined : `${name} is`));
 }
