@@ -26,6 +26,11 @@ export interface CoreOptions {
    * `notes` never search). The app loads it at open, so a damaged index is known at start.
    */
   searchOnFirstUse?: boolean;
+  /**
+   * Only reads will follow (a command-line `search`, `show`, `notes`): the notes database is opened
+   * without purging old trash, the one write every open did (it took the write lock).
+   */
+  readOnly?: boolean;
 }
 
 export interface Core {
