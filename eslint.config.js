@@ -27,6 +27,7 @@ export const LAYERS = {
       'docx',
       'csv-stringify',
       'approx-string-match',
+      'age-encryption',
       'nspell',
       'dictionary-en',
       'dictionary-en-gb',

@@ -21,8 +21,11 @@ import {
   empty,
   exportScope,
   id,
+  importData,
+  passphrase,
   position,
   priority,
+  seal,
   searchKinds,
   selector,
   settings,
@@ -114,11 +117,16 @@ export const argSchemas = {
   'trash.restore': z.object({ id: uuid }).strict(),
   'history.undo': empty,
 
-  'export.render': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
+  'export.render': z
+    .object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean(), seal: seal.optional() })
+    .strict(),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
-  'export.save': z.object({ format: z.enum(SAVE_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
-  'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
-  'import.apply': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
+  'export.save': z
+    .object({ format: z.enum(SAVE_FORMATS), scope: exportScope, includeNotes: z.boolean(), seal: seal.optional() })
+    .strict(),
+  /** `passphrase` opens a sealed (.recollection) file; without one a sealed file answers PASSPHRASE_NEEDED. */
+  'import.preview': z.object({ data: importData, passphrase: passphrase.optional() }).strict(),
+  'import.apply': z.object({ data: importData, passphrase: passphrase.optional() }).strict(),
   'import.open': empty,
 
   'settings.get': empty,

@@ -115,3 +115,14 @@ export const settings = z
     searchExpand: z.boolean(),
   })
   .strict();
+
+// ---------------------------------------------------------------- sealed files (.recollection)
+
+/** A sealed file's passphrase. Never echoed: zod's messages for these checks do not quote the value. */
+export const passphrase = z.string().min(1).max(LIMITS.passphraseLength);
+/** Seal the export with this passphrase (export.render, export.save). */
+export const seal = z
+  .object({ passphrase: z.string().min(LIMITS.sealPassphraseMin).max(LIMITS.passphraseLength) })
+  .strict();
+/** An import file's text: a sealed file may be larger than the export it holds (base64 armor). */
+export const importData = z.string().max(LIMITS.sealedImportBytes);
