@@ -108,14 +108,10 @@ describe('a layer added by hand', () => {
     expect((await b.value('layers.forBlocks', { blockIds: [OPTION], layerIds: [id] })).annotations).toHaveLength(1);
     expect(await b.value('layers.positions', {})).toEqual([]);
     const columns = delegationColumns(b.core.user, [id]);
-    expect(columns).toEqual([
-      {
-        layerId: id,
-        name: 'Capital (Geneva)',
-        color: 'orange',
-        positions: { [OPTION]: expect.objectContaining({ position: 'red-line', priority: 'high', noteCount: 1 }) },
-      },
+    expect(columns.map((c) => [c.layerId, c.name, c.color, Object.keys(c.positions)])).toEqual([
+      [id, 'Capital (Geneva)', 'orange', [OPTION]],
     ]);
+    expect(columns[0].positions[OPTION]).toMatchObject({ position: 'red-line', priority: 'high', noteCount: 1 });
 
     // The same file again: nothing to do.
     expect((await b.value('layers.add', { data: file })).action).toBe('same');
