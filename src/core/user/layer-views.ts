@@ -116,4 +116,3 @@ export function layerViews(u: UserContext) {
   };
 }
 
-export type LayerViews = ReturnType<typeof layerViews>;
