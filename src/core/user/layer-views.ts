@@ -115,4 +115,3 @@ export function layerViews(u: UserContext) {
     },
   };
 }
-

@@ -275,4 +275,3 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
     },
   };
 }
-
