@@ -45,6 +45,7 @@ export const layers: Command = {
   summary: "list colleagues' layers (and your author name and id), or one layer's notes",
   options: [],
   positionals: [0, 2],
+  readOnly: true,
   async run(ctx) {
     const [action, which] = ctx.args;
     const list = await ctx.call('layers.list', {});
