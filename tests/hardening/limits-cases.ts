@@ -353,6 +353,8 @@ export const CASES: Case[] = [
       seal: { passphrase: s(LIMITS.sealPassphraseMin - 1) },
     }),
     says: /: seal\.passphrase: /,
+  },
+  {
     limit: 'layers',
     where: 'layers.positions layerIds',
     channel: 'layers.positions',
