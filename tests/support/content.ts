@@ -73,12 +73,20 @@ export function lookupFromModel(model: DocumentModel): ContentLookup {
   };
 }
 
+let cachedText: string | null = null;
+
+/** The shipped corpus text (read once per test file). */
+export function corpusText(): string {
+  cachedText ??= readFileSync(CORPUS, 'utf8');
+  return cachedText;
+}
+
 let cached: TestContent | null = null;
 
 /** The content for tests: the real parser's model of the shipped corpus (parsed once per file). */
 export function testContent(): TestContent {
   if (cached) return cached;
-  const model = parseRecollection(readFileSync(CORPUS, 'utf8'));
+  const model = parseRecollection(corpusText());
   cached = { model, lookup: lookupFromModel(model) };
   return cached;
 }
