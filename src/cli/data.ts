@@ -24,12 +24,14 @@ export const exportCommand: Command = {
     const out = optString(ctx.values, 'out');
     if (format === undefined) throw new UsageError('export needs --format');
     if (out === undefined) throw new UsageError('export needs --out <file>');
-    const rendered = await ctx.call('export.render', {
-      // PDF is the printable HTML brief, printed (as the app does).
-      format: format === 'pdf' ? 'html' : format,
-      scope: { kind: 'all' },
-      includeNotes: !optFlag(ctx.values, 'no-notes'),
-    });
+    const rendered = await ctx.whileExporting(() =>
+      ctx.call('export.render', {
+        // PDF is the printable HTML brief, printed (as the app does).
+        format: format === 'pdf' ? 'html' : format,
+        scope: { kind: 'all' },
+        includeNotes: !optFlag(ctx.values, 'no-notes'),
+      }),
+    );
     const file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;
     const path = ctx.resolvePath(out);
     try {

@@ -6,6 +6,7 @@
  * Constraint: no Electron import. The app, the CLI, the browser harness, the
  * tests and the benchmarks all open the core through this one function.
  */
+import type { EventName, EventPayloads } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
 import type { AppStatus } from '../shared/contract/types';
 import type { UserStore } from './user/store';
@@ -26,6 +27,8 @@ export interface CoreOptions {
    * `notes` never search). The app loads it at open, so a damaged index is known at start.
    */
   searchOnFirstUse?: boolean;
+  /** Sends an event to whoever shows the core's work (the shell: to the window; the browser harness: to the page). */
+  emit?: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 }
 
 export interface Core {

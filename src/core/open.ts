@@ -118,7 +118,7 @@ export function openCore(options: CoreOptions): Core {
             // Searching loads the index first when the core was opened with searchOnFirstUse.
             ...lazySlice('search', () => searchHandlers(opened.search(), u)),
             ...userHandlers(u),
-            ...exchangeHandlers(opened.content, u, now),
+            ...exchangeHandlers(opened.content, u, now, (p) => options.emit?.('export.progress', p)),
           }
         : {
             // The document's channels (content, search, export, import) answer with what to do.

@@ -84,6 +84,8 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
       dataDir,
       nativeBinding: where.nativeBinding,
       version: app.getVersion(),
+      // An export's progress goes to the window showing it (the export dialog's bar).
+      emit: (event, payload) => void sendEvent(window, event, payload),
     });
   } catch (err) {
     log('the core could not open', err);

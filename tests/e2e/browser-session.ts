@@ -54,7 +54,12 @@ export class BrowserSession extends AppSession {
   }
 
   async start(place: Place = { hash: this.options.hash, link: this.options.link }): Promise<void> {
-    this.core = openCore({ contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH, dataDir: this.dataDir });
+    this.core = openCore({
+      contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH,
+      dataDir: this.dataDir,
+      // The core's events (an export's progress) reach the page as the shell's do.
+      emit: (event, payload) => void this.send(event, payload).catch(() => undefined),
+    });
     this.context = await this.browser.newContext({
       viewport: this.options.viewport ?? DEFAULT_VIEWPORT,
       colorScheme: this.options.colorScheme ?? 'light',

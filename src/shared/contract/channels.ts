@@ -135,6 +135,9 @@ export const argSchemas = {
         .regex(/^[A-Za-z0-9._-]+$/),
     })
     .strict(),
+
+  // Export progress and cancel (#12.3).
+  'export.cancel': empty,
 } as const;
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
@@ -196,6 +199,9 @@ export interface ChannelResults {
   'backup.create': T.BackupInfo;
   'backup.list': T.BackupInfo[];
   'backup.restore': { restored: string };
+
+  /** Stops the running export(s): each answers CANCELLED and writes nothing. False when none was running. */
+  'export.cancel': { cancelled: boolean };
 }
 
 export type Channel = keyof typeof argSchemas;
@@ -235,6 +241,13 @@ export interface EventPayloads {
   };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
   'app.open': T.DeepLinkTarget;
+  /** A running export: entries done of the total, in order; the last has done === total (the file is whole). */
+  'export.progress': { done: number; total: number };
 }
 export type EventName = keyof EventPayloads;
-export const EVENTS = ['app.recovered', 'app.command', 'app.open'] as const satisfies readonly EventName[];
+export const EVENTS = [
+  'app.recovered',
+  'app.command',
+  'app.open',
+  'export.progress',
+] as const satisfies readonly EventName[];
