@@ -10,7 +10,7 @@ import { CoreError } from '../../shared/contract/result';
 import type { AnchorStatus, Color, Position, Priority } from '../../shared/contract/types';
 import { COLOR_LABELS, POSITION_LABELS, PRIORITY_LABELS } from '../../shared/vocabulary/labels';
 import { blockLink } from '../../shared/vocabulary/links';
-import { eachOf, runSteps, type Steps } from './progress';
+import { eachOf, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 export interface BriefItem {
@@ -122,12 +122,7 @@ export function toItem(entry: ExportEntry, options: ExportOptions, index: number
   };
 }
 
-/** Items grouped for the document formats, keeping the order the entries came in. */
-export function buildBrief(entries: readonly ExportEntry[], options: ExportOptions): Brief {
-  return runSteps(briefSteps(entries, options));
-}
-
-/** buildBrief in steps, one an entry (progress.ts). */
+/** Items grouped for the document formats, keeping the order the entries came in; one step an entry (progress.ts). */
 export function* briefSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<Brief> {
   const clusters = new Map<string, Map<string | null, BriefItem[]>>();
   const clusterTitles = new Map<string, string>();

@@ -61,11 +61,7 @@ function itemParagraphs(item: BriefItem, level: 2 | 3): Paragraph[] {
   return out;
 }
 
-export function briefDocument(brief: Brief): Document {
-  return runSteps(documentSteps(brief));
-}
-
-/** briefDocument in steps, one an item (progress.ts). */
+/** The Word document of a brief, one step an item (progress.ts). */
 function* documentSteps(brief: Brief): Steps<Document> {
   let done = 0;
   const title = xmlSafe(`Notes: ${brief.title}`);

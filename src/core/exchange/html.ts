@@ -74,11 +74,7 @@ function renderItem(item: BriefItem, level: number): string {
   return out.join('\n');
 }
 
-export function renderBriefHtml(brief: Brief): string {
-  return runSteps(htmlSteps(brief));
-}
-
-/** renderBriefHtml in steps, one an item (progress.ts). */
+/** The HTML page of a brief, one step an item (progress.ts). */
 function* htmlSteps(brief: Brief): Steps<string> {
   let done = 0;
   const title = `Notes: ${brief.title}`;

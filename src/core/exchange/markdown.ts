@@ -52,11 +52,7 @@ function renderItem(item: BriefItem, level: number): string {
   return parts.join('\n\n');
 }
 
-export function renderBriefMarkdown(brief: Brief): string {
-  return runSteps(markdownSteps(brief));
-}
-
-/** renderBriefMarkdown in steps, one an item (progress.ts). */
+/** The Markdown text of a brief, one step an item (progress.ts). */
 function* markdownSteps(brief: Brief): Steps<string> {
   let done = 0;
   const out: string[] = [`# ${escapeMarkdown(`Notes: ${brief.title}`)}`, escapeMarkdown(summaryLine(brief))];

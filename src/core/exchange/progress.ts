@@ -66,6 +66,7 @@ export function checkCancelled(progress: ExportProgress | undefined): void {
  * The final report (`total` of `total`) is the caller's, once the file is whole.
  */
 export async function driveSteps<T>(steps: Steps<T>, total: number, progress?: ExportProgress): Promise<T> {
+  checkCancelled(progress);
   let sliceStart = performance.now();
   let reported = -1;
   for (;;) {
