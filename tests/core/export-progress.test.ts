@@ -118,34 +118,43 @@ describe('export on the command line', () => {
     return { code, err, stopped };
   }
 
-  it('draws progress on a terminal and writes the file', async () => {
+  /** Runs `fn` with an empty folder for the export, removed after. */
+  async function inOutDir(fn: (dir: string) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'recollection-export-out-'));
     try {
-      const out = join(dir, 'brief.md');
-      const run = await exportWithCtrlC(out, false);
-      expect(run.code).toBe(0);
-      expect(run.err).toMatch(/\rExporting: [\d,]+ of 6,000 entries \(\d+%\)/);
-      expect(run.err).toContain('Exporting: 6,000 of 6,000 entries (100%)');
-      expect(run.stopped).toBe(true);
-      expect(existsSync(out)).toBe(true);
+      await fn(dir);
     } finally {
       removeDir(dir);
     }
-  }, 120_000);
+  }
 
-  it('Ctrl+C stops it: exit 130, a sentence, no file, no temporary file, no record of one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'recollection-export-out-'));
-    try {
-      const out = join(dir, 'brief.md');
-      const run = await exportWithCtrlC(out, true);
-      expect(run.code).toBe(130);
-      expect(run.err).toContain('The export was cancelled: nothing was written.');
-      expect(run.err).not.toContain('6,000 of 6,000');
-      expect(readdirSync(dir)).toEqual([]);
-      const records = join(dataDir, TEMP_LOG_DIR);
-      expect(existsSync(records) ? readdirSync(records) : []).toEqual([]);
-    } finally {
-      removeDir(dir);
-    }
-  }, 120_000);
+  it(
+    'draws progress on a terminal and writes the file',
+    () =>
+      inOutDir(async (dir) => {
+        const out = join(dir, 'brief.md');
+        const run = await exportWithCtrlC(out, false);
+        expect(run.code).toBe(0);
+        expect(run.err).toMatch(/\rExporting: [\d,]+ of 6,000 entries \(\d+%\)/);
+        expect(run.err).toContain('Exporting: 6,000 of 6,000 entries (100%)');
+        expect(run.stopped).toBe(true);
+        expect(existsSync(out)).toBe(true);
+      }),
+    120_000,
+  );
+
+  it(
+    'Ctrl+C stops it: exit 130, a sentence, no file, no temporary file, no record of one',
+    () =>
+      inOutDir(async (dir) => {
+        const run = await exportWithCtrlC(join(dir, 'brief.md'), true);
+        expect(run.code).toBe(130);
+        expect(run.err).toContain('The export was cancelled: nothing was written.');
+        expect(run.err).not.toContain('6,000 of 6,000');
+        expect(readdirSync(dir)).toEqual([]);
+        const records = join(dataDir, TEMP_LOG_DIR);
+        expect(existsSync(records) ? readdirSync(records) : []).toEqual([]);
+      }),
+    120_000,
+  );
 });

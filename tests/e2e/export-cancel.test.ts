@@ -12,6 +12,7 @@ import { seedManyNotes } from '../../scripts/bench/many-notes';
 import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import { isOurTempName } from '../../src/core/files';
 import { useHarness } from './fixture';
+import { LOOK_SIZES } from './steps';
 
 const e2e = useHarness();
 const COUNT = 100_000;
@@ -40,16 +41,12 @@ describe('export progress and cancel', () => {
     await expect.poll(done, { timeout: 60_000 }).toBeGreaterThan(first);
     expect(await done()).toBeLessThan(COUNT);
     // The bar at the three window sizes, light and dark (looked at by hand: test-results/export-progress-*.png).
-    for (const [width, height] of [
-      [1280, 860],
-      [1024, 700],
-      [800, 600],
-    ] as const) {
+    for (const [width, height] of LOOK_SIZES) {
       await page.setViewportSize({ width, height });
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         expect(await bar.getByRole('button', { name: 'Cancel export' }).isVisible()).toBe(true);
-        await page.screenshot({ path: join('test-results', `export-progress-${width}x${height}-${colorScheme}.png`) });
+        await app.screenshot(`export-progress-${width}x${height}-${colorScheme}`);
       }
     }
 
