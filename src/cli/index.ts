@@ -219,6 +219,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
               emit: (event, payload) => {
                 if (event === 'export.progress') onProgress?.(payload as EventPayloads['export.progress']);
               },
+              readOnly: command.readOnly === true,
             }),
           );
           // Recovery moved the notes database aside: say so, whatever the output mode.

@@ -29,6 +29,11 @@ export interface CoreOptions {
   searchOnFirstUse?: boolean;
   /** Sends an event to whoever shows the core's work (the shell: to the window; the browser harness: to the page). */
   emit?: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+  /**
+   * Only reads will follow (a command-line `search`, `show`, `notes`): the notes database is opened
+   * without purging old trash, the one write every open did (it took the write lock).
+   */
+  readOnly?: boolean;
 }
 
 export interface Core {
