@@ -4,7 +4,8 @@
  * many-notes.ts. Measured through dispatch(), as the renderer's calls go:
  * opening (core start + what the page asks first: the page's notes capped per
  * block and the Notes panel's first page), paging the Notes list, a filter,
- * the whole list for comparison, and exports of every note.
+ * the whole list for comparison, exports of every note, and how soon a
+ * cancelled export stops.
  *
  * Constraint: one pass for the slow rows (the whole list, exports) so the
  * section stays within minutes; the figures go to docs/performance.md.
@@ -52,10 +53,11 @@ export async function benchHeavy(ctx: BenchContext): Promise<SectionOutcome<Heav
     ctx.log(`heavy: ${count.toLocaleString('en')} notes seeded in ${(seedMs / 1000).toFixed(1)} s`);
     const pageId = seeded.crowdedBlockId.split('.').slice(0, 2).join('.');
     let core: Core | null = null;
+    let progressed: (() => void) | null = null;
     let blockIds: string[] = [];
     // Open as the app does: the core, the page shown, its notes (capped) and the Notes panel's first page.
     await once('open: core + page + its notes + first Notes page', async () => {
-      core = openCore({ contentDbPath: ctx.contentDbPath, dataDir: dir });
+      core = openCore({ contentDbPath: ctx.contentDbPath, dataDir: dir, emit: () => progressed?.() });
       const section = await call(core, 'content.section', { id: pageId });
       blockIds = section.blocks.map((b) => b.id);
       await call(core, 'annotations.forBlocks', { blockIds, perBlock: 50 });
@@ -88,6 +90,27 @@ export async function benchHeavy(ctx: BenchContext): Promise<SectionOutcome<Heav
         rows[`export all ${count.toLocaleString('en')} → ${format}`].bytes = bytes;
         ctx.log(`heavy: exported ${format}`);
       }
+      // Cancel latency: a Word export cancelled one second after its first progress event; the time
+      // from export.cancel to its CANCELLED answer (the longest step runs out first).
+      const cancelLatency: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        let cancelledAt = 0;
+        progressed = () => {
+          progressed = null;
+          setTimeout(() => {
+            cancelledAt = performance.now();
+            void call(c, 'export.cancel', {});
+          }, 1_000);
+        };
+        const r = await dispatch(c.handlers, 'export.render', {
+          format: 'docx',
+          scope: { kind: 'all' },
+          includeNotes: true,
+        });
+        if (r.ok || r.error.code !== 'CANCELLED') throw new Error('export.cancel: the export was not cancelled');
+        cancelLatency.push(performance.now() - cancelledAt);
+      }
+      rows['export → docx, cancel: export.cancel to CANCELLED'] = summarize(cancelLatency);
     } finally {
       c.close();
     }

@@ -16,6 +16,10 @@ export interface Io {
   err(text: string): void;
   /** Resolves once stdout can take more (its buffer drained); absent when output is not buffered. */
   drain?(): Promise<void>;
+  /** True when stderr is a terminal: an export's progress is drawn there only then. */
+  errIsTTY?: boolean;
+  /** Calls `handler` at the next Ctrl+C (SIGINT) instead of ending the process; the returned function stops that. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** What the program that runs the command line provides: Node (bin/recollection.js) or the installed app (src/main/cli-mode.ts). */
@@ -73,10 +77,22 @@ export interface Context {
   printLines(lines: Iterable<string>): Promise<void>;
   /** The one JSON document of --json. */
   printJson(value: unknown): void;
+  /**
+   * The one JSON document of --json when it is a long array: the same text as
+   * printJson(array), written an element at a time (chunks, waiting for stdout
+   * to drain), so 100,000 notes are never one string.
+   */
+  printJsonArray(items: Iterable<unknown>): Promise<void>;
   /** Prints an HTML brief to PDF: a browser found on the machine, or the app's own printer (cli-mode). */
   printPdf(html: ExportFile): Promise<ExportFile>;
   /** Asks for a passphrase without echo; null when there is no terminal. */
   askHidden: AskHidden;
+  /**
+   * Runs an export: its progress is drawn on stderr when that is a terminal, and
+   * the first Ctrl+C cancels it (`export.cancel`: CANCELLED, nothing written; a
+   * second one ends the process as usual).
+   */
+  whileExporting<T>(run: () => Promise<T>): Promise<T>;
 }
 
 export interface Command {

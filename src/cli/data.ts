@@ -31,13 +31,15 @@ export const exportCommand: Command = {
       throw new UsageError(`--${SEAL_PASSPHRASE_FD} goes with --seal`);
     // Asked before the work, so a typing mistake costs nothing.
     const seal = sealing ? { passphrase: await sealPassphrase(ctx.values, 'seal', ctx.askHidden) } : undefined;
-    const rendered = await ctx.call('export.render', {
-      // PDF is the printable HTML brief, printed (as the app does), then sealed here.
-      format: format === 'pdf' ? 'html' : format,
-      scope: { kind: 'all' },
-      includeNotes: !optFlag(ctx.values, 'no-notes'),
-      seal: format === 'pdf' ? undefined : seal,
-    });
+    const rendered = await ctx.whileExporting(() =>
+      ctx.call('export.render', {
+        // PDF is the printable HTML brief, printed (as the app does), then sealed here.
+        format: format === 'pdf' ? 'html' : format,
+        scope: { kind: 'all' },
+        includeNotes: !optFlag(ctx.values, 'no-notes'),
+        seal: format === 'pdf' ? undefined : seal,
+      }),
+    );
     let file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;
     if (format === 'pdf' && seal)
       file = await (await import('../core/exchange/seal')).sealExportFile(file, 'pdf', seal.passphrase);

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Core } from '../core/core';
+import type { EventPayloads } from '../shared/contract/channels';
 import type { ExportFile } from '../shared/contract/types';
 import { storageFault } from '../core/faults';
 import { check } from './check';
@@ -98,10 +99,31 @@ const processIo: Io = {
   err: (text) => void process.stderr.write(text),
   drain: () =>
     process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', done)) : Promise.resolve(),
+  errIsTTY: process.stderr.isTTY === true,
+  onInterrupt: (handler) => {
+    process.once('SIGINT', handler);
+    return () => void process.off('SIGINT', handler);
+  },
 };
+
+/** Exit code of a command stopped by Ctrl+C (128 + SIGINT), as shells report it. */
+const INTERRUPTED = 130;
 
 /** Lines per write when streaming: large enough to be quick, small enough to stay off the stack. */
 const CHUNK_LINES = 512;
+
+/** Hands `pieces` to `write` CHUNK_LINES at a time, waiting for stdout to drain between chunks. */
+async function inChunks(pieces: Iterable<string>, write: (chunk: string[]) => void, io: Io): Promise<void> {
+  let chunk: string[] = [];
+  for (const piece of pieces) {
+    chunk.push(piece);
+    if (chunk.length < CHUNK_LINES) continue;
+    write(chunk);
+    chunk = [];
+    await io.drain?.();
+  }
+  if (chunk.length) write(chunk);
+}
 
 /**
  * A path the user typed, made absolute from the folder they typed it in:
@@ -147,6 +169,7 @@ const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 export async function main(argv: readonly string[], io: Io = processIo, host: Host = {}): Promise<number> {
   let core: Core | null = null;
+  let onProgress: ((progress: EventPayloads['export.progress']) => void) | null = null;
   try {
     let parsed: { values: Values; positionals: string[] };
     try {
@@ -198,6 +221,9 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
               version: host.version ?? appVersion(),
               nativeBinding: host.nativeBinding,
               searchOnFirstUse: true,
+              emit: (event, payload) => {
+                if (event === 'export.progress') onProgress?.(payload as EventPayloads['export.progress']);
+              },
               readOnly: command.readOnly === true,
             }),
           );
@@ -216,17 +242,38 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       printJson: (value) => io.out(`${terminalJson(withRecovery(value, core))}\n`),
       printPdf: host.printPdf ?? printPdfWithBrowser,
       askHidden: host.askHidden ?? askOnTerminal,
-      async printLines(lines) {
-        if (json) return;
-        let chunk: string[] = [];
-        for (const line of lines) {
-          chunk.push(line);
-          if (chunk.length < CHUNK_LINES) continue;
-          ctx.print(...chunk);
-          chunk = [];
-          await io.drain?.();
+      async whileExporting(run) {
+        let drawn = 0;
+        if (io.errIsTTY) {
+          onProgress = ({ done, total }) => {
+            const line = `Exporting: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} entries (${total ? Math.floor((done * 100) / total) : 100}%)`;
+            io.err(`\r${line.padEnd(drawn)}`);
+            drawn = line.length;
+          };
         }
-        if (chunk.length) ctx.print(...chunk);
+        const stop = io.onInterrupt?.(() => void ctx.call('export.cancel', {}).catch(() => undefined));
+        try {
+          return await run();
+        } finally {
+          stop?.();
+          onProgress = null;
+          if (drawn) io.err(`\r${' '.repeat(drawn)}\r`);
+        }
+      },
+      async printLines(lines) {
+        if (!json) await inChunks(lines, (chunk) => ctx.print(...chunk), io);
+      },
+      async printJsonArray(items) {
+        // The same text as printJson(array), written an element at a time: each element indented
+        // as JSON.stringify(list, null, 2) indents it, `,` between them, `]` at the end.
+        let count = 0;
+        const elements = (function* () {
+          for (const item of items)
+            yield `${count++ === 0 ? '\n' : ',\n'}  ${terminalJson(item).replace(/\n/g, '\n  ')}`;
+        })();
+        io.out('[');
+        await inChunks(elements, (chunk) => io.out(chunk.join('')), io);
+        io.out(count > 0 ? '\n]\n' : ']\n');
       },
     };
     await command.run(ctx);
@@ -237,7 +284,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       return 2;
     }
     io.err(`recollection: ${terminalText(oneLine(errorMessage(err)))}\n`);
-    return 1;
+    return err instanceof CliError && err.code === 'CANCELLED' ? INTERRUPTED : 1;
   } finally {
     // Closing flushes the notes database; a failure here must not hide the command's own result.
     try {

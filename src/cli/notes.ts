@@ -134,7 +134,7 @@ export const notes: Command = {
     if (text !== undefined) filter.text = text;
     const sort = optMember(ctx.values, 'sort', ['document', 'date'] as const);
     const list = await ctx.call('notes.list', { filter, ...(sort ? { sort } : {}) });
-    if (ctx.json) ctx.printJson(list);
+    if (ctx.json) await ctx.printJsonArray(list);
     else await ctx.printLines(noteLineStream(list));
   },
 };

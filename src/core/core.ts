@@ -6,6 +6,7 @@
  * Constraint: no Electron import. The app, the CLI, the browser harness, the
  * tests and the benchmarks all open the core through this one function.
  */
+import type { EventName, EventPayloads } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
 import type { LayersChanged } from '../shared/contract/layer-types';
 import type { AppStatus } from '../shared/contract/types';
@@ -28,6 +29,8 @@ export interface CoreOptions {
    * `notes` never search). The app loads it at open, so a damaged index is known at start.
    */
   searchOnFirstUse?: boolean;
+  /** Sends an event to whoever shows the core's work (the shell: to the window; the browser harness: to the page). */
+  emit?: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
   /**
    * Run the shared folder (#17): write the own layer file, read colleagues'
    * (events + poll). The app and the browser harness pass it; the command line

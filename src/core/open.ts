@@ -138,7 +138,7 @@ export function openCore(options: CoreOptions): Core {
             // Searching loads the index first when the core was opened with searchOnFirstUse.
             ...lazySlice('search', () => searchHandlers(opened.search(), u)),
             ...userHandlers(u),
-            ...exchangeHandlers(opened.content, u, now),
+            ...exchangeHandlers(opened.content, u, now, (p) => options.emit?.('export.progress', p)),
             ...layers,
           }
         : {

@@ -86,6 +86,8 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
       version: app.getVersion(),
       // The shared folder (#17): the own layer file written on change, colleagues' read on change.
       sharedFolder: {},
+      // An export's progress goes to the window showing it (the export dialog's bar).
+      emit: (event, payload) => void sendEvent(window, event, payload),
     });
   } catch (err) {
     log('the core could not open', err);

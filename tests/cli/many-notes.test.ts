@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index';
+import type { NoteEntry } from '../../src/shared/contract/types';
 import { seedManyNotes, TAG } from '../../scripts/bench/many-notes';
 import { CONTENT, tempDir } from './run';
 
@@ -39,6 +40,21 @@ describe('notes with 100,000 notes', () => {
     expect(writes.length).toBeGreaterThan(100);
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(1_000_000);
     expect(drains).toBeGreaterThanOrEqual(writes.length - 1);
+  }, 120_000);
+
+  it('streams --json: one valid document, written in many bounded writes, the same text as one JSON.stringify', async () => {
+    const { code, writes, drains, err } = await run('notes', '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const text = writes.join('');
+    const list = JSON.parse(text) as NoteEntry[];
+    expect(list).toHaveLength(COUNT);
+    expect(new Set(list.map((e) => e.annotation?.id ?? e.bookmark?.id)).size).toBe(COUNT);
+    expect(text).toBe(`${JSON.stringify(list, null, 2)}\n`);
+    // Never the whole output in one write: many writes of bounded size, with a drain wait between them.
+    expect(writes.length).toBeGreaterThan(100);
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(2_000_000);
+    expect(drains).toBeGreaterThanOrEqual(writes.length - 3);
   }, 120_000);
 
   it('filters them by tag', async () => {

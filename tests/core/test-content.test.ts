@@ -16,17 +16,10 @@ const { lookup } = testContent();
 describe('the test content lookup agrees with the content store', () => {
   it('has the same blocks and sections, in the same order', () => {
     expect(lookup.allBlocks().map((b) => b.id)).toEqual(store.allBlocks().map((b) => b.id));
-    expect(
-      lookup
-        .allSections()
-        .map((s) => s.id)
-        .sort(),
-    ).toEqual(
-      store
-        .allSections()
-        .map((s) => s.id)
-        .sort(),
-    );
+    // Sections in the store's outline order (depth first), each the same object as the store reads back.
+    expect(lookup.allSections().map((s) => s.id)).toEqual(store.allSections().map((s) => s.id));
+    for (const s of store.allSections()) expect(lookup.section(s.id), s.id).toEqual(s);
+    expect(lookup.section('nowhere')).toBeNull();
   });
 
   it('gives the same block, summary (with its excerpt) and location for every id', () => {

@@ -59,6 +59,8 @@ export class BrowserSession extends AppSession {
       dataDir: this.dataDir,
       // The shared folder (#17) runs as in the app, quicker: a scenario sets it with folder.set.
       sharedFolder: { pollMs: 500, debounceMs: 100 },
+      // The core's events (an export's progress) reach the page as the shell's do.
+      emit: (event, payload) => void this.send(event, payload).catch(() => undefined),
     });
     // As the shell does: the core's layers.changed reaches the page.
     this.core.onLayersChanged((event) => {

@@ -160,3 +160,10 @@ export async function axeSerious(page: Page, within?: string): Promise<AxeViolat
       nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) })))`);
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** The window sizes every changed screen is looked at in (light and dark): wide, laptop, small. */
+export const LOOK_SIZES = [
+  [1280, 860],
+  [1024, 700],
+  [800, 600],
+] as const;

@@ -101,7 +101,7 @@ async function launch(setup: (fakes: Fakes) => void = () => {}) {
 describe('a normal start', () => {
   it('opens the core on the development paths and loads the reader', async () => {
     const { fakes, window, page } = await launch();
-    expect(control.calls).toEqual([
+    expect(control.calls.map(({ emit: _emit, ...options }) => options)).toEqual([
       {
         contentDbPath: join(appDir, 'build', 'content', 'recollection.db'),
         dataDir,
@@ -110,6 +110,9 @@ describe('a normal start', () => {
         sharedFolder: {},
       },
     ]);
+    // The core's events (an export's progress) go to the window.
+    control.calls[0].emit?.('export.progress', { done: 3, total: 10 });
+    expect(window!.webContents.sent).toContainEqual(['export.progress', { done: 3, total: 10 }]);
     expect(fakes.app.enableSandbox).toHaveBeenCalled();
     expect(fakes.ipcMain.handlers.size).toBe(CHANNELS.length);
     expect(window?.loaded).toEqual(['app://bundle/index.html']);

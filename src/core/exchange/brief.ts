@@ -10,6 +10,7 @@ import { CoreError } from '../../shared/contract/result';
 import type { AnchorStatus, Color, Position, Priority } from '../../shared/contract/types';
 import { COLOR_LABELS, POSITION_LABELS, PRIORITY_LABELS } from '../../shared/vocabulary/labels';
 import { blockLink } from '../../shared/vocabulary/links';
+import { eachOf, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 export interface BriefItem {
@@ -121,13 +122,13 @@ export function toItem(entry: ExportEntry, options: ExportOptions, index: number
   };
 }
 
-/** Items grouped for the document formats, keeping the order the entries came in. */
-export function buildBrief(entries: readonly ExportEntry[], options: ExportOptions): Brief {
+/** Items grouped for the document formats, keeping the order the entries came in; one step an entry (progress.ts). */
+export function* briefSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<Brief> {
   const clusters = new Map<string, Map<string | null, BriefItem[]>>();
   const clusterTitles = new Map<string, string>();
   const other: BriefItem[] = [];
   const orphans: BriefItem[] = [];
-  entries.forEach((entry, i) => {
+  yield* eachOf(entries, (entry, i) => {
     const item = toItem(entry, options, i);
     if (item.anchor === 'orphan') orphans.push(item);
     else if (entry.clusterId === null) other.push(item);

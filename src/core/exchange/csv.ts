@@ -14,6 +14,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { toItem } from './brief';
+import { eachOf, part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 export const CSV_COLUMNS = [
@@ -69,10 +70,20 @@ export function csvRecord(entry: ExportEntry, options: ExportOptions, index: num
 }
 
 export function exportCsv(entries: readonly ExportEntry[], options: ExportOptions): string {
-  const rows = entries.map((entry, i) => {
-    const record = csvRecord(entry, options, i);
-    return CSV_COLUMNS.map((column) => defuse(record[column]));
-  });
+  return runSteps(csvExportSteps(entries, options));
+}
+
+/** exportCsv in steps, one a row (progress.ts). */
+export function* csvExportSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<string> {
+  const rows: string[][] = [];
+  yield* part(
+    eachOf(entries, (entry, i) => {
+      const record = csvRecord(entry, options, i);
+      rows.push(CSV_COLUMNS.map((column) => defuse(record[column])));
+    }),
+    0,
+    0.9,
+  );
   return stringify(rows, {
     bom: true,
     header: true,

@@ -9,7 +9,8 @@
  * user's Markdown text, line by line (not rendered).
  */
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { buildBrief, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
+import { briefSteps, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
+import { part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 /** Remove what XML 1.0 cannot carry: C0 controls other than tab/newline/return, U+FFFE/FFFF, lone surrogates. */
@@ -60,7 +61,9 @@ function itemParagraphs(item: BriefItem, level: 2 | 3): Paragraph[] {
   return out;
 }
 
-export function briefDocument(brief: Brief): Document {
+/** The Word document of a brief, one step an item (progress.ts). */
+function* documentSteps(brief: Brief): Steps<Document> {
+  let done = 0;
   const title = xmlSafe(`Notes: ${brief.title}`);
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
@@ -70,7 +73,10 @@ export function briefDocument(brief: Brief): Document {
     children.push(heading(group.title, 1));
     for (const sub of group.subgroups) {
       if (sub.title !== null) children.push(heading(sub.title, 2));
-      for (const item of sub.items) children.push(...itemParagraphs(item, sub.title !== null ? 3 : 2));
+      for (const item of sub.items) {
+        children.push(...itemParagraphs(item, sub.title !== null ? 3 : 2));
+        yield ++done / brief.count;
+      }
     }
   }
   if (brief.count === 0) children.push(new Paragraph('No notes or bookmarks to export.'));
@@ -83,7 +89,18 @@ export function briefDocument(brief: Brief): Document {
 }
 
 export async function exportDocx(entries: readonly ExportEntry[], options: ExportOptions): Promise<Uint8Array> {
-  const buffer = await Packer.toBuffer(briefDocument(buildBrief(entries, options)));
+  return packDocx(runSteps(docxSteps(entries, options)));
+}
+
+/** The Word document in steps: the brief, then the paragraphs (progress.ts); packDocx writes it. */
+export function* docxSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<Document> {
+  const brief = yield* part(briefSteps(entries, options), 0, 0.5);
+  return yield* part(documentSteps(brief), 0.5, 1);
+}
+
+/** The .docx file of a document (one uninterrupted step of the docx library). */
+export async function packDocx(document: Document): Promise<Uint8Array> {
+  const buffer = await Packer.toBuffer(document);
   // A plain Uint8Array (not a Node Buffer) so it crosses IPC and structured clone unchanged.
   return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 }

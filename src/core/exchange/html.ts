@@ -7,7 +7,8 @@
  * Content-Security-Policy meta tag forbids scripts and every external resource.
  */
 import MarkdownIt from 'markdown-it';
-import { buildBrief, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
+import { briefSteps, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
+import { part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -73,7 +74,9 @@ function renderItem(item: BriefItem, level: number): string {
   return out.join('\n');
 }
 
-export function renderBriefHtml(brief: Brief): string {
+/** The HTML page of a brief, one step an item (progress.ts). */
+function* htmlSteps(brief: Brief): Steps<string> {
+  let done = 0;
   const title = `Notes: ${brief.title}`;
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`, `<p class="meta">${escapeHtml(summaryLine(brief))}</p>`];
   for (const group of brief.groups) {
@@ -81,7 +84,10 @@ export function renderBriefHtml(brief: Brief): string {
     for (const sub of group.subgroups) {
       if (sub.title !== null) body.push(`<h3>${escapeHtml(sub.title)}</h3>`);
       const level = sub.title !== null ? 4 : 3;
-      for (const item of sub.items) body.push(renderItem(item, level));
+      for (const item of sub.items) {
+        body.push(renderItem(item, level));
+        yield ++done / brief.count;
+      }
     }
   }
   if (brief.count === 0) body.push('<p>No notes or bookmarks to export.</p>');
@@ -107,5 +113,11 @@ export function renderBriefHtml(brief: Brief): string {
 }
 
 export function exportHtml(entries: readonly ExportEntry[], options: ExportOptions): string {
-  return renderBriefHtml(buildBrief(entries, options));
+  return runSteps(htmlExportSteps(entries, options));
+}
+
+/** exportHtml in steps: the brief, then the page (progress.ts). */
+export function* htmlExportSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<string> {
+  const brief = yield* part(briefSteps(entries, options), 0, 0.5);
+  return yield* part(htmlSteps(brief), 0.5, 1);
 }

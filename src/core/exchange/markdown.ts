@@ -10,8 +10,9 @@
  * inside a list item, so its fences or lists stay inside that item (CommonMark
  * closes every block of a container when the container ends).
  */
-import { buildBrief, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
+import { briefSteps, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
 import { safeNoteMarkdown } from './markdown-note';
+import { part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 /** Backslash-escape what CommonMark (and GFM tables, strikethrough) would read as markup. */
@@ -51,7 +52,9 @@ function renderItem(item: BriefItem, level: number): string {
   return parts.join('\n\n');
 }
 
-export function renderBriefMarkdown(brief: Brief): string {
+/** The Markdown text of a brief, one step an item (progress.ts). */
+function* markdownSteps(brief: Brief): Steps<string> {
+  let done = 0;
   const out: string[] = [`# ${escapeMarkdown(`Notes: ${brief.title}`)}`, escapeMarkdown(summaryLine(brief))];
   for (const group of brief.groups) {
     out.push(`## ${escapeMarkdown(group.title)}`);
@@ -59,7 +62,10 @@ export function renderBriefMarkdown(brief: Brief): string {
       if (sub.title !== null) out.push(`### ${escapeMarkdown(sub.title)}`);
       // One level below its parent heading, so no heading level is ever skipped.
       const level = sub.title !== null ? 4 : 3;
-      for (const item of sub.items) out.push(renderItem(item, level));
+      for (const item of sub.items) {
+        out.push(renderItem(item, level));
+        yield ++done / brief.count;
+      }
     }
   }
   if (brief.count === 0) out.push('No notes or bookmarks to export.');
@@ -67,5 +73,11 @@ export function renderBriefMarkdown(brief: Brief): string {
 }
 
 export function exportMarkdown(entries: readonly ExportEntry[], options: ExportOptions): string {
-  return renderBriefMarkdown(buildBrief(entries, options));
+  return runSteps(markdownExportSteps(entries, options));
+}
+
+/** exportMarkdown in steps: the brief, then the text (progress.ts). */
+export function* markdownExportSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<string> {
+  const brief = yield* part(briefSteps(entries, options), 0, 0.5);
+  return yield* part(markdownSteps(brief), 0.5, 1);
 }

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
 import { blockLink } from '../../shared/vocabulary/links';
+import { eachOf, part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -168,7 +169,13 @@ export function entryToW3c(entry: ExportEntry, includeNotes: boolean, index: num
 }
 
 export function buildW3cCollection(entries: readonly ExportEntry[], options: ExportOptions): W3cCollection {
-  const items = entries.map((e, i) => entryToW3c(e, options.includeNotes, i));
+  return runSteps(collectionSteps(entries, options));
+}
+
+/** buildW3cCollection in steps, one an entry (progress.ts). */
+function* collectionSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<W3cCollection> {
+  const items: W3cAnnotation[] = [];
+  yield* eachOf(entries, (e, i) => void items.push(entryToW3c(e, options.includeNotes, i)));
   return {
     '@context': [ANNO_CONTEXT, { rec: REC_NS }],
     id: `urn:uuid:${randomUUID()}`,
@@ -192,5 +199,11 @@ export function buildW3cCollection(entries: readonly ExportEntry[], options: Exp
 }
 
 export function exportW3c(entries: readonly ExportEntry[], options: ExportOptions): string {
-  return `${JSON.stringify(buildW3cCollection(entries, options), null, 2)}\n`;
+  return runSteps(w3cExportSteps(entries, options));
+}
+
+/** exportW3c in steps: the annotations, then the text in one piece (progress.ts). */
+export function* w3cExportSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<string> {
+  const collection = yield* part(collectionSteps(entries, options), 0, 0.9);
+  return `${JSON.stringify(collection, null, 2)}\n`;
 }

@@ -5,12 +5,15 @@
  * export is the rendered file sealed (exchange/seal.ts); a sealed import is
  * opened first, then read like any other (exchange/read-import.ts).
  * `export.save` and `import.open` need dialogs: the shell replaces them.
+ * A long export reports progress (the `export.progress` event) and stops at
+ * `export.cancel` with CANCELLED, before anything is written (progress.ts).
  */
-import type { ParsedArgs } from '../../shared/contract/channels';
+import type { EventPayloads, ParsedArgs } from '../../shared/contract/channels';
 import type { LayerPositions } from '../../shared/contract/layer-types';
 import type { ExportFile, ExportFormat } from '../../shared/contract/types';
 import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
+import { checkCancelled, driveSteps, type ExportProgress, type Steps } from '../exchange/progress';
 import { readImport } from '../exchange/read-import';
 import type { ExportOptions } from '../exchange/types';
 import type { UserStore } from '../user/store';
@@ -30,8 +33,10 @@ export async function renderExport(
   user: UserStore,
   args: ParsedArgs<'export.render'>,
   now: Date,
+  progress?: ExportProgress,
 ): Promise<ExportFile> {
   const entries = user.exchange.entries(args.scope);
+  checkCancelled(progress);
   const meta = content.meta();
   const options: ExportOptions = {
     includeNotes: args.includeNotes,
@@ -46,29 +51,64 @@ export async function renderExport(
   // A brief shared without the private notes must not be mistaken for a backup.
   const privacy = args.includeNotes ? '' : '-without-notes';
   const filename = `recollection-notes-${now.toISOString().slice(0, 10)}${privacy}.${extension}`;
+  const total = entries.length;
+  const drive = <T>(steps: Steps<T>): Promise<T> => driveSteps(steps, total, progress);
   // Each exporter is loaded when first used: the DOCX and Markdown libraries are most of the
   // code, and the command line must not compile them to answer a search (docs/cli.md).
   const render: Record<ExportFormat, () => Promise<string | Uint8Array>> = {
-    markdown: async () => (await import('../exchange/markdown')).exportMarkdown(entries, options),
-    docx: async () => (await import('../exchange/docx')).exportDocx(entries, options),
-    html: async () => (await import('../exchange/html')).exportHtml(entries, options),
-    csv: async () => (await import('../exchange/csv')).exportCsv(entries, options),
-    json: async () => (await import('../exchange/w3c')).exportW3c(entries, options),
+    markdown: async () => drive((await import('../exchange/markdown')).markdownExportSteps(entries, options)),
+    docx: async () => {
+      const { docxSteps, packDocx } = await import('../exchange/docx');
+      const document = await drive(docxSteps(entries, options));
+      checkCancelled(progress);
+      return packDocx(document);
+    },
+    html: async () => drive((await import('../exchange/html')).htmlExportSteps(entries, options)),
+    csv: async () => drive((await import('../exchange/csv')).csvExportSteps(entries, options)),
+    json: async () => drive((await import('../exchange/w3c')).w3cExportSteps(entries, options)),
   };
-  const file = { filename, mime, data: await render[args.format]() };
-  if (!args.seal) return file;
-  // Sealed: the same bytes inside, the passphrase used here and nowhere else (never logged or returned).
-  const { sealExportFile } = await import('../exchange/seal');
-  return sealExportFile(file, args.format, args.seal.passphrase);
+  const data = await render[args.format]();
+  // A cancel that came during the last step still wins: nothing is handed on to be written.
+  checkCancelled(progress);
+  const file = { filename, mime, data };
+  if (args.seal) {
+    // Sealed: the same bytes inside, the passphrase used here and nowhere else (never logged or returned).
+    const { sealExportFile } = await import('../exchange/seal');
+    const sealed = await sealExportFile(file, args.format, args.seal.passphrase);
+    checkCancelled(progress);
+    progress?.onProgress?.(total, total);
+    return sealed;
+  }
+  progress?.onProgress?.(total, total);
+  return file;
 }
 
 export function exchangeHandlers(
   content: ContentStore,
   user: UserStore,
   now: () => Date,
+  onProgress?: (progress: EventPayloads['export.progress']) => void,
 ): DomainHandlers<'export'> & DomainHandlers<'import'> {
+  // The exports running now: `export.cancel` stops them all (there is one at a time in practice).
+  const running = new Set<AbortController>();
   return {
-    'export.render': (args) => renderExport(content, user, args, now()),
+    'export.render': async (args) => {
+      const controller = new AbortController();
+      running.add(controller);
+      try {
+        return await renderExport(content, user, args, now(), {
+          signal: controller.signal,
+          onProgress: (done, total) => onProgress?.({ done, total }),
+        });
+      } finally {
+        running.delete(controller);
+      }
+    },
+    'export.cancel': () => {
+      const cancelled = running.size > 0;
+      for (const controller of running) controller.abort();
+      return { cancelled };
+    },
     'export.save': () => shellOnly(),
     'import.preview': async ({ data, passphrase }) =>
       user.exchange.importBundle(await readImport(data, passphrase), { dryRun: true }),

@@ -8,6 +8,7 @@
  * loosened; .docx is binary and can only be saved from the desktop app.
  */
 import { useState, type ReactNode } from 'react';
+import type { AppError } from '../../shared/contract/result';
 import type { ExportScope } from '../../shared/contract/types';
 import type { SaveFormat } from '../../shared/contract/values';
 import { FORMATS } from '../../shared/vocabulary/formats';
@@ -17,6 +18,10 @@ import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
 import { Dialog, DialogActions } from './Dialog';
 import { SEAL_OFF, SealFields, sealArg, sealProblem } from './SealFields';
+import { ExportProgress } from './ExportProgress';
+
+/** A cancelled export says so in its own words (nothing was written); anything else failed. */
+const failure = (e: AppError): string => (e.code === 'CANCELLED' ? e.message : `Export failed: ${e.message}`);
 
 export function ExportDialog(): ReactNode {
   const filter = useStore(ui, (s) => s.filter);
@@ -53,7 +58,7 @@ export function ExportDialog(): ReactNode {
     }
     if (saved.error.code !== 'UNAVAILABLE') {
       setBusy(false);
-      setMessage(`Export failed: ${saved.error.message}`);
+      setMessage(failure(saved.error));
       return;
     }
     if (format === 'pdf') {
@@ -62,7 +67,7 @@ export function ExportDialog(): ReactNode {
     }
     const rendered = await api.export.render({ ...args, format });
     setBusy(false);
-    if (!rendered.ok) return setMessage(`Export failed: ${rendered.error.message}`);
+    if (!rendered.ok) return setMessage(failure(rendered.error));
     if (typeof rendered.value.data !== 'string') {
       return setMessage('Word files can only be saved from the desktop app. Choose another format here.');
     }
@@ -118,6 +123,7 @@ export function ExportDialog(): ReactNode {
         onCancel={closeOverlays}
         primary={{ label: 'Export…', disabled: busy, onClick: () => void run() }}
       />
+      {busy ? <ExportProgress /> : null}
       {message ? <p role="alert">{message}</p> : null}
       {preview ? (
         <div className="export-preview">

@@ -210,6 +210,8 @@ export const argSchemas = {
   'folder.set': z.object({ path: folderPath.nullable() }).strict(),
   /** Shell: a folder dialog; answers the chosen path (not yet set) or null when cancelled. */
   'folder.choose': empty,
+  // Export progress and cancel (#12.3).
+  'export.cancel': empty,
 } as const;
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
@@ -286,6 +288,8 @@ export interface ChannelResults {
   'folder.status': L.SharedFolderStatus;
   'folder.set': L.SharedFolderStatus;
   'folder.choose': { path: string } | null;
+  /** Stops the running export(s): each answers CANCELLED and writes nothing. False when none was running. */
+  'export.cancel': { cancelled: boolean };
 }
 
 export type Channel = keyof typeof argSchemas;
@@ -337,6 +341,8 @@ export interface EventPayloads {
   'app.open': T.DeepLinkTarget;
   /** Layers were added, updated or removed, or the shared folder's files changed (#17). */
   'layers.changed': L.LayersChanged;
+  /** A running export: entries done of the total, in order; the last has done === total (the file is whole). */
+  'export.progress': { done: number; total: number };
 }
 export type EventName = keyof EventPayloads;
 export const EVENTS = [
@@ -344,4 +350,5 @@ export const EVENTS = [
   'app.command',
   'app.open',
   'layers.changed',
+  'export.progress',
 ] as const satisfies readonly EventName[];

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'UNAVAILABLE' // a needed resource is absent (content database missing, dialog cancelled)
   | 'BUSY' // another process (window, command line) is writing the notes; try again
   | 'STORAGE' // the disk is full, read-only, or not ours to write: nothing was saved
+  | 'CANCELLED' // the user stopped a long operation (an export): nothing was written
   | 'INTERNAL' // anything unexpected; the message is generic
   // Sealed files (.recollection, src/core/exchange/seal.ts):
   | 'PASSPHRASE_NEEDED' // the file is sealed and no passphrase was given: ask for one

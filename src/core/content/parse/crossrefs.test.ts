@@ -2,16 +2,13 @@
  * Cross-references: SDG goals and targets only in an SDG context, Sutherland recommendations
  * only from footnotes citing the report (directly or by "Ibid."), PfP ids, actors.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusText } from '../../../../tests/support/content';
 import type { CrossRef } from '../../../shared/model';
 import { recommendationKeys, sdgRefs } from './crossrefs';
 import { parseRecollection } from './index';
 
-const source = readFileSync(
-  new URL('../../../../resources/gfmd-thematic-recollection-2007-2017.txt', import.meta.url),
-  'utf8',
-);
+const source = corpusText();
 const model = parseRecollection(source);
 const refsOf = (sourceId: string, type?: CrossRef['type']) =>
   model.crossRefs.filter((r) => r.sourceId === sourceId && (type === undefined || r.type === type));

@@ -3,14 +3,11 @@
  * reaches a block, a footnote or a title. The source is normalised here by simple,
  * independent means (not by the parser's modules), with every exception listed literally.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusText } from '../../../../tests/support/content';
 import { parseRecollection } from './index';
 
-const source = readFileSync(
-  new URL('../../../../resources/gfmd-thematic-recollection-2007-2017.txt', import.meta.url),
-  'utf8',
-);
+const source = corpusText();
 const model = parseRecollection(source);
 const lines = source.split('\n');
 

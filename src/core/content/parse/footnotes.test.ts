@@ -2,14 +2,11 @@
  * Footnotes 1–168: every number accounted for, lost numbers inferred (listed by hand from the
  * source), URLs re-attached, and body references consistent with the footnote list.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusText } from '../../../../tests/support/content';
 import { parseWithDiagnostics } from './index';
 
-const source = readFileSync(
-  new URL('../../../../resources/gfmd-thematic-recollection-2007-2017.txt', import.meta.url),
-  'utf8',
-);
+const source = corpusText();
 const { model, diagnostics } = parseWithDiagnostics(source);
 const fn = (n: number) => {
   const f = model.footnotes.find((x) => x.number === n);

@@ -2,15 +2,12 @@
  * Ids and labels: unique, following the scheme of docs/id-scheme.md, and snapshotted so
  * that any id change shows up in review (__snapshots__/ids.txt).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusText } from '../../../../tests/support/content';
 import { parseRecollection } from './index';
 import { BLOCK_ID_RE, blockLabels, SECTION_ID_RE, sectionLabel } from './labels';
 
-const source = readFileSync(
-  new URL('../../../../resources/gfmd-thematic-recollection-2007-2017.txt', import.meta.url),
-  'utf8',
-);
+const source = corpusText();
 const model = parseRecollection(source);
 
 describe('ids', () => {

@@ -2,14 +2,11 @@
  * Structure of the parsed document against a table built by reading the source by hand
  * (bullets counted per group in the source text, not taken from the parser's output).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusText } from '../../../../tests/support/content';
 import { parseRecollection } from './index';
 
-const source = readFileSync(
-  new URL('../../../../resources/gfmd-thematic-recollection-2007-2017.txt', import.meta.url),
-  'utf8',
-);
+const source = corpusText();
 const model = parseRecollection(source);
 
 /** Focus area → [title, policy options, practical actions, nested sub-items, examples]. */
