@@ -9,7 +9,8 @@ import type { ExportFile, ExportFormat } from '../../shared/contract/types';
 import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
 import { parseImport } from '../exchange/import';
-import type { ExportOptions } from '../exchange/types';
+import type { DelegationLayer, ExportOptions } from '../exchange/types';
+import { citationName, narrow, placesFor, readingOrder } from '../user/brief-scope';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
@@ -19,15 +20,33 @@ export async function renderExport(
   user: UserStore,
   args: ParsedArgs<'export.render'>,
   now: Date,
+  /** Delegation layers for the positions tables (#17.6), supplied by the layers when chosen. */
+  delegation?: readonly DelegationLayer[],
 ): Promise<ExportFile> {
-  const entries = user.exchange.entries(args.scope);
   const meta = content.meta();
+  const scoped = user.exchange.entries(args.scope);
+  const { entries, positions } = narrow(
+    scoped,
+    user.exchange.positionsFor(args.scope, scoped),
+    args.scope.only,
+    content,
+  );
+  const layers = delegation ?? [];
+  const marked = [...positions.filter((p) => p.position || p.priority).map((p) => p.targetId)];
+  // A whole export gives every marked option an entry; a filter or selection, those of its notes.
+  const placeIds = args.scope.kind === 'all' ? [...marked, ...layers.flatMap((l) => Object.keys(l.positions))] : [];
+  const places = placesFor(content, placeIds, entries);
   const options: ExportOptions = {
     includeNotes: args.includeNotes,
-    positions: user.exchange.positionsFor(args.scope, entries),
+    positions,
     generated: now.toISOString(),
     documentTitle: meta.title,
     contentBuildId: meta.buildId,
+    header: args.header,
+    citationName: citationName(meta),
+    places,
+    order: readingOrder(content, [...entries.map((e) => e.target?.id ?? ''), ...places.map((p) => p.target.id)]),
+    delegation: layers,
   };
   const { extension, mime } = FORMATS[args.format];
   // A brief shared without the private notes must not be mistaken for a backup.

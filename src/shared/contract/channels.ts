@@ -19,6 +19,7 @@ import {
   color,
   crossRefType,
   empty,
+  briefHeader,
   exportScope,
   id,
   position,
@@ -114,9 +115,23 @@ export const argSchemas = {
   'trash.restore': z.object({ id: uuid }).strict(),
   'history.undo': empty,
 
-  'export.render': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
+  'export.render': z
+    .object({
+      format: z.enum(EXPORT_FORMATS),
+      scope: exportScope,
+      includeNotes: z.boolean(),
+      header: briefHeader.optional(),
+    })
+    .strict(),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
-  'export.save': z.object({ format: z.enum(SAVE_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
+  'export.save': z
+    .object({
+      format: z.enum(SAVE_FORMATS),
+      scope: exportScope,
+      includeNotes: z.boolean(),
+      header: briefHeader.optional(),
+    })
+    .strict(),
   'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.apply': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
   'import.open': empty,

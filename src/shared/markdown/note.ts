@@ -43,7 +43,8 @@ function inlineText(children: readonly NoteToken[] | null): string {
   let out = '';
   for (const t of children ?? []) {
     if (t.type === 'text' || t.type === 'code_inline') out += t.content;
-    else if (t.type === 'softbreak') out += ' ';
+    // A line break the user typed stays one (CSV cells and the terminal keep the note's lines).
+    else if (t.type === 'softbreak') out += '\n';
     else if (t.type === 'hardbreak') out += '\n';
   }
   return out;
@@ -96,7 +97,8 @@ export function notePlainText(text: string): string {
 export function noteOneLine(text: string, max = 120): string {
   const line = notePlainText(text)
     .split('\n')
-    .map((l) => l.trim())
+    // List markers carry no meaning once the items are joined on one line.
+    .map((l) => l.trim().replace(/^(-|\d+\.) /, ''))
     .filter(Boolean)
     .join(' · ');
   return clip(line, max);
