@@ -15,6 +15,7 @@ import { api } from '../api';
 import { useStore } from '../lib/store';
 import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
+import { useBriefOptions } from './BriefOptions';
 import { Dialog, DialogActions } from './Dialog';
 
 export function ExportDialog(): ReactNode {
@@ -26,6 +27,7 @@ export function ExportDialog(): ReactNode {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ filename: string; text: string } | null>(null);
+  const brief = useBriefOptions(['markdown', 'docx', 'html', 'pdf'].includes(format));
 
   const scope: ExportScope =
     scopeKind === 'filter'
@@ -38,7 +40,13 @@ export function ExportDialog(): ReactNode {
     setBusy(true);
     setMessage(null);
     setPreview(null);
-    const args = { format, scope, includeNotes };
+    const args = {
+      format,
+      scope: { ...scope, ...(brief.only ? { only: brief.only } : {}) },
+      includeNotes,
+      header: brief.header,
+    };
+    brief.remember();
     const saved = await api.export.save(args);
     if (saved.ok) {
       setBusy(false);
@@ -100,6 +108,7 @@ export function ExportDialog(): ReactNode {
           The {selected.length} chosen in the Notes panel
         </label>
       </fieldset>
+      {brief.element}
       <label className="check">
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
         Include my private note texts and tags (untick to share only what is marked, with positions)
