@@ -44,7 +44,7 @@ h4 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 .applink { font-size: .75rem; color: #666; margin: 0 0 .4rem; }
 table.positions { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .4rem 0 1rem; }
 table.positions th, table.positions td { border: 1px solid #aaa; padding: .2rem .4rem; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 table.positions th { background: #eee; }
 .hl blockquote { border-left-width: 4px; }
 .hl-yellow blockquote { border-left-color: #d9b600; } .hl-green blockquote { border-left-color: #3c9a4a; }
