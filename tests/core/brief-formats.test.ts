@@ -260,4 +260,23 @@ describe('brief from a seeded data folder', () => {
     expect(shared).toContain('<td>Support with amendments</td>');
     expect(shared).toContain('<td>Oppose · High</td>');
   });
+
+  it('narrows to chosen clusters, positions and tags, per option (its bookmark and notes kept together)', async () => {
+    const md = async (only: Record<string, string[]>): Promise<string> => {
+      const args = { format: 'markdown' as const, scope: { kind: 'all' as const, only }, includeNotes: true };
+      return (await renderExport(content, tc.core.user, args, NOW)).data as string;
+    };
+    const entries = (text: string) => [...text.matchAll(/^#{3,4} (Cluster \d \(\d\), .*)$/gm)].map((m) => m[1]);
+    expect(entries(await md({ positions: ['red-line'] }))).toEqual(['Cluster 2 (2), Policy option 3']);
+    const tagged = await md({ tags: ['recruitment'] });
+    expect(entries(tagged)).toEqual(['Cluster 2 (2), Policy option 1']);
+    expect(tagged).toContain('Bookmarked: Key paragraph for us');
+    expect(tagged).toContain('A second, _plain_ note.');
+    expect(entries(await md({ clusters: ['c3'] }))).toEqual([]);
+    expect(entries(await md({ clusters: ['c2'] }))).toEqual([
+      'Cluster 2 (2), Policy option 1',
+      'Cluster 2 (2), Policy option 2',
+      'Cluster 2 (2), Policy option 3',
+    ]);
+  });
 });
