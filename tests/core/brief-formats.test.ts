@@ -185,7 +185,7 @@ describe('brief from a seeded data folder', () => {
       const errors: string[] = [];
       page.on('dialog', (d) => errors.push(d.message()));
       await page.setContent(html);
-      const shown = await page.evaluate(() => document.body.innerText);
+      const shown = await page.evaluate<string>('document.body.innerText');
       expect(await page.locator('script, img').count()).toBe(0);
       expect(shown).toContain(SCRIPT);
       expect(shown).not.toContain('*');

@@ -120,7 +120,7 @@ export const argSchemas = {
       format: z.enum(EXPORT_FORMATS),
       scope: exportScope,
       includeNotes: z.boolean(),
-      header: briefHeader.optional(),
+      header: briefHeader.partial().optional(),
     })
     .strict(),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
@@ -129,7 +129,7 @@ export const argSchemas = {
       format: z.enum(SAVE_FORMATS),
       scope: exportScope,
       includeNotes: z.boolean(),
-      header: briefHeader.optional(),
+      header: briefHeader.partial().optional(),
     })
     .strict(),
   'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
