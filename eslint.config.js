@@ -27,6 +27,7 @@ export const LAYERS = {
       'docx',
       'csv-stringify',
       'approx-string-match',
+      'age-encryption',
       'nspell',
       'dictionary-en',
       'dictionary-en-gb',
@@ -37,7 +38,7 @@ export const LAYERS = {
   preload: { folders: ['shared', 'preload'], packages: ['electron'] },
   renderer: {
     folders: ['shared', 'renderer'],
-    packages: ['react', 'react-dom', '@fontsource/*', '@tanstack/react-virtual', 'zod'],
+    packages: ['react', 'react-dom', '@fontsource/*', '@tanstack/react-virtual', 'fuzzysort', 'zod'],
   },
 };
 

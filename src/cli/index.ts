@@ -20,9 +20,11 @@ import { check } from './check';
 import { CliError, UsageError, type Command, type Context, type Host, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';
 import { terminalJson, terminalText } from './format';
+import { layers } from './layers';
 import { annotate, bookmark, notes } from './notes';
 import { appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
+import { askOnTerminal } from './seal-passphrase';
 import { errorMessage } from '../shared/errors';
 
 export const COMMANDS: readonly Command[] = [
@@ -32,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   bookmark,
   annotate,
   notes,
+  layers,
   exportCommand,
   importCommand,
   backup,
@@ -64,6 +67,8 @@ const OPTIONS = {
   out: { type: 'string' },
   'no-notes': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  seal: { type: 'boolean' },
+  'seal-passphrase-fd': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function helpText(command?: Command): string {
@@ -193,6 +198,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
               version: host.version ?? appVersion(),
               nativeBinding: host.nativeBinding,
               searchOnFirstUse: true,
+              readOnly: command.readOnly === true,
             }),
           );
           // Recovery moved the notes database aside: say so, whatever the output mode.
@@ -209,6 +215,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       },
       printJson: (value) => io.out(`${terminalJson(withRecovery(value, core))}\n`),
       printPdf: host.printPdf ?? printPdfWithBrowser,
+      askHidden: host.askHidden ?? askOnTerminal,
       async printLines(lines) {
         if (json) return;
         let chunk: string[] = [];

@@ -303,6 +303,7 @@ describe('notes views', () => {
       searchFilters: { clusters: [], kinds: [] },
       searchExpand: true,
       briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
+      authorName: '',
     });
     const briefHeader = { title: 'Round 3', delegation: 'Freedonia', meeting: '', classification: 'Restricted' };
     store.settings.set({

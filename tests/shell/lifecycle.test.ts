@@ -63,6 +63,8 @@ function fakeCore(content: AppStatus['content'], recovery: string | null = null)
     } as unknown as Core['user'],
     close: () => void control.closed++,
     warmUp: () => undefined,
+    onLayersChanged: () => () => undefined,
+    folder: { stop: () => undefined } as unknown as Core['folder'],
   };
 }
 
@@ -105,6 +107,7 @@ describe('a normal start', () => {
         dataDir,
         nativeBinding: native,
         version: '0.1.0',
+        sharedFolder: {},
       },
     ]);
     expect(fakes.app.enableSandbox).toHaveBeenCalled();

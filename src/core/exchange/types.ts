@@ -16,6 +16,7 @@ import type {
   Priority,
 } from '../../shared/contract/types';
 import type { Block } from '../../shared/model';
+import type { LayerPositions } from '../../shared/contract/layer-types';
 
 /** One bookmark or annotation with what the exporters need to know about where it sits. */
 export interface ExportEntry {
@@ -63,6 +64,13 @@ export interface ExportOptions {
   order?: Readonly<Record<string, number>>;
   /** Delegation layers whose positions the briefs' positions tables show, one column each (#17.6). */
   delegation?: readonly DelegationLayer[];
+  /** Who made the file (#17); JSON writes it as `rec:author`, and a layer is keyed by its id. */
+  author?: { id: string; name: string };
+  /**
+   * The colleagues' layers chosen in the scope (`scope.layers`, #17.6), in that order: each one's
+   * name, colour and positions by option id, for a brief's "delegation positions" columns.
+   */
+  layers?: readonly LayerPositions[];
 }
 
 /** Where an option sits, without a note: an ExportEntry's place fields. */

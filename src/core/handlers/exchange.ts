@@ -1,19 +1,30 @@
 /**
  * export.* and import.* channels: gather the scoped notes with their places in
  * the document, hand them to the pure exporters, and pass validated import
- * bundles to the user store, which merges them in one transaction.
+ * bundles to the user store, which merges them in one transaction. A sealed
+ * export is the rendered file sealed (exchange/seal.ts); a sealed import is
+ * opened first, then read like any other (exchange/read-import.ts).
  * `export.save` and `import.open` need dialogs: the shell replaces them.
  */
 import type { ParsedArgs } from '../../shared/contract/channels';
+import type { LayerPositions } from '../../shared/contract/layer-types';
 import type { ExportFile, ExportFormat } from '../../shared/contract/types';
 import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
-import { parseImport } from '../exchange/import';
+import { readImport } from '../exchange/read-import';
 import type { DelegationLayer, ExportOptions } from '../exchange/types';
 import { citationName, narrow, placesFor, readingOrder } from '../user/brief-scope';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
+
+/**
+ * For a brief's "delegation positions" table (#17.6): each chosen layer's name, colour and
+ * positions by option id, in the order chosen (unknown ids left out).
+ */
+export function delegationColumns(user: UserStore, layerIds: readonly string[]): LayerPositions[] {
+  return user.layerViews.positions({ layerIds });
+}
 
 export async function renderExport(
   content: ContentStore,
@@ -31,7 +42,8 @@ export async function renderExport(
     args.scope.only,
     content,
   );
-  const layers = delegation ?? [];
+  // The layers chosen in the scope (#17.6), else the ones handed in (tests).
+  const layers = args.scope.layers ? delegationColumns(user, args.scope.layers) : (delegation ?? []);
   const marked = [...positions.filter((p) => p.position || p.priority).map((p) => p.targetId)];
   // A whole export gives every marked option an entry; a filter or selection, those of its notes.
   const placeIds = args.scope.kind === 'all' ? [...marked, ...layers.flatMap((l) => Object.keys(l.positions))] : [];
@@ -39,6 +51,7 @@ export async function renderExport(
   const options: ExportOptions = {
     includeNotes: args.includeNotes,
     positions,
+    author: user.layers.author(),
     generated: now.toISOString(),
     documentTitle: meta.title,
     contentBuildId: meta.buildId,
@@ -61,7 +74,11 @@ export async function renderExport(
     csv: async () => (await import('../exchange/csv')).exportCsv(entries, options),
     json: async () => (await import('../exchange/w3c')).exportW3c(entries, options),
   };
-  return { filename, mime, data: await render[args.format]() };
+  const file = { filename, mime, data: await render[args.format]() };
+  if (!args.seal) return file;
+  // Sealed: the same bytes inside, the passphrase used here and nowhere else (never logged or returned).
+  const { sealExportFile } = await import('../exchange/seal');
+  return sealExportFile(file, args.format, args.seal.passphrase);
 }
 
 export function exchangeHandlers(
@@ -72,8 +89,10 @@ export function exchangeHandlers(
   return {
     'export.render': (args) => renderExport(content, user, args, now()),
     'export.save': () => shellOnly(),
-    'import.preview': ({ data }) => user.exchange.importBundle(parseImport(data), { dryRun: true }),
-    'import.apply': ({ data }) => user.exchange.importBundle(parseImport(data), { dryRun: false }),
+    'import.preview': async ({ data, passphrase }) =>
+      user.exchange.importBundle(await readImport(data, passphrase), { dryRun: true }),
+    'import.apply': async ({ data, passphrase }) =>
+      user.exchange.importBundle(await readImport(data, passphrase), { dryRun: false }),
     'import.open': () => shellOnly(),
   };
 }

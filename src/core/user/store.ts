@@ -18,6 +18,8 @@ import { createContext, type UserContext } from './context';
 import { annotationsDomain } from './domains/annotations';
 import { bookmarksDomain } from './domains/bookmarks';
 import { exchangeDomain } from './domains/exchange';
+import { layersDomain } from './domains/layers';
+import { layerViews } from './layer-views';
 import { notesDomain } from './domains/notes';
 import { positionsDomain } from './domains/positions';
 import { settingsDomain } from './domains/settings';
@@ -46,6 +48,8 @@ export interface UserStoreOptions {
   reanchor?: boolean;
   nativeBinding?: string;
   now?: () => Date;
+  /** Purge trash older than TRASH_DAYS at open (default true); false for an open that only reads. */
+  purgeTrash?: boolean;
 }
 
 export class UserStore {
@@ -61,6 +65,9 @@ export class UserStore {
   readonly history;
   readonly settings;
   readonly exchange;
+  /** Colleagues' layers (#17): the domain, and its read models. */
+  readonly layers;
+  readonly layerViews;
   readonly backups: Backups;
   private s!: Session;
   private readonly now: () => Date;
@@ -94,6 +101,8 @@ export class UserStore {
     this.history = historyDomain(this.ctx);
     this.settings = settingsDomain(this.ctx);
     this.exchange = exchangeDomain(this.ctx, this.notes, () => this.backups.create());
+    this.layers = layersDomain(this.ctx, this.positions);
+    this.layerViews = layerViews(this.ctx);
     this.paging = {
       notes: (filter, sort) => this.notes.list({ filter, sort }),
       noteKeys: (filter, sort, placed) => this.noteKeyReader.keysFor(filter, sort, placed, this.bookmarks.list()),
@@ -130,7 +139,7 @@ export class UserStore {
     this.blockNotes = new BlockNotes(opened.db, optionOf);
     this.noteKeyReader = new NoteKeys(opened.db, this.o.content, this.ctx.order, optionOf);
     this.recovery = opened.recovery ?? this.recovery;
-    this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
+    if (this.o.purgeTrash !== false) this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
     if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
       reanchorAll(this.s.db, this.o.content, this.buildId);
     }

@@ -17,6 +17,7 @@ import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
 import { useBriefOptions } from './BriefOptions';
 import { Dialog, DialogActions } from './Dialog';
+import { SEAL_OFF, SealFields, sealArg, sealProblem } from './SealFields';
 
 export function ExportDialog(): ReactNode {
   const filter = useStore(ui, (s) => s.filter);
@@ -24,6 +25,7 @@ export function ExportDialog(): ReactNode {
   const [format, setFormat] = useState<SaveFormat>('markdown');
   const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(selected.length ? 'selection' : 'all');
   const [includeNotes, setIncludeNotes] = useState(true);
+  const [seal, setSeal] = useState(SEAL_OFF);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ filename: string; text: string } | null>(null);
@@ -37,15 +39,12 @@ export function ExportDialog(): ReactNode {
         : { kind: 'all' };
 
   const run = async (): Promise<void> => {
-    setBusy(true);
-    setMessage(null);
     setPreview(null);
-    const args = {
-      format,
-      scope: { ...scope, ...(brief.only ? { only: brief.only } : {}) },
-      includeNotes,
-      header: brief.header,
-    };
+    setMessage(sealProblem(seal));
+    if (sealProblem(seal)) return;
+    setBusy(true);
+    const only = brief.only ? { only: brief.only } : {};
+    const args = { format, scope: { ...scope, ...only }, includeNotes, seal: sealArg(seal), header: brief.header };
     brief.remember();
     const saved = await api.export.save(args);
     if (saved.ok) {
@@ -113,6 +112,13 @@ export function ExportDialog(): ReactNode {
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
         Include my private note texts and tags (untick to share only what is marked, with positions)
       </label>
+      <SealFields
+        value={seal}
+        onChange={(next) => {
+          setSeal(next);
+          setMessage(null);
+        }}
+      />
       <DialogActions
         onCancel={closeOverlays}
         primary={{ label: 'Export…', disabled: busy, onClick: () => void run() }}

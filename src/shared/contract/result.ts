@@ -12,7 +12,11 @@ export type ErrorCode =
   | 'UNAVAILABLE' // a needed resource is absent (content database missing, dialog cancelled)
   | 'BUSY' // another process (window, command line) is writing the notes; try again
   | 'STORAGE' // the disk is full, read-only, or not ours to write: nothing was saved
-  | 'INTERNAL'; // anything unexpected; the message is generic
+  | 'INTERNAL' // anything unexpected; the message is generic
+  // Sealed files (.recollection, src/core/exchange/seal.ts):
+  | 'PASSPHRASE_NEEDED' // the file is sealed and no passphrase was given: ask for one
+  | 'WRONG_PASSPHRASE' // the passphrase does not open the sealed file; nothing changed
+  | 'DAMAGED'; // the sealed file was changed or cut short since it was sealed; nothing changed
 
 export interface AppError {
   code: ErrorCode;

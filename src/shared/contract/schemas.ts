@@ -16,6 +16,8 @@ import {
   CLUSTER_NUMBERS,
   COLORS,
   ID_CHARS,
+  LAYER_COLORS,
+  MY_NOTES,
   POSITIONS,
   PRIORITIES,
   SEARCH_KINDS,
@@ -100,6 +102,8 @@ export const exportScope = z
       })
       .strict()
       .optional(),
+    /** Layers (#17) whose positions a brief shows beside the user's own, one column each, in this order. */
+    layers: z.array(uuid).max(LIMITS.layers).optional(),
   })
   .strict();
 
@@ -141,5 +145,25 @@ export const settings = z
     searchExpand: z.boolean(),
     /** The brief's title block as last exported (the date is not kept: it defaults to the day of export). */
     briefHeader: briefHeader.omit({ date: true }),
+    /** The name this installation signs its exports and layer file with (#17); '' until set. */
+    authorName: z.string().trim().max(LIMITS.labelLength),
   })
   .strict();
+
+// ---------------------------------------------------------------- sealed files (.recollection)
+
+/** A sealed file's passphrase. Never echoed: zod's messages for these checks do not quote the value. */
+export const passphrase = z.string().min(1).max(LIMITS.passphraseLength);
+/** Seal the export with this passphrase (export.render, export.save). */
+export const seal = z
+  .object({ passphrase: z.string().min(LIMITS.sealPassphraseMin).max(LIMITS.passphraseLength) })
+  .strict();
+/** An import file's text: a sealed file may be larger than the export it holds (base64 armor). */
+export const importData = z.string().max(LIMITS.sealedImportBytes);
+// ---------------------------------------------------------------- layers (#17)
+
+export const layerColor = z.enum(LAYER_COLORS);
+/** Which notes: my own (`'mine'`) and/or layers by id. */
+export const layerSelection = z.array(z.union([z.literal(MY_NOTES), uuid])).max(LIMITS.layers + 1);
+/** An absolute folder path (checked for existence by the core). */
+export const folderPath = z.string().min(1).max(LIMITS.pathLength);

@@ -11,6 +11,7 @@
  */
 import type { z } from 'zod';
 import type { Block, BlockKind, CrossRefType, Footnote, Section, SectionKind } from '../model';
+import type { Provenance } from './layer-types';
 import type * as S from './schemas';
 import type { AnchorStatus, Color, Position, Priority, SearchKind } from './values';
 
@@ -135,6 +136,8 @@ export interface SearchHit {
   terms: string[];
   /** The query's words (as typed) this hit matched; shown when not every word matched. */
   matched?: string[];
+  /** For a note hit from a colleague's layer (#17): the layer's id (absent for the user's own notes). */
+  layerId?: string;
 }
 
 export interface JumpTarget {
@@ -186,6 +189,8 @@ export interface Annotation extends AnnotationFields {
   anchor: AnchorStatus;
   created: string;
   modified: string;
+  /** Set when the note was adopted from a colleague's layer (#17): whose, which item, when. */
+  adoptedFrom?: Provenance;
 }
 
 export interface NoteEntry {
@@ -234,6 +239,8 @@ export interface PositionRow {
   modified: string | null;
   /** Live notes on the option. */
   noteCount: number;
+  /** Set when the position was adopted from a colleague's layer (#17) and not changed since. */
+  adoptedFrom?: Provenance;
 }
 
 /** The position of one option (policy option or practical action). */
@@ -242,6 +249,8 @@ export interface OptionPosition {
   position: Position | null;
   priority: Priority | null;
   modified: string;
+  /** Set when the value was adopted from a colleague's layer (#17) and not changed since. */
+  adoptedFrom?: Provenance;
 }
 
 /** An earlier position of an option: what it was, when it was set and when it stopped being current. */
@@ -295,6 +304,7 @@ export const DEFAULT_SETTINGS: Settings = {
   searchFilters: { clusters: [], kinds: [] },
   searchExpand: true,
   briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
+  authorName: '',
 };
 
 export interface BackupInfo {
