@@ -11,13 +11,11 @@
  */
 import { fallbackNotice } from '../shared/search-notice';
 import type {
-  Annotation,
   BackupInfo,
   BlockPayload,
   Bookmark,
   FootnotePayload,
   ImportPreview,
-  NoteEntry,
   OutlineNode,
   SearchResult,
   SectionPayload,
@@ -152,32 +150,15 @@ export function footnoteLines(payload: FootnotePayload): string[] {
   return lines;
 }
 
-export function bookmarkLine(b: Bookmark): string {
-  return `bookmark ${b.id}  ${b.label || b.targetId}  (${b.targetId})`;
-}
-
-function annotationFacts(a: Annotation): string {
-  const facts = [a.color, a.position, a.priority && `priority ${a.priority}`, ...a.tags.map((t) => `#${t}`)];
-  if (a.anchor !== 'attached') facts.push(a.anchor);
-  return facts.filter(Boolean).join(' · ');
-}
-
-export function annotationLines(a: Annotation, where?: string): string[] {
-  const facts = annotationFacts(a);
-  const lines = [`note ${a.id}  ${where ?? a.blockId}${facts ? `  ${facts}` : ''}`];
-  if (a.selector) lines.push(...wrap(`“${a.selector.exact}”`, '    '));
-  if (a.note) lines.push(...wrap(a.note, '    '));
-  return lines;
-}
-
-/** noteLines one at a time, for any number of entries (the CLI streams them). */
-export function* noteLineStream(entries: readonly NoteEntry[]): Generator<string> {
-  if (!entries.length) yield 'No notes or bookmarks match.';
-  for (const entry of entries) {
-    const where = entry.target ? `${entry.target.label} (${entry.target.id})` : 'unattached';
-    if (entry.bookmark) yield bookmarkLine(entry.bookmark);
-    else if (entry.annotation) yield* annotationLines(entry.annotation, where);
-  }
+/**
+ * "bookmark <uuid>  Cluster 2 (2), Policy option 1  (c2.f2.po.1)": the citation label when known,
+ * and the bookmark's own label when it says more than that (never the id twice).
+ */
+export function bookmarkLine(b: Bookmark, label?: string): string {
+  const own = b.label.trim();
+  const says = own !== '' && own !== label && own !== b.targetId;
+  const shown = label ? `${label}${says ? `  “${own}”` : ''}` : says ? own : '';
+  return `bookmark ${b.id}  ${shown ? `${shown}  (${b.targetId})` : b.targetId}`;
 }
 
 export function previewLines(preview: ImportPreview): string[] {

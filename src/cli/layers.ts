@@ -10,7 +10,6 @@
 import type { LayerInfo } from '../shared/contract/layer-types';
 import { LIMITS } from '../shared/limits';
 import { CliError, UsageError, type Command, type Context } from './context';
-import { noteLineStream } from './format';
 
 function layerLine(l: LayerInfo): string {
   const counts = `${l.counts.annotations} notes, ${l.counts.positions} positions, ${l.counts.bookmarks} bookmarks`;
@@ -61,6 +60,6 @@ export const layers: Command = {
     if (which === undefined) throw new UsageError('layers notes: which layer (name or id)?');
     const entries = await layerNotes(ctx, pick(list, which));
     if (ctx.json) ctx.printJson(entries);
-    else await ctx.printLines(noteLineStream(entries));
+    else await ctx.printLines((await import('./note-lines')).noteLineStream(entries));
   },
 };

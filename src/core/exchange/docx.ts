@@ -1,89 +1,213 @@
 /**
- * Word brief (.docx): the same content as the Markdown brief, with real Word
- * headings (Title, Heading 1 per cluster, Heading 2 per focus area, Heading 3
- * per item) so the navigation pane and a table of contents work.
+ * Word brief (.docx) of brief-model.ts, in real Word styles so a ministry
+ * template can restyle it: Title; Heading 1 per cluster (and for the
+ * positions summary), Heading 2 per focus area, Heading 3 per entry; the
+ * positions summary as a real table with a repeated header row; quotations in
+ * the Quote style; notes in the Note style (bold, italics, lists and links as
+ * Word runs and hyperlinks); citation and app link in their own styles. The
+ * content build is in the file's properties, not in the body.
  *
  * Constraint: the file must always open. Characters that XML 1.0 forbids
- * (control characters, lone surrogates) are removed from every text, because a
- * single one makes Word refuse the whole document. The note is kept as the
- * user's Markdown text, line by line (not rendered).
+ * (control characters, lone surrogates) are removed from every text
+ * (xmlSafe), because a single one makes Word refuse the whole document.
  */
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { briefSteps, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
-import { part, runSteps, type Steps } from './progress';
+import {
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphStyleOptions,
+} from 'docx';
+import {
+  buildBrief,
+  entryFields,
+  LINK_LEAD,
+  noteFields,
+  SUMMARY_COLUMNS,
+  SUMMARY_TITLE,
+  type Brief,
+  type BriefEntry,
+  type BriefGroup,
+} from './brief-model';
+import { NOTE_STYLE, noteParagraphs, xmlSafe } from './docx-note';
+import { runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
-/** Remove what XML 1.0 cannot carry: C0 controls other than tab/newline/return, U+FFFE/FFFF, lone surrogates. */
-export function xmlSafe(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '',
-  );
-}
+export { xmlSafe };
 
-/** Text runs with a line break between lines (a newline inside a run is not a break in Word). */
-function lines(text: string, style: { italics?: boolean } = {}): TextRun[] {
-  return xmlSafe(text)
-    .split(/\r\n|\r|\n/)
-    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...style }));
-}
+/** Style ids a template can redefine (besides Title, Heading 1–3 and Hyperlink). */
+export const STYLES = {
+  quote: 'Quote',
+  note: NOTE_STYLE,
+  classification: 'Classification',
+  citation: 'Citation',
+  appLink: 'AppLink',
+  meta: 'BriefMeta',
+  tableText: 'TableText',
+} as const;
 
+const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
+  {
+    id: STYLES.quote,
+    name: 'Quote',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { italics: true },
+    paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 80, after: 80 } },
+  },
+  { id: STYLES.note, name: 'Note', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 60 } } },
+  {
+    id: STYLES.classification,
+    name: 'Classification',
+    basedOn: 'Normal',
+    quickFormat: true,
+    run: { bold: true, allCaps: true, size: 20 },
+  },
+  { id: STYLES.citation, name: 'Citation', basedOn: 'Normal', quickFormat: true, run: { size: 20 } },
+  { id: STYLES.appLink, name: 'App link', basedOn: 'Normal', run: { size: 16, color: '666666' } },
+  { id: STYLES.meta, name: 'Brief meta', basedOn: 'Normal', run: { italics: true, size: 18, color: '555555' } },
+  {
+    id: STYLES.tableText,
+    name: 'Table text',
+    basedOn: 'Normal',
+    run: { size: 18 },
+    paragraph: { spacing: { after: 0 } },
+  },
+];
+
+const one = (text: string): string => xmlSafe(text).replace(/\s*\n\s*/g, ' ');
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
 function heading(text: string, level: 1 | 2 | 3): Paragraph {
-  return new Paragraph({
-    heading: HEADINGS[level - 1],
-    children: [new TextRun(xmlSafe(text).replace(/\s*\n\s*/g, ' '))],
+  return new Paragraph({ heading: HEADINGS[level - 1], children: [new TextRun(one(text))] });
+}
+
+/** Text in the Quote style, a line break between lines (a newline inside a run is not a break in Word). */
+function quote(text: string): Paragraph {
+  const runs = xmlSafe(text)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+  return new Paragraph({ style: STYLES.quote, children: runs });
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+const cell = (text: string, bold = false): TableCell =>
+  new TableCell({
+    children: [new Paragraph({ style: STYLES.tableText, children: [new TextRun({ text: one(text), bold })] })],
+  });
+
+function table(group: BriefGroup, layers: readonly string[]): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [...SUMMARY_COLUMNS, ...layers].map((c) => cell(c, true)),
+  });
+  const rows = group.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [r.label, r.words, r.position, r.priority, r.note, ...r.delegation].map((c) => cell(c)),
+      }),
+  );
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: [header, ...rows],
   });
 }
 
-function itemParagraphs(item: BriefItem, level: 2 | 3): Paragraph[] {
-  const out = [heading(item.label, level)];
-  if (item.quote) {
-    out.push(new Paragraph({ indent: { left: 567, right: 567 }, children: lines(item.quote, { italics: true }) }));
-  }
-  for (const [name, value] of itemFields(item)) {
-    out.push(new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), ...lines(value)] }));
-  }
+function entryParagraphs(entry: BriefEntry, level: 2 | 3, brief: Brief, group: BriefGroup): Paragraph[] {
+  const out = [heading(entry.label, level)];
+  if (entry.text) out.push(quote(entry.text));
+  if (entry.citation) out.push(new Paragraph({ style: STYLES.citation, children: [new TextRun(one(entry.citation))] }));
   out.push(
     new Paragraph({
+      style: STYLES.appLink,
       children: [
-        new TextRun({ text: 'Link: ', bold: true }),
-        new ExternalHyperlink({ link: item.link, children: [new TextRun({ text: item.link, style: 'Hyperlink' })] }),
+        new TextRun(`${LINK_LEAD} `),
+        new ExternalHyperlink({
+          link: entry.link,
+          children: [new TextRun({ text: one(entry.link), style: 'Hyperlink' })],
+        }),
       ],
     }),
   );
-  if (item.note.trim() !== '') {
-    out.push(new Paragraph({ children: [new TextRun({ text: 'Note:', bold: true })] }));
-    out.push(new Paragraph({ indent: { left: 567 }, children: lines(item.note) }));
+  for (const [name, value] of entryFields(entry, brief.layers, group.rows)) {
+    out.push(new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), new TextRun(one(value))] }));
+  }
+  for (const n of entry.notes) {
+    if (n.quote === null && n.note.trim() === '') continue;
+    const what = n.quote === null ? 'Note' : n.note.trim() ? 'Highlight with note' : 'Highlight';
+    const extra = noteFields(n);
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        children: [new TextRun({ text: `${what}${extra.length ? ` (${one(extra.join('; '))})` : ''}:`, bold: true })],
+      }),
+    );
+    if (n.quote !== null) out.push(quote(n.quote));
+    if (n.note.trim() !== '') out.push(...noteParagraphs(n.note, 284));
   }
   return out;
 }
 
-/** The Word document of a brief, one step an item (progress.ts). */
+/** The Word document of a brief, one step an entry (progress.ts); packDocx writes it. */
 function* documentSteps(brief: Brief): Steps<Document> {
   let done = 0;
-  const title = xmlSafe(`Notes: ${brief.title}`);
-  const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
-    new Paragraph({ children: [new TextRun({ text: xmlSafe(summaryLine(brief)), italics: true })] }),
-  ];
+  const children: Array<Paragraph | Table> = [];
+  if (brief.classification) {
+    children.push(new Paragraph({ style: STYLES.classification, children: [new TextRun(one(brief.classification))] }));
+  }
+  children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(one(brief.title))] }));
+  for (const h of brief.header) {
+    children.push(
+      new Paragraph({ children: [new TextRun({ text: `${h.name}: `, bold: true }), new TextRun(one(h.value))] }),
+    );
+  }
+  children.push(new Paragraph({ style: STYLES.meta, children: [new TextRun(one(brief.summary))] }));
+  const tables = brief.groups.filter((g) => g.rows.length);
+  if (tables.length) {
+    children.push(heading(SUMMARY_TITLE, 1));
+    for (const g of tables) children.push(heading(g.title, 2), table(g, brief.layers), new Paragraph(''));
+  }
   for (const group of brief.groups) {
     children.push(heading(group.title, 1));
-    for (const sub of group.subgroups) {
-      if (sub.title !== null) children.push(heading(sub.title, 2));
-      for (const item of sub.items) {
-        children.push(...itemParagraphs(item, sub.title !== null ? 3 : 2));
+    for (const area of group.areas) {
+      if (area.title !== null) children.push(heading(area.title, 2));
+      for (const e of area.entries) {
+        children.push(...entryParagraphs(e, area.title !== null ? 3 : 2, brief, group));
         yield ++done / brief.count;
       }
     }
   }
-  if (brief.count === 0) children.push(new Paragraph('No notes or bookmarks to export.'));
+  if (brief.count === 0) children.push(new Paragraph('No notes, bookmarks or positions to export.'));
+  const build = xmlSafe(brief.contentBuildId);
   return new Document({
-    title,
+    title: one(brief.title),
+    subject: brief.classification ? one(brief.classification) : undefined,
     creator: 'Recollection',
-    description: `Content build ${xmlSafe(brief.contentBuildId)}`,
+    description: `Content build ${build}`,
+    keywords: 'Recollection brief',
+    customProperties: [
+      { name: 'RecollectionContentBuild', value: build },
+      { name: 'RecollectionGenerated', value: xmlSafe(brief.generated) },
+    ],
+    styles: { paragraphStyles: PARAGRAPH_STYLES },
     sections: [{ children }],
   });
 }
@@ -92,13 +216,12 @@ export async function exportDocx(entries: readonly ExportEntry[], options: Expor
   return packDocx(runSteps(docxSteps(entries, options)));
 }
 
-/** The Word document in steps: the brief, then the paragraphs (progress.ts); packDocx writes it. */
+/** The Word document in steps (progress.ts): the brief is built at once, then an entry at a time. */
 export function* docxSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<Document> {
-  const brief = yield* part(briefSteps(entries, options), 0, 0.5);
-  return yield* part(documentSteps(brief), 0.5, 1);
+  return yield* documentSteps(buildBrief(entries, options));
 }
 
-/** The .docx file of a document (one uninterrupted step of the docx library). */
+/** Packs the document into the .docx file's bytes (the docx library's zip: not interruptible). */
 export async function packDocx(document: Document): Promise<Uint8Array> {
   const buffer = await Packer.toBuffer(document);
   // A plain Uint8Array (not a Node Buffer) so it crosses IPC and structured clone unchanged.

@@ -4,7 +4,7 @@
  * h2/h3/h4 headings.
  */
 import { describe, expect, it } from 'vitest';
-import { OTHER_PARTS, UNATTACHED } from './brief';
+import { OTHER_PARTS, SUMMARY_TITLE, UNATTACHED } from './brief-model';
 import { escapeHtml, exportHtml } from './html';
 import * as fx from '../../../tests/support/entries';
 
@@ -43,9 +43,14 @@ describe('HTML export', () => {
   });
 
   it('has the brief tree as headings and the quoted texts', () => {
-    expect(headings(html, 1)).toEqual([`Notes: ${fx.OPTIONS.documentTitle}`]);
+    expect(headings(html, 1)).toEqual([`Brief: ${fx.OPTIONS.documentTitle}`]);
     const clusters = [...new Set(entries.filter((e) => e.target && e.clusterTitle).map((e) => e.clusterTitle!))];
-    expect(headings(html, 2)).toEqual([...clusters, OTHER_PARTS, UNATTACHED]);
+    expect(headings(html, 2)).toEqual([SUMMARY_TITLE, ...clusters.sort(), OTHER_PARTS, UNATTACHED]);
+    // The content build is metadata, not body text.
+    expect(html).toContain(`<meta name="recollection-content-build" content="${fx.OPTIONS.contentBuildId}">`);
+    expect(html.slice(html.indexOf('<body>'))).not.toContain(fx.OPTIONS.contentBuildId);
+    // The positions summary is a real table with a header row.
+    expect(html).toMatch(/<table class="positions"><thead><tr><th scope="col">Option<\/th>/);
     const quotes = [...html.matchAll(/<blockquote>([^<]*)<\/blockquote>/g)].map((m) => unescape(m[1] ?? ''));
     for (const e of entries) {
       const quote = e.annotation?.selector?.exact ?? e.block?.text;
@@ -71,9 +76,10 @@ describe('HTML export', () => {
     expect(out).toContain('Tom &amp; Jerry &quot;&lt;i&gt;&quot; &#39;x&#39;');
     for (const banned of [/<img/i, /<script/i, /<b>tag/, /<i>/, /href="javascript:/i, /<[a-z][^>]*\ssrc=/i])
       expect(out).not.toMatch(banned);
-    // A note cannot add to the document's outline.
+    // A note cannot add to the document's outline, nor link anywhere but the web and the app.
     expect(headings(out, 1)).toHaveLength(1);
     expect(out).toContain('<p># not a heading</p>');
+    expect(out).toContain('[x](javascript:alert(3))');
     expect(escapeHtml(`<a href="x" title='y'>&`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;');
   });
 
@@ -86,7 +92,7 @@ describe('HTML export', () => {
   it('leaves out notes, tags and bookmark labels without private notes', () => {
     const shared = exportHtml(entries, { ...fx.OPTIONS, includeNotes: false });
     expect(shared).not.toContain('class="note"');
-    expect(shared).not.toContain('<dt>Tags</dt>');
+    expect(shared).not.toContain('Tags:');
     expect(shared).not.toContain('Passport retention: compare');
     expect(shared).toContain('<dt>Position</dt><dd>Support with amendments</dd>');
   });
@@ -100,8 +106,8 @@ describe('HTML export', () => {
       ],
       fx.OPTIONS,
     );
-    expect(out).toContain(`<dt>Tags</dt><dd><bdi>${rlo}</bdi>, <bdi>next</bdi>, <bdi>last</bdi></dd>`);
-    expect(out).toContain(`<dt>Bookmark</dt><dd><bdi>${rlo} label</bdi></dd>`);
+    expect(out).toContain(`Tags: <bdi>${rlo}</bdi>, <bdi>next</bdi>, <bdi>last</bdi>)`);
+    expect(out).toContain(`<dt>Bookmarked</dt><dd><bdi>${rlo} label</bdi></dd>`);
     expect(out).toContain('<div class="note" dir="auto">');
     expect(out).toMatch(/bdi \{[^}]*unicode-bidi: isolate/);
   });

@@ -1,26 +1,34 @@
 /**
- * Printable HTML brief: one standalone file with inline CSS and a print
- * stylesheet, to open in any browser and print or save as PDF.
+ * Printable HTML brief (brief-model.ts): one standalone file with inline CSS
+ * and a print stylesheet, to open in any browser, print, or save as PDF (the
+ * desktop app and the command line print this same file to PDF).
  *
  * Constraint: nothing runs and nothing loads. Every text is HTML-escaped, the
- * user's Markdown note is rendered with raw HTML and images disabled, and a
+ * user's Markdown note is rendered by the shared note reader (raw HTML, images
+ * and headings off, links only to http(s) and recollection:), and a
  * Content-Security-Policy meta tag forbids scripts and every external resource.
+ * The content build is in a <meta> element, not in the body.
  */
-import MarkdownIt from 'markdown-it';
-import { briefSteps, itemFields, summaryLine, type Brief, type BriefItem } from './brief';
-import { part, runSteps, type Steps } from './progress';
+import { noteHtml } from '../../shared/markdown/note';
+import {
+  buildBrief,
+  entryFields,
+  LINK_LEAD,
+  noteFields,
+  SUMMARY_COLUMNS,
+  SUMMARY_TITLE,
+  type Brief,
+  type BriefEntry,
+  type BriefGroup,
+  type BriefNote,
+} from './brief-model';
+import { runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
-// html: false escapes any tag typed in a note; headings are off so a note cannot add to the
-// document outline; images are off because nothing may load. markdown-it also refuses
-// javascript:, vbscript: and file: link targets.
-const notes = new MarkdownIt({ html: false, linkify: false, typographer: false });
-notes.disable(['heading', 'lheading', 'image']);
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -31,6 +39,19 @@ h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #999; pad
 h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 .meta { color: #555; font-size: .9rem; }
+.classification { font-weight: bold; text-transform: none; letter-spacing: .02em; margin: 0 0 .6rem; }
+.header { margin: .2rem 0 .6rem; }
+.cite { margin: .2rem 0; font-size: .95rem; }
+.applink { font-size: .75rem; color: #666; margin: 0 0 .4rem; }
+table.positions { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .4rem 0 1rem; }
+table.positions th, table.positions td { border: 1px solid #aaa; padding: .2rem .4rem; text-align: left; vertical-align: top;
+  overflow-wrap: break-word; }
+table.positions th { background: #eee; }
+.hl blockquote { border-left-width: 4px; }
+.hl-yellow blockquote { border-left-color: #d9b600; } .hl-green blockquote { border-left-color: #3c9a4a; }
+.hl-blue blockquote { border-left-color: #3b7dc4; } .hl-red blockquote { border-left-color: #c43b3b; }
+.hl-purple blockquote { border-left-color: #8a55c7; }
+.note-meta { color: #555; font-size: .85rem; margin: .3rem 0 .1rem; }
 .item { margin: 0 0 1.2rem; }
 blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 3px solid #888; color: #333; white-space: pre-line; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .4rem 0; font-size: .95rem; }
@@ -44,53 +65,86 @@ a { color: #0b4f9c; overflow-wrap: anywhere; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  .item, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  .item, blockquote, tr { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
   .note { background: none; }
   a { color: inherit; text-decoration: none; }
 }
 `;
 
-/**
- * A field's value as HTML. What the user typed (tags, a bookmark's label) is each
- * isolated in a <bdi>, so right-to-left text or a stray override in one cannot
- * reorder the text around it (the tags after it, the field names).
- */
-function fieldHtml(item: BriefItem, name: string, value: string): string {
-  if (name === 'Tags') return item.tags.map((t) => `<bdi>${escapeHtml(t)}</bdi>`).join(', ');
-  if (name === 'Bookmark') return `<bdi>${escapeHtml(value)}</bdi>`;
-  return escapeHtml(value);
+const BDI_FIELDS = new Set(['Bookmarked']);
+
+function table(group: BriefGroup, layers: readonly string[]): string {
+  const head = [...SUMMARY_COLUMNS, ...layers].map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+  const rows = group.rows.map((r) => {
+    const cells = [r.words, r.position, r.priority, r.note, ...r.delegation].map((c) => `<td>${escapeHtml(c)}</td>`);
+    return `<tr><th scope="row">${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
+  });
+  return `<table class="positions"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function renderItem(item: BriefItem, level: number): string {
-  const out = [`<section class="item">`, `<h${level}>${escapeHtml(item.label)}</h${level}>`];
-  if (item.quote) out.push(`<blockquote>${escapeHtml(item.quote)}</blockquote>`);
-  const rows = itemFields(item).map(
-    ([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${fieldHtml(item, name, value)}</dd>`,
-  );
-  rows.push(`<dt>Link</dt><dd><a href="${escapeHtml(item.link)}">${escapeHtml(item.link)}</a></dd>`);
-  out.push(`<dl>${rows.join('')}</dl>`);
-  if (item.note.trim() !== '') out.push(`<div class="note" dir="auto">${notes.render(item.note)}</div>`);
-  out.push('</section>');
+function renderNote(n: BriefNote): string {
+  const what = n.quote === null ? 'Note' : n.note.trim() ? 'Highlight with note' : 'Highlight';
+  if (n.quote === null && n.note.trim() === '') return '';
+  const extra = noteFields(n)
+    .map((f) =>
+      f.startsWith('Tags: ') ? `Tags: ${n.tags.map((t) => `<bdi>${escapeHtml(t)}</bdi>`).join(', ')}` : escapeHtml(f),
+    )
+    .join('; ');
+  const out = [
+    `<div class="hl${n.color ? ` hl-${n.color}` : ''}">`,
+    `<p class="note-meta">${what}${extra ? ` (${extra})` : ''}</p>`,
+  ];
+  if (n.quote !== null) out.push(`<blockquote>${escapeHtml(n.quote)}</blockquote>`);
+  if (n.note.trim() !== '') out.push(`<div class="note" dir="auto">${noteHtml(n.note)}</div>`);
+  out.push('</div>');
   return out.join('\n');
 }
 
-/** The HTML page of a brief, one step an item (progress.ts). */
+function renderEntry(entry: BriefEntry, level: number, brief: Brief, group: BriefGroup): string {
+  const out = [`<section class="item">`, `<h${level}>${escapeHtml(entry.label)}</h${level}>`];
+  if (entry.text) out.push(`<blockquote>${escapeHtml(entry.text)}</blockquote>`);
+  if (entry.citation) out.push(`<p class="cite">${escapeHtml(entry.citation)}</p>`);
+  out.push(
+    `<p class="applink">${escapeHtml(LINK_LEAD)} <a href="${escapeHtml(entry.link)}">${escapeHtml(entry.link)}</a></p>`,
+  );
+  const rows = entryFields(entry, brief.layers, group.rows).map(
+    ([name, value]) =>
+      `<dt>${escapeHtml(name)}</dt><dd>${BDI_FIELDS.has(name) ? `<bdi>${escapeHtml(value)}</bdi>` : escapeHtml(value)}</dd>`,
+  );
+  if (rows.length) out.push(`<dl>${rows.join('')}</dl>`);
+  for (const n of entry.notes) out.push(renderNote(n));
+  out.push('</section>');
+  return out.filter(Boolean).join('\n');
+}
+
+/** The HTML page of a brief, one step an entry (progress.ts). */
 function* htmlSteps(brief: Brief): Steps<string> {
   let done = 0;
-  const title = `Notes: ${brief.title}`;
-  const body: string[] = [`<h1>${escapeHtml(title)}</h1>`, `<p class="meta">${escapeHtml(summaryLine(brief))}</p>`];
+  const body: string[] = [];
+  if (brief.classification) body.push(`<p class="classification">${escapeHtml(brief.classification)}</p>`);
+  body.push(`<h1>${escapeHtml(brief.title)}</h1>`);
+  body.push(
+    `<p class="header">${brief.header.map((h) => `<strong>${escapeHtml(h.name)}:</strong> ${escapeHtml(h.value)}`).join('<br>')}</p>`,
+  );
+  body.push(`<p class="meta">${escapeHtml(brief.summary)}</p>`);
+  const tables = brief.groups.filter((g) => g.rows.length);
+  if (tables.length) {
+    body.push(`<h2>${SUMMARY_TITLE}</h2>`);
+    for (const g of tables) body.push(`<h3>${escapeHtml(g.title)}</h3>`, table(g, brief.layers));
+  }
   for (const group of brief.groups) {
     body.push(`<h2>${escapeHtml(group.title)}</h2>`);
-    for (const sub of group.subgroups) {
-      if (sub.title !== null) body.push(`<h3>${escapeHtml(sub.title)}</h3>`);
-      const level = sub.title !== null ? 4 : 3;
-      for (const item of sub.items) {
-        body.push(renderItem(item, level));
+    for (const area of group.areas) {
+      if (area.title !== null) body.push(`<h3>${escapeHtml(area.title)}</h3>`);
+      const level = area.title !== null ? 4 : 3;
+      for (const entry of area.entries) {
+        body.push(renderEntry(entry, level, brief, group));
         yield ++done / brief.count;
       }
     }
   }
-  if (brief.count === 0) body.push('<p>No notes or bookmarks to export.</p>');
+  if (brief.count === 0) body.push('<p>No notes, bookmarks or positions to export.</p>');
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -99,7 +153,10 @@ function* htmlSteps(brief: Brief): Steps<string> {
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(title)}</title>`,
+    '<meta name="generator" content="Recollection">',
+    `<meta name="recollection-content-build" content="${escapeHtml(brief.contentBuildId)}">`,
+    `<meta name="recollection-generated" content="${escapeHtml(brief.generated)}">`,
+    `<title>${escapeHtml(brief.title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
@@ -116,8 +173,7 @@ export function exportHtml(entries: readonly ExportEntry[], options: ExportOptio
   return runSteps(htmlExportSteps(entries, options));
 }
 
-/** exportHtml in steps: the brief, then the page (progress.ts). */
+/** exportHtml in steps (progress.ts): the brief is built at once, then written an entry at a time. */
 export function* htmlExportSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<string> {
-  const brief = yield* part(briefSteps(entries, options), 0, 0.5);
-  return yield* part(htmlSteps(brief), 0.5, 1);
+  return yield* htmlSteps(buildBrief(entries, options));
 }

@@ -91,7 +91,7 @@ describe('Markdown export of a hostile note (#12.6)', () => {
     it(`rendered by ${name}: the note's headings are bold text inside its entry, not headings of the brief`, () => {
       const html = render(md);
       expect(headingLevels(html)).toEqual([
-        `1 Notes: ${OPTIONS.documentTitle.replace(/&/g, '&amp;')}`,
+        `1 Brief: ${OPTIONS.documentTitle.replace(/&/g, '&amp;')}`,
         expect.stringMatching(/^2 Cluster 2/),
         expect.stringMatching(/^3 /),
         `4 ${block('c2.f2.po.1').label}`,

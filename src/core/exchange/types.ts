@@ -6,7 +6,15 @@
  * no file system, no clock), so every format is testable on its own and the
  * same records always give the same output (except the collection's fresh UUID).
  */
-import type { Annotation, Bookmark, BlockSummary, OptionPosition } from '../../shared/contract/types';
+import type {
+  Annotation,
+  Bookmark,
+  BlockSummary,
+  BriefHeader,
+  OptionPosition,
+  Position,
+  Priority,
+} from '../../shared/contract/types';
 import type { Block } from '../../shared/model';
 import type { LayerPositions } from '../../shared/contract/layer-types';
 
@@ -43,6 +51,19 @@ export interface ExportOptions {
   contentBuildId: string;
   /** The positions of the options the exported notes are on (all of them for a whole export); JSON writes them. */
   positions?: readonly OptionPosition[];
+  /** The brief's title block (title, delegation, meeting, date, classification); empty fields are left out. */
+  header?: Partial<BriefHeader>;
+  /** The document as a citation names it, e.g. "GFMD Thematic Recollection 2007–2017"; default `documentTitle`. */
+  citationName?: string;
+  /**
+   * Options marked with a position (own or a delegation layer's) that no exported
+   * note is on: the briefs give them an entry and a row of the positions table.
+   */
+  places?: readonly ExportPlace[];
+  /** Reading order of the targets (lower first), so `places` fall in among the entries. */
+  order?: Readonly<Record<string, number>>;
+  /** Delegation layers whose positions the briefs' positions tables show, one column each (#17.6). */
+  delegation?: readonly DelegationLayer[];
   /** Who made the file (#17); JSON writes it as `rec:author`, and a layer is keyed by its id. */
   author?: { id: string; name: string };
   /**
@@ -50,6 +71,17 @@ export interface ExportOptions {
    * name, colour and positions by option id, for a brief's "delegation positions" columns.
    */
   layers?: readonly LayerPositions[];
+}
+
+/** Where an option sits, without a note: an ExportEntry's place fields. */
+export type ExportPlace = Omit<ExportEntry, 'type' | 'bookmark' | 'annotation'> & { target: BlockSummary };
+
+/** A colleague's or the capital's positions, as plain data (supplied by the layers, src/core/user). */
+export interface DelegationLayer {
+  /** Column heading, e.g. "Capital", "Expert A". */
+  name: string;
+  /** By option id. */
+  positions: Readonly<Record<string, { position: Position | null; priority: Priority | null }>>;
 }
 
 /** What an import file holds, validated; the store matches by id and applies it in one transaction. */

@@ -15,7 +15,8 @@ import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
 import { checkCancelled, driveSteps, type ExportProgress, type Steps } from '../exchange/progress';
 import { readImport } from '../exchange/read-import';
-import type { ExportOptions } from '../exchange/types';
+import type { DelegationLayer, ExportOptions } from '../exchange/types';
+import { citationName, narrow, placesFor, readingOrder } from '../user/brief-scope';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
@@ -34,18 +35,36 @@ export async function renderExport(
   args: ParsedArgs<'export.render'>,
   now: Date,
   progress?: ExportProgress,
+  /** Delegation layers for the positions tables (#17.6), supplied by the layers when chosen. */
+  delegation?: readonly DelegationLayer[],
 ): Promise<ExportFile> {
-  const entries = user.exchange.entries(args.scope);
-  checkCancelled(progress);
   const meta = content.meta();
+  const scoped = user.exchange.entries(args.scope);
+  checkCancelled(progress);
+  const { entries, positions } = narrow(
+    scoped,
+    user.exchange.positionsFor(args.scope, scoped),
+    args.scope.only,
+    content,
+  );
+  // The layers chosen in the scope (#17.6), else the ones handed in (tests).
+  const layers = args.scope.layers ? delegationColumns(user, args.scope.layers) : (delegation ?? []);
+  const marked = [...positions.filter((p) => p.position || p.priority).map((p) => p.targetId)];
+  // A whole export gives every marked option an entry; a filter or selection, those of its notes.
+  const placeIds = args.scope.kind === 'all' ? [...marked, ...layers.flatMap((l) => Object.keys(l.positions))] : [];
+  const places = placesFor(content, placeIds, entries);
   const options: ExportOptions = {
     includeNotes: args.includeNotes,
-    positions: user.exchange.positionsFor(args.scope, entries),
+    positions,
     author: user.layers.author(),
-    ...(args.scope.layers ? { layers: delegationColumns(user, args.scope.layers) } : {}),
     generated: now.toISOString(),
     documentTitle: meta.title,
     contentBuildId: meta.buildId,
+    header: args.header,
+    citationName: citationName(meta),
+    places,
+    order: readingOrder(content, [...entries.map((e) => e.target?.id ?? ''), ...places.map((p) => p.target.id)]),
+    delegation: layers,
   };
   const { extension, mime } = FORMATS[args.format];
   // A brief shared without the private notes must not be mistaken for a backup.

@@ -9,11 +9,7 @@
 import type { ExportScope, NoteEntry } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import type { ExportEntry } from '../exchange/types';
-
-function heading(content: ContentLookup, sectionId: string | null): string | null {
-  const s = sectionId ? content.section(sectionId) : null;
-  return s ? `${s.label}: ${s.title}` : null;
-}
+import { outlineHeading } from './brief-scope';
 
 /** Which notes a scope covers: `all`, the notes matching `filter`, or the given ids (in document order). */
 export function scopeFilter(scope: ExportScope): { filter: ExportScope['filter']; ids: Set<string> | null } {
@@ -34,8 +30,8 @@ export function toExportEntries(
     out.push({
       ...n,
       block: blockId ? content.block(blockId) : null,
-      clusterTitle: heading(content, n.clusterId),
-      focusAreaTitle: heading(content, n.focusAreaId),
+      clusterTitle: outlineHeading(content, n.clusterId),
+      focusAreaTitle: outlineHeading(content, n.focusAreaId),
     });
   }
   return out;

@@ -15,6 +15,7 @@ import { paletteName } from '../state/notes';
 import { showAllNotes } from '../state/show-all';
 import { openEditor } from '../state/ui';
 import { Icon } from './Icon';
+import { NoteMarkdown } from './NoteMarkdown';
 import { PositionBadge } from './PositionBadge';
 import { RichText } from './RichText';
 
@@ -59,11 +60,7 @@ function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number
             <span className="visually-hidden">Edit note: </span>
             <PositionBadge position={a.position} priority={a.priority} />
             {a.selector ? <span className="note-quote">“{clip(a.selector.exact, 80)}”</span> : null}
-            {a.note.trim() ? (
-              <span className="note-text" dir="auto">
-                {clip(a.note, 400)}
-              </span>
-            ) : null}
+            {a.note.trim() ? <NoteMarkdown text={a.note} max={400} /> : null}
             <span className="note-meta">
               {a.color ? <span className={`swatch sw-${a.color}`} aria-hidden="true" /> : null}
               {a.color ? paletteName(a.color) : null}

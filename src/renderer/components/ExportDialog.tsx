@@ -16,6 +16,7 @@ import { api } from '../api';
 import { useStore } from '../lib/store';
 import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
+import { useBriefOptions } from './BriefOptions';
 import { Dialog, DialogActions } from './Dialog';
 import { SEAL_OFF, SealFields, sealArg, sealProblem } from './SealFields';
 import { ExportProgress } from './ExportProgress';
@@ -33,6 +34,7 @@ export function ExportDialog(): ReactNode {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ filename: string; text: string } | null>(null);
+  const brief = useBriefOptions(['markdown', 'docx', 'html', 'pdf'].includes(format));
 
   const scope: ExportScope =
     scopeKind === 'filter'
@@ -46,7 +48,9 @@ export function ExportDialog(): ReactNode {
     setMessage(sealProblem(seal));
     if (sealProblem(seal)) return;
     setBusy(true);
-    const args = { format, scope, includeNotes, seal: sealArg(seal) };
+    const only = brief.only ? { only: brief.only } : {};
+    const args = { format, scope: { ...scope, ...only }, includeNotes, seal: sealArg(seal), header: brief.header };
+    brief.remember();
     const saved = await api.export.save(args);
     if (saved.ok) {
       setBusy(false);
@@ -108,6 +112,7 @@ export function ExportDialog(): ReactNode {
           The {selected.length} chosen in the Notes panel
         </label>
       </fieldset>
+      {brief.element}
       <label className="check">
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
         Include my private note texts and tags (untick to share only what is marked, with positions)

@@ -12,6 +12,7 @@ import { navigate } from '../state/nav';
 import { changed, paletteName, removeAnnotation } from '../state/notes';
 import { toast, toastError } from '../state/toasts';
 import { openEditor, ui } from '../state/ui';
+import { NoteMarkdown } from './NoteMarkdown';
 import { PositionBadge } from './PositionBadge';
 
 async function removeBookmark(id: string, label: string): Promise<void> {
@@ -60,11 +61,7 @@ export function NoteEntryView({ entry, showPlace = false }: { entry: NoteEntry; 
             {b.label}
           </span>
         ) : null}
-        {a?.note.trim() ? (
-          <span className="entry-note" dir="auto">
-            {clip(a.note, 240)}
-          </span>
-        ) : null}
+        {a?.note.trim() ? <NoteMarkdown text={a.note} max={240} className="entry-note" /> : null}
         {a ? <PositionBadge position={a.position} priority={a.priority} /> : null}
         <span className="note-meta">
           {a?.color ? (

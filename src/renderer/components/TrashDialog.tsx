@@ -7,6 +7,7 @@ import { formatDate } from '../lib/text';
 import { changed, notes } from '../state/notes';
 import { toast, toastError } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
+import { NoteMarkdown } from './NoteMarkdown';
 import { Dialog } from './Dialog';
 
 export function TrashDialog(): ReactNode {
@@ -27,7 +28,12 @@ export function TrashDialog(): ReactNode {
         {(items.value ?? []).map((t) => (
           <li key={t.id}>
             <span className="trash-what">
-              <strong>{t.type === 'bookmark' ? 'Bookmark' : 'Note'}</strong> {t.summary}
+              <strong>{t.type === 'bookmark' ? 'Bookmark' : 'Note'}</strong>{' '}
+              {t.type === 'annotation' ? (
+                <NoteMarkdown text={t.summary} max={200} className="trash-summary" />
+              ) : (
+                t.summary
+              )}
               <span className="muted small"> — deleted {formatDate(t.deleted)}</span>
             </span>
             <button type="button" className="button small" onClick={() => void restore(t.id)}>

@@ -1,20 +1,7 @@
 /** Small text helpers for display. */
 
-/** "HUMAN RIGHTS OF ALL MIGRANTS" → "Human rights of all migrants"; mixed-case titles are kept. */
-export function sentenceCase(title: string): string {
-  const letters = title.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 4 || letters !== letters.toUpperCase()) return title;
-  const lower = title.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
-}
-
-/** Shorten to about `max` characters at a word boundary. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > max * 0.6 ? space : max).trimEnd()}…`;
-}
+// Shared with the exported briefs, so the outline and a brief print titles alike.
+export { clip, sentenceCase } from '../../shared/vocabulary/text';
 
 export function formatDate(iso: string): string {
   const d = new Date(iso);

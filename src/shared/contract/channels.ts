@@ -19,6 +19,7 @@ import {
   color,
   crossRefType,
   empty,
+  briefHeader,
   exportScope,
   folderPath,
   id,
@@ -124,11 +125,23 @@ export const argSchemas = {
   'history.undo': empty,
 
   'export.render': z
-    .object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean(), seal: seal.optional() })
+    .object({
+      format: z.enum(EXPORT_FORMATS),
+      scope: exportScope,
+      includeNotes: z.boolean(),
+      seal: seal.optional(),
+      header: briefHeader.partial().optional(),
+    })
     .strict(),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
   'export.save': z
-    .object({ format: z.enum(SAVE_FORMATS), scope: exportScope, includeNotes: z.boolean(), seal: seal.optional() })
+    .object({
+      format: z.enum(SAVE_FORMATS),
+      scope: exportScope,
+      includeNotes: z.boolean(),
+      seal: seal.optional(),
+      header: briefHeader.partial().optional(),
+    })
     .strict(),
   /** `passphrase` opens a sealed (.recollection) file; without one a sealed file answers PASSPHRASE_NEEDED. */
   'import.preview': z.object({ data: importData, passphrase: passphrase.optional() }).strict(),

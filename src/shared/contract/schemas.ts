@@ -89,8 +89,34 @@ export const exportScope = z
     filter: annotationFilter.optional(),
     /** Annotation / bookmark ids, for `selection`. */
     ids: z.array(uuid).max(LIMITS.selectionSize).optional(),
+    /**
+     * Narrows any kind to some options (#15.1): in these clusters (ids `c1`…), with a note
+     * carrying one of these tags, with one of these positions. Applied per option, so an
+     * option kept keeps its bookmark, highlights and notes together.
+     */
+    only: z
+      .object({
+        clusters: z.array(id).max(20).optional(),
+        tags: tags.optional(),
+        positions: z.array(position).max(POSITIONS.length).optional(),
+      })
+      .strict()
+      .optional(),
     /** Layers (#17) whose positions a brief shows beside the user's own, one column each, in this order. */
     layers: z.array(uuid).max(LIMITS.layers).optional(),
+  })
+  .strict();
+
+const headerText = z.string().max(LIMITS.labelLength);
+/** A brief's title block (#15.1); empty strings are left out of the brief. */
+export const briefHeader = z
+  .object({
+    title: headerText,
+    delegation: headerText,
+    meeting: headerText,
+    date: headerText,
+    /** E.g. "Restricted — delegation use", printed above the title. */
+    classification: headerText,
   })
   .strict();
 
@@ -117,6 +143,8 @@ export const settings = z
     searchFilters: z.object({ clusters: clusterNumbers, kinds: searchKinds }).strict(),
     /** Search also the thesaurus's document wording for the words typed ("also searched: …"). */
     searchExpand: z.boolean(),
+    /** The brief's title block as last exported (the date is not kept: it defaults to the day of export). */
+    briefHeader: briefHeader.omit({ date: true }),
     /** The name this installation signs its exports and layer file with (#17); '' until set. */
     authorName: z.string().trim().max(LIMITS.labelLength),
   })

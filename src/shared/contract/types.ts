@@ -30,6 +30,7 @@ export type AnnotationFields = z.output<typeof S.annotationFields>;
 export type AnnotationFilter = z.output<typeof S.annotationFilter>;
 export type ExportScope = z.output<typeof S.exportScope>;
 export type Settings = z.output<typeof S.settings>;
+export type BriefHeader = z.output<typeof S.briefHeader>;
 
 // ---------------------------------------------------------------- content
 
@@ -302,6 +303,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paneWidths: { outline: 280, side: 320 },
   searchFilters: { clusters: [], kinds: [] },
   searchExpand: true,
+  briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
   authorName: '',
 };
 
