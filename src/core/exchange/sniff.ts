@@ -94,6 +94,8 @@ export function sniffText(text: string): FileKind {
   if (head.includes(AGE_ARMOR_BEGIN)) return 'sealed';
   if (/^<(!doctype html|html|head|body|meta|title)\b/i.test(start)) return OURS.test(head) ? 'html-ours' : 'html';
   if (firstLine(start) === CSV_COLUMNS.join(',')) return 'csv-ours';
+  // Our Markdown brief opens with a comment naming it (its metadata line), then its headings.
+  if (/^<!-- Recollection brief\b/.test(start)) return 'markdown-ours';
   if (/^#{1,6} \S/.test(start) || /^(---|\*\*\*)\r?\n/.test(start))
     return OURS.test(body.slice(0, 64 * 1024)) ? 'markdown-ours' : 'markdown';
   if (looksLikeCsv(head)) return 'csv';
