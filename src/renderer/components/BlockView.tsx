@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Annotation } from '../../shared/contract/types';
+import type { LayerNoteView } from '../lib/layer-view';
 import type { Block } from '../../shared/model';
 import { kindClass } from '../lib/labels';
 import type { Highlight } from '../lib/segments';
@@ -15,11 +16,15 @@ import { paletteName } from '../state/notes';
 import { showAllNotes } from '../state/show-all';
 import { openEditor } from '../state/ui';
 import { Icon } from './Icon';
+import { LayerNoteCards } from './LayerNoteCards';
 import { PositionBadge } from './PositionBadge';
 import { RichText } from './RichText';
 
 export interface BlockContext {
   annotationsOf: (blockId: string) => Annotation[];
+  /** The visible colleagues' layers' notes on the block (#17; none in presentation mode). */
+  layerNotesOf: (blockId: string) => LayerNoteView[];
+  onAdopt: (note: LayerNoteView) => void;
   /** How many notes the block has in all (annotationsOf gives at most NOTES_PER_BLOCK). */
   totalOf: (blockId: string) => number;
   bookmarked: (blockId: string) => boolean;
@@ -30,10 +35,20 @@ export interface BlockContext {
   onFootnote: (n: number, button: HTMLButtonElement) => void;
 }
 
-function highlightsOf(anns: Annotation[]): Highlight[] {
-  return anns
+function highlightsOf(anns: Annotation[], layered: LayerNoteView[]): Highlight[] {
+  const own = anns
     .filter((a) => a.selector && a.anchor !== 'orphan')
     .map((a) => ({ id: a.id, start: a.selector?.start ?? 0, end: a.selector?.end ?? 0, color: a.color }));
+  const theirs = layered
+    .filter((n) => n.selector)
+    .map((n) => ({
+      id: `${n.layerId}:${n.id}`,
+      start: n.selector?.start ?? 0,
+      end: n.selector?.end ?? 0,
+      color: null,
+      layer: { name: n.layerName, color: n.layerColor },
+    }));
+  return [...own, ...theirs];
 }
 
 function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number; blockId: string }): ReactNode {
@@ -82,6 +97,7 @@ function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number
 
 export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): ReactNode {
   const anns = ctx.annotationsOf(block.id);
+  const layered = ctx.layerNotesOf(block.id);
   const marked = ctx.bookmarked(block.id);
   const children = ctx.childrenOf(block.id);
   const text = (
@@ -89,7 +105,7 @@ export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): 
       text={block.text}
       marks={block.marks}
       refs={block.footnoteRefs}
-      highlights={highlightsOf(anns)}
+      highlights={highlightsOf(anns, layered)}
       terms={ctx.termsOf(block)}
       onFootnote={ctx.onFootnote}
     />
@@ -173,6 +189,7 @@ export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): 
           </ol>
         ) : null}
         <NoteCards anns={anns} total={ctx.totalOf(block.id)} blockId={block.id} />
+        <LayerNoteCards notes={layered} onAdopt={ctx.onAdopt} />
       </div>
     </div>
   );

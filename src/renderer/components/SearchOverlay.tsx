@@ -11,16 +11,18 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
-import { CLUSTER_NUMBERS, SEARCH_KINDS } from '../../shared/contract/values';
+import { CLUSTER_NUMBERS, MY_NOTES, SEARCH_KINDS } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
 import { api } from '../api';
 import { useDialogFocus } from '../hooks/useDialogFocus';
 import { SEARCH_KIND } from '../lib/labels';
 import { latestAnswer } from '../lib/latest';
 import { useStore } from '../lib/store';
+import { layers } from '../state/layers';
 import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
+import { HitLayer, LayerChips } from './SearchLayers';
 import { SearchNotices } from './SearchNotices';
 import { privateShown } from './Private';
 import { RecentPlaces } from './RecentPlaces';
@@ -51,6 +53,8 @@ export function openHit(hit: SearchHit): void {
 
 /** The last query, offered again (selected) when the overlay reopens. */
 let lastQuery = '';
+/** Whose notes are searched (#17): 'mine' and colleagues' layer ids; null until chosen (mine and the visible layers). */
+let lastWhose: string[] | null = null;
 
 export function SearchOverlay(): ReactNode {
   const filters = useStore(settings, (s) => s.searchFilters);
@@ -63,6 +67,13 @@ export function SearchOverlay(): ReactNode {
   const [failure, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [searches] = useState(latestAnswer);
+  const layerList = useStore(layers, (x) => x.list);
+  const [whose, setWhose] = useState<string[]>(
+    () => lastWhose ?? [MY_NOTES, ...layerList.filter((l) => l.visible).map((l) => l.id)],
+  );
+  // In presentation mode no layer is named, counted or searched.
+  const shownLayers = privateShown() ? layerList : [];
+  const noteLayers = shownLayers.length ? { layers: whose } : {};
   /** The check of the query on screen: "Show more" appends only while it is still current. */
   const currentQuery = useRef<() => boolean>(() => false);
   const dialog = useRef<HTMLDivElement>(null);
@@ -81,6 +92,7 @@ export function SearchOverlay(): ReactNode {
       expand,
       ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
       ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
+      ...noteLayers,
     };
     void Promise.all([api.search.query(args), api.search.suggest({ q: query, limit: 5 })]).then(([res, sug]) => {
       if (!current()) return;
@@ -92,7 +104,9 @@ export function SearchOverlay(): ReactNode {
       setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
       setActive(0);
     });
-  }, [q, filters, expand, searches]);
+    // `noteLayers` is rebuilt on each render; `whose` stands for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q, filters, expand, searches, whose]);
 
   /** The next page of the same query, appended (the request number drops it if the query changed meanwhile). */
   const showMore = (): void => {
@@ -109,6 +123,7 @@ export function SearchOverlay(): ReactNode {
         expand,
         ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
         ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
+        ...noteLayers,
       })
       .then((res) => {
         setLoadingMore(false);
@@ -224,6 +239,16 @@ export function SearchOverlay(): ReactNode {
             </button>
           ))}
         </div>
+        {shownLayers.length ? (
+          <LayerChips
+            layers={shownLayers}
+            whose={whose}
+            onChange={(next) => {
+              lastWhose = next;
+              setWhose(next);
+            }}
+          />
+        ) : null}
         <div className="search-status" aria-live="polite">
           {error ? <span role="alert">Search failed: {error}</span> : null}
           {result && !error ? `${result.total} result${result.total === 1 ? '' : 's'}` : ''}
@@ -311,6 +336,7 @@ export function SearchOverlay(): ReactNode {
                   <span className="result-head">
                     <span className="result-label">{e.hit.label}</span>
                     <span className={`result-kind rk-${e.hit.kind}`}>{SEARCH_KIND[e.hit.kind]}</span>
+                    {e.hit.kind === 'note' && shownLayers.length ? <HitLayer hit={e.hit} layers={shownLayers} /> : null}
                   </span>
                   <Snippet snippet={e.hit.snippet} />
                   {result && !result.allWords && e.hit.matched ? (
