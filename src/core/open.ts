@@ -23,6 +23,7 @@ import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';
 import { exchangeHandlers } from './handlers/exchange';
 import { searchHandlers } from './handlers/search';
+import { layerHandlers } from './handlers/layers';
 import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
 import { preloadEnglish } from './search/english';
@@ -119,12 +120,14 @@ export function openCore(options: CoreOptions): Core {
             ...lazySlice('search', () => searchHandlers(opened.search(), u)),
             ...userHandlers(u),
             ...exchangeHandlers(opened.content, u, now),
+            ...layerHandlers(u),
           }
         : {
             // The document's channels (content, search, export, import) answer with what to do.
             ...unavailable(opened.message),
             ...appHandlers(status),
             ...userHandlers(u),
+            ...layerHandlers(u),
           };
     return {
       handlers,

@@ -20,7 +20,10 @@ import {
   crossRefType,
   empty,
   exportScope,
+  folderPath,
   id,
+  layerColor,
+  layerSelection,
   position,
   priority,
   searchKinds,
@@ -28,6 +31,7 @@ import {
   settings,
   uuid,
 } from './schemas';
+import type * as L from './layer-types';
 import type * as T from './types';
 import { EXPORT_FORMATS, SAVE_FORMATS } from './values';
 
@@ -55,6 +59,8 @@ export const argSchemas = {
       expand: z.boolean().optional(),
       offset: z.number().int().min(0).max(10_000).optional(),
       limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
+      /** With includeNotes: whose notes (`'mine'` and/or layer ids); default my own only (#17). */
+      layers: layerSelection.optional(),
     })
     .strict(),
   'search.suggest': z
@@ -135,6 +141,67 @@ export const argSchemas = {
         .regex(/^[A-Za-z0-9._-]+$/),
     })
     .strict(),
+
+  // ------------------------------------------------------------ delegation (#17)
+  /** This installation's author: a stable id made once, and the name from Settings. */
+  'author.get': empty,
+  /** Every layer held, with its state (visible, version, conflict). */
+  'layers.list': empty,
+  /** What adding an export file as a layer would do (new, update, same); refuses an older file with a sentence. */
+  'layers.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
+  /** Adds the file as a read-only layer, or replaces the same author's layer with a newer version (previous kept for undo). */
+  'layers.add': z
+    .object({
+      data: z.string().max(LIMITS.importBytes),
+      name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
+      color: layerColor.optional(),
+    })
+    .strict(),
+  'layers.update': z
+    .object({
+      id: uuid,
+      visible: z.boolean().optional(),
+      color: layerColor.optional(),
+      name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
+    })
+    .strict(),
+  'layers.remove': z.object({ id: uuid }).strict(),
+  /** Restores the version the last update replaced. */
+  'layers.undo': z.object({ id: uuid }).strict(),
+  /** The layers' annotations on some blocks (default: the visible layers), like annotations.forBlocks. */
+  'layers.forBlocks': z
+    .object({
+      blockIds: z.array(id).max(LIMITS.blocksPerQuery),
+      layerIds: z.array(uuid).max(LIMITS.layers).optional(),
+      perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
+    })
+    .strict(),
+  /** One page of a layer's notes (or several layers'), like notes.page. */
+  'layers.notesPage': z
+    .object({
+      layerIds: z.array(uuid).min(1).max(LIMITS.layers),
+      filter: annotationFilter.optional(),
+      sort: z.enum(['document', 'date']).optional(),
+      offset: z.number().int().min(0).max(LIMITS.importRecords),
+      limit: z.number().int().min(1).max(LIMITS.notesPageSize),
+    })
+    .strict(),
+  /** Each layer's positions by option, for the matrix's columns (default: the visible layers). */
+  'layers.positions': z
+    .object({ clusterId: id.optional(), layerIds: z.array(uuid).max(LIMITS.layers).optional() })
+    .strict(),
+  /** Copies a layer's position of an option, or one of its notes, into the user's own notes, saying where it came from. */
+  'layers.adopt': z
+    .object({ layerId: uuid, what: z.enum(['position', 'note']), targetId: id.optional(), noteId: uuid.optional() })
+    .strict()
+    .refine((a) => (a.what === 'position' ? a.targetId !== undefined : a.noteId !== undefined), {
+      message: 'a position needs targetId; a note needs noteId',
+    }),
+  'folder.status': empty,
+  /** Sets (or with null, stops using) the shared folder; the folder must exist. */
+  'folder.set': z.object({ path: folderPath.nullable() }).strict(),
+  /** Shell: a folder dialog; answers the chosen path (not yet set) or null when cancelled. */
+  'folder.choose': empty,
 } as const;
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
@@ -196,6 +263,21 @@ export interface ChannelResults {
   'backup.create': T.BackupInfo;
   'backup.list': T.BackupInfo[];
   'backup.restore': { restored: string };
+
+  'author.get': L.Author;
+  'layers.list': L.LayerInfo[];
+  'layers.preview': L.LayerAddResult;
+  'layers.add': L.LayerAddResult;
+  'layers.update': L.LayerInfo;
+  'layers.remove': { id: string };
+  'layers.undo': L.LayerInfo;
+  'layers.forBlocks': L.LayerBlockAnnotations;
+  'layers.notesPage': L.LayerNotesPage;
+  'layers.positions': L.LayerPositions[];
+  'layers.adopt': L.AdoptResult;
+  'folder.status': L.SharedFolderStatus;
+  'folder.set': L.SharedFolderStatus;
+  'folder.choose': { path: string } | null;
 }
 
 export type Channel = keyof typeof argSchemas;
@@ -235,6 +317,13 @@ export interface EventPayloads {
   };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
   'app.open': T.DeepLinkTarget;
+  /** Layers were added, updated or removed, or the shared folder's files changed (#17). */
+  'layers.changed': L.LayersChanged;
 }
 export type EventName = keyof EventPayloads;
-export const EVENTS = ['app.recovered', 'app.command', 'app.open'] as const satisfies readonly EventName[];
+export const EVENTS = [
+  'app.recovered',
+  'app.command',
+  'app.open',
+  'layers.changed',
+] as const satisfies readonly EventName[];

@@ -16,6 +16,8 @@ import {
   CLUSTER_NUMBERS,
   COLORS,
   ID_CHARS,
+  LAYER_COLORS,
+  MY_NOTES,
   POSITIONS,
   PRIORITIES,
   SEARCH_KINDS,
@@ -87,6 +89,8 @@ export const exportScope = z
     filter: annotationFilter.optional(),
     /** Annotation / bookmark ids, for `selection`. */
     ids: z.array(uuid).max(LIMITS.selectionSize).optional(),
+    /** Layers (#17) whose positions a brief shows beside the user's own, one column each, in this order. */
+    layers: z.array(uuid).max(LIMITS.layers).optional(),
   })
   .strict();
 
@@ -113,5 +117,15 @@ export const settings = z
     searchFilters: z.object({ clusters: clusterNumbers, kinds: searchKinds }).strict(),
     /** Search also the thesaurus's document wording for the words typed ("also searched: …"). */
     searchExpand: z.boolean(),
+    /** The name this installation signs its exports and layer file with (#17); '' until set. */
+    authorName: z.string().trim().max(LIMITS.labelLength),
   })
   .strict();
+
+// ---------------------------------------------------------------- layers (#17)
+
+export const layerColor = z.enum(LAYER_COLORS);
+/** Which notes: my own (`'mine'`) and/or layers by id. */
+export const layerSelection = z.array(z.union([z.literal(MY_NOTES), uuid])).max(LIMITS.layers + 1);
+/** An absolute folder path (checked for existence by the core). */
+export const folderPath = z.string().min(1).max(LIMITS.pathLength);

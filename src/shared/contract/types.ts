@@ -11,6 +11,7 @@
  */
 import type { z } from 'zod';
 import type { Block, BlockKind, CrossRefType, Footnote, Section, SectionKind } from '../model';
+import type { Provenance } from './layer-types';
 import type * as S from './schemas';
 import type { AnchorStatus, Color, Position, Priority, SearchKind } from './values';
 
@@ -134,6 +135,8 @@ export interface SearchHit {
   terms: string[];
   /** The query's words (as typed) this hit matched; shown when not every word matched. */
   matched?: string[];
+  /** For a note hit from a colleague's layer (#17): the layer's id (absent for the user's own notes). */
+  layerId?: string;
 }
 
 export interface JumpTarget {
@@ -185,6 +188,8 @@ export interface Annotation extends AnnotationFields {
   anchor: AnchorStatus;
   created: string;
   modified: string;
+  /** Set when the note was adopted from a colleague's layer (#17): whose, which item, when. */
+  adoptedFrom?: Provenance;
 }
 
 export interface NoteEntry {
@@ -233,6 +238,8 @@ export interface PositionRow {
   modified: string | null;
   /** Live notes on the option. */
   noteCount: number;
+  /** Set when the position was adopted from a colleague's layer (#17) and not changed since. */
+  adoptedFrom?: Provenance;
 }
 
 /** The position of one option (policy option or practical action). */
@@ -293,6 +300,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paneWidths: { outline: 280, side: 320 },
   searchFilters: { clusters: [], kinds: [] },
   searchExpand: true,
+  authorName: '',
 };
 
 export interface BackupInfo {
