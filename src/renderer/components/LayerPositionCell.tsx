@@ -5,22 +5,12 @@
  * my position (the core records where it came from in the option's history).
  */
 import type { ReactNode } from 'react';
-import type { Position, Priority } from '../../shared/contract/types';
 import type { LayerColor } from '../../shared/contract/values';
 import { POSITION_LABELS as POSITION, PRIORITY_LABELS as PRIORITY } from '../../shared/vocabulary/labels';
-
-export interface Stance {
-  position: Position | null;
-  priority: Priority | null;
-}
-
-/** A colleague's stance differs from mine when they marked something I have not, or otherwise. */
-export function differs(mine: Stance, theirs: Stance | null): boolean {
-  if (!theirs || (!theirs.position && !theirs.priority)) return false;
-  return theirs.position !== mine.position || (theirs.priority !== null && theirs.priority !== mine.priority);
-}
+import { differs, type Stance } from '../lib/layer-view';
 
 export function LayerPositionCell({
+  layerId,
   layerName,
   color,
   optionLabel,
@@ -28,6 +18,7 @@ export function LayerPositionCell({
   theirs,
   onAdopt,
 }: {
+  layerId: string;
   layerName: string;
   color: LayerColor;
   optionLabel: string;
@@ -39,7 +30,7 @@ export function LayerPositionCell({
   const pri = theirs?.priority ?? null;
   const other = differs(mine, theirs);
   return (
-    <div className={`layer-cell layer-c-${color}`} data-differs={other ? 'true' : 'false'}>
+    <div className={`layer-cell layer-c-${color}`} data-layer={layerId} data-differs={other ? 'true' : 'false'}>
       {p ? (
         <span className={`pos-${p}`}>
           <span aria-hidden="true">{POSITION[p].icon} </span>

@@ -31,7 +31,6 @@ function Earlier({ targetId, revision }: { targetId: string; revision: number })
       {list.value.map((h) => (
         <li key={h.seq}>
           {words(h)} — from {formatDate(h.set)} to {formatDate(h.replaced)}
-          {h.adoptedFrom ? `, adopted from ${h.adoptedFrom.authorName}` : ''}
         </li>
       ))}
     </ol>

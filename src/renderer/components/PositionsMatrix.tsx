@@ -16,12 +16,13 @@ import { api } from '../api';
 import { useResult } from '../hooks/useResult';
 import { POSITION_LABELS as POSITION, PRIORITY_LABELS as PRIORITY } from '../../shared/vocabulary/labels';
 import { useStore } from '../lib/store';
+import { differs } from '../lib/layer-view';
 import { clip, sentenceCase } from '../lib/text';
 import { adopt } from '../state/layers';
 import { nav, navigate } from '../state/nav';
 import { notes, setPosition } from '../state/notes';
 import { closeMatrix } from '../state/ui';
-import { LayerPositionCell, differs } from './LayerPositionCell';
+import { LayerPositionCell } from './LayerPositionCell';
 import { MatrixCoverage } from './MatrixCoverage';
 import { PositionHistory } from './PositionHistory';
 import { StanceListbox, type Choice } from './StanceListbox';
@@ -282,6 +283,7 @@ export function PositionsMatrix(): ReactNode {
               {columns.map((c) => (
                 <td key={c.layerId}>
                   <LayerPositionCell
+                    layerId={c.layerId}
                     layerName={c.name}
                     color={c.color}
                     optionLabel={r.block.shortLabel}

@@ -43,3 +43,18 @@ export function layerNoteViews(annotations: readonly LayerAnnotation[], list: re
     ];
   });
 }
+
+export interface Stance {
+  position: Position | null;
+  priority: Priority | null;
+}
+
+/**
+ * Whether a colleague's stance on an option differs from mine (#17.3): they
+ * marked a position or priority, and it is not what I have. An option they did
+ * not mark is no disagreement.
+ */
+export function differs(mine: Stance, theirs: Stance | null): boolean {
+  if (!theirs || (!theirs.position && !theirs.priority)) return false;
+  return theirs.position !== mine.position || (theirs.priority !== null && theirs.priority !== mine.priority);
+}
