@@ -69,6 +69,7 @@ describe('accessibility', () => {
       ['Trash', 'Trash'],
       ['Backups', 'Backups of your notes'],
       ['Colours', 'Colour names'],
+      ['Settings…', 'Settings'],
     ] as const) {
       await page.getByRole('tab', { name: 'Notes', exact: true }).click();
       await page.getByRole('button', { name: button, exact: true }).click();

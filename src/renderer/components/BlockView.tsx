@@ -80,6 +80,7 @@ function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number
               </span>
             ) : null}
             <span className="note-meta">
+              {a.adoptedFrom ? <span className="adopted-from">Adopted from {a.adoptedFrom.authorName}</span> : null}
               {a.color ? <span className={`swatch sw-${a.color}`} aria-hidden="true" /> : null}
               {a.color ? paletteName(a.color) : null}
               {a.tags.map((t) => (

@@ -92,6 +92,7 @@ export function NoteEntryView({
         ) : null}
         {a ? <PositionBadge position={a.position} priority={a.priority} /> : null}
         <span className="note-meta">
+          {a?.adoptedFrom ? <span className="adopted-from">Adopted from {a.adoptedFrom.authorName}</span> : null}
           {a?.color ? (
             <>
               <span className={`swatch sw-${a.color}`} aria-hidden="true" />
