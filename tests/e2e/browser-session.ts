@@ -54,7 +54,14 @@ export class BrowserSession extends AppSession {
   }
 
   async start(place: Place = { hash: this.options.hash, link: this.options.link }): Promise<void> {
-    this.core = openCore({ contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH, dataDir: this.dataDir });
+    // The shared folder runs as in the app (#17), polled often so a scenario waits little for a colleague's file.
+    this.core = openCore({
+      contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH,
+      dataDir: this.dataDir,
+      sharedFolder: { pollMs: 500, debounceMs: 100 },
+    });
+    // What the shell forwards to the window: a colleague's layer file changed.
+    this.core.onLayersChanged((event) => void this.send('layers.changed', event).catch(() => undefined));
     this.context = await this.browser.newContext({
       viewport: this.options.viewport ?? DEFAULT_VIEWPORT,
       colorScheme: this.options.colorScheme ?? 'light',
