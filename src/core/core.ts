@@ -7,7 +7,9 @@
  * tests and the benchmarks all open the core through this one function.
  */
 import type { Handlers } from '../shared/contract/derive';
+import type { LayersChanged } from '../shared/contract/layer-types';
 import type { AppStatus } from '../shared/contract/types';
+import type { FolderService } from './delegation/service';
 import type { UserStore } from './user/store';
 
 export interface CoreOptions {
@@ -26,6 +28,12 @@ export interface CoreOptions {
    * `notes` never search). The app loads it at open, so a damaged index is known at start.
    */
   searchOnFirstUse?: boolean;
+  /**
+   * Run the shared folder (#17): write the own layer file, read colleagues'
+   * (events + poll). The app and the browser harness pass it; the command line
+   * does not (it reads the layers already stored).
+   */
+  sharedFolder?: { watch?: boolean; pollMs?: number; debounceMs?: number };
 }
 
 export interface Core {
@@ -40,6 +48,10 @@ export interface Core {
    * window is up, so no query pays for it.
    */
   warmUp(): void;
+  /** Layers or the shared folder changed (#17): the shell forwards it to the window as `layers.changed`. */
+  onLayersChanged(listener: (event: LayersChanged) => void): () => void;
+  /** The shared folder, for the shell (start/stop with the window) and tests (scan now). */
+  folder: FolderService;
 }
 
 // Implementation: ./open.ts

@@ -13,6 +13,7 @@
 import { CHANNELS } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
+import type { LayersChanged } from '../shared/contract/layer-types';
 import type { AppStatus, ContentProblem } from '../shared/contract/types';
 import type { ContentLookup } from './content/lookup';
 import { ContentStore } from './content/store';
@@ -23,7 +24,8 @@ import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';
 import { exchangeHandlers } from './handlers/exchange';
 import { searchHandlers } from './handlers/search';
-import { layerHandlers } from './handlers/layers';
+import { FolderService } from './delegation/service';
+import { layerHandlers, ownCollection } from './handlers/layers';
 import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
 import { preloadEnglish } from './search/english';
@@ -111,6 +113,22 @@ export function openCore(options: CoreOptions): Core {
       electron: Boolean(process.versions.electron),
       open: null,
     });
+    const listeners = new Set<(event: LayersChanged) => void>();
+    const emit = (event: LayersChanged): void => {
+      for (const l of listeners) l(event);
+    };
+    const folder = new FolderService({
+      user: u,
+      own: () => {
+        if (!content) throw new CoreError('UNAVAILABLE', 'the document is not available');
+        return ownCollection(content, u, now());
+      },
+      emit,
+      now,
+      run: options.sharedFolder !== undefined && content !== null,
+      ...options.sharedFolder,
+    });
+    const layers = layerHandlers(u, folder, emit);
     const handlers: Handlers =
       'content' in opened
         ? {
@@ -120,30 +138,57 @@ export function openCore(options: CoreOptions): Core {
             ...lazySlice('search', () => searchHandlers(opened.search(), u)),
             ...userHandlers(u),
             ...exchangeHandlers(opened.content, u, now),
-            ...layerHandlers(u),
+            ...layers,
           }
         : {
             // The document's channels (content, search, export, import) answer with what to do.
             ...unavailable(opened.message),
             ...appHandlers(status),
             ...userHandlers(u),
-            ...layerHandlers(u),
+            ...layers,
           };
+    folder.start();
     return {
-      handlers,
+      handlers: followOwnNotes(handlers, () => folder.ownChanged()),
       status,
       user: u,
       close() {
+        folder.stop();
+        listeners.clear();
         u.close();
         content?.close();
       },
       warmUp: preloadEnglish,
+      onLayersChanged(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      folder,
     };
   } catch (err) {
     user?.close();
     content?.close();
     throw err;
   }
+}
+
+/** Channels that may change what the user's own layer file holds (notes, positions, the author's name). */
+const CHANGES_OWN =
+  /^(?:(?:bookmarks|annotations|positions)\.(?:add|create|update|remove|set|restore)|trash\.restore|history\.undo|import\.apply|layers\.adopt|settings\.set|backup\.restore)$/;
+
+/** The handlers, each write to the user's own notes followed by `changed` (the shared folder's own file). */
+function followOwnNotes(handlers: Handlers, changed: () => void): Handlers {
+  const out: Record<string, (args: unknown) => unknown> = { ...(handlers as unknown as Record<string, never>) };
+  for (const channel of CHANNELS) {
+    if (!CHANGES_OWN.test(channel)) continue;
+    const run = out[channel];
+    out[channel] = async (args: unknown) => {
+      const value: unknown = await run(args);
+      changed();
+      return value;
+    };
+  }
+  return out as unknown as Handlers;
 }
 
 /** Every channel answering UNAVAILABLE with `message`. */

@@ -1,7 +1,8 @@
 /**
- * The two channels that need a native file dialog: export.save (render the
- * export in the core, ask where to save, write it) and import.open (ask for a
- * file, check its size, read it as text for import.preview / import.apply).
+ * The channels that need a native file dialog: export.save (render the
+ * export in the core, ask where to save, write it), import.open (ask for a
+ * file, check its size, read it as text for import.preview / import.apply)
+ * and folder.choose (ask for the shared folder).
  *
  * Constraints: lose nothing — the export is written to a temporary file in the
  * target folder and renamed over the destination only once complete; an import
@@ -89,4 +90,15 @@ export async function openImport(window: BrowserWindow | null): Promise<ResultOf
   const path = choice.filePaths[0];
   if (choice.canceled || path === undefined) return null;
   return { name: basename(path), data: await readImportFile(path) };
+}
+
+/** folder.choose (#17): a folder dialog for the shared folder; the page then sets it with folder.set. */
+export async function chooseFolder(window: BrowserWindow | null): Promise<ResultOf<'folder.choose'>> {
+  const options = {
+    title: 'Shared folder for the delegation',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  const path = choice.filePaths[0];
+  return choice.canceled || path === undefined ? null : { path };
 }

@@ -1,5 +1,5 @@
 /**
- * The handler map the window talks to: the core's handlers, with the three
+ * The handler map the window talks to: the core's handlers, with the
  * shell-only channels (which answer UNAVAILABLE in the core) replaced by the
  * versions that open a dialog or the system browser.
  *
@@ -8,7 +8,7 @@
  */
 import type { BrowserWindow } from 'electron';
 import type { Handlers } from '../shared/contract/derive';
-import { saveExport, openImport } from './dialogs';
+import { chooseFolder, saveExport, openImport } from './dialogs';
 import { openExternal } from './external';
 
 export function shellHandlers(core: Handlers, window: () => BrowserWindow | null): Handlers {
@@ -17,5 +17,6 @@ export function shellHandlers(core: Handlers, window: () => BrowserWindow | null
     'app.openExternal': (args) => openExternal(args.url, window()),
     'export.save': (args) => saveExport(core, args, window()),
     'import.open': () => openImport(window()),
+    'folder.choose': () => chooseFolder(window()),
   };
 }

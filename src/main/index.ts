@@ -84,6 +84,8 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
       dataDir,
       nativeBinding: where.nativeBinding,
       version: app.getVersion(),
+      // The shared folder (#17): the own layer file written on change, colleagues' read on change.
+      sharedFolder: {},
     });
   } catch (err) {
     log('the core could not open', err);
@@ -121,6 +123,7 @@ function start(): void {
       takePendingLink,
     );
     registerIpc({ handlers, window: () => window, trust, log });
+    core.onLayersChanged((event) => sendEvent(window, 'layers.changed', event));
     stopBackups = scheduleAutoBackup(core.user, log);
     // The spelling dictionaries load after the window is up, not on the first misspelt query.
     const warm = core;
@@ -133,7 +136,10 @@ function start(): void {
     userDataDir: dataDir,
     devTools: !app.isPackaged,
   });
-  window.on('closed', () => (window = null));
+  window.on('closed', () => {
+    window = null;
+    core?.folder.stop(); // the last edits reach the shared folder; nothing watches it without a window
+  });
   installMenu({
     isMac: process.platform === 'darwin',
     development: !app.isPackaged,

@@ -156,11 +156,11 @@ describe('import.open', () => {
 });
 
 describe('shell handlers', () => {
-  it('replace exactly the three shell-only channels and keep the core for the rest', () => {
+  it('replace exactly the shell-only channels and keep the core for the rest', () => {
     const base = Object.fromEntries(CHANNELS.map((c) => [c, () => c])) as unknown as Handlers;
     const merged = shellHandlers(base, () => null);
     const replaced = CHANNELS.filter((c) => merged[c] !== base[c]).sort();
-    expect(replaced).toEqual(['app.openExternal', 'export.save', 'import.open']);
+    expect(replaced).toEqual(['app.openExternal', 'export.save', 'folder.choose', 'import.open']);
     expect(Object.keys(merged).sort()).toEqual([...CHANNELS].sort());
   });
 });

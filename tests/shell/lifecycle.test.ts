@@ -63,6 +63,8 @@ function fakeCore(content: AppStatus['content'], recovery: string | null = null)
     } as unknown as Core['user'],
     close: () => void control.closed++,
     warmUp: () => undefined,
+    onLayersChanged: () => () => undefined,
+    folder: { stop: () => undefined } as unknown as Core['folder'],
   };
 }
 

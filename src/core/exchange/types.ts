@@ -42,6 +42,8 @@ export interface ExportOptions {
   contentBuildId: string;
   /** The positions of the options the exported notes are on (all of them for a whole export); JSON writes them. */
   positions?: readonly OptionPosition[];
+  /** Who made the file (#17); JSON writes it as `rec:author`, and a layer is keyed by its id. */
+  author?: { id: string; name: string };
 }
 
 /** What an import file holds, validated; the store matches by id and applies it in one transaction. */

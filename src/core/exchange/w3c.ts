@@ -71,6 +71,8 @@ export interface W3cCollection {
   'rec:formatVersion': number;
   'rec:contentBuildId': string;
   'rec:includesNotes': boolean;
+  /** Who made the file (#17): the installation's stable author id and the name set in Settings. */
+  'rec:author'?: { id: string; name: string };
   /** The position of each option the notes are on (format 2). */
   'rec:positions': Array<{ target: string; position: string | null; priority: string | null; modified: string }>;
   total: number;
@@ -177,6 +179,7 @@ export function buildW3cCollection(entries: readonly ExportEntry[], options: Exp
     'rec:formatVersion': FORMAT_VERSION,
     'rec:contentBuildId': options.contentBuildId,
     'rec:includesNotes': options.includeNotes,
+    ...(options.author ? { 'rec:author': { id: options.author.id, name: options.author.name } } : {}),
     'rec:positions': (options.positions ?? []).map((p) => ({
       target: blockLink(p.targetId),
       position: p.position,

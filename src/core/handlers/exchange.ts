@@ -25,6 +25,7 @@ export async function renderExport(
   const options: ExportOptions = {
     includeNotes: args.includeNotes,
     positions: user.exchange.positionsFor(args.scope, entries),
+    author: user.layers.author(),
     generated: now.toISOString(),
     documentTitle: meta.title,
     contentBuildId: meta.buildId,

@@ -1,45 +1,65 @@
 /**
- * author.*, layers.* and folder.* channels (#17): this installation's
- * author, colleagues' read-only layers, and the shared folder that carries them.
+ * author.*, layers.* and folder.* channels (#17): this installation's author,
+ * colleagues' read-only layers, and the shared folder that carries them.
  *
  * Constraint: a layer never changes the user's own notes; only layers.adopt
- * writes there, through the user store's own domains.
+ * writes there, through the user store's own domains. Every layer file (an
+ * import or the shared folder's) is read by the one parser of
+ * delegation/layer-file.ts, whole or not at all.
  */
-import { CoreError } from '../../shared/contract/result';
+import type { LayersChanged } from '../../shared/contract/layer-types';
+import type { ContentStore } from '../content/store';
+import { parseLayerFile } from '../delegation/layer-file';
+import type { FolderService } from '../delegation/service';
+import { buildW3cCollection, type W3cCollection } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
 
 type LayerHandlers = DomainHandlers<'author'> & DomainHandlers<'layers'> & DomainHandlers<'folder'>;
 
-const notYet = (): never => {
-  throw new CoreError('UNAVAILABLE', 'layers are not built yet');
-};
+/** The user's own notes and positions as the layer file colleagues read: everything, notes included, signed. */
+export function ownCollection(content: ContentStore, user: UserStore, now: Date): W3cCollection {
+  const scope = { kind: 'all' } as const;
+  const entries = user.exchange.entries(scope);
+  const meta = content.meta();
+  return buildW3cCollection(entries, {
+    includeNotes: true,
+    positions: user.exchange.positionsFor(scope, entries),
+    generated: now.toISOString(),
+    documentTitle: meta.title,
+    contentBuildId: meta.buildId,
+    author: user.layers.author(),
+  });
+}
 
-export function layerHandlers(user: UserStore): LayerHandlers {
-  void user;
+export function layerHandlers(
+  user: UserStore,
+  folder: FolderService,
+  emit: (event: LayersChanged) => void,
+): LayerHandlers {
+  const told = <T>(reason: LayersChanged['reason'], id: (v: T) => string | null | undefined, value: T): T => {
+    const layerId = id(value);
+    emit({ reason, layerIds: layerId ? [layerId] : [] });
+    return value;
+  };
   return {
-    'author.get': () => ({ id: '00000000-0000-4000-8000-000000000000', name: '' }),
-    'layers.list': () => [],
-    'layers.preview': notYet,
-    'layers.add': notYet,
-    'layers.update': notYet,
-    'layers.remove': notYet,
-    'layers.undo': notYet,
-    'layers.forBlocks': () => ({ annotations: [], totals: {} }),
-    'layers.notesPage': ({ offset }) => ({ entries: [], offset, total: 0 }),
-    'layers.positions': () => [],
-    'layers.adopt': notYet,
-    'folder.status': () => ({
-      path: null,
-      state: 'off',
-      message: null,
-      ownFile: null,
-      lastWrite: null,
-      lastScan: null,
-      files: [],
-    }),
-    'folder.set': notYet,
+    'author.get': () => user.layers.author(),
+    'layers.list': () => user.layers.list().map((l) => ({ ...l, conflict: folder.conflictOf(l.authorId) })),
+    'layers.preview': ({ data }) => user.layers.preview(parseLayerFile(data)),
+    'layers.add': ({ data, name, color }) => {
+      const result = user.layers.add(parseLayerFile(data), { source: 'import', file: null, name, color });
+      return result.action === 'same' ? result : told(result.action === 'add' ? 'added' : 'updated', (r) => r.layer?.id, result);
+    },
+    'layers.update': (args) => told('updated', (l) => l.id, user.layers.update(args)),
+    'layers.remove': (args) => told('removed', (r) => r.id, user.layers.remove(args)),
+    'layers.undo': (args) => told('updated', (l) => l.id, user.layers.undo(args)),
+    'layers.forBlocks': ({ blockIds, layerIds, perBlock }) => user.layerViews.forBlocks(blockIds, layerIds, perBlock),
+    'layers.notesPage': (args) => user.layerViews.notesPage(args),
+    'layers.positions': (args) => user.layerViews.positions(args),
+    'layers.adopt': (args) => user.layers.adopt(args),
+    'folder.status': () => folder.status(),
+    'folder.set': ({ path }) => folder.set(path),
     'folder.choose': () => shellOnly(),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Annotation, OptionPosition, Selector } from '../../shared/contract/types';
 import type { UserDb } from './db';
+import { readProvenance, writeProvenance } from './provenance';
 import { asAnchor, asColor } from './records';
 
 /**
@@ -34,10 +35,11 @@ export interface Row {
   modified: string;
   section_id: string | null;
   deleted: string | null;
+  adopted_from: string | null;
 }
 
 export const COLUMNS = `id, block_id, exact, prefix, suffix, start, "end", note, color, anchor,
-  created, modified, section_id, deleted`;
+  created, modified, section_id, deleted, adopted_from`;
 
 export function toRecord(row: Row, tags: string[]): AnnotationRecord {
   const selector: Selector | null =
@@ -56,6 +58,7 @@ export function toRecord(row: Row, tags: string[]): AnnotationRecord {
     modified: row.modified,
     sectionId: row.section_id,
     deleted: row.deleted,
+    ...(row.adopted_from ? { adoptedFrom: readProvenance(row.adopted_from) } : {}),
   };
 }
 
@@ -102,11 +105,12 @@ export class AnnotationRepo {
     this.insertRow = db.prepare(
       `INSERT INTO annotations (${COLUMNS}) VALUES
         (@id, @block_id, @exact, @prefix, @suffix, @start, @end, @note, @color, @anchor,
-         @created, @modified, @section_id, @deleted)`,
+         @created, @modified, @section_id, @deleted, @adopted_from)`,
     );
     this.updateRow = db.prepare(
       `UPDATE annotations SET block_id = @block_id, exact = @exact, prefix = @prefix, suffix = @suffix,
-        start = @start, "end" = @end, note = @note, color = @color, anchor = @anchor, created = @created, modified = @modified, section_id = @section_id, deleted = @deleted
+        start = @start, "end" = @end, note = @note, color = @color, anchor = @anchor, created = @created, modified = @modified, section_id = @section_id, deleted = @deleted,
+        adopted_from = @adopted_from
        WHERE id = @id`,
     );
     this.deleteTags = db.prepare<[string]>('DELETE FROM annotation_tags WHERE annotation_id = ?');
@@ -171,6 +175,7 @@ export class AnnotationRepo {
       modified: rec.modified,
       section_id: rec.sectionId,
       deleted: rec.deleted,
+      adopted_from: writeProvenance(rec.adoptedFrom),
     };
   }
 

@@ -9,6 +9,7 @@
  */
 import type { OptionPosition, PositionHistoryEntry } from '../../shared/contract/types';
 import type { UserDb } from './db';
+import { readProvenance, writeProvenance } from './provenance';
 import { asPosition, asPriority } from './records';
 
 interface Row {
@@ -16,6 +17,7 @@ interface Row {
   position: string | null;
   priority: string | null;
   modified: string;
+  adopted_from: string | null;
 }
 
 interface HistoryRow {
@@ -43,6 +45,7 @@ const toPosition = (r: Row): OptionPosition => ({
   position: asPosition(r.position),
   priority: asPriority(r.priority),
   modified: r.modified,
+  ...(r.adopted_from ? { adoptedFrom: readProvenance(r.adopted_from) } : {}),
 });
 
 const toEntry = (r: HistoryRow): PositionHistoryEntry => ({
@@ -67,13 +70,13 @@ export class PositionRepo {
   private readonly notesPerBlock;
 
   constructor(db: UserDb) {
-    const cols = 'target_id, position, priority, modified';
+    const cols = 'target_id, position, priority, modified, adopted_from';
     this.one = db.prepare<[string], Row>(`SELECT ${cols} FROM positions WHERE target_id = ?`);
     this.every = db.prepare<[], Row>(`SELECT ${cols} FROM positions ORDER BY target_id`);
     this.upsert = db.prepare(
-      `INSERT INTO positions (${cols}) VALUES (@target_id, @position, @priority, @modified)
+      `INSERT INTO positions (${cols}) VALUES (@target_id, @position, @priority, @modified, @adopted_from)
        ON CONFLICT(target_id) DO UPDATE SET position = excluded.position, priority = excluded.priority,
-         modified = excluded.modified`,
+         modified = excluded.modified, adopted_from = excluded.adopted_from`,
     );
     this.removeRow = db.prepare<[string]>('DELETE FROM positions WHERE target_id = ?');
     const hcols = 'seq, target_id, position, priority, set_at, replaced, note_id';
@@ -105,10 +108,20 @@ export class PositionRepo {
     return new Map(this.every.all().map((r) => [r.target_id, toPosition(r)]));
   }
 
-  /** Writes the option's position; both null removes the row (an unmarked option has none). */
+  /**
+   * Writes the option's position; both null removes the row (an unmarked option has none).
+   * Its provenance is kept only when given (an adopted value changed since is the user's own).
+   */
   put(p: OptionPosition): void {
     if (p.position === null && p.priority === null) this.removeRow.run(p.targetId);
-    else this.upsert.run({ target_id: p.targetId, position: p.position, priority: p.priority, modified: p.modified });
+    else
+      this.upsert.run({
+        target_id: p.targetId,
+        position: p.position,
+        priority: p.priority,
+        modified: p.modified,
+        adopted_from: writeProvenance(p.adoptedFrom),
+      });
   }
 
   remember(past: PastPosition): void {

@@ -11,6 +11,7 @@ import { AnnotationRepo } from './annotations';
 import { BookmarkRepo } from './bookmarks';
 import type { UserDb } from './db';
 import { HistoryRepo, type Inverse } from './history';
+import { LayerRepo } from './layers';
 import { MetaRepo } from './meta';
 import { PaletteRepo } from './palette';
 import { PositionRepo } from './positions';
@@ -28,6 +29,7 @@ export interface Session {
   settings: SettingsRepo;
   history: HistoryRepo;
   meta: MetaRepo;
+  layers: LayerRepo;
 }
 
 export function createSession(db: UserDb): Session {
@@ -41,6 +43,7 @@ export function createSession(db: UserDb): Session {
     settings: new SettingsRepo(db),
     history: new HistoryRepo(db),
     meta: new MetaRepo(db),
+    layers: new LayerRepo(db),
   };
 }
 

@@ -18,6 +18,8 @@ import { createContext, type UserContext } from './context';
 import { annotationsDomain } from './domains/annotations';
 import { bookmarksDomain } from './domains/bookmarks';
 import { exchangeDomain } from './domains/exchange';
+import { layersDomain } from './domains/layers';
+import { layerViews } from './layer-views';
 import { notesDomain } from './domains/notes';
 import { positionsDomain } from './domains/positions';
 import { settingsDomain } from './domains/settings';
@@ -61,6 +63,9 @@ export class UserStore {
   readonly history;
   readonly settings;
   readonly exchange;
+  /** Colleagues' layers (#17): the domain, and its read models. */
+  readonly layers;
+  readonly layerViews;
   readonly backups: Backups;
   private s!: Session;
   private readonly now: () => Date;
@@ -94,6 +99,8 @@ export class UserStore {
     this.history = historyDomain(this.ctx);
     this.settings = settingsDomain(this.ctx);
     this.exchange = exchangeDomain(this.ctx, this.notes, () => this.backups.create());
+    this.layers = layersDomain(this.ctx, this.positions);
+    this.layerViews = layerViews(this.ctx);
     this.paging = {
       notes: (filter, sort) => this.notes.list({ filter, sort }),
       noteKeys: (filter, sort, placed) => this.noteKeyReader.keysFor(filter, sort, placed, this.bookmarks.list()),

@@ -248,6 +248,8 @@ export interface OptionPosition {
   position: Position | null;
   priority: Priority | null;
   modified: string;
+  /** Set when the value was adopted from a colleague's layer (#17) and not changed since. */
+  adoptedFrom?: Provenance;
 }
 
 /** An earlier position of an option: what it was, when it was set and when it stopped being current. */

@@ -18,6 +18,7 @@ import type {
   Priority,
 } from '../../../shared/contract/types';
 import { POSITION_LABELS, PRIORITY_LABELS } from '../../../shared/vocabulary/labels';
+import type { Provenance } from '../../../shared/contract/layer-types';
 import type { UserContext } from '../context';
 import type { Inverse } from '../history';
 import { checkPositionAllowed, POSITIONABLE, requireBlock } from '../validate';
@@ -37,7 +38,7 @@ export function positionsDomain(u: UserContext) {
   const labelOf = (id: string): string => u.content.summary(id)?.label ?? id;
 
   /** Replaces the option's value with `next`, recording the old one; null `next` fields clear. */
-  const change = (targetId: string, next: Value): OptionPosition | null => {
+  const change = (targetId: string, next: Value, from?: Provenance): OptionPosition | null => {
     const s = u.session();
     const cur = s.positions.get(targetId);
     if ((cur?.position ?? null) === next.position && (cur?.priority ?? null) === next.priority) return cur;
@@ -54,7 +55,7 @@ export function positionsDomain(u: UserContext) {
     const description = cur ? `${where}: ${positionWords(cur)} restored` : `${where} removed`;
     u.mutate(description, inverse, (tx) => {
       if (cur) tx.positions.remember({ ...cur, set: cur.modified, replaced: now, noteId: null });
-      tx.positions.put({ targetId, ...next, modified: now });
+      tx.positions.put({ targetId, ...next, modified: now, ...(from ? { adoptedFrom: from } : {}) });
     });
     return s.positions.get(targetId);
   };
@@ -81,6 +82,7 @@ export function positionsDomain(u: UserContext) {
           priority: p?.priority ?? null,
           modified: p?.modified ?? null,
           noteCount: counts.get(block.id) ?? 0,
+          ...(p?.adoptedFrom ? { adoptedFrom: p.adoptedFrom } : {}),
         });
       }
       return rows;
@@ -106,6 +108,14 @@ export function positionsDomain(u: UserContext) {
       return change(targetId, next);
     },
 
+    /** Takes a colleague's value of the option as the user's own, noting where it came from (layers.adopt; undoable). */
+    adopt(targetId: string, value: Value, from: Provenance): OptionPosition | null {
+      const block = requireBlock(u.content, targetId);
+      const cur = u.session().positions.get(targetId);
+      checkPositionAllowed(block, value, cur ?? undefined);
+      return change(targetId, value, from);
+    },
+
     /** Earlier values of the option, newest first. */
     history({ targetId }: { targetId: string }): PositionHistoryEntry[] {
       return u.session().positions.history(targetId);
@@ -121,3 +131,4 @@ export function positionsDomain(u: UserContext) {
     },
   };
 }
+export type PositionsDomain = ReturnType<typeof positionsDomain>;

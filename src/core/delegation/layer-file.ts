@@ -1,0 +1,110 @@
+/**
+ * A layer file (#17): a colleague's notes and positions as one JSON export
+ * (the W3C collection of ../exchange/w3c.ts, notes included) signed with
+ * `rec:author`. This is the one place a layer file is turned into text and
+ * read back: the shared folder, `layers.preview` and `layers.add` all go
+ * through `serializeLayerFile` / `parseLayerFile`.
+ *
+ * Seam for sealed files (#16.6, helper "seal"): when sealed `.recollection`
+ * files exist, a layer file is sealed with the delegation passphrase here
+ * (serialise: seal the JSON; parse: recognise and open a sealed file first);
+ * nothing else needs to change.
+ *
+ * Constraint: a file is accepted whole or refused whole. The importer's strict
+ * parser (../exchange/import.ts) checks every record; a layer also needs an
+ * export time (`generated`) to tell newer from older, and an author, when
+ * given, must be a whole `{ id: UUID, name }`.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { CoreError } from '../../shared/contract/result';
+import type { Annotation, OptionPosition } from '../../shared/contract/types';
+import { LIMITS } from '../../shared/limits';
+import { parseImport } from '../exchange/import';
+import { errorMap } from '../exchange/import-schema';
+import type { W3cCollection } from '../exchange/w3c';
+import type { LayerItems } from '../user/layers';
+
+export interface LayerFile {
+  /** Null for a file without `rec:author` (an older export): it can be added, never updated. */
+  author: { id: string; name: string } | null;
+  /** The file's export time (ISO 8601, UTC). */
+  exported: string;
+  items: LayerItems;
+  /** A digest of the author and items (not of the export time or the collection's fresh ids). */
+  fingerprint: string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+const header = z.object({
+  generated: z
+    .string()
+    .regex(ISO, 'expected an ISO 8601 date-time with a time zone')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date'),
+  'rec:author': z
+    .object({
+      id: z
+        .string()
+        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID')
+        .transform((s) => s.toLowerCase()),
+      name: z.string().max(LIMITS.labelLength),
+    })
+    .optional(),
+});
+
+/** The option positions of a file; an older file (format 1) carries them on its notes: the newest note's wins. */
+function positionsOf(annotations: readonly Annotation[], given: OptionPosition[] | undefined): OptionPosition[] {
+  if (given) return given;
+  const newest = new Map<string, OptionPosition>();
+  for (const a of annotations) {
+    if (a.position === null && a.priority === null) continue;
+    const seen = newest.get(a.blockId);
+    if (!seen || seen.modified < a.modified) {
+      newest.set(a.blockId, { targetId: a.blockId, position: a.position, priority: a.priority, modified: a.modified });
+    }
+  }
+  return [...newest.values()];
+}
+
+function digest(author: LayerFile['author'], items: LayerItems): string {
+  return createHash('sha256').update(JSON.stringify([author, items])).digest('hex');
+}
+
+/** Reads a layer file whole, or throws INVALID_ARGUMENT saying what is wrong and where. */
+export function parseLayerFile(text: string): LayerFile {
+  const bundle = parseImport(text); // size, JSON, every record: all or nothing
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const raw: unknown = JSON.parse(body);
+  const parsed = header.safeParse(raw, { error: errorMap });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : 'file';
+    throw new CoreError(
+      'INVALID_ARGUMENT',
+      `${where}: ${issue.message} (a layer needs a Recollection export with its export time)`,
+    );
+  }
+  const author = parsed.data['rec:author']
+    ? { id: parsed.data['rec:author'].id, name: parsed.data['rec:author'].name.trim() }
+    : null;
+  const annotations = bundle.annotations.map((a) => ({ ...a, position: null, priority: null }));
+  const positions = positionsOf(bundle.annotations, bundle.positions);
+  const byBlock = new Map(positions.map((p) => [p.targetId, p]));
+  const items: LayerItems = {
+    // Each note shows its option's position in this layer, as the user's own notes do.
+    annotations: annotations.map((a) => ({
+      ...a,
+      position: byBlock.get(a.blockId)?.position ?? null,
+      priority: byBlock.get(a.blockId)?.priority ?? null,
+    })),
+    bookmarks: bundle.bookmarks,
+    positions,
+  };
+  return { author, exported: new Date(parsed.data.generated).toISOString(), items, fingerprint: digest(author, items) };
+}
+
+/** The text of a layer file (the sealing seam: see the header). */
+export function serializeLayerFile(collection: W3cCollection): string {
+  return `${JSON.stringify(collection, null, 2)}\n`;
+}

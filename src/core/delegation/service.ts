@@ -1,0 +1,97 @@
+/**
+ * The shared folder as the core runs it (#17): which folder (kept in the user
+ * database's meta table), and the one LayerSync reading and writing it, started
+ * and stopped with the core. The command line opens the core without it: it
+ * reads the layers already stored, never the folder.
+ *
+ * Constraint: Node fs only; setting a folder that does not exist or is not a
+ * folder is refused with a sentence, and nothing is written there until it is
+ * accepted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LayersChanged, SharedFolderStatus } from '../../shared/contract/layer-types';
+import { CoreError } from '../../shared/contract/result';
+import type { W3cCollection } from '../exchange/w3c';
+import type { UserStore } from '../user/store';
+import { LayerSync } from './sync';
+
+export const META_SHARED_FOLDER = 'shared_folder';
+
+export interface FolderServiceOptions {
+  user: UserStore;
+  own: () => W3cCollection;
+  emit: (event: LayersChanged) => void;
+  now: () => Date;
+  /** False: the folder is recorded but not read or written (the command line). */
+  run: boolean;
+  watch?: boolean;
+  pollMs?: number;
+  debounceMs?: number;
+}
+
+export class FolderService {
+  private sync: LayerSync | null = null;
+
+  constructor(private readonly o: FolderServiceOptions) {}
+
+  path(): string | null {
+    return this.o.user.ctx.session().meta.get(META_SHARED_FOLDER) || null;
+  }
+
+  start(): void {
+    const dir = this.path();
+    if (!this.o.run || !dir) return;
+    this.sync = new LayerSync({ ...this.o, dir });
+    this.sync.start();
+  }
+
+  stop(): void {
+    this.sync?.stop();
+    this.sync = null;
+  }
+
+  set(dir: string | null): SharedFolderStatus {
+    if (dir !== null) {
+      if (!path.isAbsolute(dir)) throw new CoreError('INVALID_ARGUMENT', 'path: the shared folder must be a full path');
+      const stat = fs.statSync(dir, { throwIfNoEntry: false });
+      if (!stat?.isDirectory()) {
+        throw new CoreError('NOT_FOUND', `There is no folder at ${dir}: create it (or connect the drive) first.`);
+      }
+    }
+    this.stop();
+    const s = this.o.user.ctx.session();
+    s.db.transaction(() => s.meta.set(META_SHARED_FOLDER, dir ?? '')).immediate();
+    this.start();
+    this.o.emit({ reason: 'folder', layerIds: [] });
+    return this.status();
+  }
+
+  /** The user's notes changed: their layer file follows (debounced). */
+  ownChanged(): void {
+    this.sync?.ownChanged();
+  }
+
+  /** Reads the folder now (tests; a "check now" button). */
+  scan(): void {
+    this.sync?.scan();
+  }
+
+  conflictOf(authorId: string | null) {
+    return this.sync?.conflictOf(authorId) ?? null;
+  }
+
+  status(): SharedFolderStatus {
+    if (this.sync) return this.sync.status();
+    const dir = this.path();
+    return {
+      path: dir,
+      state: 'off',
+      message: dir && !this.o.run ? 'The command line does not read or write the shared folder.' : null,
+      ownFile: null,
+      lastWrite: null,
+      lastScan: null,
+      files: [],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The `adopted_from` column of annotations and positions (migration 4): where
+ * an adopted note or position came from, stored as JSON.
+ *
+ * Constraint: the column is read as untrusted (a hand-edited or future file):
+ * anything that is not a whole provenance reads as none.
+ */
+import { z } from 'zod';
+import type { Provenance } from '../../shared/contract/layer-types';
+
+const schema = z.object({
+  layerId: z.string().max(100),
+  authorId: z.string().max(100).nullable(),
+  authorName: z.string().max(1000),
+  itemId: z.string().max(200),
+  at: z.string().max(40),
+});
+
+export function readProvenance(json: string | null | undefined): Provenance | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const writeProvenance = (p: Provenance | undefined): string | null => (p ? JSON.stringify(p) : null);
