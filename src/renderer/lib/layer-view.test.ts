@@ -19,7 +19,7 @@ const layer = (id: string, name: string, visible: boolean): LayerInfo => ({
   conflict: null,
 });
 
-const note = (layerId: string, id: string, anchor: LayerAnnotation['anchor'] = 'exact'): LayerAnnotation => ({
+const note = (layerId: string, id: string, anchor: LayerAnnotation['anchor'] = 'attached'): LayerAnnotation => ({
   id,
   layerId,
   blockId: 'c2.f2.po.1',
