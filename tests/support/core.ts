@@ -9,7 +9,7 @@ import type { Args, Channel, ResultOf } from '../../src/shared/contract/channels
 import type { Result } from '../../src/shared/contract/result';
 import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import { dispatch } from '../../src/core/dispatch';
-import { openCore, type Core } from '../../src/core/open';
+import { openCore, type Core, type CoreOptions } from '../../src/core/open';
 
 export interface TestCore {
   core: Core;
@@ -21,8 +21,11 @@ export interface TestCore {
   close(): void;
 }
 
-export function openTestCore(dataDir = mkdtempSync(join(tmpdir(), 'recollection-core-'))): TestCore {
-  const core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, version: 'test' });
+export function openTestCore(
+  dataDir = mkdtempSync(join(tmpdir(), 'recollection-core-')),
+  options: Partial<CoreOptions> = {},
+): TestCore {
+  const core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, version: 'test', ...options });
   const call = <K extends Channel>(channel: K, args: Args<K>) => dispatch<K>(core.handlers, channel, args);
   return {
     core,

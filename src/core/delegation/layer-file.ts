@@ -68,7 +68,9 @@ function positionsOf(annotations: readonly Annotation[], given: OptionPosition[]
 }
 
 function digest(author: LayerFile['author'], items: LayerItems): string {
-  return createHash('sha256').update(JSON.stringify([author, items])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([author, items]))
+    .digest('hex');
 }
 
 /** Reads a layer file whole, or throws INVALID_ARGUMENT saying what is wrong and where. */

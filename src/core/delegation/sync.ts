@@ -188,7 +188,8 @@ export class LayerSync {
       const author = read.file.author;
       if (!author) {
         shared.state = 'rejected';
-        shared.message = 'Not read: the file names no author (an export from an older version); add it by hand instead.';
+        shared.message =
+          'Not read: the file names no author (an export from an older version); add it by hand instead.';
         continue;
       }
       Object.assign(shared, { authorId: author.id, authorName: author.name, exported: read.file.exported });
@@ -205,7 +206,8 @@ export class LayerSync {
       const main = authorId === me ? undefined : group.find((g) => g.canonical);
       for (const g of group) if (g !== main) g.shared.state = 'conflict';
       if (main) this.apply(main.shared, main.file, changed);
-      if (authorId === me || group.length > 1) conflicts.set(authorId, this.conflict(authorId === me, group, main?.shared));
+      if (authorId === me || group.length > 1)
+        conflicts.set(authorId, this.conflict(authorId === me, group, main?.shared));
     }
     this.files = files;
     this.conflicts = conflicts;
@@ -259,7 +261,8 @@ export class LayerSync {
         : 'None is shown until the author’s own file is there: they are not merged.';
     return {
       message: `${group.length} file${group.length === 1 ? '' : 's'} claim ${who}: ${list}. ${what} Delete the copies once you have checked them.`,
-      files: group.map((g) => g.shared),
+      // The file shown first, then the copies.
+      files: [...group].sort((x, y) => Number(y.shared === shown) - Number(x.shared === shown)).map((g) => g.shared),
     };
   }
 

@@ -49,7 +49,9 @@ export function layerHandlers(
     'layers.preview': ({ data }) => user.layers.preview(parseLayerFile(data)),
     'layers.add': ({ data, name, color }) => {
       const result = user.layers.add(parseLayerFile(data), { source: 'import', file: null, name, color });
-      return result.action === 'same' ? result : told(result.action === 'add' ? 'added' : 'updated', (r) => r.layer?.id, result);
+      return result.action === 'same'
+        ? result
+        : told(result.action === 'add' ? 'added' : 'updated', (r) => r.layer?.id, result);
     },
     'layers.update': (args) => told('updated', (l) => l.id, user.layers.update(args)),
     'layers.remove': (args) => told('removed', (r) => r.id, user.layers.remove(args)),

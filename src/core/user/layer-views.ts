@@ -70,9 +70,13 @@ export function layerViews(u: UserContext) {
           bookmarks.push(b);
         }
       }
-      const all: LayerNoteEntry[] = noteEntries(annotations, bookmarks, u.content, u.order, args.sort ?? 'document').map(
-        (e) => ({ ...e, layerId: owner.get((e.annotation ?? e.bookmark) as object) ?? '' }),
-      );
+      const all: LayerNoteEntry[] = noteEntries(
+        annotations,
+        bookmarks,
+        u.content,
+        u.order,
+        args.sort ?? 'document',
+      ).map((e) => ({ ...e, layerId: owner.get((e.annotation ?? e.bookmark) as object) ?? '' }));
       return { entries: all.slice(args.offset, args.offset + args.limit), offset: args.offset, total: all.length };
     },
 

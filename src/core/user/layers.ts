@@ -60,6 +60,28 @@ interface AnnotationRow {
   modified: string;
 }
 
+interface LayerDbRow {
+  id: string;
+  author_id: string | null;
+  name: string;
+  color: string;
+  visible: number;
+  added: string;
+  current: number;
+  previous: number | null;
+}
+
+interface VersionDbRow {
+  id: number;
+  layer_id: string;
+  author_name: string;
+  exported: string;
+  stored: string;
+  source: string;
+  file: string | null;
+  fingerprint: string;
+}
+
 const A_COLS = `version_id, id, block_id, exact, prefix, suffix, start, "end", note, color, tags, anchor, created, modified`;
 
 function parseTags(json: string): string[] {
@@ -100,9 +122,9 @@ export class LayerRepo {
   constructor(private readonly db: UserDb) {
     const layerCols = 'id, author_id, name, color, visible, added, current, previous';
     this.q = {
-      layers: db.prepare<[], Record<string, unknown>>(`SELECT ${layerCols} FROM layers ORDER BY added, rowid`),
-      layer: db.prepare<[string], Record<string, unknown>>(`SELECT ${layerCols} FROM layers WHERE id = ?`),
-      byAuthor: db.prepare<[string], Record<string, unknown>>(`SELECT ${layerCols} FROM layers WHERE author_id = ?`),
+      layers: db.prepare<[], LayerDbRow>(`SELECT ${layerCols} FROM layers ORDER BY added, rowid`),
+      layer: db.prepare<[string], LayerDbRow>(`SELECT ${layerCols} FROM layers WHERE id = ?`),
+      byAuthor: db.prepare<[string], LayerDbRow>(`SELECT ${layerCols} FROM layers WHERE author_id = ?`),
       insertLayer: db.prepare(
         `INSERT INTO layers (${layerCols}) VALUES (@id, @author_id, @name, @color, @visible, @added, @current, NULL)`,
       ),
@@ -113,7 +135,7 @@ export class LayerRepo {
         'UPDATE layers SET name = ?, color = ?, visible = ? WHERE id = ?',
       ),
       deleteLayer: db.prepare<[string]>('DELETE FROM layers WHERE id = ?'),
-      version: db.prepare<[number], Record<string, unknown>>(
+      version: db.prepare<[number], VersionDbRow>(
         `SELECT id, layer_id, author_name, exported, stored, source, file, fingerprint FROM layer_versions WHERE id = ?`,
       ),
       insertVersion: db.prepare(
@@ -155,29 +177,31 @@ export class LayerRepo {
       bookmarks: db.prepare<
         [number],
         { id: string; target_id: string; label: string; created: string; modified: string }
-      >('SELECT id, target_id, label, created, modified FROM layer_bookmarks WHERE version_id = ? ORDER BY created, id'),
+      >(
+        'SELECT id, target_id, label, created, modified FROM layer_bookmarks WHERE version_id = ? ORDER BY created, id',
+      ),
       positions: db.prepare<
         [number],
         { target_id: string; position: string | null; priority: string | null; modified: string }
       >('SELECT target_id, position, priority, modified FROM layer_positions WHERE version_id = ? ORDER BY target_id'),
-      counts: db.prepare<[number], { a: number; b: number; p: number }>(
-        `SELECT (SELECT COUNT(*) FROM layer_annotations WHERE version_id = ?1) AS a,
-                (SELECT COUNT(*) FROM layer_bookmarks WHERE version_id = ?1) AS b,
-                (SELECT COUNT(*) FROM layer_positions WHERE version_id = ?1) AS p`,
+      counts: db.prepare<[{ v: number }], { a: number; b: number; p: number }>(
+        `SELECT (SELECT COUNT(*) FROM layer_annotations WHERE version_id = @v) AS a,
+                (SELECT COUNT(*) FROM layer_bookmarks WHERE version_id = @v) AS b,
+                (SELECT COUNT(*) FROM layer_positions WHERE version_id = @v) AS p`,
       ),
     };
   }
 
-  private toLayer(r: Record<string, unknown>): LayerRow {
+  private toLayer(r: LayerDbRow): LayerRow {
     return {
-      id: String(r.id),
-      authorId: r.author_id === null ? null : String(r.author_id),
-      name: String(r.name),
-      color: asLayerColor(String(r.color)),
+      id: r.id,
+      authorId: r.author_id,
+      name: r.name,
+      color: asLayerColor(r.color),
       visible: r.visible === 1,
-      added: String(r.added),
-      current: Number(r.current),
-      previous: r.previous === null ? null : Number(r.previous),
+      added: r.added,
+      current: r.current,
+      previous: r.previous,
     };
   }
 
@@ -199,14 +223,14 @@ export class LayerRepo {
     const r = this.q.version.get(id);
     if (!r) return null;
     return {
-      id: Number(r.id),
-      layerId: String(r.layer_id),
-      authorName: String(r.author_name),
-      exported: String(r.exported),
-      stored: String(r.stored),
+      id: r.id,
+      layerId: r.layer_id,
+      authorName: r.author_name,
+      exported: r.exported,
+      stored: r.stored,
       source: r.source === 'shared-folder' ? 'shared-folder' : 'import',
-      file: r.file === null ? null : String(r.file),
-      fingerprint: String(r.fingerprint),
+      file: r.file,
+      fingerprint: r.fingerprint,
     };
   }
 
@@ -294,7 +318,7 @@ export class LayerRepo {
   }
 
   counts(versionId: number): { annotations: number; bookmarks: number; positions: number } {
-    const c = this.q.counts.get(versionId);
+    const c = this.q.counts.get({ v: versionId });
     return { annotations: c?.a ?? 0, bookmarks: c?.b ?? 0, positions: c?.p ?? 0 };
   }
 

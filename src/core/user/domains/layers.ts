@@ -83,7 +83,11 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
   };
 
   const nextColor = (): LayerColor => {
-    const used = new Set(repo().list().map((l) => l.color));
+    const used = new Set(
+      repo()
+        .list()
+        .map((l) => l.color),
+    );
     return LAYER_COLORS.find((c) => !used.has(c)) ?? LAYER_COLORS[repo().list().length % LAYER_COLORS.length];
   };
 
@@ -101,7 +105,11 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
     if (!existing) return { action: 'add', existing, message: `Adds ${who}'s layer: ${counts}.` };
     const held = repo().version(existing.current);
     if (held && (held.fingerprint === file.fingerprint || held.exported === file.exported)) {
-      return { action: 'same', existing, message: `${existing.name}'s layer is already this version; nothing changes.` };
+      return {
+        action: 'same',
+        existing,
+        message: `${existing.name}'s layer is already this version; nothing changes.`,
+      };
     }
     if (held && file.exported < held.exported) {
       throw new CoreError(
@@ -206,7 +214,8 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
     /** Restores the version the last update replaced (the newer one is dropped). */
     undo({ id }: { id: string }): LayerInfo {
       const l = layer(id);
-      if (l.previous === null) throw new CoreError('NOT_FOUND', `${l.name}'s layer has no earlier version to go back to`);
+      if (l.previous === null)
+        throw new CoreError('NOT_FOUND', `${l.name}'s layer has no earlier version to go back to`);
       const previous = l.previous;
       const s = u.session();
       s.db
