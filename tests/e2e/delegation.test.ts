@@ -132,19 +132,6 @@ describe('a delegation through a shared folder', () => {
     await b.page.getByLabel('Whose notes').selectOption({ label: 'My notes' });
     await expect.poll(() => b.page.locator('.notes-panel .note-entry:not([data-layer])').count()).toBe(1);
 
-    // Search finds Capital's note, marked with its layer.
-    await b.page.keyboard.press('Control+k');
-    const search = b.page.getByRole('dialog', { name: /Search/ });
-    await search.getByRole('combobox', { name: 'Search' }).fill('hold the line');
-    // Both the adopted copy (mine) and Capital's own note are found, each marked with whose it is.
-    const theirs = search.locator('.search-result .result-layer[data-layer]');
-    await expect.poll(async () => (await theirs.allTextContents()).map((t) => t.trim())).toEqual(['Capital']);
-    await expect.poll(() => search.locator('.search-result .result-layer:not([data-layer])').count()).toBe(1);
-    await search.getByRole('button', { name: 'Capital' }).click(); // Capital's notes not searched: its hit goes
-    await expect.poll(() => theirs.count()).toBe(0);
-    await search.getByRole('button', { name: 'Capital' }).click();
-    await b.page.keyboard.press('Escape');
-
     // The matrix: mine | Capital, a disagreement marked in words; B adopts Capital's position on PO 1.
     const matrix = await openMatrix(b.page);
     const cell = layerCell(matrix, PO1, capital);
@@ -183,6 +170,19 @@ describe('a delegation through a shared folder', () => {
     expect(await conflict.textContent()).toContain('sync-conflict');
     const held = await b.invoke('layers.positions', {});
     expect(held.ok && held.value.find((l) => l.layerId === capital)?.positions[PO1]?.position).toBe('red-line');
+
+    // Search finds Capital's note, marked with its layer.
+    await b.page.keyboard.press('Control+k');
+    const search = b.page.getByRole('dialog', { name: /Search/ });
+    await search.getByRole('combobox', { name: 'Search' }).fill('hold the line');
+    // Both the adopted copy (mine) and Capital's own note are found, each marked with whose it is.
+    const theirs = search.locator('.search-result .result-layer[data-layer]');
+    await expect.poll(async () => (await theirs.allTextContents()).map((t) => t.trim())).toEqual(['Capital']);
+    await expect.poll(() => search.locator('.search-result .result-layer:not([data-layer])').count()).toBe(1);
+    await search.getByRole('button', { name: 'Capital' }).click(); // Capital's notes not searched: its hit goes
+    await expect.poll(() => theirs.count()).toBe(0);
+    await search.getByRole('button', { name: 'Capital' }).click();
+    await b.page.keyboard.press('Escape');
   }, 180_000);
 
   it('shows layers apart in the matrix and the reader (three sizes, light and dark), and hides them in presentation mode', async () => {
@@ -210,7 +210,7 @@ describe('a delegation through a shared folder', () => {
         await b.screenshot(`layers-reader-${width}x${height}-${scheme}`);
         expect(await axeSerious(page), `reader ${width}x${height} ${scheme}`).toEqual([]);
         const matrix = await openMatrix(page);
-        await matrix.locator('.layer-cell[data-differs="true"]').first().waitFor();
+        await matrix.locator('.layer-cell[data-differs="true"]').first().scrollIntoViewIfNeeded();
         await b.screenshot(`layers-matrix-${width}x${height}-${scheme}`);
         expect(await axeSerious(page), `matrix ${width}x${height} ${scheme}`).toEqual([]);
         // The frame never moves: the matrix scrolls inside its own pane.

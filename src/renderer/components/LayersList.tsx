@@ -11,6 +11,8 @@ import type { ReactNode } from 'react';
 import type { LayerInfo } from '../../shared/contract/layer-types';
 import { formatDate } from '../lib/text';
 
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export interface LayersListProps {
   layers: readonly LayerInfo[];
   onVisible: (layer: LayerInfo, visible: boolean) => void;
@@ -52,8 +54,9 @@ export function LayersList({ layers, onVisible, onRemove, onUndoUpdate }: Layers
               Remove
             </button>
             <span className="layer-when">
-              {l.name}'s file of {formatDate(l.exported)} · {l.counts.annotations} notes · {l.counts.positions}{' '}
-              positions{l.source === 'shared-folder' ? ' · from the shared folder' : ''}
+              {l.name}'s file of {formatDate(l.exported)} · {count(l.counts.annotations, 'note')} ·{' '}
+              {count(l.counts.positions, 'position')}
+              {l.source === 'shared-folder' ? ' · from the shared folder' : ''}
             </span>
             {l.conflict ? (
               <div className="layer-conflict" role="note" data-testid="layer-conflict">
