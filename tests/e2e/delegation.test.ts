@@ -16,7 +16,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious, block } from './steps';
+import { axeSerious, block, chooseImportFile, WINDOW_SIZES } from './steps';
 
 const e2e = useHarness();
 const PO1 = 'c2.f2.po.1';
@@ -200,11 +200,7 @@ describe('a delegation through a shared folder', () => {
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const [width, height] of [
-        [1280, 860],
-        [1024, 700],
-        [800, 600],
-      ] as const) {
+      for (const { width, height } of WINDOW_SIZES) {
         await page.setViewportSize({ width, height });
         await block(page, PO1).locator('.layer-card').scrollIntoViewIfNeeded();
         await b.screenshot(`layers-reader-${width}x${height}-${scheme}`);
@@ -246,4 +242,75 @@ describe('a delegation through a shared folder', () => {
       .waitFor();
     expect(await search.locator('.result-layer, [aria-label="Whose notes"]').count()).toBe(0);
   }, 300_000);
+
+  it('imports a colleague’s file as a layer, updates it from a newer file with undo, and refuses an older one', async () => {
+    const a = await e2e.app({ hash: '#page/c2.f2' });
+    const b = await e2e.app({ hash: '#page/c2.f2' });
+    await a.invoke('settings.set', { patch: { authorName: 'Capital' } });
+    await a.invoke('positions.set', { targetId: PO1, position: 'oppose' });
+    await a.invoke('annotations.create', { blockId: PO1, note: NOTE });
+    const exportOf = async (): Promise<Buffer> => {
+      const file = await a.invoke('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes: true });
+      if (!file.ok || typeof file.value.data !== 'string') throw new Error('no JSON export');
+      return Buffer.from(file.value.data);
+    };
+    const first = await exportOf();
+    const { page } = b;
+
+    const importFile = async (name: string, data: Buffer): Promise<Locator> => {
+      await page.getByRole('tab', { name: 'Notes', exact: true }).click();
+      await page.getByRole('button', { name: 'Import…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import notes' });
+      await chooseImportFile(b, dialog, name, data);
+      return dialog;
+    };
+
+    // A file from another author: "Add as a layer" is offered (and chosen) beside merging, with what it holds.
+    let dialog = await importFile('capital.json', first);
+    const preview = dialog.getByTestId('layer-preview');
+    await preview.waitFor();
+    expect(await dialog.getByRole('radio', { name: /Add as a layer/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: /Merge into my notes/ }).isChecked()).toBe(false);
+    expect(await preview.textContent()).toMatch(/Adds Capital's layer.*1 note.*1 position/s);
+    await b.screenshot('layers-import-add');
+    expect(await axeSerious(page, '[role=dialog]')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Add the layer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('layers').getByText('Capital', { exact: true }).waitFor();
+    expect(await b.invoke('annotations.list', {})).toEqual({ ok: true, value: [] });
+    const held = async (): Promise<string | null | undefined> => {
+      const l = await b.invoke('layers.positions', {});
+      return l.ok ? l.value[0]?.positions[PO1]?.position : undefined;
+    };
+    expect(await held()).toBe('oppose');
+
+    // A newer file of the same author replaces the layer, saying which version it replaces; Undo brings it back.
+    await a.invoke('positions.set', { targetId: PO1, position: 'red-line' });
+    dialog = await importFile('capital-2.json', await exportOf());
+    await dialog
+      .getByTestId('layer-preview')
+      .filter({ hasText: /Replaces Capital's layer of/ })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Update the layer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(held).toBe('red-line');
+    const toast = page.locator('.toast', { hasText: /Replaces Capital's layer of/ });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(held).toBe('oppose');
+
+    // The older file again, now that a newer one was held and undone: same version, nothing to do; an older one is refused.
+    await a.invoke('positions.set', { targetId: PO1, position: 'support' });
+    const newest = await exportOf();
+    dialog = await importFile('capital-3.json', newest);
+    await dialog.getByRole('button', { name: 'Update the layer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(held).toBe('support');
+    dialog = await importFile('capital.json', first);
+    await dialog.getByText(/Not offered as a layer: .*older/).waitFor();
+    expect(await dialog.getByTestId('layer-preview').count()).toBe(0);
+    await dialog.getByTestId('import-preview').waitFor(); // merging is still offered
+    await page.keyboard.press('Escape');
+    expect(await held()).toBe('support');
+    expect(await b.invoke('annotations.list', {})).toEqual({ ok: true, value: [] });
+  }, 180_000);
 });

@@ -6,6 +6,13 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { ElectronSession, type AppSession } from './harness';
 
+/** The window sizes every changed screen is looked at in (a large screen, a 13-inch laptop, a projector). */
+export const WINDOW_SIZES = [
+  { width: 1280, height: 860 },
+  { width: 1024, height: 700 },
+  { width: 800, height: 600 },
+] as const;
+
 /** The block element of `id` in the reading pane. */
 export function block(page: Page, id: string): Locator {
   return page.locator(`#reading [data-block-id="${id}"]`);

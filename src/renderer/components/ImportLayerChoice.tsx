@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import type { LayerAddResult } from '../../shared/contract/layer-types';
 import { LAYER_COLORS, type LayerColor } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
-import { formatDate } from '../lib/text';
+import { countOf, formatDate } from '../lib/text';
 
 export type ImportMode = 'layer' | 'merge';
 
@@ -72,8 +72,8 @@ export function ImportLayerChoice({
             <strong>{layerAction(preview)}</strong>
           </p>
           <p className="small">
-            It holds {preview.counts.annotations} notes and highlights, {preview.counts.positions} positions and{' '}
-            {preview.counts.bookmarks} bookmarks.
+            It holds {countOf(preview.counts.annotations, 'note')} and highlights,{' '}
+            {countOf(preview.counts.positions, 'position')} and {countOf(preview.counts.bookmarks, 'bookmark')}.
           </p>
           {isNew ? (
             <div className="field-row">

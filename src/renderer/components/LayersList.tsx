@@ -9,9 +9,7 @@
  */
 import type { ReactNode } from 'react';
 import type { LayerInfo } from '../../shared/contract/layer-types';
-import { formatDate } from '../lib/text';
-
-const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { countOf, formatDate } from '../lib/text';
 
 export interface LayersListProps {
   layers: readonly LayerInfo[];
@@ -54,8 +52,8 @@ export function LayersList({ layers, onVisible, onRemove, onUndoUpdate }: Layers
               Remove
             </button>
             <span className="layer-when">
-              {l.name}'s file of {formatDate(l.exported)} · {count(l.counts.annotations, 'note')} ·{' '}
-              {count(l.counts.positions, 'position')}
+              {l.name}'s file of {formatDate(l.exported)} · {countOf(l.counts.annotations, 'note')} ·{' '}
+              {countOf(l.counts.positions, 'position')}
               {l.source === 'shared-folder' ? ' · from the shared folder' : ''}
             </span>
             {l.conflict ? (
