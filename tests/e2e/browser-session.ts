@@ -54,14 +54,16 @@ export class BrowserSession extends AppSession {
   }
 
   async start(place: Place = { hash: this.options.hash, link: this.options.link }): Promise<void> {
-    // The shared folder runs as in the app (#17), polled often so a scenario waits little for a colleague's file.
     this.core = openCore({
       contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH,
       dataDir: this.dataDir,
+      // The shared folder (#17) runs as in the app, quicker: a scenario sets it with folder.set.
       sharedFolder: { pollMs: 500, debounceMs: 100 },
     });
-    // What the shell forwards to the window: a colleague's layer file changed.
-    this.core.onLayersChanged((event) => void this.send('layers.changed', event).catch(() => undefined));
+    // As the shell does: the core's layers.changed reaches the page.
+    this.core.onLayersChanged((event) => {
+      if (this.page) void this.send('layers.changed', event).catch(() => undefined);
+    });
     this.context = await this.browser.newContext({
       viewport: this.options.viewport ?? DEFAULT_VIEWPORT,
       colorScheme: this.options.colorScheme ?? 'light',

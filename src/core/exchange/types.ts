@@ -8,6 +8,7 @@
  */
 import type { Annotation, Bookmark, BlockSummary, OptionPosition } from '../../shared/contract/types';
 import type { Block } from '../../shared/model';
+import type { LayerPositions } from '../../shared/contract/layer-types';
 
 /** One bookmark or annotation with what the exporters need to know about where it sits. */
 export interface ExportEntry {
@@ -44,6 +45,11 @@ export interface ExportOptions {
   positions?: readonly OptionPosition[];
   /** Who made the file (#17); JSON writes it as `rec:author`, and a layer is keyed by its id. */
   author?: { id: string; name: string };
+  /**
+   * The colleagues' layers chosen in the scope (`scope.layers`, #17.6), in that order: each one's
+   * name, colour and positions by option id, for a brief's "delegation positions" columns.
+   */
+  layers?: readonly LayerPositions[];
 }
 
 /** What an import file holds, validated; the store matches by id and applies it in one transaction. */

@@ -32,6 +32,20 @@ describe('W3C Web Annotation export', () => {
     check(json);
     check(exportW3c(entries, { ...fx.OPTIONS, includeNotes: false }));
     check(exportW3c([], fx.OPTIONS));
+    // Signed by its author (#17): still valid, and still read by the importer.
+    const signed = exportW3c(entries, {
+      ...fx.OPTIONS,
+      author: { id: '0b1e6f7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b', name: 'Capital' },
+    });
+    check(signed);
+    expect((JSON.parse(signed) as Record<string, unknown>)['rec:author']).toEqual({
+      id: '0b1e6f7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+      name: 'Capital',
+    });
+    expect(parseImport(signed).annotations).toHaveLength(annotationsOf(entries).length);
+    const badAuthor = JSON.parse(signed) as Record<string, unknown>;
+    badAuthor['rec:author'] = { id: 'not-a-uuid', name: 'Capital' };
+    expect(validate(badAuthor)).toBe(false);
   });
 
   it('has a schema that rejects what the model forbids (so the check above means something)', () => {

@@ -5,6 +5,7 @@
  * `export.save` and `import.open` need dialogs: the shell replaces them.
  */
 import type { ParsedArgs } from '../../shared/contract/channels';
+import type { LayerPositions } from '../../shared/contract/layer-types';
 import type { ExportFile, ExportFormat } from '../../shared/contract/types';
 import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
@@ -13,6 +14,14 @@ import type { ExportOptions } from '../exchange/types';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
+
+/**
+ * For a brief's "delegation positions" table (#17.6): each chosen layer's name, colour and
+ * positions by option id, in the order chosen (unknown ids left out).
+ */
+export function delegationColumns(user: UserStore, layerIds: readonly string[]): LayerPositions[] {
+  return user.layerViews.positions({ layerIds });
+}
 
 export async function renderExport(
   content: ContentStore,
@@ -26,6 +35,7 @@ export async function renderExport(
     includeNotes: args.includeNotes,
     positions: user.exchange.positionsFor(args.scope, entries),
     author: user.layers.author(),
+    ...(args.scope.layers ? { layers: delegationColumns(user, args.scope.layers) } : {}),
     generated: now.toISOString(),
     documentTitle: meta.title,
     contentBuildId: meta.buildId,
