@@ -58,16 +58,22 @@ export function LayersList({ layers, onVisible, onRemove, onUndoUpdate }: Layers
             </span>
             {l.conflict ? (
               <div className="layer-conflict" role="note" data-testid="layer-conflict">
-                <strong>Conflict copy, not merged.</strong> {l.conflict.message}
+                <strong>Conflict copy, not merged.</strong> A sync tool left more than one file for {l.name}:
                 <ul>
                   {l.conflict.files.map((f) => (
                     <li key={f.name}>
                       <code>{f.name}</code>
-                      {f.state === 'conflict' ? ' — conflict copy, not read' : ' — read'}
+                      {f.state === 'conflict' ? ' — conflict copy, not read' : ' — read: the layer shows this one'}
                       {f.exported ? `, written ${formatDate(f.exported)}` : ''}
                     </li>
                   ))}
                 </ul>
+                What to do: check with {l.name} which version is current, then delete the copy from the shared folder.
+                Nothing of the copy is in this layer.
+                <details>
+                  <summary>Details</summary>
+                  {l.conflict.message}
+                </details>
               </div>
             ) : null}
           </li>
