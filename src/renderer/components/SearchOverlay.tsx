@@ -73,7 +73,15 @@ export function SearchOverlay(): ReactNode {
   );
   // In presentation mode no layer is named, counted or searched.
   const shownLayers = privateShown() ? layerList : [];
-  const noteLayers = shownLayers.length ? { layers: whose } : {};
+  /** The request's arguments but the query and the page: filters, notes (and whose), thesaurus. */
+  const options = {
+    limit: PAGE,
+    includeNotes: privateShown(),
+    expand,
+    ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
+    ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
+    ...(shownLayers.length ? { layers: whose } : {}),
+  };
   /** The check of the query on screen: "Show more" appends only while it is still current. */
   const currentQuery = useRef<() => boolean>(() => false);
   const dialog = useRef<HTMLDivElement>(null);
@@ -85,26 +93,19 @@ export function SearchOverlay(): ReactNode {
     lastQuery = q;
     const query = q.trim();
     if (!query) return;
-    const args = {
-      q: query,
-      limit: PAGE,
-      includeNotes: privateShown(),
-      expand,
-      ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
-      ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
-      ...noteLayers,
-    };
-    void Promise.all([api.search.query(args), api.search.suggest({ q: query, limit: 5 })]).then(([res, sug]) => {
-      if (!current()) return;
-      if (res.ok) {
-        setResult(res.value);
-        setMore([]);
-        setError(null);
-      } else setError(res.error.message);
-      setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
-      setActive(0);
-    });
-    // `noteLayers` is rebuilt on each render; `whose` stands for it.
+    void Promise.all([api.search.query({ ...options, q: query }), api.search.suggest({ q: query, limit: 5 })]).then(
+      ([res, sug]) => {
+        if (!current()) return;
+        if (res.ok) {
+          setResult(res.value);
+          setMore([]);
+          setError(null);
+        } else setError(res.error.message);
+        setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
+        setActive(0);
+      },
+    );
+    // `options` is rebuilt on each render; filters, expand and whose stand for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q, filters, expand, searches, whose]);
 
@@ -114,23 +115,12 @@ export function SearchOverlay(): ReactNode {
     const current = currentQuery.current;
     const offset = answer.hits.length + more.length;
     setLoadingMore(true);
-    void api.search
-      .query({
-        q: answer.query,
-        offset,
-        limit: PAGE,
-        includeNotes: privateShown(),
-        expand,
-        ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
-        ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
-        ...noteLayers,
-      })
-      .then((res) => {
-        setLoadingMore(false);
-        if (!current()) return;
-        if (res.ok) setMore((m) => [...m, ...res.value.hits]);
-        else setError(res.error.message);
-      });
+    void api.search.query({ ...options, q: answer.query, offset }).then((res) => {
+      setLoadingMore(false);
+      if (!current()) return;
+      if (res.ok) setMore((m) => [...m, ...res.value.hits]);
+      else setError(res.error.message);
+    });
   };
 
   // Answers for an earlier query stay until the new one arrives; an empty box shows none.

@@ -38,10 +38,6 @@ export async function loadPageLayers(pageId: string): Promise<void> {
   else toastError(`Your colleagues' notes could not be loaded: ${res.error.message}`);
 }
 
-export function layerOf(id: string): LayerInfo | undefined {
-  return layers.get().list.find((l) => l.id === id);
-}
-
 export async function setLayerVisible(layer: LayerInfo, visible: boolean): Promise<void> {
   const res = await api.layers.update({ id: layer.id, visible });
   if (!res.ok) return toastError(`${layer.name}'s layer not changed: ${res.error.message}`);
