@@ -241,7 +241,7 @@ describe('a delegation through a shared folder', () => {
       .filter({ hasText: /result/ })
       .waitFor();
     expect(await search.locator('.result-layer, [aria-label="Whose notes"]').count()).toBe(0);
-  }, 300_000);
+  }, 480_000); // twelve screenshots and twelve axe runs
 
   it('imports a colleague’s file as a layer, updates it from a newer file with undo, and refuses an older one', async () => {
     const a = await e2e.app({ hash: '#page/c2.f2' });
