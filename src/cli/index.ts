@@ -20,6 +20,7 @@ import { check } from './check';
 import { CliError, UsageError, type Command, type Context, type Host, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';
 import { terminalJson, terminalText } from './format';
+import { layers } from './layers';
 import { annotate, bookmark, notes } from './notes';
 import { appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   bookmark,
   annotate,
   notes,
+  layers,
   exportCommand,
   importCommand,
   backup,

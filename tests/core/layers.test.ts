@@ -150,6 +150,14 @@ describe('a layer added by hand', () => {
     }
     expect((await b.value('layers.positions', {}))[0].positions[OPTION].position).toBe('support');
 
+    // The export time of the version held with other contents: changed after export, refused.
+    const edited = JSON.parse(v2) as { 'rec:positions': Array<{ position: string }> };
+    edited['rec:positions'][0].position = 'oppose';
+    const tampered = await b.call('layers.add', { data: JSON.stringify(edited) });
+    expect(tampered.ok ? null : tampered.error.message).toMatch(
+      /has the export time of the version you have .* but other contents/,
+    );
+
     const undone = await b.value('layers.undo', { id: updated.layer?.id ?? '' });
     expect(undone.canUndo).toBe(false);
     expect((await b.value('layers.positions', {}))[0].positions[OPTION].position).toBe('red-line');

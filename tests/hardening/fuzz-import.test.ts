@@ -17,6 +17,12 @@
  * whole-file cases (too big, not JSON, wrong top level, duplicate ids) are
  * checked here through the channel; the parser's own cases are in
  * src/core/exchange/import.test.ts.
+ *
+ * Layer files (#17) are the same export signed by its author: the same
+ * mutations fed to `layers.add` on a third data folder either add a
+ * layer whole (a second preview finds it the same) or are refused (INVALID_ARGUMENT,
+ * or CONFLICT for an older or one's own file) with every layer and the folder's
+ * own notes exactly as before.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,9 +43,11 @@ type Path = Array<string | number>;
 
 let source: TestCore;
 let target: TestCore;
+/** Receives the mutated files as layers (#17). */
+let layered: TestCore;
 /** The export of the source's notes: the file every mutation starts from. */
 let exported: string;
-const outcomes = { applied: 0, rejected: 0, roundTrips: 0 };
+const outcomes = { applied: 0, rejected: 0, roundTrips: 0, layersAdded: 0, layersRejected: 0 };
 /** Ids of the target's own records (not in the exported file), for mutations that reuse them. */
 let targetOwn: string[] = [];
 
@@ -97,16 +105,20 @@ beforeAll(async () => {
   const own = await target.value('bookmarks.add', { targetId: 'p1', label: 'target only' });
   const mine = (await target.value('annotations.list', {})).find((a) => a.note === 'target only')!;
   targetOwn = [`urn:uuid:${own.id}`, `urn:uuid:${mine.id}`];
+
+  layered = openTestCore(mkdtempSync(join(tmpBase(), 'recollection-import-layers-')));
+  await layered.value('annotations.create', { blockId: 'c2.f2.pa.1', note: 'layered folder’s own', tags: ['own'] });
+  await layered.value('positions.set', { targetId: 'c2.f2.po.1', position: 'oppose' });
 });
 
 afterAll(() => {
-  for (const t of [source, target]) {
+  for (const t of [source, target, layered]) {
     if (!t) continue;
     t.close();
     removeDir(t.dataDir);
   }
   console.info(
-    `fuzz-import: ${outcomes.applied} mutated files imported whole (${outcomes.roundTrips} exported and imported again into a fresh folder), ${outcomes.rejected} rejected whole`,
+    `fuzz-import: ${outcomes.applied} mutated files imported whole (${outcomes.roundTrips} exported and imported again into a fresh folder), ${outcomes.rejected} rejected whole; layers: ${outcomes.layersAdded} added or updated whole, ${outcomes.layersRejected} rejected whole`,
   );
 });
 
@@ -385,4 +397,87 @@ describe('whole-file rejections through the channel, notes unchanged', () => {
     const message = await importWhole(JSON.stringify(file));
     expect(message).toMatch(/first\.items\[\d+\]\.id: duplicate of first\.items\[2\]/);
   });
+});
+
+// ------------------------------------------------------------ layer files (#17)
+
+/** Every layer with all its notes and positions, and the folder's own notes: what must not change on a refusal. */
+async function layerSnapshot(): Promise<string> {
+  const layers = await layered.value('layers.list', {});
+  const ids = layers.map((l) => l.id);
+  return JSON.stringify([
+    layers,
+    ids.length ? await layered.value('layers.notesPage', { layerIds: ids, offset: 0, limit: 500 }) : null,
+    await layered.value('layers.positions', { layerIds: ids }),
+    await layered.value('annotations.list', {}),
+    await layered.value('positions.list', {}),
+  ]);
+}
+
+async function addLayerWhole(data: string): Promise<void> {
+  // Each file meets an empty set of layers, so it is read as a new layer (updates: tests/core/layers.test.ts).
+  for (const l of await layered.value('layers.list', {})) await layered.value('layers.remove', { id: l.id });
+  const before = await layerSnapshot();
+  const ownBefore = JSON.stringify(await layered.value('annotations.list', {}));
+  let internal = '';
+  const onError = (message: string, err: unknown): void => {
+    internal = `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+  };
+  const preview = await dispatch(layered.core.handlers, 'layers.preview', { data }, onError);
+  expect(await layerSnapshot(), 'a preview must write nothing').toBe(before);
+  const result = await dispatch(layered.core.handlers, 'layers.add', { data }, onError);
+  expect(internal, 'adding a layer must never fail with an unexpected exception').toBe('');
+  if (!result.ok) {
+    expect(['INVALID_ARGUMENT', 'CONFLICT'], result.error.message).toContain(result.error.code);
+    expect(preview.ok, 'the preview accepted what add refused').toBe(false);
+    expect(await layerSnapshot(), `refused (${result.error.message}) but something changed`).toBe(before);
+    outcomes.layersRejected++;
+    return;
+  }
+  expect(preview.ok && preview.value.action).toBe(result.value.action);
+  expect(result.value.layer?.counts).toEqual(result.value.counts);
+  const again = await layered.value('layers.preview', { data });
+  expect(again.action, 'the same file again must be nothing to do: the layer was stored partly').toBe('same');
+  expect(JSON.stringify(await layered.value('annotations.list', {})), 'a layer changed the own notes').toBe(ownBefore);
+  outcomes.layersAdded++;
+}
+
+describe('layers.add of a mutated layer file: whole or not at all', () => {
+  const LAYER_RUNS = 250;
+
+  it('the file is signed by its author', () => {
+    expect((JSON.parse(exported) as Record<string, Json>)['rec:author']).toMatchObject({ name: '' });
+  });
+
+  it(`${LAYER_RUNS} structural mutations`, async () => {
+    const file = JSON.parse(exported) as Json;
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 3 }), async (ops) => {
+        await addLayerWhole(JSON.stringify(mutate(file, ops)));
+      }),
+      { numRuns: LAYER_RUNS, seed: SEED + 2, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it(`${LAYER_RUNS} character mutations`, async () => {
+    const edit = fc.record({
+      at: fc.nat({ max: exported.length }),
+      remove: fc.nat({ max: 12 }),
+      insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('"', '{', '}', ',', ']', '\\', '\u0000')),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+        let text = exported;
+        for (const e of edits) text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
+        await addLayerWhole(text);
+      }),
+      { numRuns: LAYER_RUNS, seed: SEED + 3, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('the file cut short at every 97th offset: every real cut refused', async () => {
+    const before = outcomes.layersRejected;
+    for (let end = 0; end < exported.trimEnd().length; end += 97) await addLayerWhole(exported.slice(0, end));
+    expect(outcomes.layersRejected - before).toBe(Math.ceil(exported.trimEnd().length / 97));
+  }, 300_000);
 });

@@ -318,4 +318,30 @@ export const CASES: Case[] = [
     says: /: url: /,
     atRefusedLater: { code: 'UNAVAILABLE', says: /needs the desktop app/ },
   },
+  {
+    limit: 'layers',
+    where: 'layers.positions layerIds',
+    channel: 'layers.positions',
+    at: () => ({ layerIds: uuids(LIMITS.layers) }),
+    over: () => ({ layerIds: uuids(LIMITS.layers + 1) }),
+    says: /: layerIds: /,
+  },
+  {
+    limit: 'layers',
+    where: 'export.render scope.layers',
+    channel: 'export.render',
+    at: () => ({ format: 'csv', scope: { kind: 'all', layers: uuids(LIMITS.layers) }, includeNotes: false }),
+    over: () => ({ format: 'csv', scope: { kind: 'all', layers: uuids(LIMITS.layers + 1) }, includeNotes: false }),
+    says: /: scope\.layers: /,
+  },
+  {
+    limit: 'pathLength',
+    where: 'folder.set path',
+    channel: 'folder.set',
+    at: () => ({ path: `/${s(LIMITS.pathLength - 1)}` }),
+    over: () => ({ path: `/${s(LIMITS.pathLength)}` }),
+    says: /: path: /,
+    // Past the argument check; no such folder.
+    atRefusedLater: { code: 'NOT_FOUND', says: /There is no folder at/ },
+  },
 ];

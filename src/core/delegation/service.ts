@@ -54,7 +54,12 @@ export class FolderService {
   set(dir: string | null): SharedFolderStatus {
     if (dir !== null) {
       if (!path.isAbsolute(dir)) throw new CoreError('INVALID_ARGUMENT', 'path: the shared folder must be a full path');
-      const stat = fs.statSync(dir, { throwIfNoEntry: false });
+      let stat: fs.Stats | undefined;
+      try {
+        stat = fs.statSync(dir, { throwIfNoEntry: false });
+      } catch {
+        stat = undefined; // a name too long, a character the system refuses, no permission: no folder to use
+      }
       if (!stat?.isDirectory()) {
         throw new CoreError('NOT_FOUND', `There is no folder at ${dir}: create it (or connect the drive) first.`);
       }

@@ -104,12 +104,20 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
     const existing = file.author ? repo().byAuthor(file.author.id) : null;
     if (!existing) return { action: 'add', existing, message: `Adds ${who}'s layer: ${counts}.` };
     const held = repo().version(existing.current);
-    if (held && (held.fingerprint === file.fingerprint || held.exported === file.exported)) {
+    if (held?.fingerprint === file.fingerprint) {
       return {
         action: 'same',
         existing,
         message: `${existing.name}'s layer is already this version; nothing changes.`,
       };
+    }
+    if (held?.exported === file.exported) {
+      // Two different contents under one export time: one of them was changed after it was written.
+      throw new CoreError(
+        'CONFLICT',
+        `This file from ${who} has the export time of the version you have (${day(held.exported)}) but other ` +
+          'contents: it was changed after it was exported, so it is not taken; nothing was changed.',
+      );
     }
     if (held && file.exported < held.exported) {
       throw new CoreError(
