@@ -265,12 +265,13 @@ describe('a delegation through a shared folder', () => {
       return dialog;
     };
 
-    // A file from another author: "Add as a layer" is offered (and chosen) beside merging, with what it holds.
+    // A file from another author: "Add as a layer" is offered beside merging, with what it holds.
     let dialog = await importFile('capital.json', first);
     const preview = dialog.getByTestId('layer-preview');
-    await preview.waitFor();
-    expect(await dialog.getByRole('radio', { name: /Add as a layer/ }).isChecked()).toBe(true);
-    expect(await dialog.getByRole('radio', { name: /Merge into my notes/ }).isChecked()).toBe(false);
+    await dialog.getByRole('group', { name: "This file is Capital's notes" }).waitFor();
+    // Offered, not chosen: merging stays the default (one's own notes moved to a new machine come this way too).
+    expect(await dialog.getByRole('radio', { name: /Merge into my notes/ }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: /Add as a layer/ }).check();
     expect(await preview.textContent()).toMatch(/Adds Capital's layer.*1 note.*1 position/s);
     await b.screenshot('layers-import-add');
     expect(await axeSerious(page, '[role=dialog]')).toEqual([]);

@@ -66,7 +66,9 @@ export function ImportDialog(): ReactNode {
       setLayer(lp.value);
       setLayerName(lp.value.layer?.name ?? lp.value.author.name);
       setLayerColor(lp.value.layer?.color ?? nextColor());
-      setMode('layer');
+      // Offered, not chosen: a delegate moving their own notes to a new machine (a new author id) merges.
+      // A newer file of a layer already held is that layer's update: chosen.
+      setMode(lp.value.action === 'update' ? 'layer' : 'merge');
     } else {
       setMode('merge');
       // An older file of a layer already held, say: refused with the core's sentence.
