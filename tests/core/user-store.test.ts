@@ -302,6 +302,7 @@ describe('notes views', () => {
       paneWidths: { outline: 280, side: 320 },
       searchFilters: { clusters: [], kinds: [] },
       searchExpand: true,
+      authorName: '',
     });
     store.settings.set({
       patch: { theme: 'dark', lastPageId: 'c2.f2', searchExpand: false, paneWidths: { outline: 412, side: 240 } },

@@ -107,6 +107,7 @@ describe('a normal start', () => {
         dataDir,
         nativeBinding: native,
         version: '0.1.0',
+        sharedFolder: {},
       },
     ]);
     expect(fakes.app.enableSandbox).toHaveBeenCalled();

@@ -115,5 +115,3 @@ export function layerViews(u: UserContext) {
     },
   };
 }
-
-export type LayerViews = ReturnType<typeof layerViews>;

@@ -275,5 +275,3 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
     },
   };
 }
-
-export type LayersDomain = ReturnType<typeof layersDomain>;
