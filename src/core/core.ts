@@ -34,6 +34,11 @@ export interface CoreOptions {
    * does not (it reads the layers already stored).
    */
   sharedFolder?: { watch?: boolean; pollMs?: number; debounceMs?: number };
+  /**
+   * Only reads will follow (a command-line `search`, `show`, `notes`): the notes database is opened
+   * without purging old trash, the one write every open did (it took the write lock).
+   */
+  readOnly?: boolean;
 }
 
 export interface Core {

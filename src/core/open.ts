@@ -99,6 +99,7 @@ export function openCore(options: CoreOptions): Core {
       reanchor: content !== null,
       nativeBinding: options.nativeBinding,
       now,
+      purgeTrash: options.readOnly !== true,
     });
     const u = user;
     const problem = 'problem' in opened ? opened : null;

@@ -48,6 +48,8 @@ export interface UserStoreOptions {
   reanchor?: boolean;
   nativeBinding?: string;
   now?: () => Date;
+  /** Purge trash older than TRASH_DAYS at open (default true); false for an open that only reads. */
+  purgeTrash?: boolean;
 }
 
 export class UserStore {
@@ -137,7 +139,7 @@ export class UserStore {
     this.blockNotes = new BlockNotes(opened.db, optionOf);
     this.noteKeyReader = new NoteKeys(opened.db, this.o.content, this.ctx.order, optionOf);
     this.recovery = opened.recovery ?? this.recovery;
-    this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
+    if (this.o.purgeTrash !== false) this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
     if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
       reanchorAll(this.s.db, this.o.content, this.buildId);
     }

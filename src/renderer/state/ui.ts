@@ -9,7 +9,7 @@ import { MY_NOTES } from '../../shared/contract/values';
 import { NARROW_QUERY } from '../../shared/layout';
 import { createStore } from '../lib/store';
 
-export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'settings';
+export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'settings';
 
 export interface EditorTarget {
   blockId: string;
