@@ -16,7 +16,8 @@ import { SkeletonApp } from './components/Skeleton';
 import { firstPage } from './lib/outline';
 import { createStartupLinks } from './state/links';
 import { goHistory, nav, navigate, setOutline } from './state/nav';
-import { loadPalette } from './state/notes';
+import { privateShown } from './components/Private';
+import { changed, loadPalette } from './state/notes';
 import { applyStartInPresentation, togglePresentation } from './state/presentation';
 import { loadSettings, settings } from './state/settings';
 import { toast } from './state/toasts';
@@ -120,12 +121,19 @@ export function App(): ReactNode {
     });
     const offRecovered = bridge.on('app.recovered', ({ message }) => toast(message, { tone: 'error' }));
     const offOpen = bridge.on('app.open', (link) => links.offer(link));
+    // A colleague's file changed in the shared folder (or a layer was added elsewhere): every view reloads.
+    const offLayers = bridge.on('layers.changed', ({ reason }) => {
+      changed();
+      if (reason === 'conflict' && privateShown())
+        toast("A sync tool made a conflict copy of a colleague's layer file: see Colleagues' layers in the Notes tab.");
+    });
     const onHash = (): void => links.offer(takeDeepLink());
     window.addEventListener('hashchange', onHash);
     return () => {
       offCommand();
       offRecovered();
       offOpen();
+      offLayers();
       window.removeEventListener('hashchange', onHash);
     };
   }, []);

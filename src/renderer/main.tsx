@@ -21,6 +21,7 @@ import './styles/panels.css';
 import './styles/overlays.css';
 import './styles/search.css';
 import './styles/matrix.css';
+import './styles/layers.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

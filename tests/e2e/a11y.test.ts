@@ -69,6 +69,7 @@ describe('accessibility', () => {
       ['Trash', 'Trash'],
       ['Backups', 'Backups of your notes'],
       ['Colours', 'Colour names'],
+      ['Settings…', 'Settings'],
     ] as const) {
       await page.getByRole('tab', { name: 'Notes', exact: true }).click();
       await page.getByRole('button', { name: button, exact: true }).click();
@@ -77,7 +78,7 @@ describe('accessibility', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog', { name: title }).waitFor({ state: 'detached' });
     }
-  });
+  }, 180_000); // six dialogs, an axe run each
 
   // Put on screen by an intercepted answer, which only the browser transport allows.
   it.skipIf(e2e.target === 'electron')('the error screen has no serious violations', async () => {

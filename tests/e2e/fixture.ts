@@ -63,7 +63,7 @@ export function useHarness(): E2E {
     sessions = [];
     const problems: string[] = [];
     for (const [i, s] of open.entries()) {
-      await s.screenshot(open.length > 1 ? `${name}-${i + 1}` : name).catch(() => undefined);
+      await s.screenshot(open.length > 1 ? `${name.slice(0, 100)}-${i + 1}` : name).catch(() => undefined);
       problems.push(...s.foreignRequests().map((u) => `request outside the app: ${u}`));
       problems.push(...s.errors);
       await s.close();

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Annotation } from '../../shared/contract/types';
+import type { LayerNoteView } from '../lib/layer-view';
 import type { Block } from '../../shared/model';
 import { kindClass } from '../lib/labels';
 import type { Highlight } from '../lib/segments';
@@ -16,11 +17,15 @@ import { showAllNotes } from '../state/show-all';
 import { openEditor } from '../state/ui';
 import { Icon } from './Icon';
 import { NoteMarkdown } from './NoteMarkdown';
+import { LayerNoteCards } from './LayerNoteCards';
 import { PositionBadge } from './PositionBadge';
 import { RichText } from './RichText';
 
 export interface BlockContext {
   annotationsOf: (blockId: string) => Annotation[];
+  /** The visible colleagues' layers' notes on the block (#17; none in presentation mode). */
+  layerNotesOf: (blockId: string) => LayerNoteView[];
+  onAdopt: (note: LayerNoteView) => void;
   /** How many notes the block has in all (annotationsOf gives at most NOTES_PER_BLOCK). */
   totalOf: (blockId: string) => number;
   bookmarked: (blockId: string) => boolean;
@@ -31,10 +36,20 @@ export interface BlockContext {
   onFootnote: (n: number, button: HTMLButtonElement) => void;
 }
 
-function highlightsOf(anns: Annotation[]): Highlight[] {
-  return anns
+function highlightsOf(anns: Annotation[], layered: LayerNoteView[]): Highlight[] {
+  const own = anns
     .filter((a) => a.selector && a.anchor !== 'orphan')
     .map((a) => ({ id: a.id, start: a.selector?.start ?? 0, end: a.selector?.end ?? 0, color: a.color }));
+  const theirs = layered
+    .filter((n) => n.selector)
+    .map((n) => ({
+      id: `${n.layerId}:${n.id}`,
+      start: n.selector?.start ?? 0,
+      end: n.selector?.end ?? 0,
+      color: null,
+      layer: { name: n.layerName, color: n.layerColor },
+    }));
+  return [...own, ...theirs];
 }
 
 function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number; blockId: string }): ReactNode {
@@ -62,6 +77,7 @@ function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number
             {a.selector ? <span className="note-quote">“{clip(a.selector.exact, 80)}”</span> : null}
             {a.note.trim() ? <NoteMarkdown text={a.note} max={400} /> : null}
             <span className="note-meta">
+              {a.adoptedFrom ? <span className="adopted-from">Adopted from {a.adoptedFrom.authorName}</span> : null}
               {a.color ? <span className={`swatch sw-${a.color}`} aria-hidden="true" /> : null}
               {a.color ? paletteName(a.color) : null}
               {a.tags.map((t) => (
@@ -79,6 +95,7 @@ function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number
 
 export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): ReactNode {
   const anns = ctx.annotationsOf(block.id);
+  const layered = ctx.layerNotesOf(block.id);
   const marked = ctx.bookmarked(block.id);
   const children = ctx.childrenOf(block.id);
   const text = (
@@ -86,7 +103,7 @@ export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): 
       text={block.text}
       marks={block.marks}
       refs={block.footnoteRefs}
-      highlights={highlightsOf(anns)}
+      highlights={highlightsOf(anns, layered)}
       terms={ctx.termsOf(block)}
       onFootnote={ctx.onFootnote}
     />
@@ -170,6 +187,7 @@ export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): 
           </ol>
         ) : null}
         <NoteCards anns={anns} total={ctx.totalOf(block.id)} blockId={block.id} />
+        <LayerNoteCards notes={layered} onAdopt={ctx.onAdopt} />
       </div>
     </div>
   );

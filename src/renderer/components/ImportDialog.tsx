@@ -1,15 +1,20 @@
 /**
  * Import notes from a JSON export: choose the file, see what it would change
- * ("12 new, 3 updated, 1 unattached"), then confirm. Nothing changes before
- * the confirmation, and a bad file changes nothing at all.
+ * ("12 new, 3 updated, 1 unattached"), then confirm. A file from another
+ * author can instead be added as a read-only layer (#17), or update that
+ * author's layer (with Undo). Nothing changes before the confirmation, and a
+ * bad file changes nothing at all.
  *
  * Constraint: in the desktop app the shell's open dialog reads the file
  * (`import.open`); where it is unavailable, a file input reads it here.
  */
 import { useRef, useState, type ReactNode } from 'react';
+import type { LayerAddResult } from '../../shared/contract/layer-types';
 import type { ImportPreview } from '../../shared/contract/types';
+import { LAYER_COLORS, type LayerColor } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
 import { api } from '../api';
+import { layers, undoLayerUpdate } from '../state/layers';
 import { changed } from '../state/notes';
 import { toast } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
@@ -19,6 +24,13 @@ import { OpenSealField } from './SealFields';
 /** The core's sentences ("This file is a spreadsheet…") stand alone; a record's problem gets the lead-in. */
 const cannot = (message: string): string =>
   /^[A-Z]/.test(message) ? message : `This file cannot be imported: ${message}`;
+import { ImportLayerChoice, layerAction, type ImportMode } from './ImportLayerChoice';
+
+/** The first layer colour no layer has yet (the first again when all are taken). */
+function nextColor(): LayerColor {
+  const used = new Set(layers.get().list.map((l) => l.color));
+  return LAYER_COLORS.find((c) => !used.has(c)) ?? LAYER_COLORS[0];
+}
 
 function summary(p: ImportPreview): string {
   const parts = [`${p.added} new`, `${p.updated} updated`, `${p.orphans} unattached`];
@@ -37,21 +49,65 @@ export function ImportDialog(): ReactNode {
   const [sealed, setSealed] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  // A file from another author can become a read-only layer instead (#17.2).
+  const [layer, setLayer] = useState<LayerAddResult | null>(null);
+  const [layerRefusal, setLayerRefusal] = useState<string | null>(null);
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [layerName, setLayerName] = useState('');
+  const [layerColor, setLayerColor] = useState<LayerColor>(LAYER_COLORS[0]);
 
   const check = async (f: { name: string; data: string }, key?: string): Promise<void> => {
     setFile(f);
     setPreview(null);
     setMessage(null);
+    setLayer(null);
+    setLayerRefusal(null);
     if (key === undefined) {
       setSealed(false);
       setPassphrase('');
     }
     setBusy(true);
-    const res = await api.import.preview({ data: f.data, passphrase: key });
+    // A sealed file is opened with its passphrase and merged; a layer is read from a plain export.
+    const [res, lp, me] = await Promise.all([
+      api.import.preview({ data: f.data, passphrase: key }),
+      key === undefined ? api.layers.preview({ data: f.data }) : Promise.resolve(null),
+      api.author.get({}),
+    ]);
     setBusy(false);
-    if (res.ok) return setPreview(res.value);
-    if (res.error.code === 'PASSPHRASE_NEEDED') setSealed(true);
-    setMessage(cannot(res.error.message));
+    if (res.ok) setPreview(res.value);
+    else {
+      if (res.error.code === 'PASSPHRASE_NEEDED') setSealed(true);
+      setMessage(cannot(res.error.message));
+    }
+    const fromOther = lp !== null && lp.ok && me.ok && lp.value.author.id !== me.value.id;
+    if (fromOther) {
+      setLayer(lp.value);
+      setLayerName(lp.value.layer?.name ?? lp.value.author.name);
+      setLayerColor(lp.value.layer?.color ?? nextColor());
+      // Offered, not chosen: a delegate moving their own notes to a new machine (a new author id) merges.
+      // A newer file of a layer already held is that layer's update: chosen.
+      setMode(lp.value.action === 'update' ? 'layer' : 'merge');
+    } else {
+      setMode('merge');
+      // An older file of a layer already held, say: refused with the core's sentence.
+      if (lp !== null && !lp.ok && lp.error.code === 'CONFLICT') setLayerRefusal(lp.error.message);
+    }
+  };
+  const addLayer = async (): Promise<void> => {
+    if (!file || !layer) return;
+    setBusy(true);
+    const res = await api.layers.add({
+      data: file.data,
+      ...(layer.action === 'add' ? { name: layerName.trim() || layer.author.name, color: layerColor } : {}),
+    });
+    setBusy(false);
+    if (!res.ok) return setMessage(`The layer was not added: ${res.error.message}`);
+    const added = res.value.layer;
+    if (res.value.action === 'update' && added) {
+      toast(`${layerAction(layer)}`, { undo: () => void undoLayerUpdate(added) });
+    } else toast(res.value.message);
+    changed();
+    closeOverlays();
   };
   const choose = async (): Promise<void> => {
     const res = await api.import.open({});
@@ -64,6 +120,7 @@ export function ImportDialog(): ReactNode {
   };
   const apply = async (): Promise<void> => {
     if (!file) return;
+    if (mode === 'layer') return addLayer();
     setBusy(true);
     const res = await api.import.apply({ data: file.data, passphrase: sealed ? passphrase : undefined });
     setBusy(false);
@@ -115,7 +172,19 @@ export function ImportDialog(): ReactNode {
         />
       ) : null}
       {message ? <p role="alert">{message}</p> : null}
-      {preview ? (
+      {layer ? (
+        <ImportLayerChoice
+          preview={layer}
+          mode={mode}
+          onMode={setMode}
+          name={layerName}
+          onName={setLayerName}
+          color={layerColor}
+          onColor={setLayerColor}
+        />
+      ) : null}
+      {layerRefusal ? <p className="small">Not offered as a layer: {layerRefusal}</p> : null}
+      {preview && mode === 'merge' ? (
         <div className="import-preview" data-testid="import-preview">
           <p>
             <strong>{summary(preview)}</strong>
@@ -131,7 +200,11 @@ export function ImportDialog(): ReactNode {
       ) : null}
       <DialogActions
         onCancel={closeOverlays}
-        primary={{ label: 'Import', disabled: !preview || busy, onClick: () => void apply() }}
+        primary={{
+          label: mode === 'layer' ? (layer?.action === 'update' ? 'Update the layer' : 'Add the layer') : 'Import',
+          disabled: busy || (mode === 'layer' ? !layer || layer.action === 'same' || !layerName.trim() : !preview),
+          onClick: () => void apply(),
+        }}
       />
     </Dialog>
   );

@@ -1,7 +1,9 @@
-/** The Notes panel's filters: text, tag, colour, position, priority. */
+/** The Notes panel's filters: whose notes (mine or a colleague's layer, #17), text, tag, colour, position, priority. */
 import type { ReactNode } from 'react';
 import type { AnnotationFilter, Color, Position, Priority } from '../../shared/contract/types';
+import type { LayerInfo } from '../../shared/contract/layer-types';
 import { COLORS } from '../../shared/contract/types';
+import { MY_NOTES } from '../../shared/contract/values';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
 import { useStore } from '../lib/store';
@@ -12,12 +14,16 @@ interface Props {
   filter: AnnotationFilter;
   onChange: (f: AnnotationFilter) => void;
   revision: number;
+  /** Colleagues' layers (#17), offered beside "My notes"; whose notes are listed. */
+  layers?: readonly LayerInfo[];
+  whose?: string;
+  onWhose?: (whose: string) => void;
 }
 
 /** One value or none, as the filter's array form. */
 const one = <T,>(v: string): T[] | undefined => (v ? [v as T] : undefined);
 
-export function NotesFilters({ filter, onChange, revision }: Props): ReactNode {
+export function NotesFilters({ filter, onChange, revision, layers = [], whose = MY_NOTES, onWhose }: Props): ReactNode {
   const tags = useResult(() => api.notes.tags({}), [revision]);
   const palette = useStore(notes, (s) => s.palette);
   const set = (patch: AnnotationFilter): void => {
@@ -27,6 +33,20 @@ export function NotesFilters({ filter, onChange, revision }: Props): ReactNode {
   };
   return (
     <div className="notes-filters" role="search" aria-label="Filter your notes">
+      {layers.length && onWhose ? (
+        <label className="field wide">
+          <span>Whose notes</span>
+          <select value={whose} onChange={(e) => onWhose(e.target.value)}>
+            <option value={MY_NOTES}>My notes</option>
+            {layers.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+                {l.visible ? '' : ' (hidden in the text)'}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label className="field wide">
         <span>Find in notes</span>
         <input type="search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} />

@@ -10,13 +10,16 @@
  */
 import { useCallback, useState, type ReactNode } from 'react';
 import type { AnnotationFilter, NoteEntry } from '../../shared/contract/types';
+import { MY_NOTES } from '../../shared/contract/values';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
 import { useStore } from '../lib/store';
 import { sentenceCase } from '../lib/text';
 import { nav } from '../state/nav';
+import { layers, removeLayer, setLayerVisible, undoLayerUpdate } from '../state/layers';
 import { notes } from '../state/notes';
 import { openDialog, ui } from '../state/ui';
+import { LayersList } from './LayersList';
 import { NoteEntryView } from './NoteEntryView';
 import { NotesFilters } from './NotesFilters';
 import { SkeletonLines } from './Skeleton';
@@ -46,6 +49,10 @@ export function NotesPanel(): ReactNode {
     [revision],
   );
   const setFilter = (f: AnnotationFilter): void => ui.set({ filter: f });
+  const layerList = useStore(layers, (s) => s.list);
+  const whose = useStore(ui, (s) => s.notesLayer);
+  // A colleague's layer chosen here (#17): the list shows its notes, read-only; a layer gone falls back to mine.
+  const chosenLayer = layerList.find((l) => l.id === whose);
 
   const title = (id: string | null): string => {
     const n = id ? outline?.byId.get(id) : undefined;
@@ -84,9 +91,25 @@ export function NotesPanel(): ReactNode {
           <button type="button" className="link-button" onClick={() => openDialog('colors')}>
             Colours
           </button>
+          <button type="button" className="link-button" onClick={() => openDialog('settings')}>
+            Settings…
+          </button>
         </div>
       </div>
-      <NotesFilters filter={filter} onChange={setFilter} revision={revision} />
+      <LayersList
+        layers={layerList}
+        onVisible={(l, v) => void setLayerVisible(l, v)}
+        onRemove={(l) => void removeLayer(l)}
+        onUndoUpdate={(l) => void undoLayerUpdate(l)}
+      />
+      <NotesFilters
+        filter={filter}
+        onChange={setFilter}
+        revision={revision}
+        layers={layerList}
+        whose={chosenLayer?.id ?? MY_NOTES}
+        onWhose={(w) => ui.set({ notesLayer: w })}
+      />
       {filter.blockId ? (
         <p className="notes-block-filter">
           Only the notes on {outline?.byId.get(filter.blockId)?.label ?? filter.blockId}.{' '}
@@ -99,9 +122,11 @@ export function NotesPanel(): ReactNode {
       {count.error ? <p role="alert">Your notes could not be listed: {count.error}</p> : null}
       {count.total === 0 ? (
         <p className="muted panel-empty" data-testid="notes-empty">
-          {filtered
-            ? 'No notes match these filters.'
-            : 'No notes yet. Select a passage to highlight it, or use ☆ and ✎ beside any paragraph (keys B and N).'}
+          {chosenLayer
+            ? `No notes of ${chosenLayer.name}'s${filtered ? ' match these filters' : ' layer to list'}.`
+            : filtered
+              ? 'No notes match these filters.'
+              : 'No notes yet. Select a passage to highlight it, or use ☆ and ✎ beside any paragraph (keys B and N).'}
         </p>
       ) : null}
       <div aria-live="polite" className="visually-hidden">
@@ -113,9 +138,10 @@ export function NotesPanel(): ReactNode {
         placed
         revision={revision}
         onTotal={onTotal}
+        {...(chosenLayer ? { layers: [chosenLayer] } : {})}
         {...(sort === 'document' ? { groupOf } : { showPlace: true })}
       />
-      {orphans.value && orphans.value.total ? (
+      {!chosenLayer && orphans.value && orphans.value.total ? (
         <section className="notes-group orphans" aria-labelledby="orphans-title">
           <h3 id="orphans-title" className="notes-group-title">
             Unattached notes ({orphans.value.total})

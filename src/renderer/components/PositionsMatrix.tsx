@@ -16,11 +16,15 @@ import { api } from '../api';
 import { useResult } from '../hooks/useResult';
 import { POSITION_LABELS as POSITION, PRIORITY_LABELS as PRIORITY } from '../../shared/vocabulary/labels';
 import { useStore } from '../lib/store';
+import { differs } from '../lib/layer-view';
 import { clip, sentenceCase } from '../lib/text';
+import { adopt } from '../state/layers';
 import { nav, navigate } from '../state/nav';
 import { notes, setPosition } from '../state/notes';
 import { closeMatrix } from '../state/ui';
+import { LayerPositionCell } from './LayerPositionCell';
 import { MatrixCoverage } from './MatrixCoverage';
+import { PositionHistory } from './PositionHistory';
 import { StanceListbox } from './StanceListbox';
 import { POSITION_CHOICES, PRIORITY_CHOICES } from './StanceOptions';
 
@@ -51,6 +55,35 @@ function sortValue(r: PositionRow, key: SortKey, index: number): string | number
   }
 }
 
+type Sort = { key: SortKey; down: boolean };
+
+function SortHeader({
+  column: c,
+  sort,
+  onSort,
+}: {
+  column: { key: SortKey; name: string };
+  sort: Sort;
+  onSort: (update: (s: Sort) => Sort) => void;
+}): ReactNode {
+  return (
+    <th
+      scope="col"
+      aria-sort={sort.key === c.key ? (sort.down ? 'descending' : 'ascending') : 'none'}
+      className={`col-${c.key}`}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort((s) => ({ key: c.key, down: s.key === c.key ? !s.down : false }))}
+      >
+        {c.name}
+        <span aria-hidden="true">{sort.key === c.key ? (sort.down ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
 function FullText({ id, excerpt }: { id: string; excerpt: string }): ReactNode {
   const [text, setText] = useState<string | null>(null);
   const firstLine = clip(excerpt.split('\n')[0] ?? '', 140);
@@ -77,12 +110,17 @@ export function PositionsMatrix(): ReactNode {
   const revision = useStore(notes, (s) => s.revision);
   const outline = useStore(nav, (s) => s.outline);
   const rows = useResult(() => api.positions.list({}), [revision]);
+  // One column per visible colleague's layer (#17.3): mine | Capital | Expert A.
+  const layerCols = useResult(() => api.layers.positions({}), [revision]);
+  const columns = layerCols.value ?? [];
+  const [onlyDiffering, setOnlyDiffering] = useState(false);
+  const differing = (r: PositionRow): boolean => columns.some((c) => differs(r, c.positions[r.block.id] ?? null));
   const clusters = outline ? [...outline.byId.values()].filter((n) => n.kind === 'cluster') : [];
   const [chosen, setChosen] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [position, setPositionFilter] = useState<string>('');
   const [priority, setPriorityFilter] = useState<string>('');
-  const [sort, setSort] = useState<{ key: SortKey; down: boolean }>({ key: 'label', down: false });
+  const [sort, setSort] = useState<Sort>({ key: 'label', down: false });
   const title = (id: string): string => {
     const n = outline?.byId.get(id);
     return n ? `${n.label} ${sentenceCase(n.title)}` : id;
@@ -95,6 +133,7 @@ export function PositionsMatrix(): ReactNode {
     .filter(({ r }) => !wanted || `${r.block.label} ${r.block.excerpt}`.toLocaleLowerCase().includes(wanted))
     .filter(({ r }) => !position || (position === 'none' ? !r.position : r.position === position))
     .filter(({ r }) => !priority || (priority === 'none' ? !r.priority : r.priority === priority))
+    .filter(({ r }) => !onlyDiffering || differing(r))
     .sort((a, b) => {
       const x = sortValue(a.r, sort.key, a.i);
       const y = sortValue(b.r, sort.key, b.i);
@@ -156,31 +195,40 @@ export function PositionsMatrix(): ReactNode {
             ))}
           </select>
         </label>
+        {columns.length ? (
+          <label className="check">
+            <input type="checkbox" checked={onlyDiffering} onChange={(e) => setOnlyDiffering(e.target.checked)} /> Only
+            where a colleague differs
+          </label>
+        ) : null}
         <span className="muted small" data-testid="matrix-count">
           {shown.length} of {all.length} shown
         </span>
       </div>
       {rows.status === 'error' ? <p role="alert">{rows.message}</p> : null}
       {rows.value ? <MatrixCoverage rows={all} title={title} /> : null}
-      <table className="matrix-table" aria-labelledby="matrix-title">
+      <table
+        className={`matrix-table${columns.length ? ' with-layers' : ''}`}
+        aria-labelledby="matrix-title"
+        data-layers={columns.length}
+      >
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
-              <th
+            {COLUMNS.slice(0, 4).map((c) => (
+              <SortHeader
                 key={c.key}
-                scope="col"
-                aria-sort={sort.key === c.key ? (sort.down ? 'descending' : 'ascending') : 'none'}
-                className={`col-${c.key}`}
-              >
-                <button
-                  type="button"
-                  className="sort-button"
-                  onClick={() => setSort((s) => ({ key: c.key, down: s.key === c.key ? !s.down : false }))}
-                >
-                  {c.name}
-                  <span aria-hidden="true">{sort.key === c.key ? (sort.down ? ' ▼' : ' ▲') : ''}</span>
-                </button>
+                column={c.key === 'position' && columns.length ? { ...c, name: 'My position' } : c}
+                sort={sort}
+                onSort={setSort}
+              />
+            ))}
+            {columns.map((c) => (
+              <th key={c.layerId} scope="col" className={`col-layer layer-c-${c.color}`} data-layer={c.layerId}>
+                <span className="layer-col-name">{c.name}</span>
               </th>
+            ))}
+            {COLUMNS.slice(4).map((c) => (
+              <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
             ))}
           </tr>
         </thead>
@@ -214,6 +262,7 @@ export function PositionsMatrix(): ReactNode {
                   className={r.position ? `pos-${r.position}` : ''}
                   onCommit={(v) => void setPosition(r.block.id, r.block.shortLabel, { position: v }, r)}
                 />
+                <PositionHistory row={r} revision={revision} />
               </td>
               <td>
                 <StanceListbox
@@ -223,6 +272,21 @@ export function PositionsMatrix(): ReactNode {
                   onCommit={(v) => void setPosition(r.block.id, r.block.shortLabel, { priority: v }, r)}
                 />
               </td>
+              {columns.map((c) => (
+                <td key={c.layerId}>
+                  <LayerPositionCell
+                    layerId={c.layerId}
+                    layerName={c.name}
+                    color={c.color}
+                    optionLabel={r.block.shortLabel}
+                    mine={r}
+                    theirs={c.positions[r.block.id] ?? null}
+                    onAdopt={() =>
+                      void adopt({ id: c.layerId, name: c.name }, { position: r.block.id, label: r.block.shortLabel })
+                    }
+                  />
+                </td>
+              ))}
               <td className="num">{r.noteCount}</td>
               <td className="small">{r.modified ? new Date(r.modified).toLocaleString() : '—'}</td>
             </tr>

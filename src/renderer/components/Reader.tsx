@@ -7,6 +7,7 @@
  * pane and flashes it; the matched words stay marked until the next navigation.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { LayerAnnotation } from '../../shared/contract/layer-types';
 import type { Annotation, Bookmark } from '../../shared/contract/types';
 import type { Block, Section } from '../../shared/model';
 import { useScrollSpy } from '../hooks/useScrollSpy';
@@ -14,6 +15,8 @@ import { GROUP_CLASS } from '../lib/labels';
 import { useStore } from '../lib/store';
 import { termRanges } from '../lib/terms';
 import { sentenceCase } from '../lib/text';
+import { layerNoteViews, type LayerNoteView } from '../lib/layer-view';
+import { adopt, layers } from '../state/layers';
 import { nav, navigate, retryPage } from '../state/nav';
 import { notes, toggleBookmark } from '../state/notes';
 import { FootnoteBody } from './FootnoteBody';
@@ -27,6 +30,7 @@ import { SkeletonLines } from './Skeleton';
 const NONE_ANNOTATIONS: Annotation[] = [];
 const NONE_TOTALS: Readonly<Record<string, number>> = {};
 const NONE_BOOKMARKS: Bookmark[] = [];
+const NONE_LAYER_NOTES: LayerAnnotation[] = [];
 
 /** Briefly mark the block just opened (Web Animations: no inline style, so the CSP holds). */
 function flash(el: HTMLElement): void {
@@ -55,6 +59,10 @@ export function Reader(): ReactNode {
   const bookmarks = showPrivate ? allBookmarks : NONE_BOOKMARKS;
   const allTotals = useStore(notes, (s) => s.totals);
   const totals = showPrivate ? allTotals : NONE_TOTALS;
+  // Colleagues' layers are private too: none of their marks, names or counts in presentation mode.
+  const allLayerNotes = useStore(layers, (s) => s.annotations);
+  const layerList = useStore(layers, (s) => s.list);
+  const layerNotes = showPrivate ? allLayerNotes : NONE_LAYER_NOTES;
   // The popover belongs to the navigation it was opened in: a new navigation closes it.
   const [footnote, setFootnote] = useState<{ n: number; anchor: HTMLButtonElement; token: number } | null>(null);
   const article = useRef<HTMLElement>(null);
@@ -87,9 +95,14 @@ export function Reader(): ReactNode {
     const marked = new Set(bookmarks.map((b) => b.targetId));
     const byBlock = new Map<string, typeof annotations>();
     for (const a of annotations) byBlock.set(a.blockId, [...(byBlock.get(a.blockId) ?? []), a]);
+    const layerBy = new Map<string, LayerNoteView[]>();
+    for (const v of layerNoteViews(layerNotes, layerList))
+      layerBy.set(v.blockId, [...(layerBy.get(v.blockId) ?? []), v]);
     const terms = target?.terms ?? [];
     return {
       annotationsOf: (id) => byBlock.get(id) ?? [],
+      layerNotesOf: (id) => layerBy.get(id) ?? [],
+      onAdopt: (n) => void adopt({ id: n.layerId, name: n.layerName }, { note: n.id }),
       totalOf: (id) => totals[id] ?? 0,
       bookmarked: (id) => marked.has(id),
       showPrivate,
@@ -97,7 +110,7 @@ export function Reader(): ReactNode {
       childrenOf: (id) => byParent.get(id) ?? [],
       onFootnote: (n, anchor) => setFootnote({ n, anchor, token: target?.token ?? 0 }),
     };
-  }, [page, annotations, totals, bookmarks, target, showPrivate]);
+  }, [page, annotations, totals, bookmarks, target, showPrivate, layerNotes, layerList]);
 
   if (error && !page) {
     return (

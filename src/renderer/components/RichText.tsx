@@ -23,7 +23,15 @@ function renderText(p: TextPiece): ReactNode {
   let node: ReactNode = p.text;
   if (p.term) node = <mark className="term">{node}</mark>;
   for (const h of [...p.highlights].reverse()) {
-    node = (
+    node = h.layer ? (
+      <mark
+        className={`hl-layer layer-c-${h.layer.color}`}
+        data-layer-annotation={h.id}
+        title={`${h.layer.name}'s highlight`}
+      >
+        {node}
+      </mark>
+    ) : (
       <mark className={`hl hl-${h.color ?? 'yellow'}`} data-annotation={h.id}>
         {node}
       </mark>

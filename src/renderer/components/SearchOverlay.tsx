@@ -11,16 +11,18 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
-import { CLUSTER_NUMBERS, SEARCH_KINDS } from '../../shared/contract/values';
+import { CLUSTER_NUMBERS, MY_NOTES, SEARCH_KINDS } from '../../shared/contract/values';
 import { api } from '../api';
 import { useDialogFocus } from '../hooks/useDialogFocus';
 import { SEARCH_KIND } from '../lib/labels';
 import { latestAnswer } from '../lib/latest';
 import { useStore } from '../lib/store';
+import { layers } from '../state/layers';
 import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
 import { ComboInput } from './ComboInput';
+import { HitLayer, LayerChips } from './SearchLayers';
 import { SearchNotices } from './SearchNotices';
 import { privateShown } from './Private';
 import { RecentPlaces } from './RecentPlaces';
@@ -51,6 +53,8 @@ export function openHit(hit: SearchHit): void {
 
 /** The last query, offered again (selected) when the overlay reopens. */
 let lastQuery = '';
+/** Whose notes are searched (#17): 'mine' and colleagues' layer ids; null until chosen (mine and the visible layers). */
+let lastWhose: string[] | null = null;
 
 export function SearchOverlay(): ReactNode {
   const filters = useStore(settings, (s) => s.searchFilters);
@@ -63,6 +67,21 @@ export function SearchOverlay(): ReactNode {
   const [failure, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [searches] = useState(latestAnswer);
+  const layerList = useStore(layers, (x) => x.list);
+  const [whose, setWhose] = useState<string[]>(
+    () => lastWhose ?? [MY_NOTES, ...layerList.filter((l) => l.visible).map((l) => l.id)],
+  );
+  // In presentation mode no layer is named, counted or searched.
+  const shownLayers = privateShown() ? layerList : [];
+  /** The request's arguments but the query and the page: filters, notes (and whose), thesaurus. */
+  const options = {
+    limit: PAGE,
+    includeNotes: privateShown(),
+    expand,
+    ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
+    ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
+    ...(shownLayers.length ? { layers: whose } : {}),
+  };
   /** The check of the query on screen: "Show more" appends only while it is still current. */
   const currentQuery = useRef<() => boolean>(() => false);
   const dialog = useRef<HTMLDivElement>(null);
@@ -74,25 +93,21 @@ export function SearchOverlay(): ReactNode {
     lastQuery = q;
     const query = q.trim();
     if (!query) return;
-    const args = {
-      q: query,
-      limit: PAGE,
-      includeNotes: privateShown(),
-      expand,
-      ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
-      ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
-    };
-    void Promise.all([api.search.query(args), api.search.suggest({ q: query, limit: 5 })]).then(([res, sug]) => {
-      if (!current()) return;
-      if (res.ok) {
-        setResult(res.value);
-        setMore([]);
-        setError(null);
-      } else setError(res.error.message);
-      setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
-      setActive(0);
-    });
-  }, [q, filters, expand, searches]);
+    void Promise.all([api.search.query({ ...options, q: query }), api.search.suggest({ q: query, limit: 5 })]).then(
+      ([res, sug]) => {
+        if (!current()) return;
+        if (res.ok) {
+          setResult(res.value);
+          setMore([]);
+          setError(null);
+        } else setError(res.error.message);
+        setSuggestions(sug.ok ? sug.value.filter((s) => s.toLowerCase() !== query.toLowerCase()) : []);
+        setActive(0);
+      },
+    );
+    // `options` is rebuilt on each render; filters, expand and whose stand for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q, filters, expand, searches, whose]);
 
   /** The next page of the same query, appended (the request number drops it if the query changed meanwhile). */
   const showMore = (): void => {
@@ -100,22 +115,12 @@ export function SearchOverlay(): ReactNode {
     const current = currentQuery.current;
     const offset = answer.hits.length + more.length;
     setLoadingMore(true);
-    void api.search
-      .query({
-        q: answer.query,
-        offset,
-        limit: PAGE,
-        includeNotes: privateShown(),
-        expand,
-        ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
-        ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
-      })
-      .then((res) => {
-        setLoadingMore(false);
-        if (!current()) return;
-        if (res.ok) setMore((m) => [...m, ...res.value.hits]);
-        else setError(res.error.message);
-      });
+    void api.search.query({ ...options, q: answer.query, offset }).then((res) => {
+      setLoadingMore(false);
+      if (!current()) return;
+      if (res.ok) setMore((m) => [...m, ...res.value.hits]);
+      else setError(res.error.message);
+    });
   };
 
   // Answers for an earlier query stay until the new one arrives; an empty box shows none.
@@ -212,6 +217,16 @@ export function SearchOverlay(): ReactNode {
             </button>
           ))}
         </div>
+        {shownLayers.length ? (
+          <LayerChips
+            layers={shownLayers}
+            whose={whose}
+            onChange={(next) => {
+              lastWhose = next;
+              setWhose(next);
+            }}
+          />
+        ) : null}
         <div className="search-status" aria-live="polite">
           {error ? <span role="alert">Search failed: {error}</span> : null}
           {result && !error ? `${result.total} result${result.total === 1 ? '' : 's'}` : ''}
@@ -299,6 +314,7 @@ export function SearchOverlay(): ReactNode {
                   <span className="result-head">
                     <span className="result-label">{e.hit.label}</span>
                     <span className={`result-kind rk-${e.hit.kind}`}>{SEARCH_KIND[e.hit.kind]}</span>
+                    {e.hit.kind === 'note' && shownLayers.length ? <HitLayer hit={e.hit} layers={shownLayers} /> : null}
                   </span>
                   <Snippet snippet={e.hit.snippet} />
                   {result && !result.allWords && e.hit.matched ? (

@@ -11,6 +11,7 @@ import { useSelectionMode } from '../hooks/useSelectionMode';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useStore } from '../lib/store';
 import { nav } from '../state/nav';
+import { loadPageLayers } from '../state/layers';
 import { loadPageNotes, notes } from '../state/notes';
 import { settings, updateSettings } from '../state/settings';
 import { ui } from '../state/ui';
@@ -28,6 +29,7 @@ import { Reader } from './Reader';
 import { Resizer } from './Resizer';
 import { SearchOverlay } from './SearchOverlay';
 import { SelectionPopup } from './SelectionPopup';
+import { SettingsDialog } from './SettingsDialog';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SidePane } from './SidePane';
 import { Toasts } from './Toasts';
@@ -53,7 +55,9 @@ export function Shell(): ReactNode {
   const [widths, setWidths] = useState(() => settings.get().paneWidths);
 
   useEffect(() => {
-    if (pageId) void loadPageNotes(pageId);
+    if (!pageId) return;
+    void loadPageNotes(pageId);
+    void loadPageLayers(pageId);
   }, [pageId, revision]);
 
   useEffect(() => {
@@ -132,6 +136,7 @@ export function Shell(): ReactNode {
         {dialog === 'trash' ? <TrashDialog /> : null}
         {dialog === 'backup' ? <BackupDialog /> : null}
         {dialog === 'colors' ? <PaletteDialog /> : null}
+        {dialog === 'settings' ? <SettingsDialog /> : null}
       </Private>
     </div>
   );

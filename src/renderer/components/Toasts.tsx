@@ -17,7 +17,8 @@ export function Toasts(): ReactNode {
               className="link-button"
               onClick={() => {
                 dismiss(t.id);
-                void undo();
+                if (typeof t.undo === 'function') t.undo();
+                else void undo();
               }}
             >
               Undo

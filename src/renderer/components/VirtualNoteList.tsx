@@ -17,6 +17,8 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { LayerInfo, LayerNoteEntry } from '../../shared/contract/layer-types';
+import type { Result } from '../../shared/contract/result';
 import type { AnnotationFilter, NoteEntry } from '../../shared/contract/types';
 import { api } from '../api';
 import { useStore } from '../lib/store';
@@ -37,6 +39,20 @@ export interface VirtualNoteListProps {
   showPlace?: boolean;
   /** Told the total once known (null while loading), and an error message. */
   onTotal?: (total: number | null, error: string | null) => void;
+  /** List these colleagues' layers' notes (#17) instead of the user's own; each entry is signed with its layer. */
+  layers?: readonly LayerInfo[];
+}
+
+type Page = { entries: NoteEntry[]; total: number };
+
+/** One page of the user's own notes, or of the chosen layers' notes. */
+function fetchPage(
+  args: { filter: AnnotationFilter; sort: 'document' | 'date'; placed: boolean; offset: number; limit: number },
+  layers: readonly LayerInfo[] | undefined,
+): Promise<Result<Page>> {
+  if (!layers) return api.notes.page(args);
+  const { filter, sort, offset, limit } = args;
+  return api.layers.notesPage({ filter, sort, offset, limit, layerIds: layers.map((l) => l.id) });
 }
 
 function entryId(e: NoteEntry): string {
@@ -51,6 +67,7 @@ export function VirtualNoteList({
   groupOf,
   showPlace = false,
   onTotal,
+  layers,
 }: VirtualNoteListProps): ReactNode {
   const list = useRef<HTMLDivElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
@@ -59,7 +76,10 @@ export function VirtualNoteList({
   const [pages, setPages] = useState<ReadonlyMap<number, NoteEntry[]>>(new Map());
   const asked = useRef(new Set<number>());
   const generation = useRef(0);
-  const key = JSON.stringify([filter, sort, placed, revision]);
+  const layerIds = layers?.map((l) => l.id) ?? null;
+  const key = JSON.stringify([filter, sort, placed, revision, layerIds]);
+  const layerOf = (e: NoteEntry): LayerInfo | undefined =>
+    'layerId' in e ? layers?.find((l) => l.id === (e as LayerNoteEntry).layerId) : undefined;
   // The document first: the list's first request waits until a page is shown, so that with
   // 100,000 notes the first page of the Notes list never delays the reader.
   const pageShown = useStore(nav, (s) => s.page !== null);
@@ -69,7 +89,7 @@ export function VirtualNoteList({
       if (asked.current.has(page)) return;
       asked.current.add(page);
       const mine = generation.current;
-      void api.notes.page({ filter, sort, placed, offset: page * PAGE, limit: PAGE }).then((res) => {
+      void fetchPage({ filter, sort, placed, offset: page * PAGE, limit: PAGE }, layers).then((res) => {
         if (mine !== generation.current) return;
         if (!res.ok) {
           asked.current.delete(page);
@@ -92,7 +112,7 @@ export function VirtualNoteList({
     generation.current++;
     asked.current = new Set();
     const mine = generation.current;
-    void api.notes.page({ filter, sort, placed, offset: 0, limit: PAGE }).then((res) => {
+    void fetchPage({ filter, sort, placed, offset: 0, limit: PAGE }, layers).then((res) => {
       if (mine !== generation.current) return;
       if (!res.ok) return onTotal?.(null, res.error.message);
       asked.current.add(0);
@@ -161,7 +181,7 @@ export function VirtualNoteList({
             {startsGroup && group ? <h3 className="notes-group-title">{group.title}</h3> : null}
             <ul className="note-entries">
               {entry ? (
-                <NoteEntryView entry={entry} showPlace={showPlace} />
+                <NoteEntryView entry={entry} showPlace={showPlace} layer={layerOf(entry)} />
               ) : (
                 <li className="note-entry is-loading" aria-hidden="true">
                   …

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, sentenceCase } from './text';
+import { clip, countOf, sentenceCase } from './text';
 
 describe('sentenceCase', () => {
   it('tames an all-capitals title and keeps mixed case as printed', () => {
@@ -17,5 +17,15 @@ describe('clip', () => {
   it('cuts at a word boundary with an ellipsis, and leaves short text alone', () => {
     expect(clip('Improve remittances data to foster effective policies', 30)).toBe('Improve remittances data to…');
     expect(clip('short', 30)).toBe('short');
+  });
+});
+
+describe('countOf', () => {
+  it('says one without a plural and any other number with it', () => {
+    expect([countOf(0, 'note'), countOf(1, 'note'), countOf(1200, 'position')]).toEqual([
+      '0 notes',
+      '1 note',
+      '1,200 positions',
+    ]);
   });
 });

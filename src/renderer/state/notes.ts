@@ -46,7 +46,7 @@ export async function loadPalette(): Promise<void> {
 }
 
 /** The blocks of a page: those of the page shown, or asked of the core while it loads. */
-async function blocksOf(pageId: string): Promise<string[]> {
+export async function blocksOf(pageId: string): Promise<string[]> {
   const shown = nav.get().page;
   if (shown?.section.id === pageId) return shown.blocks.map((b) => b.id);
   const res = await api.content.section({ id: pageId });

@@ -8,7 +8,8 @@ export interface Toast {
   id: number;
   message: string;
   tone: 'info' | 'error';
-  undo: boolean;
+  /** true: Undo undoes the last change to the notes (history.undo); a function: what Undo does instead. */
+  undo: boolean | (() => void);
 }
 
 export const toasts = createStore<{ list: Toast[] }>({ list: [] });
@@ -18,7 +19,7 @@ export function dismiss(id: number): void {
   toasts.set((s) => ({ list: s.list.filter((t) => t.id !== id) }));
 }
 
-export function toast(message: string, opts: { tone?: 'info' | 'error'; undo?: boolean } = {}): number {
+export function toast(message: string, opts: { tone?: 'info' | 'error'; undo?: boolean | (() => void) } = {}): number {
   const t: Toast = { id: nextId++, message, tone: opts.tone ?? 'info', undo: opts.undo ?? false };
   // Only the newest undo offer is meaningful: history.undo undoes the last change.
   toasts.set((s) => ({ list: [...s.list.map((x) => (t.undo ? { ...x, undo: false } : x)), t].slice(-3) }));

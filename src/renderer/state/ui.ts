@@ -5,10 +5,11 @@
  * focus return always have a single, obvious target.
  */
 import type { Annotation, AnnotationFilter, Selector } from '../../shared/contract/types';
+import { MY_NOTES } from '../../shared/contract/values';
 import { NARROW_QUERY } from '../../shared/layout';
 import { createStore } from '../lib/store';
 
-export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette';
+export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'settings';
 
 export interface EditorTarget {
   blockId: string;
@@ -32,6 +33,8 @@ export interface UiState {
   drawers: { outline: boolean; side: boolean };
   /** The full-width positions matrix in place of the panes (not remembered across restarts). */
   matrix: boolean;
+  /** Whose notes the Notes panel lists (#17): 'mine' (MY_NOTES) or a colleague's layer id. */
+  notesLayer: string;
 }
 
 export const ui = createStore<UiState>({
@@ -42,6 +45,7 @@ export const ui = createStore<UiState>({
   filter: {},
   drawers: { outline: false, side: false },
   matrix: false,
+  notesLayer: MY_NOTES,
 });
 
 export function openMatrix(): void {
