@@ -9,6 +9,7 @@
 import type { Handlers } from '../shared/contract/derive';
 import type { AppStatus } from '../shared/contract/types';
 import type { UserStore } from './user/store';
+import type { VaultActions } from './user/vault/actions';
 
 export interface CoreOptions {
   /** Path of the content database (build/content/recollection.db in development). */
@@ -26,6 +27,10 @@ export interface CoreOptions {
    * `notes` never search). The app loads it at open, so a damaged index is known at start.
    */
   searchOnFirstUse?: boolean;
+  /** The data key when the notes are protected (the shell's keychain, the CLI's passphrase); else they open locked. */
+  key?: Buffer | null;
+  /** How long passphrase stretching takes when protection is turned on (default 500 ms; tests use less). */
+  kdfTargetMs?: number;
 }
 
 export interface Core {
@@ -33,6 +38,8 @@ export interface Core {
   status(): AppStatus;
   /** The user store, for the shell's periodic backups and the CLI's integrity check. */
   user: UserStore;
+  /** Protection and lock, for the shell (remembered key, auto-lock) and the CLI (passphrase). */
+  vault: VaultActions;
   close(): void;
   /**
    * Loads, now, what the core would otherwise load on first need (the English

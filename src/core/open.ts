@@ -25,6 +25,8 @@ import { exchangeHandlers } from './handlers/exchange';
 import { searchHandlers } from './handlers/search';
 import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
+import { guardLocked, vaultHandlers } from './handlers/vault';
+import { VaultActions } from './user/vault/actions';
 import { preloadEnglish } from './search/english';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
@@ -96,8 +98,14 @@ export function openCore(options: CoreOptions): Core {
       reanchor: content !== null,
       nativeBinding: options.nativeBinding,
       now,
+      key: options.key,
     });
     const u = user;
+    const vault = new VaultActions(u, {
+      dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
+      kdfTargetMs: options.kdfTargetMs,
+    });
     const problem = 'problem' in opened ? opened : null;
     // An export killed mid-write left its temporary file (every private note in it): remove it now.
     cleanStaleTemps(options.dataDir);
@@ -119,17 +127,20 @@ export function openCore(options: CoreOptions): Core {
             ...lazySlice('search', () => searchHandlers(opened.search(), u)),
             ...userHandlers(u),
             ...exchangeHandlers(opened.content, u, now),
+            ...vaultHandlers(vault),
           }
         : {
             // The document's channels (content, search, export, import) answer with what to do.
             ...unavailable(opened.message),
             ...appHandlers(status),
             ...userHandlers(u),
+            ...vaultHandlers(vault),
           };
     return {
-      handlers,
+      handlers: guardLocked(handlers, u),
       status,
       user: u,
+      vault,
       close() {
         u.close();
         content?.close();

@@ -302,6 +302,7 @@ describe('notes views', () => {
       paneWidths: { outline: 280, side: 320 },
       searchFilters: { clusters: [], kinds: [] },
       searchExpand: true,
+      autoLockMinutes: 15,
     });
     store.settings.set({
       patch: { theme: 'dark', lastPageId: 'c2.f2', searchExpand: false, paneWidths: { outline: 412, side: 240 } },
@@ -313,6 +314,7 @@ describe('notes views', () => {
       textSize: 18,
       lastPageId: 'c2.f2',
       searchExpand: false,
+      autoLockMinutes: 15,
       paneWidths: { outline: 412, side: 240 },
     });
   });

@@ -21,8 +21,12 @@ export interface TestCore {
   close(): void;
 }
 
-export function openTestCore(dataDir = mkdtempSync(join(tmpdir(), 'recollection-core-'))): TestCore {
-  const core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, version: 'test' });
+export function openTestCore(
+  dataDir = mkdtempSync(join(tmpdir(), 'recollection-core-')),
+  options: { key?: Buffer | null } = {},
+): TestCore {
+  // Passphrase stretching at its minimum cost (2^14): the tests check behaviour, the bench the half second.
+  const core = openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, version: 'test', kdfTargetMs: 1, ...options });
   const call = <K extends Channel>(channel: K, args: Args<K>) => dispatch<K>(core.handlers, channel, args);
   return {
     core,

@@ -27,6 +27,8 @@ import {
   selector,
   settings,
   uuid,
+  passphrase,
+  recoveryCode,
 } from './schemas';
 import type * as T from './types';
 import { EXPORT_FORMATS, SAVE_FORMATS } from './values';
@@ -135,6 +137,19 @@ export const argSchemas = {
         .regex(/^[A-Za-z0-9._-]+$/),
     })
     .strict(),
+
+  // Protection of the notes at rest and the app lock (docs/security.md).
+  'vault.status': empty,
+  'vault.enable': z.object({ passphrase }).strict(),
+  'vault.disable': z.object({ passphrase }).strict(),
+  'vault.unlock': z.union([
+    z.object({ passphrase }).strict(),
+    z.object({ recoveryCode, newPassphrase: passphrase }).strict(),
+  ]),
+  'vault.lock': empty,
+  'vault.changePassphrase': z.object({ passphrase, newPassphrase: passphrase }).strict(),
+  /** Shell: remember (or forget) the key in the OS keychain on this computer. */
+  'vault.remember': z.object({ remember: z.boolean() }).strict(),
 } as const;
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
@@ -196,6 +211,15 @@ export interface ChannelResults {
   'backup.create': T.BackupInfo;
   'backup.list': T.BackupInfo[];
   'backup.restore': { restored: string };
+
+  'vault.status': T.VaultStatus;
+  /** The recovery code, shown once: it is stored nowhere. */
+  'vault.enable': { recoveryCode: string };
+  'vault.disable': T.VaultStatus;
+  'vault.unlock': T.VaultStatus;
+  'vault.lock': T.VaultStatus;
+  'vault.changePassphrase': T.VaultStatus;
+  'vault.remember': T.VaultStatus;
 }
 
 export type Channel = keyof typeof argSchemas;
@@ -235,6 +259,13 @@ export interface EventPayloads {
   };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
   'app.open': T.DeepLinkTarget;
+  /** The notes were locked or unlocked by the shell (idle time, suspend, screen lock). */
+  'vault.changed': T.VaultStatus;
 }
 export type EventName = keyof EventPayloads;
-export const EVENTS = ['app.recovered', 'app.command', 'app.open'] as const satisfies readonly EventName[];
+export const EVENTS = [
+  'app.recovered',
+  'app.command',
+  'app.open',
+  'vault.changed',
+] as const satisfies readonly EventName[];

@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'UNAVAILABLE' // a needed resource is absent (content database missing, dialog cancelled)
   | 'BUSY' // another process (window, command line) is writing the notes; try again
   | 'STORAGE' // the disk is full, read-only, or not ours to write: nothing was saved
-  | 'INTERNAL'; // anything unexpected; the message is generic
+  | 'INTERNAL' // anything unexpected; the message is generic
+  | 'LOCKED' // the notes are locked (protection on): unlock with the passphrase first
+  | 'WRONG_PASSPHRASE'; // the passphrase or recovery code is not right; nothing was changed
 
 export interface AppError {
   code: ErrorCode;

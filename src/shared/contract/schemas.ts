@@ -113,5 +113,16 @@ export const settings = z
     searchFilters: z.object({ clusters: clusterNumbers, kinds: searchKinds }).strict(),
     /** Search also the thesaurus's document wording for the words typed ("also searched: …"). */
     searchExpand: z.boolean(),
+    /** Lock the notes after this many minutes without use of the computer (0: never); protection on only. */
+    autoLockMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
   })
   .strict();
+
+/** A passphrase: long enough to be worth stretching, short enough to stretch in bounded time. */
+export const passphrase = z.string().min(8, 'at least 8 characters').max(1024);
+/** A recovery code as typed back (dashes and spaces allowed). */
+export const recoveryCode = z.string().min(20).max(64);
