@@ -5,7 +5,8 @@
  * through: while the notes are locked, only the document (app.*, content.*,
  * search.* without notes) and vault.* answer.
  */
-import { CHANNELS, type Channel } from '../../shared/contract/channels';
+import { CHANNELS } from '../../shared/contract/channels';
+import { answersWhileLocked } from '../../shared/contract/locked';
 import type { Handlers } from '../../shared/contract/derive';
 import { CoreError } from '../../shared/contract/result';
 import type { UserStore } from '../user/store';
@@ -26,12 +27,6 @@ export function vaultHandlers(vault: VaultActions): DomainHandlers<'vault'> {
     },
   };
 }
-
-/** Domains that never read the notes: they answer while locked. */
-const OPEN_WHILE_LOCKED = ['app.', 'content.', 'search.', 'vault.'];
-
-export const answersWhileLocked = (channel: Channel): boolean =>
-  OPEN_WHILE_LOCKED.some((prefix) => channel.startsWith(prefix));
 
 /** `handlers` with every notes channel refusing LOCKED while `user` is locked. */
 export function guardLocked(handlers: Handlers, user: UserStore): Handlers {
