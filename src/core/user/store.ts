@@ -196,6 +196,7 @@ export class UserStore {
 
   /** Backs up if the newest backup is over an hour old; the shell calls it at start and periodically. */
   maybeAutoBackup(): Promise<BackupInfo | null> {
+    if (this.locked) return Promise.resolve(null); // the key is gone: the next one after unlock
     return this.backups.maybeAuto();
   }
 
