@@ -11,6 +11,7 @@ import type { AppStatus, DeepLinkTarget } from '../shared/contract/types';
 import { parseDeepLinkHash } from '../shared/vocabulary/links';
 import { api, bridge } from './api';
 import { ErrorScreen } from './components/ErrorScreen';
+import { LockScreen } from './components/LockScreen';
 import { Shell } from './components/Shell';
 import { SkeletonApp } from './components/Skeleton';
 import { firstPage } from './lib/outline';
@@ -21,6 +22,8 @@ import { applyStartInPresentation, togglePresentation } from './state/presentati
 import { loadSettings, settings } from './state/settings';
 import { toast } from './state/toasts';
 import { openDialog, openSearch } from './state/ui';
+import { loadVault, presentWhileLocked, setVault, vault } from './state/vault';
+import { useStore } from './lib/store';
 
 /**
  * The deep link in the location hash, if any, removed once read: the hash is a
@@ -44,6 +47,9 @@ type Boot =
   | { state: 'ready' }
   | { state: 'failed'; title: string; message: string; status: AppStatus | null };
 
+/** The settings were read (they cannot be while the notes are locked). */
+let settingsRead = false;
+
 async function start(): Promise<Boot> {
   const status = await api.app.status({});
   if (!status.ok)
@@ -59,8 +65,13 @@ async function start(): Promise<Boot> {
     };
   }
   if (status.value.recovery) toast(status.value.recovery, { tone: 'error' });
-  await loadSettings();
-  applyStartInPresentation();
+  // Locked notes: the settings live in the encrypted database, so the defaults until unlock.
+  const locked = (await loadVault())?.locked ?? false;
+  if (!locked) {
+    await loadSettings();
+    settingsRead = true;
+    applyStartInPresentation();
+  }
   const outline = await api.content.outline({});
   if (!outline.ok)
     return {
@@ -95,6 +106,17 @@ async function start(): Promise<Boot> {
 export function App(): ReactNode {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const locked = useStore(vault, (v) => v.status?.locked ?? false);
+  const presenting = useStore(vault, (v) => v.presenting);
+
+  useEffect(() => {
+    if (locked) return;
+    // Unlocked after starting locked: the settings can be read now; the notes views load on mount.
+    if (!settingsRead && boot.state === 'ready') {
+      settingsRead = true;
+      void loadSettings();
+    }
+  }, [locked, boot.state]);
 
   useEffect(() => {
     let live = true;
@@ -120,12 +142,14 @@ export function App(): ReactNode {
     });
     const offRecovered = bridge.on('app.recovered', ({ message }) => toast(message, { tone: 'error' }));
     const offOpen = bridge.on('app.open', (link) => links.offer(link));
+    const offVault = bridge.on('vault.changed', (status) => setVault(status));
     const onHash = (): void => links.offer(takeDeepLink());
     window.addEventListener('hashchange', onHash);
     return () => {
       offCommand();
       offRecovered();
       offOpen();
+      offVault();
       window.removeEventListener('hashchange', onHash);
     };
   }, []);
@@ -140,6 +164,17 @@ export function App(): ReactNode {
         onRetry={() => {
           setBoot({ state: 'loading' });
           setAttempt((a) => a + 1);
+        }}
+      />
+    );
+  }
+  if (locked && !presenting) {
+    return (
+      <LockScreen
+        onPresent={() => {
+          // Local only: settings cannot be saved while locked.
+          settings.set({ presentation: true });
+          presentWhileLocked();
         }}
       />
     );

@@ -18,6 +18,7 @@ import { nav } from '../state/nav';
 import { notes } from '../state/notes';
 import { openDialog, ui } from '../state/ui';
 import { NoteEntryView } from './NoteEntryView';
+import { VaultLink } from './VaultLink';
 import { NotesFilters } from './NotesFilters';
 import { SkeletonLines } from './Skeleton';
 import { VirtualNoteList } from './VirtualNoteList';
@@ -84,6 +85,7 @@ export function NotesPanel(): ReactNode {
           <button type="button" className="link-button" onClick={() => openDialog('colors')}>
             Colours
           </button>
+          <VaultLink />
         </div>
       </div>
       <NotesFilters filter={filter} onChange={setFilter} revision={revision} />
