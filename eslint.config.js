@@ -38,7 +38,7 @@ export const LAYERS = {
   preload: { folders: ['shared', 'preload'], packages: ['electron'] },
   renderer: {
     folders: ['shared', 'renderer'],
-    packages: ['react', 'react-dom', '@fontsource/*', '@tanstack/react-virtual', 'zod'],
+    packages: ['react', 'react-dom', '@fontsource/*', '@tanstack/react-virtual', 'fuzzysort', 'zod'],
   },
 };
 

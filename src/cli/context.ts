@@ -83,6 +83,11 @@ export interface Command {
   options: readonly string[];
   /** How many positionals: [min, max]. */
   positionals: readonly [number, number];
+  /**
+   * The command only reads your notes: the notes database is opened without the trash purge,
+   * so it takes no write lock (the app may be writing) and writes nothing.
+   */
+  readOnly?: boolean;
   run(ctx: Context): Promise<void>;
 }
 

@@ -198,6 +198,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
               version: host.version ?? appVersion(),
               nativeBinding: host.nativeBinding,
               searchOnFirstUse: true,
+              readOnly: command.readOnly === true,
             }),
           );
           // Recovery moved the notes database aside: say so, whatever the output mode.

@@ -115,6 +115,7 @@ export const annotate: Command = {
 
 export const notes: Command = {
   name: 'notes',
+  readOnly: true,
   usage: 'notes [--tag T]… [--color C]… [--position P]… [--priority P]… [--text S] [--sort document|date] [--json]',
   summary: 'list your notes and bookmarks, filtered',
   options: ['tag', 'color', 'position', 'priority', 'text', 'sort'],

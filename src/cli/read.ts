@@ -23,6 +23,7 @@ const KINDS: readonly SearchKind[] = ['policy-option', 'practical-action', 'exam
 
 export const search: Command = {
   name: 'search',
+  readOnly: true,
   usage: 'search <query…> [--cluster N]… [--kind K]… [--limit N] [--offset N] [--no-expand] [--json]',
   summary: 'full-text search of the document (and of your notes with --kind note)',
   options: ['cluster', 'kind', 'limit', 'offset', 'no-expand'],
@@ -52,6 +53,7 @@ const FOOTNOTE_ID = /^fn\.(\d{1,5})$/;
 
 export const show: Command = {
   name: 'show',
+  readOnly: true,
   usage: 'show <id or label…> [--json]',
   summary:
     'print a block (c2.f3.po.1, "2.2 PO 1"), a page or section (c2.f3, 2.2, p3.s2), a footnote (fn.54, "footnote 54", "ppd 5424") or a pasted recollection:// link',
@@ -93,6 +95,7 @@ async function showId(ctx: Parameters<Command['run']>[0], id: string): Promise<b
 
 export const outline: Command = {
   name: 'outline',
+  readOnly: true,
   usage: 'outline [--json]',
   summary: 'the table of contents with ids and item counts',
   options: [],

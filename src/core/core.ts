@@ -31,6 +31,11 @@ export interface CoreOptions {
   key?: Buffer | null;
   /** How long passphrase stretching takes when protection is turned on (default 500 ms; tests use less). */
   kdfTargetMs?: number;
+  /**
+   * Only reads will follow (a command-line `search`, `show`, `notes`): the notes database is opened
+   * without purging old trash, the one write every open did (it took the write lock).
+   */
+  readOnly?: boolean;
 }
 
 export interface Core {

@@ -99,6 +99,7 @@ export function openCore(options: CoreOptions): Core {
       nativeBinding: options.nativeBinding,
       now,
       key: options.key,
+      purgeTrash: options.readOnly !== true,
     });
     const u = user;
     const vault = new VaultActions(u, {

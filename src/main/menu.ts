@@ -1,6 +1,6 @@
 /**
  * The application menu. App commands (Search, Export…, Import…, Back up now,
- * Print, Presentation mode, Back, Forward, Keyboard shortcuts) are not carried out here: they are sent to the
+ * Print, Presentation mode, Command palette, Back, Forward, Keyboard shortcuts) are not carried out here: they are sent to the
  * page as `app.command` events, so the menu and the page's own keys and
  * buttons share one implementation in the renderer.
  *
@@ -64,6 +64,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { role: 'togglefullscreen' },
       { type: 'separator' },
       pageKey('Presentation Mode', 'presentation', 'CmdOrCtrl+Shift+P'),
+      pageKey('Command Palette…', 'palette', 'CmdOrCtrl+Shift+K'),
       ...(options.development
         ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
         : []),

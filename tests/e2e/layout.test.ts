@@ -8,15 +8,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
-import { axeSerious, block, openPage } from './steps';
+import { WINDOW_SIZES, axeSerious, block, openPage } from './steps';
 
 const e2e = useHarness();
-
-const SIZES = [
-  { width: 1280, height: 860 },
-  { width: 1024, height: 700 },
-  { width: 800, height: 600 },
-] as const;
 
 /** Where the top bar is, and how far the document itself has scrolled (both must stay 0). */
 async function frame(page: Page): Promise<{ top: number; scroll: number; html: number; body: number }> {
@@ -58,7 +52,7 @@ async function hidePane(page: Page, name: 'Show outline' | 'Show side panel'): P
 }
 
 describe('a layout that holds', () => {
-  for (const size of SIZES) {
+  for (const size of WINDOW_SIZES) {
     it(`the frame never scrolls at ${size.width}×${size.height}`, async () => {
       const app = await e2e.app({ hash: '#page/c2.f2', viewport: size });
       const { page } = app;

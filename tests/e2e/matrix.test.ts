@@ -3,13 +3,14 @@
  * exactly one record per commit (Enter, or focus leaving the list) and none
  * for arrow keys or Escape; it names a cleared position in its toast; it is
  * free of serious axe violations and looked at in three window sizes, light
- * and dark.
+ * and dark. The side pane's Positions view edits the same way (no save per
+ * arrow key, as its native <select> used to do).
  */
 import { describe, expect, it } from 'vitest';
 import type { PositionHistoryEntry, PositionRow } from '../../src/shared/contract/types';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious } from './steps';
+import { WINDOW_SIZES, axeSerious, topBarTop } from './steps';
 
 const e2e = useHarness();
 const PO = 'c2.f2.po.1';
@@ -97,6 +98,39 @@ describe('positions matrix', () => {
       .toMatch(/^0 of \d+ policy options marked · 0 of \d+ practical actions marked$/);
   });
 
+  it("the side pane's Positions view stores nothing on arrow keys and one record per commit", async () => {
+    const app = await e2e.app({ hash: '#page/c2.f2' });
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Positions', exact: true }).click();
+    const pane = page.locator('.positions');
+    await pane.getByTestId('positions-summary').waitFor();
+    const position = pane.getByRole('button', { name: /^Position on Cluster 2 \(2\), Policy option 1:/ });
+    const list = pane.getByRole('listbox', { name: 'Position on Cluster 2 (2), Policy option 1' });
+
+    await position.focus();
+    await page.keyboard.press('ArrowDown');
+    await list.waitFor();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect((await row(app))?.position).toBeNull();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await row(app))?.position).toBe('support-with-amendments');
+    expect(await history(app)).toEqual([]);
+
+    // A second commit, by focus leaving: exactly one more record (the replaced value).
+    await position.focus();
+    await page.keyboard.press('ArrowDown');
+    await list.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect((await row(app))?.position).toBe('support-with-amendments');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await row(app))?.position).toBe('red-line');
+    expect((await history(app)).map((h) => h.position)).toEqual(['support-with-amendments']);
+    await app.screenshot('positions-view-listbox');
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
   it('is clean for axe and holds at three window sizes, light and dark', async () => {
     const app = await e2e.app({ hash: '#page/c2.f2' });
     const { page } = app;
@@ -109,17 +143,24 @@ describe('positions matrix', () => {
     await matrix.getByRole('button', { name: /^Position on 2\.2 PO 1: Red line/ }).waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const [width, height] of [
-        [1280, 860],
-        [1024, 700],
-        [800, 600],
-      ] as const) {
+      for (const { width, height } of WINDOW_SIZES) {
         await page.setViewportSize({ width, height });
         await app.screenshot(`matrix-${width}x${height}-${scheme}`);
         const violations = await axeSerious(page);
         expect(violations, `${width}x${height} ${scheme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
         // The frame never moves: the top bar stays at the top, the matrix scrolls inside itself.
-        expect(await page.evaluate('document.querySelector(".topbar").getBoundingClientRect().top')).toBe(0);
+        expect(await topBarTop(page)).toBe(0);
+        // Every column fits inside the matrix's own pane, the last one ("Last change") included.
+        const edges = await page.evaluate<[number, number, number]>(`(() => {
+          const pane = document.querySelector('.matrix-pane');
+          const last = document.querySelector('.matrix-table thead th:last-child').getBoundingClientRect();
+          return [last.right, pane.getBoundingClientRect().left + pane.clientWidth, last.width];
+        })()`);
+        expect(
+          edges[0],
+          `${width}x${height}: last column ends at ${edges[0]}, the pane's inside at ${edges[1]}`,
+        ).toBeLessThanOrEqual(edges[1]);
+        expect(edges[2]).toBeGreaterThan(50);
       }
     }
     // An open list passes too.

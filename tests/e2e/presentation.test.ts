@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious, block } from './steps';
+import { axeSerious, block, chooseTheme } from './steps';
 
 const e2e = useHarness();
 
@@ -48,6 +48,13 @@ async function seed(app: AppSession): Promise<void> {
     app.invoke('bookmarks.add', { targetId: 'c2.f2' }),
   ]);
   for (const r of results) expect(r.ok, JSON.stringify(r)).toBe(true);
+}
+
+/** The mean of the reading pane's background red, green and blue (0 black … 255 white), read at once. */
+async function paneLightness(page: Page): Promise<number> {
+  const rgb = await page.evaluate<string>("getComputedStyle(document.querySelector('.reading-pane')).backgroundColor");
+  const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+  return (r + g + b) / 3;
 }
 
 /** Everything a person or a screen reader could get from the page now. */
@@ -98,10 +105,11 @@ describe('presentation mode', () => {
       ['light', 'presentation-1280x860-light'],
       ['dark', 'presentation-1280x860-dark'],
     ] as const) {
-      await app.page.getByRole('combobox', { name: 'Theme' }).selectOption(scheme);
-      // The theme is applied once the setting is saved: look (and run axe) only then.
-      await app.page.locator(`html[data-theme="${scheme}"]`).waitFor({ state: 'attached' });
+      await chooseTheme(app.page, scheme);
+      // The screenshot waits for a rendered frame (session.ts): before it, Chromium still showed the old
+      // theme's colours (the dark screenshot came out light). What it captured has the theme's colours.
       await app.screenshot(name);
+      expect(await paneLightness(app.page), scheme).toSatisfy((l: number) => (scheme === 'dark' ? l < 30 : l > 220));
       expect(await axeSerious(app.page), scheme).toEqual([]);
     }
 

@@ -3,13 +3,15 @@
  * marked, filters, jump-to-label, the empty and no-result states, a
  * keyboard-only walk from search to a result to its footnote, identifiers
  * (a PfP number, a pasted link), the honest fallback notice, "Show more" and
- * the thesaurus's "also searched".
+ * the thesaurus's "also searched"; those four states of the overlay looked at
+ * in three window sizes, light and dark.
  * Expected blocks are chosen by reading the document.
  */
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
 import { timeKeystrokes, timeNavigation } from './measure';
-import { block, openSearch, resultCount, search } from './steps';
+import { WINDOW_SIZES, axeSerious, block, chooseTheme, openSearch, resultCount, search, topBarTop } from './steps';
 
 const e2e = useHarness();
 const focusedBlock = 'document.activeElement?.closest("[data-block-id]")?.dataset.blockId ?? null';
@@ -215,6 +217,43 @@ describe('search', () => {
     await dialog.getByRole('button', { name: 'Also search the document’s wording' }).click();
     await expect.poll(() => resultCount(dialog)).toBeGreaterThan(0);
   });
+
+  it('keeps the jump, the fallback notice, "also searched" and "Show more" in view at three sizes, light and dark', async () => {
+    const app = await e2e.app();
+    const { page } = app;
+    const states = [
+      { name: 'pfp-jump', q: 'ppd 5424', shown: (d: Locator) => d.getByRole('option', { name: /^Go to PfP 5424/ }) },
+      { name: 'fallback', q: 'seafarers xylophone', shown: (d: Locator) => d.getByTestId('fallback-notice') },
+      { name: 'also-searched', q: 'deportation', shown: (d: Locator) => d.getByTestId('also-searched') },
+      { name: 'show-more', q: 'migrants', shown: (d: Locator) => d.getByRole('button', { name: 'Show more' }) },
+    ];
+    for (const scheme of ['light', 'dark'] as const) {
+      await chooseTheme(page, scheme);
+      for (const { width, height } of WINDOW_SIZES) {
+        await page.setViewportSize({ width, height });
+        for (const state of states) {
+          const dialog = await search(page, state.q);
+          const shown = state.shown(dialog);
+          await shown.scrollIntoViewIfNeeded();
+          const where = `${state.name} ${width}x${height} ${scheme}`;
+          await app.screenshot(`search-${state.name}-${width}x${height}-${scheme}`);
+          // The dialog, its search box and the state's own element lie inside the window; the frame has not moved.
+          for (const part of [dialog, dialog.getByRole('combobox', { name: 'Search' }), shown]) {
+            const box = await part.boundingBox();
+            expect(box, where).not.toBeNull();
+            if (!box) continue;
+            expect(box.y >= 0 && box.y + box.height <= height && box.x >= 0 && box.x + box.width <= width, where).toBe(
+              true,
+            );
+          }
+          expect(await topBarTop(page), where).toBe(0);
+          if (width === 800) expect(await axeSerious(page), where).toEqual([]);
+          await page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'detached' });
+        }
+      }
+    }
+  }, 240_000);
 
   it('can be timed keystroke by keystroke for the benchmark', async () => {
     const app = await e2e.app();

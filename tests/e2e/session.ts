@@ -117,9 +117,15 @@ export abstract class AppSession {
     return this.requests.filter((u) => !u.startsWith(`${this.origin}/`));
   }
 
+  /**
+   * Save what the window shows, once the page has rendered a frame: Chromium applies a change of the
+   * root's color-scheme to the light-dark() colours held in custom properties (theme.css) only at the
+   * next frame, so a screenshot taken in the same task as a theme change showed the old theme.
+   */
   async screenshot(name: string): Promise<string> {
     mkdirSync(this.screenshots, { recursive: true });
     const file = join(this.screenshots, `${name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120)}.png`);
+    await this.page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
     await this.page.screenshot({ path: file });
     return file;
   }

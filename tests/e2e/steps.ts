@@ -18,6 +18,24 @@ export function bookmarked(page: Page, id: string): Promise<string | null> {
     .getAttribute('aria-pressed');
 }
 
+/** The three window sizes every screen is looked at in (#13: a 13-inch laptop, a projector, a small window). */
+export const WINDOW_SIZES = [
+  { width: 1280, height: 860 },
+  { width: 1024, height: 700 },
+  { width: 800, height: 600 },
+] as const;
+
+/** Choose a theme with the top bar's Theme select, as a person would, and wait until the page has it. */
+export async function chooseTheme(page: Page, theme: 'light' | 'dark' | 'system'): Promise<void> {
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+  await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' });
+}
+
+/** Where the top bar's top edge is (the frame never moves: always 0). */
+export function topBarTop(page: Page): Promise<number> {
+  return page.evaluate<number>('document.querySelector(".topbar").getBoundingClientRect().top');
+}
+
 /** Open a page of the document through the location hash (how the shell passes deep links). */
 export async function openPage(app: AppSession, pageId: string): Promise<void> {
   await app.page.evaluate(`location.hash = ${JSON.stringify(`#page/${pageId}`)}`);

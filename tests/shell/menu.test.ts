@@ -21,6 +21,7 @@ const COMMANDS = [
   'presentation',
   'back',
   'forward',
+  'palette',
 ] as const;
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

@@ -7,7 +7,6 @@
  * schema version with CoreError('UNAVAILABLE') naming the fix; unknown ids
  * end in CoreError('NOT_FOUND'); nothing here writes.
  */
-import { z } from 'zod';
 import { CoreError } from '../../shared/contract/result';
 import type {
   BlockPayload,
@@ -46,7 +45,18 @@ export interface ContentStoreOptions {
 }
 
 const EXCERPT = 200;
-const vocabularySchema: z.ZodType<Vocabulary> = z.record(z.string(), z.tuple([z.string(), z.number()]));
+
+/** The stored vocabulary: term → [the document's spelling, count]. Checked by hand (thousands of entries; zod's first parse compiles). */
+function vocabularyOf(text: string): Vocabulary {
+  const value: unknown = JSON.parse(text);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+  for (const [term, entry] of Object.entries(value)) {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') {
+      throw new Error(`entry ${JSON.stringify(term).slice(0, 40)} is not [spelling, count]`);
+    }
+  }
+  return value as Vocabulary;
+}
 
 /** First ~200 characters, cut at a word boundary. */
 export function excerpt(text: string, max = EXCERPT): string {
@@ -265,7 +275,7 @@ export class ContentStore implements ContentLookup {
     return readOrFail(
       'the search vocabulary',
       // Checked: a damaged row must fail here with the fix, not later inside a query.
-      () => vocabularySchema.parse(JSON.parse(readSearchRow(this.db, SEARCH_VOCABULARY_ROW))),
+      () => vocabularyOf(readSearchRow(this.db, SEARCH_VOCABULARY_ROW)),
     );
   }
 

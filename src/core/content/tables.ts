@@ -9,7 +9,6 @@
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
 import { CoreError } from '../../shared/contract/result';
 import type { ContentProblem } from '../../shared/contract/types';
 import type {
@@ -21,6 +20,7 @@ import type {
   FootnoteRef,
   FootnoteStatus,
   GroupKind,
+  Mark,
   Section,
   SectionKind,
 } from '../../shared/model';
@@ -91,17 +91,36 @@ export function readOrFail<T>(what: string, read: () => T): T {
 
 // ---------------------------------------------------------------- JSON columns
 
-const markSchema = z.object({
-  type: z.enum(['bold', 'italic', 'link']),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  href: z.string().optional(),
-});
-const marksSchema = z.array(markSchema);
-const stringsSchema = z.array(z.string());
-const numbersSchema = z.array(z.number());
+/*
+ * The JSON columns are checked by hand rather than with zod: every block and
+ * footnote row has them, and zod's first parse of a schema compiles it, which
+ * the command line paid on every start (about a tenth of `show`'s CPU time).
+ * Same rules as the model: a wrong value is a damaged database.
+ */
+const MARK_TYPES: ReadonlySet<string> = new Set(['bold', 'italic', 'link']);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-const json = <T>(schema: z.ZodType<T>, text: string): T => schema.parse(JSON.parse(text));
+function isMark(v: unknown): v is Mark {
+  if (v === null || typeof v !== 'object') return false;
+  const m = v as Record<string, unknown>;
+  return (
+    typeof m.type === 'string' &&
+    MARK_TYPES.has(m.type) &&
+    isCount(m.start) &&
+    isCount(m.end) &&
+    (m.href === undefined || typeof m.href === 'string')
+  );
+}
+
+function jsonArray<T>(text: string, ok: (v: unknown) => v is T, what: string): T[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value) || !value.every(ok)) throw new Error(`not a list of ${what}`);
+  return value;
+}
+
+const marksOf = (text: string): Mark[] => jsonArray(text, isMark, 'marks');
+const stringsOf = (text: string): string[] => jsonArray(text, (v): v is string => typeof v === 'string', 'strings');
+const numbersOf = (text: string): number[] => jsonArray(text, (v): v is number => typeof v === 'number', 'numbers');
 
 // ---------------------------------------------------------------- tables
 
@@ -179,7 +198,7 @@ export function readBlocks(db: Db): Block[] {
     kind: r.kind as BlockKind,
     seq: r.seq,
     text: r.text,
-    marks: json(marksSchema, r.marks),
+    marks: marksOf(r.marks),
     footnoteRefs: refs.get(r.id) ?? [],
     label: r.label,
     shortLabel: r.short_label,
@@ -209,9 +228,9 @@ export function readFootnotes(db: Db): Footnote[] {
       id: r.id,
       status: r.status as FootnoteStatus,
       text: r.text,
-      marks: json(marksSchema, r.marks),
-      urls: json(stringsSchema, r.urls),
-      pfpIds: json(numbersSchema, r.pfp_ids),
+      marks: marksOf(r.marks),
+      urls: stringsOf(r.urls),
+      pfpIds: numbersOf(r.pfp_ids),
     };
     if (r.note !== null) f.note = r.note;
     return f;

@@ -27,13 +27,25 @@ function load(): Checker[] {
   return [nspell(buf(en.aff), buf(en.dic)), nspell(buf(gb.aff), buf(gb.dic))];
 }
 
+/**
+ * Answers already given: the overlay asks about the same words on every keystroke of a query
+ * ("clmate c", "clmate ch", …), and each answer costs up to eight affix-rule lookups. Bounded.
+ */
+const answers = new Map<string, boolean>();
+const ANSWERS_MAX = 4096;
+
 /** True when American or British English spells `word` so (as typed, lower case or capitalised). */
 export function isEnglishWord(word: string): boolean {
   if (!/^[\p{L}'’-]+$/u.test(word) || word.length > 40) return false;
+  const known = answers.get(word);
+  if (known !== undefined) return known;
   checkers ??= load();
   const lower = word.toLowerCase();
   const forms = new Set([word, lower, lower.charAt(0).toUpperCase() + lower.slice(1), word.toUpperCase()]);
-  return checkers.some((c) => [...forms].some((f) => c.correct(f)));
+  const answer = checkers.some((c) => [...forms].some((f) => c.correct(f)));
+  if (answers.size >= ANSWERS_MAX) answers.clear();
+  answers.set(word, answer);
+  return answer;
 }
 
 /** Builds the checkers now (e.g. after the app has opened) instead of on the first unknown word. */

@@ -90,8 +90,8 @@ const VERB_FORM = /^([a-z]{5,}?)(?:ed|ing)$/;
  * its stem starts, at a lower weight: a question's "identified" or "improved"
  * finds the document's "identification" and "improvement".
  */
-function wordQuery(w: Word, last: boolean): Query {
-  const own = ownWord(w, last);
+function wordQuery(w: Word, last: boolean, lex: Lexicon): Query {
+  const own = ownWord(w, last, lex);
   const m = VERB_FORM.exec(w.term);
   if (!m) return own;
   const stem: Query = { queries: [m[1]], fuzzy: false, prefix: true, boostTerm: () => STEM_WEIGHT };
@@ -103,35 +103,92 @@ const LOOSE_FIELDS = ['text', 'title'];
 const EXACT_FIELDS = ['label', 'kind', 'ids'];
 /** Edits allowed at most, whatever the word's length (MiniSearch's default is 6). */
 const MAX_FUZZY = 2;
+/**
+ * A word that at least this many documents hold exactly is not searched fuzzily: it is spelt
+ * as the document spells it, and its fuzzy neighbours ("policy" → "police", "migration" →
+ * "emigration") cost most of a query's time on a large corpus for results ranked below its own.
+ */
+export const KNOWN_DOCS = 3;
+
+/** Prefix completions searched at most for the word being typed (the most used ones). */
+export const MAX_COMPLETIONS = 64;
+/** MiniSearch's weight of a prefix match (its default `weights.prefix`). */
+const PREFIX_WEIGHT = 0.375;
+
+/** What the plan needs to know of the index's terms. */
+export interface Lexicon {
+  /** How many documents hold a processed term exactly (0 when unknown). */
+  docFreq(term: string): number;
+  /**
+   * The completions of a prefix (processed terms that start with it, itself excluded) when there
+   * are more than MAX_COMPLETIONS: the MAX_COMPLETIONS most used. Null when there are fewer
+   * (MiniSearch then expands the prefix itself).
+   */
+  completions(prefix: string): readonly string[] | null;
+}
+
+const NO_LEXICON: Lexicon = { docFreq: () => 0, completions: () => null };
+
+/** MiniSearch's own weight of a prefix match of `term` on `prefix` (executeQuerySpec). */
+const prefixWeight = (term: string, prefix: string): number =>
+  (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length));
+
+/**
+ * A short prefix on a large corpus ("co", "re") starts thousands of terms, every one scored in
+ * every document that holds it. Beyond MAX_COMPLETIONS, only the most used completions are
+ * searched, as exact terms with the weight MiniSearch gives a prefix match, so the first page
+ * ranks as it would and the work stays bounded.
+ */
+function completionsQuery(prefix: string, terms: readonly string[]): Query {
+  const weight = new Map(terms.map((t) => [t, prefixWeight(t, prefix)]));
+  return {
+    combineWith: 'OR',
+    queries: [...terms],
+    fields: LOOSE_FIELDS,
+    fuzzy: false,
+    prefix: false,
+    // Already processed terms of the index: searched as they are.
+    tokenize: (s) => [s],
+    processTerm: (t) => t,
+    boostTerm: (t) => weight.get(t) ?? 0,
+  };
+}
 
 /**
  * The word itself. Prefix and fuzzy expansions (many terms on a large corpus)
  * are scored only in the text and title; label, kind and identifier words
  * match exactly, so an expansion is not scored in fields where it only breaks ties.
  */
-function ownWord(w: Word, last: boolean): Query {
-  const fuzzy = fuzzyFor(w.term);
-  const prefix = last && w.term.length >= 2;
-  if (fuzzy === false && !prefix) return { queries: [w.tok.text], fuzzy: false, prefix: false };
-  return {
-    combineWith: 'OR',
-    queries: [
-      { queries: [w.tok.text], fields: EXACT_FIELDS, fuzzy: false, prefix: false },
-      { queries: [w.tok.text], fields: LOOSE_FIELDS, fuzzy, prefix, maxFuzzy: MAX_FUZZY },
-    ],
-  };
+function ownWord(w: Word, last: boolean, lex: Lexicon): Query {
+  const fuzzy = lex.docFreq(w.term) >= KNOWN_DOCS ? false : fuzzyFor(w.term);
+  let prefix = last && w.term.length >= 2;
+  const many = prefix ? lex.completions(w.term) : null;
+  if (many) prefix = false;
+  if (fuzzy === false && !prefix && !many) return { queries: [w.tok.text], fuzzy: false, prefix: false };
+  const queries: Query[] = [
+    { queries: [w.tok.text], fields: EXACT_FIELDS, fuzzy: false, prefix: false },
+    { queries: [w.tok.text], fields: LOOSE_FIELDS, fuzzy, prefix, maxFuzzy: MAX_FUZZY },
+  ];
+  if (many) queries.push(completionsQuery(w.term, many));
+  return { combineWith: 'OR', queries };
 }
 
-/** Processed terms that count as the word: itself, and the stem of a verb form. */
-function wordTerms(w: Word): string[] {
+/** Processed terms that count as the word: itself, the stem of a verb form, and the completions searched as terms. */
+function wordTerms(w: Word, last: boolean, lex: Lexicon): string[] {
   const m = VERB_FORM.exec(w.term);
-  return m ? [w.term, m[1]] : [w.term];
+  const own = m ? [w.term, m[1]] : [w.term];
+  const many = last && w.term.length >= 2 ? lex.completions(w.term) : null;
+  return many ? [...own, ...many] : own;
 }
 
-const EXACT: SearchOptions = { fuzzy: false, prefix: false, boostTerm: () => EXPANSION_WEIGHT };
+/** Thesaurus terms: exact, at a low weight, in the text and title only (where they can rank a passage). */
+const EXACT: SearchOptions = { fuzzy: false, prefix: false, fields: LOOSE_FIELDS, boostTerm: () => EXPANSION_WEIGHT };
 
-/** The slots of a query; `thesaurus` null or `expand` false leaves the user's words alone. */
-export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true): Plan {
+/**
+ * The slots of a query; `thesaurus` null or `expand` false leaves the user's words alone.
+ * `lex` says which words the document holds (those are not searched fuzzily) and bounds prefixes.
+ */
+export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true, lex: Lexicon = NO_LEXICON): Plan {
   const words = contentWords(q);
   const slots: Slot[] = [];
   let i = 0;
@@ -147,9 +204,12 @@ export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true)
     const isLast = i + n === words.length;
     const own: Query =
       group.length === 1
-        ? wordQuery(group[0], isLast)
-        : { combineWith: 'AND', queries: group.map((w, k) => wordQuery(w, isLast && k === group.length - 1)) };
-    const terms = new Set(group.flatMap(wordTerms));
+        ? wordQuery(group[0], isLast, lex)
+        : {
+            combineWith: 'AND',
+            queries: group.map((w, k) => wordQuery(w, isLast && k === group.length - 1, lex)),
+          };
+    const terms = new Set(group.flatMap((w, k) => wordTerms(w, isLast && k === group.length - 1, lex)));
     const expansions: string[] = [];
     const queries: Query[] = [own];
     for (const phrase of (found ?? []).slice(0, MAX_EXPANSIONS)) {

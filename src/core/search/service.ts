@@ -25,7 +25,7 @@ import {
 } from './options';
 import { isEnglishWord } from './english';
 import { parseIdentifier, searchTextOf, type Identifier } from './identifiers';
-import { contentWords, matchedSlots, planQuery, planQueryTree, type Plan } from './plan';
+import { contentWords, matchedSlots, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
 import { allowedEdits, closestTerm, correctionCandidates, editDistance } from './similar';
 import { makeSnippet, matchSpans } from './snippet';
 import { normalizeTerm } from './spelling';
@@ -61,6 +61,8 @@ export const DEFAULT_LIMIT = 20;
 const FEW_HITS = 3;
 /** Unknown words corrected per query. */
 const MAX_CORRECTIONS = 6;
+/** Entries kept by each of the service's small caches (cleared whole when full). */
+const CACHE_MAX = 4096;
 
 type Filter = (r: RawResult) => boolean;
 
@@ -87,6 +89,8 @@ export class SearchService {
   private readonly index: MiniSearch<IndexDoc>;
   private readonly vocabulary: Vocabulary;
   private corrections: Array<[string, number]> | null = null;
+  private readonly closestCache = new Map<string, string | null>();
+  private readonly completionCache = new Map<string, readonly string[] | null>();
   private terms: string[] | null = null;
   private readonly jumper: JumpResolver;
 
@@ -184,7 +188,7 @@ export class SearchService {
    * first by how many of the query's content words a passage matches, then by score.
    */
   private run(q: string, filter: Filter, expand = true, fallback = true): Found {
-    const plan = planQuery(q, this.thesaurus, expand);
+    const plan = planQuery(q, this.thesaurus, expand, this.lexicon);
     const slots = new Map<string, boolean[]>();
     if (plan.slots.length === 0) return { results: [], all: true, plan, slots };
     const options = { ...SEARCH_OPTIONS, filter };
@@ -334,8 +338,7 @@ export class SearchService {
       // The last word is still being typed when it starts a document word: nothing to correct.
       if (i === tokens.length - 1 && this.startsAnyTerm(term)) continue;
       tried++;
-      this.corrections ??= correctionCandidates(this.vocabulary);
-      const fix = closestTerm(term, this.vocabulary, this.corrections);
+      const fix = this.closest(term);
       if (fix === null) continue;
       out += q.slice(pos, tok.start) + fix;
       pos = tok.end;
@@ -350,6 +353,20 @@ export class SearchService {
         (alt.all && !before.all) ||
         (alt.all === before.all && alt.results.length > before.results.length));
     return better ? out : null;
+  }
+
+  /**
+   * The nearest document word to a misspelt term (closestTerm over the vocabulary), remembered:
+   * a misspelt word is corrected again on every later keystroke of the same query. Bounded.
+   */
+  private closest(term: string): string | null {
+    const known = this.closestCache.get(term);
+    if (known !== undefined) return known;
+    this.corrections ??= correctionCandidates(this.vocabulary);
+    const fix = closestTerm(term, this.vocabulary, this.corrections);
+    if (this.closestCache.size >= CACHE_MAX) this.closestCache.clear();
+    this.closestCache.set(term, fix);
+    return fix;
   }
 
   /** A word neither the document, the thesaurus nor English knows (a misspelling, not a word the document lacks). */
@@ -373,9 +390,44 @@ export class SearchService {
     return false;
   }
 
-  /** Whether some document term starts with `prefix` (binary search over the sorted terms). */
-  private startsAnyTerm(prefix: string): boolean {
-    const terms = (this.terms ??= Object.keys(this.vocabulary).sort());
+  /** What the query plan asks of the index's terms: document frequencies, and a long prefix's most used completions. */
+  private readonly lexicon: Lexicon = {
+    docFreq: (term) => this.vocabulary[term]?.[1] ?? 0,
+    completions: (prefix) => this.completions(prefix),
+  };
+
+  /**
+   * The MAX_COMPLETIONS most used terms that start with `prefix` (itself excluded), or null when
+   * there are no more than that many. Remembered per prefix (the vocabulary never changes).
+   */
+  private completions(prefix: string): readonly string[] | null {
+    const known = this.completionCache.get(prefix);
+    if (known !== undefined) return known;
+    const terms = this.sortedTerms();
+    let lo = this.lowerBound(prefix);
+    if (terms[lo] === prefix) lo++;
+    let hi = lo;
+    while (hi < terms.length && terms[hi].startsWith(prefix)) hi++;
+    let out: string[] | null = null;
+    if (hi - lo > MAX_COMPLETIONS) {
+      const df = (t: string): number => this.vocabulary[t]?.[1] ?? 0;
+      out = terms
+        .slice(lo, hi)
+        .sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1))
+        .slice(0, MAX_COMPLETIONS);
+    }
+    if (this.completionCache.size >= CACHE_MAX) this.completionCache.clear();
+    this.completionCache.set(prefix, out);
+    return out;
+  }
+
+  private sortedTerms(): string[] {
+    return (this.terms ??= Object.keys(this.vocabulary).sort());
+  }
+
+  /** Index of the first sorted term not below `prefix`. */
+  private lowerBound(prefix: string): number {
+    const terms = this.sortedTerms();
     let lo = 0;
     let hi = terms.length;
     while (lo < hi) {
@@ -383,6 +435,13 @@ export class SearchService {
       if (terms[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Whether some document term starts with `prefix` (binary search over the sorted terms). */
+  private startsAnyTerm(prefix: string): boolean {
+    const terms = this.sortedTerms();
+    const lo = this.lowerBound(prefix);
     return lo < terms.length && terms[lo].startsWith(prefix);
   }
 

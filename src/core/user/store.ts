@@ -51,6 +51,8 @@ export interface UserStoreOptions {
   now?: () => Date;
   /** The data key when protection is on (vault/); without it a protected store opens locked. */
   key?: Buffer | null;
+  /** Purge trash older than TRASH_DAYS at open (default true); false for an open that only reads. */
+  purgeTrash?: boolean;
 }
 
 export const LOCKED_MESSAGE = 'Your notes are locked. Unlock them with your passphrase.';
@@ -186,7 +188,7 @@ export class UserStore {
     this.blockNotes = new BlockNotes(opened.db, optionOf);
     this.noteKeyReader = new NoteKeys(opened.db, this.o.content, this.ctx.order, optionOf);
     this.recovery = opened.recovery ?? this.recovery;
-    s.db.transaction(() => s.trash.purge(this.now())).immediate();
+    if (this.o.purgeTrash !== false) s.db.transaction(() => s.trash.purge(this.now())).immediate();
     if (this.o.reanchor !== false && s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
       reanchorAll(s.db, this.o.content, this.buildId);
     }

@@ -10,7 +10,7 @@
  * save once per commit (StanceListbox), never per arrow key.
  */
 import { useState, type ReactNode } from 'react';
-import type { Position, PositionRow, Priority } from '../../shared/contract/types';
+import type { PositionRow } from '../../shared/contract/types';
 import { POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
@@ -21,7 +21,8 @@ import { nav, navigate } from '../state/nav';
 import { notes, setPosition } from '../state/notes';
 import { closeMatrix } from '../state/ui';
 import { MatrixCoverage } from './MatrixCoverage';
-import { StanceListbox, type Choice } from './StanceListbox';
+import { StanceListbox } from './StanceListbox';
+import { POSITION_CHOICES, PRIORITY_CHOICES } from './StanceOptions';
 
 type SortKey = 'label' | 'text' | 'position' | 'priority' | 'notes' | 'modified';
 const COLUMNS: ReadonlyArray<{ key: SortKey; name: string }> = [
@@ -31,15 +32,6 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; name: string }> = [
   { key: 'priority', name: 'Priority' },
   { key: 'notes', name: 'Notes' },
   { key: 'modified', name: 'Last change' },
-];
-
-const POSITION_CHOICES: Array<Choice<Position>> = [
-  { value: null, label: 'Unmarked' },
-  ...POSITIONS.map((p) => ({ value: p, label: POSITION[p].label, icon: POSITION[p].icon })),
-];
-const PRIORITY_CHOICES: Array<Choice<Priority>> = [
-  { value: null, label: '—' },
-  ...PRIORITIES.map((p) => ({ value: p, label: PRIORITY[p] })),
 ];
 
 function sortValue(r: PositionRow, key: SortKey, index: number): string | number {

@@ -2,6 +2,9 @@
  * The stance matrix: every policy option and practical action, by cluster and
  * focus area, with the delegation's position and priority, showing at a glance
  * what is still unmarked. A position can be set right here.
+ *
+ * Constraint: one save per commit (StanceListbox: Enter, a click or focus
+ * leaving), never one per arrow key as a native <select> would.
  */
 import { useState, type ReactNode } from 'react';
 import type { Position, PositionRow, Priority } from '../../shared/contract/types';
@@ -13,7 +16,8 @@ import { clip, sentenceCase } from '../lib/text';
 import { nav, navigate } from '../state/nav';
 import { notes, setPosition } from '../state/notes';
 import { SkeletonLines } from './Skeleton';
-import { PositionOptions, PriorityOptions } from './StanceOptions';
+import { StanceListbox } from './StanceListbox';
+import { POSITION_CHOICES, PRIORITY_CHOICES } from './StanceOptions';
 
 async function setStance(
   row: PositionRow,
@@ -109,23 +113,21 @@ export function PositionsView(): ReactNode {
                       <span className="row-excerpt">{clip(r.block.excerpt, 70)}</span>
                     </th>
                     <td>
-                      <select
-                        aria-label={`Position on ${r.block.label}`}
-                        value={r.position ?? ''}
+                      <StanceListbox
+                        label={`Position on ${r.block.label}`}
+                        value={r.position}
+                        choices={POSITION_CHOICES}
                         className={r.position ? `pos-select pos-${r.position}` : 'pos-select'}
-                        onChange={(e) => void setStance(r, { position: (e.target.value || null) as Position | null })}
-                      >
-                        <PositionOptions empty="Unmarked" />
-                      </select>
+                        onCommit={(v) => void setStance(r, { position: v })}
+                      />
                     </td>
                     <td>
-                      <select
-                        aria-label={`Priority of ${r.block.label}`}
-                        value={r.priority ?? ''}
-                        onChange={(e) => void setStance(r, { priority: (e.target.value || null) as Priority | null })}
-                      >
-                        <PriorityOptions empty="—" />
-                      </select>
+                      <StanceListbox
+                        label={`Priority of ${r.block.label}`}
+                        value={r.priority}
+                        choices={PRIORITY_CHOICES}
+                        onCommit={(v) => void setStance(r, { priority: v })}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -12,7 +12,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
 import { CLUSTER_NUMBERS, SEARCH_KINDS } from '../../shared/contract/values';
-import { LIMITS } from '../../shared/limits';
 import { api } from '../api';
 import { useDialogFocus } from '../hooks/useDialogFocus';
 import { SEARCH_KIND } from '../lib/labels';
@@ -21,6 +20,7 @@ import { useStore } from '../lib/store';
 import { navigate } from '../state/nav';
 import { settings, updateSettings } from '../state/settings';
 import { closeOverlays } from '../state/ui';
+import { ComboInput } from './ComboInput';
 import { SearchNotices } from './SearchNotices';
 import { privateShown } from './Private';
 import { RecentPlaces } from './RecentPlaces';
@@ -167,30 +167,18 @@ export function SearchOverlay(): ReactNode {
         aria-modal="true"
         aria-label="Search the document and your notes"
       >
-        <div role="search" className="search-box">
-          <span className="search-icon" aria-hidden="true">
-            ⌕
-          </span>
-          <input
-            data-autofocus=""
-            type="text"
-            role="combobox"
-            aria-label="Search"
-            aria-expanded={entries.length > 0}
-            aria-controls="search-results"
-            aria-autocomplete="list"
-            aria-activedescendant={entries.length ? `sr-${active}` : undefined}
-            placeholder="Search, or type a label such as 2.2 or c2.f2.po.1"
-            value={q}
-            maxLength={LIMITS.queryLength}
-            onChange={(e) => setQ(e.target.value)}
-            onFocus={(e) => e.currentTarget.select()}
-            onKeyDown={onKey}
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <kbd className="esc-hint">Esc</kbd>
-        </div>
+        <ComboInput
+          role="search"
+          icon="⌕"
+          label="Search"
+          listId="search-results"
+          activeId={entries.length ? `sr-${active}` : null}
+          placeholder="Search, or type a label such as 2.2 or c2.f2.po.1"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onFocus={(e) => e.currentTarget.select()}
+          onKeyDown={onKey}
+        />
         <div className="chips" role="group" aria-label="Filter by cluster">
           <span className="chips-label" aria-hidden="true">
             Cluster

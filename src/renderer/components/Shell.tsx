@@ -15,6 +15,7 @@ import { loadPageNotes, notes } from '../state/notes';
 import { settings, updateSettings } from '../state/settings';
 import { ui } from '../state/ui';
 import { BackupDialog } from './BackupDialog';
+import { CommandPalette } from './CommandPalette';
 import { Breadcrumb } from './Breadcrumb';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
@@ -123,6 +124,7 @@ export function Shell(): ReactNode {
       <Toasts />
       {search ? <SearchOverlay /> : null}
       {dialog === 'help' ? <ShortcutHelp /> : null}
+      {dialog === 'palette' ? <CommandPalette /> : null}
       <Private>
         <SelectionPopup />
         {editor ? <NoteEditor target={editor} /> : null}

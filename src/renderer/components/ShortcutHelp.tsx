@@ -6,6 +6,7 @@ import { MOD } from './TopBar';
 
 const SHORTCUTS: Array<[string, string]> = [
   [`${MOD}+K  or  ${MOD}+F`, 'Search'],
+  [`${MOD}+Shift+K`, 'Command palette: any command, a recent place, a section by its label or title'],
   ['J / K', 'Next / previous paragraph or item'],
   ['[ / ]', 'Previous / next focus area'],
   ['B', 'Bookmark the current item'],

@@ -1,7 +1,7 @@
 /**
  * The global keyboard shortcuts: Ctrl/Cmd+K or +F search, J/K blocks, [ / ]
  * focus areas, B bookmark, N note, C copy with citation, ? help, Ctrl/Cmd+Z undo,
- * Ctrl/Cmd+Shift+P presentation mode, Alt+Left/Right and mouse buttons 4/5 Back/Forward.
+ * Ctrl/Cmd+Shift+P presentation mode, Ctrl/Cmd+Shift+K the command palette, Alt+Left/Right and mouse buttons 4/5 Back/Forward.
  *
  * Constraint: single-letter shortcuts never fire while typing in a field or
  * while a dialog is open; the dialog owns the keyboard then (Esc closes it).
@@ -42,6 +42,11 @@ export function useShortcuts(): void {
       if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !typing(e.target)) {
         e.preventDefault();
         void goHistory(e.key === 'ArrowLeft' ? -1 : 1);
+        return;
+      }
+      if (mod && e.shiftKey && !e.altKey && key === 'k') {
+        e.preventDefault();
+        openDialog('palette');
         return;
       }
       if (mod && !e.altKey && (key === 'k' || key === 'f')) {

@@ -8,7 +8,7 @@ import type { Annotation, AnnotationFilter, Selector } from '../../shared/contra
 import { NARROW_QUERY } from '../../shared/layout';
 import { createStore } from '../lib/store';
 
-export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'vault';
+export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'vault';
 
 export interface EditorTarget {
   blockId: string;

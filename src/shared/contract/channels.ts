@@ -255,7 +255,17 @@ void agreement;
 export interface EventPayloads {
   'app.recovered': { message: string };
   'app.command': {
-    command: 'search' | 'export' | 'import' | 'backup' | 'print' | 'shortcuts' | 'presentation' | 'back' | 'forward';
+    command:
+      | 'search'
+      | 'export'
+      | 'import'
+      | 'backup'
+      | 'print'
+      | 'shortcuts'
+      | 'presentation'
+      | 'back'
+      | 'forward'
+      | 'palette';
   };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
   'app.open': T.DeepLinkTarget;
