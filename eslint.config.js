@@ -28,6 +28,7 @@ export const LAYERS = {
       'csv-stringify',
       'approx-string-match',
       'better-sqlite3-multiple-ciphers',
+      'age-encryption',
       'nspell',
       'dictionary-en',
       'dictionary-en-gb',

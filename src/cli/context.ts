@@ -9,6 +9,7 @@
 import type { Args, Channel, ResultOf } from '../shared/contract/channels';
 import type { ExportFile } from '../shared/contract/types';
 import type { ErrorCode } from '../shared/contract/result';
+import type { AskHidden } from './seal-passphrase';
 
 export interface Io {
   out(text: string): void;
@@ -25,6 +26,8 @@ export interface Host {
   version?: string;
   /** Prints an HTML brief to PDF (the app: Electron's printer; else a browser found on the machine). */
   printPdf?: (html: ExportFile) => Promise<ExportFile>;
+  /** Asks for a sealed file's passphrase without echo (default: the terminal; tests answer it). */
+  askHidden?: AskHidden;
 }
 
 export type OptionValue = string | boolean | Array<string | boolean> | undefined;
@@ -72,6 +75,8 @@ export interface Context {
   printJson(value: unknown): void;
   /** Prints an HTML brief to PDF: a browser found on the machine, or the app's own printer (cli-mode). */
   printPdf(html: ExportFile): Promise<ExportFile>;
+  /** Asks for a passphrase without echo; null when there is no terminal. */
+  askHidden: AskHidden;
 }
 
 export interface Command {

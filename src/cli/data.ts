@@ -11,26 +11,36 @@ import { readImportFile, writeFileAtomic } from '../core/files';
 import { storageFault } from '../core/faults';
 import { backupLine, formatBytes, previewLines } from './format';
 import { errorMessage } from '../shared/errors';
+import { SEAL_PASSPHRASE_FD, sealPassphrase } from './seal-passphrase';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export --format <markdown|docx|html|pdf|csv|json> --out <file> [--no-notes] [--json]',
+  usage:
+    'export --format <markdown|docx|html|pdf|csv|json> --out <file> [--no-notes] [--seal [--seal-passphrase-fd <n>]] [--json]',
   summary:
-    'write all your notes and bookmarks as a brief (markdown, docx, html, pdf), a table (csv) or a backup file (json)',
-  options: ['format', 'out', 'no-notes'],
+    'write all your notes and bookmarks as a brief (markdown, docx, html, pdf), a table (csv) or a backup file (json); --seal encrypts it with a passphrase (.recollection)',
+  options: ['format', 'out', 'no-notes', 'seal', SEAL_PASSPHRASE_FD],
   positionals: [0, 0],
   async run(ctx) {
     const format = optMember(ctx.values, 'format', [...EXPORT_FORMATS, 'pdf'] as const);
     const out = optString(ctx.values, 'out');
     if (format === undefined) throw new UsageError('export needs --format');
     if (out === undefined) throw new UsageError('export needs --out <file>');
+    const sealing = optFlag(ctx.values, 'seal');
+    if (!sealing && ctx.values[SEAL_PASSPHRASE_FD] !== undefined)
+      throw new UsageError(`--${SEAL_PASSPHRASE_FD} goes with --seal`);
+    // Asked before the work, so a typing mistake costs nothing.
+    const seal = sealing ? { passphrase: await sealPassphrase(ctx.values, 'seal', ctx.askHidden) } : undefined;
     const rendered = await ctx.call('export.render', {
-      // PDF is the printable HTML brief, printed (as the app does).
+      // PDF is the printable HTML brief, printed (as the app does), then sealed here.
       format: format === 'pdf' ? 'html' : format,
       scope: { kind: 'all' },
       includeNotes: !optFlag(ctx.values, 'no-notes'),
+      seal: format === 'pdf' ? undefined : seal,
     });
-    const file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;
+    let file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;
+    if (format === 'pdf' && seal)
+      file = await (await import('../core/exchange/seal')).sealExportFile(file, 'pdf', seal.passphrase);
     const path = ctx.resolvePath(out);
     try {
       await writeFileAtomic(path, file.data, { dataDir: ctx.dataDir });
@@ -46,9 +56,10 @@ export const exportCommand: Command = {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import <file> [--dry-run] [--json]',
-  summary: 'merge notes from a JSON export: shows what would change, then applies it (not with --dry-run)',
-  options: ['dry-run'],
+  usage: 'import <file> [--dry-run] [--seal-passphrase-fd <n>] [--json]',
+  summary:
+    'merge notes from a JSON export, sealed or not: shows what would change, then applies it (not with --dry-run)',
+  options: ['dry-run', SEAL_PASSPHRASE_FD],
   positionals: [1, 1],
   async run(ctx) {
     let data: string;
@@ -57,9 +68,15 @@ export const importCommand: Command = {
     } catch (err) {
       throw new CliError(errorMessage(err));
     }
-    const preview = await ctx.call('import.preview', { data });
+    // A sealed file is known by the core's answer; only then is a passphrase asked for.
+    let passphrase: string | undefined;
+    const preview = await ctx.call('import.preview', { data }).catch(async (err: unknown) => {
+      if (!(err instanceof CliError && err.code === 'PASSPHRASE_NEEDED')) throw err;
+      passphrase = await sealPassphrase(ctx.values, 'open', ctx.askHidden);
+      return ctx.call('import.preview', { data, passphrase });
+    });
     const dryRun = optFlag(ctx.values, 'dry-run');
-    const applied = dryRun ? null : await ctx.call('import.apply', { data });
+    const applied = dryRun ? null : await ctx.call('import.apply', { data, passphrase });
     if (ctx.json) return ctx.printJson({ preview, applied });
     ctx.print(`Preview: ${previewLines(preview).join('\n')}`);
     ctx.print(applied ? `Imported: ${previewLines(applied)[0]}` : 'Dry run: nothing was changed.');

@@ -23,6 +23,7 @@ import { terminalJson, terminalText } from './format';
 import { annotate, bookmark, notes } from './notes';
 import { appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
+import { askOnTerminal } from './seal-passphrase';
 import { errorMessage } from '../shared/errors';
 import { answersWhileLocked } from '../shared/contract/locked';
 import { PASSPHRASE_ENV, readPassphrase } from './passphrase';
@@ -67,6 +68,8 @@ const OPTIONS = {
   out: { type: 'string' },
   'no-notes': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  seal: { type: 'boolean' },
+  'seal-passphrase-fd': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function helpText(command?: Command): string {
@@ -221,6 +224,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
       },
       printJson: (value) => io.out(`${terminalJson(withRecovery(value, core))}\n`),
       printPdf: host.printPdf ?? printPdfWithBrowser,
+      askHidden: host.askHidden ?? askOnTerminal,
       async printLines(lines) {
         if (json) return;
         let chunk: string[] = [];

@@ -10,7 +10,8 @@
  * the next start removes it if the process was killed); the destination
  * folder is the user's, so only a file we recorded, named by our exact
  * pattern, is ever removed there; refuse an import file larger than
- * LIMITS.importBytes before reading it, and one that is not valid UTF-8 with
+ * LIMITS.importBytes before reading it (a sealed file: LIMITS.sealedImportBytes),
+ * name a binary file (DOCX, PDF…) from its bytes, and refuse one that is not valid UTF-8 with
  * the byte offset of the first bad sequence (never a silent U+FFFD).
  */
 import { randomUUID } from 'node:crypto';
@@ -150,16 +151,40 @@ export async function readImportFile(path: string): Promise<string> {
     if (err instanceof CoreError) throw err;
     throw new CoreError('NOT_FOUND', `cannot read ${basename(path)}`);
   }
-  if (size > LIMITS.importBytes) {
+  const tooLarge = (): CoreError => {
     const mb = Math.round(LIMITS.importBytes / (1024 * 1024));
-    throw new CoreError(
+    return new CoreError(
       'INVALID_ARGUMENT',
       `${basename(path)} is larger than ${mb} MB; it is not a Recollection export`,
     );
-  }
-  const text = decodeUtf8(await readFile(path), basename(path));
+  };
+  // Loaded here, not at start: the command line's entry must not load the exporters' libraries (docs/cli.md).
+  const sniff = await import('./exchange/sniff');
+  const { sniffBytes, sniffText } = sniff;
+  // A sealed file may be larger than the export it holds (base64); anything else is held to importBytes.
+  if (size > LIMITS.sealedImportBytes || (size > LIMITS.importBytes && !(await startsSealed(path, sniffText))))
+    throw tooLarge();
+  const bytes = await readFile(path);
+  // Named from its bytes before decoding: a DOCX or PDF is "a Word document", not "invalid UTF-8 at byte 10".
+  const kind = sniffBytes(bytes);
+  if (kind) sniff.refuseUnreadable(kind, basename(path));
+  const text = decodeUtf8(bytes, basename(path));
+  // Named here too (the import channel names it again, without the file's name).
+  sniff.refuseUnreadable(sniffText(text), basename(path));
   // A byte-order mark (some editors add one) is not part of the JSON.
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** Whether the file's first bytes hold a sealed file's armor line (read without reading the whole file). */
+async function startsSealed(path: string, sniffText: (text: string) => string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = new Uint8Array(4096);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return sniffText(new TextDecoder('latin1').decode(head.subarray(0, bytesRead))) === 'sealed';
+  } finally {
+    await file.close();
+  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -2,6 +2,7 @@
  * The two channels that need a native file dialog: export.save (render the
  * export in the core, ask where to save, write it) and import.open (ask for a
  * file, check its size, read it as text for import.preview / import.apply).
+ * A sealed PDF is sealed here, after printing; the other formats in the core.
  *
  * Constraints: lose nothing — the export is written to a temporary file in the
  * target folder and renamed over the destination only once complete; an import
@@ -15,6 +16,7 @@ import { CoreError } from '../shared/contract/result';
 import type { ExportFile } from '../shared/contract/types';
 import { FORMATS } from '../shared/vocabulary/formats';
 import { readImportFile, writeFileAtomic } from '../core/files';
+import { SEAL_EXTENSION, sealExportFile } from '../core/exchange/seal';
 import { storageFault } from '../core/faults';
 
 export async function saveExport(
@@ -23,14 +25,19 @@ export async function saveExport(
   window: BrowserWindow | null,
 ): Promise<ResultOf<'export.save'>> {
   // Render first: a failing export never opens a dialog for nothing.
-  const file =
+  let file =
     args.format === 'pdf'
-      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html' }))
+      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html', seal: undefined }))
       : await handlers['export.render']({ ...args, format: args.format });
+  // The PDF is printed here, so sealed here; the core seals the other formats.
+  if (args.format === 'pdf' && args.seal) file = await sealExportFile(file, 'pdf', args.seal.passphrase);
+  const filter = args.seal
+    ? { name: `Sealed ${FORMATS[args.format].label}`, extensions: [SEAL_EXTENSION] }
+    : { name: FORMATS[args.format].label, extensions: [FORMATS[args.format].extension] };
   const options = {
     title: 'Export notes',
     defaultPath: join(app.getPath('documents'), basename(file.filename)),
-    filters: [{ name: FORMATS[args.format].label, extensions: [FORMATS[args.format].extension] }],
+    filters: [filter],
   };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;
@@ -81,7 +88,7 @@ export async function openImport(window: BrowserWindow | null): Promise<ResultOf
     title: 'Import notes',
     properties: ['openFile' as const],
     filters: [
-      { name: FORMATS.json.label, extensions: [FORMATS.json.extension] },
+      { name: 'Recollection exports', extensions: [FORMATS.json.extension, SEAL_EXTENSION] },
       { name: 'All files', extensions: ['*'] },
     ],
   };

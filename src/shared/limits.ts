@@ -19,6 +19,11 @@ export const LIMITS = {
   /** Import files: 20 MB of JSON is ~100,000 annotations; a 50 MB file is refused. */
   importBytes: 20 * 1024 * 1024,
   importRecords: 100_000,
+  /** A sealed import file: its export (at most importBytes) in base64 armor (4/3) plus its header lines. */
+  sealedImportBytes: 28 * 1024 * 1024,
+  /** Passphrases of sealed files: at least 8 characters to seal (fewer can still open a file sealed elsewhere). */
+  sealPassphraseMin: 8,
+  passphraseLength: 1_024,
   /** notes.page: entries per request (a screenful or a few of the Notes panel). */
   notesPageSize: 500,
   /** annotations.forBlocks: blocks per request (the largest page has a few hundred). */

@@ -16,11 +16,16 @@
  * 9999, made every later export un-importable). The rejection messages of the
  * whole-file cases (too big, not JSON, wrong top level, duplicate ids) are
  * checked here through the channel; the parser's own cases are in
- * src/core/exchange/import.test.ts.
+ * src/core/exchange/import.test.ts. Sealed inputs (#16.6): the sealed text
+ * mutated, a byte of the age file changed with its checksum made to match (never
+ * imported), the file cut short, and mutated exports sealed, which must get the
+ * same answer as unsealed.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { armor } from 'age-encryption';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/core/dispatch';
@@ -28,6 +33,7 @@ import type { Args } from '../../src/shared/contract/channels';
 import type { ImportPreview } from '../../src/shared/contract/types';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 import { annotationShape, bookmarkShape } from './shapes';
+import { seal } from '../../src/core/exchange/seal';
 
 const SEED = 424_242;
 const RUNS = 600;
@@ -127,24 +133,28 @@ async function ids(): Promise<Set<string>> {
 }
 
 /** An import channel through dispatch(), with any unexpected exception's stack in the failure. */
-async function importCall<K extends 'import.preview' | 'import.apply'>(channel: K, data: string) {
+async function importCall<K extends 'import.preview' | 'import.apply'>(channel: K, data: string, passphrase?: string) {
   let internal = '';
-  const result = await dispatch<K>(target.core.handlers, channel, { data }, (message, err) => {
+  const result = await dispatch<K>(target.core.handlers, channel, { data, passphrase }, (message, err) => {
     internal = `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
   });
   expect(internal, 'an import must never fail with an unexpected exception').toBe('');
   return result;
 }
 
-/** Imports `data` into the target and checks the all-or-nothing rule; returns the rejection message, if any. */
-async function importWhole(data: string): Promise<string | null> {
+/**
+ * Imports `data` (sealed: opened with `passphrase`) into the target and checks the all-or-nothing rule;
+ * returns the rejection message, if any. A sealed file may also be refused as damaged or for its passphrase.
+ */
+async function importWhole(data: string, passphrase?: string): Promise<string | null> {
   const before = await snapshot();
   const idsBefore = await ids();
-  const preview = await importCall('import.preview', data);
+  const preview = await importCall('import.preview', data, passphrase);
   expect(await snapshot(), 'a preview must write nothing').toBe(before);
-  const result = await importCall('import.apply', data);
+  const result = await importCall('import.apply', data, passphrase);
   if (!result.ok) {
-    expect(result.error.code, result.error.message).toBe('INVALID_ARGUMENT');
+    const codes = passphrase === undefined ? ['INVALID_ARGUMENT'] : ['INVALID_ARGUMENT', 'DAMAGED', 'WRONG_PASSPHRASE'];
+    expect(codes, `${result.error.code}: ${result.error.message}`).toContain(result.error.code);
     // The preview refuses it for the same reason (the dispatcher prefixes schema errors with the channel).
     const reason = (m: string) => m.replace(/^import\.(preview|apply): /, '');
     expect(preview.ok ? 'preview accepted it' : reason(preview.error.message)).toBe(reason(result.error.message));
@@ -153,7 +163,7 @@ async function importWhole(data: string): Promise<string | null> {
     return result.error.message;
   }
   expect(preview.ok && preview.value).toEqual(result.value);
-  const again = await target.value('import.preview', { data });
+  const again = await target.value('import.preview', { data, passphrase });
   const left: Partial<ImportPreview> = { added: again.added, updated: again.updated };
   expect(left, 'a second import still finds records to add or update: the first was partial').toEqual({
     added: 0,
@@ -385,4 +395,70 @@ describe('whole-file rejections through the channel, notes unchanged', () => {
     const message = await importWhole(JSON.stringify(file));
     expect(message).toMatch(/first\.items\[\d+\]\.id: duplicate of first\.items\[2\]/);
   });
+});
+
+describe('sealed inputs: all or nothing, and sealing changes nothing about an import', () => {
+  const PASS = 'fuzzing passphrase';
+  /** A low scrypt work factor: the key stretching is not what is tested here. */
+  const FAST = 10;
+  let sealedFile: string;
+  beforeAll(async () => {
+    sealedFile = await seal({ format: 'json', filename: 'notes.json', data: exported }, PASS, FAST);
+  });
+
+  it('200 character mutations of the sealed text (delete, insert, replace): applied whole or refused', async () => {
+    const edit = fc.record({
+      at: fc.nat({ max: sealedFile.length }),
+      remove: fc.nat({ max: 8 }),
+      insert: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('A', '/', '=', '\n', '-', '\u0000')),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 2 }), async (edits) => {
+        let text = sealedFile;
+        for (const e of edits) text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
+        await importWhole(text, PASS);
+      }),
+      { numRuns: 200, seed: SEED + 2, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('a byte of the age file changed, its checksum made to match: never imported', async () => {
+    const at = sealedFile.indexOf('-----BEGIN');
+    const bytes = armor.decode(sealedFile.slice(at));
+    const changed = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (i, x) => {
+        const copy = bytes.slice();
+        copy[i] = (copy[i] ?? 0) ^ x;
+        const sum = createHash('sha256').update(copy).digest('hex');
+        const text = `${sealedFile.slice(0, at).replace(/[0-9a-f]{64}/, sum)}${armor.encode(copy)}`;
+        const message = await importWhole(text, PASS);
+        expect(message, `byte ${i} changed, yet the file was imported`).not.toBeNull();
+        changed.add(message ?? '');
+      }),
+      { numRuns: 120, seed: SEED + 3, endOnFailure: true },
+    );
+    expect(changed.size).toBeGreaterThan(1);
+  }, 300_000);
+
+  it('the sealed file cut short at every 61st offset: always refused', async () => {
+    for (let end = 0; end < sealedFile.trimEnd().length; end += 61) {
+      expect(await importWhole(sealedFile.slice(0, end), PASS)).not.toBeNull();
+    }
+  }, 300_000);
+
+  it('60 structural mutations, sealed: the same answer as the same file unsealed', async () => {
+    const file = JSON.parse(exported) as Json;
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 2 }), async (ops) => {
+        const text = JSON.stringify(mutate(file, ops));
+        const plain = await importCall('import.preview', text);
+        const sealedText = await seal({ format: 'json', filename: 'notes.json', data: text }, PASS, FAST);
+        const opened = await importCall('import.preview', sealedText, PASS);
+        expect(opened.ok ? opened.value : opened.error).toEqual(plain.ok ? plain.value : plain.error);
+        await importWhole(sealedText, PASS);
+      }),
+      { numRuns: 60, seed: SEED + 4, endOnFailure: true },
+    );
+  }, 300_000);
 });

@@ -43,6 +43,9 @@ const CODES: ReadonlySet<ErrorCode> = new Set([
   'BUSY',
   'STORAGE',
   'INTERNAL',
+  'PASSPHRASE_NEEDED',
+  'WRONG_PASSPHRASE',
+  'DAMAGED',
 ]);
 const STACK_FRAME = /\n\s+at |\bat .+:\d+:\d+\)?$|node_modules|\.ts:\d+/m;
 

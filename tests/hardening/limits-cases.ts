@@ -318,4 +318,40 @@ export const CASES: Case[] = [
     says: /: url: /,
     atRefusedLater: { code: 'UNAVAILABLE', says: /needs the desktop app/ },
   },
+  {
+    limit: 'sealedImportBytes',
+    where: 'import.preview data (a sealed file may be larger than the export it holds)',
+    channel: 'import.preview',
+    at: () => ({ data: s(LIMITS.sealedImportBytes, ' ') }),
+    over: () => ({ data: s(LIMITS.sealedImportBytes + 1, ' ') }),
+    says: /: data: /,
+    // Not sealed: the importer holds it to importBytes.
+    atRefusedLater: { code: 'INVALID_ARGUMENT', says: /^file: 28\.0 MB; at most 20\.0 MB can be imported/ },
+  },
+  {
+    limit: 'passphraseLength',
+    where: 'import.preview passphrase',
+    channel: 'import.preview',
+    at: () => ({ data: importFile({ note: 'n' }), passphrase: s(LIMITS.passphraseLength) }),
+    over: () => ({ data: importFile({ note: 'n' }), passphrase: s(LIMITS.passphraseLength + 1) }),
+    says: /: passphrase: /,
+  },
+  {
+    limit: 'sealPassphraseMin',
+    where: 'export.render seal.passphrase (at least; one fewer is refused)',
+    channel: 'export.render',
+    at: () => ({
+      format: 'csv',
+      scope: { kind: 'all' },
+      includeNotes: true,
+      seal: { passphrase: s(LIMITS.sealPassphraseMin) },
+    }),
+    over: () => ({
+      format: 'csv',
+      scope: { kind: 'all' },
+      includeNotes: true,
+      seal: { passphrase: s(LIMITS.sealPassphraseMin - 1) },
+    }),
+    says: /: seal\.passphrase: /,
+  },
 ];

@@ -1,6 +1,8 @@
 /**
  * Reads an import file (the app's JSON export, or plain W3C Web Annotations)
- * into validated bookmarks and annotations for the user store to merge.
+ * into validated bookmarks and annotations for the user store to merge. A
+ * file that is not JSON at all (a CSV, a brief, a sealed file) is named in one
+ * sentence (sniff.ts) before any JSON parsing.
  *
  * Constraint: any file can be wrong. Size is checked before parsing, every
  * record is checked (zod schema, then the rules the schema cannot say), and the
@@ -23,6 +25,7 @@ import {
   targetBlockId,
   type RawRecord,
 } from './import-schema';
+import { refuseUnreadable, sniffText } from './sniff';
 import type { ImportBundle } from './types';
 
 const invalid = (where: string, what: string): never => {
@@ -302,6 +305,11 @@ export function parseImport(text: string): ImportBundle {
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') invalid('file', 'empty');
+  const kind = sniffText(body);
+  // A sealed file reaches here only when nothing opened it first (readImport does, given a passphrase).
+  if (kind === 'sealed')
+    throw new CoreError('PASSPHRASE_NEEDED', 'This is a sealed Recollection file: type its passphrase to open it.');
+  refuseUnreadable(kind);
   const data = parseJson(body);
   const { items, base } = locateItems(data);
   if (items.length > LIMITS.importRecords) {

@@ -1,14 +1,16 @@
 /**
  * export.* and import.* channels: gather the scoped notes with their places in
  * the document, hand them to the pure exporters, and pass validated import
- * bundles to the user store, which merges them in one transaction.
+ * bundles to the user store, which merges them in one transaction. A sealed
+ * export is the rendered file sealed (exchange/seal.ts); a sealed import is
+ * opened first, then read like any other (exchange/read-import.ts).
  * `export.save` and `import.open` need dialogs: the shell replaces them.
  */
 import type { ParsedArgs } from '../../shared/contract/channels';
 import type { ExportFile, ExportFormat } from '../../shared/contract/types';
 import { FORMATS } from '../../shared/vocabulary/formats';
 import type { ContentStore } from '../content/store';
-import { parseImport } from '../exchange/import';
+import { readImport } from '../exchange/read-import';
 import type { ExportOptions } from '../exchange/types';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
@@ -42,7 +44,11 @@ export async function renderExport(
     csv: async () => (await import('../exchange/csv')).exportCsv(entries, options),
     json: async () => (await import('../exchange/w3c')).exportW3c(entries, options),
   };
-  return { filename, mime, data: await render[args.format]() };
+  const file = { filename, mime, data: await render[args.format]() };
+  if (!args.seal) return file;
+  // Sealed: the same bytes inside, the passphrase used here and nowhere else (never logged or returned).
+  const { sealExportFile } = await import('../exchange/seal');
+  return sealExportFile(file, args.format, args.seal.passphrase);
 }
 
 export function exchangeHandlers(
@@ -53,8 +59,10 @@ export function exchangeHandlers(
   return {
     'export.render': (args) => renderExport(content, user, args, now()),
     'export.save': () => shellOnly(),
-    'import.preview': ({ data }) => user.exchange.importBundle(parseImport(data), { dryRun: true }),
-    'import.apply': ({ data }) => user.exchange.importBundle(parseImport(data), { dryRun: false }),
+    'import.preview': async ({ data, passphrase }) =>
+      user.exchange.importBundle(await readImport(data, passphrase), { dryRun: true }),
+    'import.apply': async ({ data, passphrase }) =>
+      user.exchange.importBundle(await readImport(data, passphrase), { dryRun: false }),
     'import.open': () => shellOnly(),
   };
 }

@@ -16,6 +16,7 @@ import { useStore } from '../lib/store';
 import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
 import { Dialog, DialogActions } from './Dialog';
+import { SEAL_OFF, SealFields, sealArg, sealProblem } from './SealFields';
 
 export function ExportDialog(): ReactNode {
   const filter = useStore(ui, (s) => s.filter);
@@ -23,6 +24,7 @@ export function ExportDialog(): ReactNode {
   const [format, setFormat] = useState<SaveFormat>('markdown');
   const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(selected.length ? 'selection' : 'all');
   const [includeNotes, setIncludeNotes] = useState(true);
+  const [seal, setSeal] = useState(SEAL_OFF);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ filename: string; text: string } | null>(null);
@@ -35,10 +37,11 @@ export function ExportDialog(): ReactNode {
         : { kind: 'all' };
 
   const run = async (): Promise<void> => {
-    setBusy(true);
-    setMessage(null);
     setPreview(null);
-    const args = { format, scope, includeNotes };
+    setMessage(sealProblem(seal));
+    if (sealProblem(seal)) return;
+    setBusy(true);
+    const args = { format, scope, includeNotes, seal: sealArg(seal) };
     const saved = await api.export.save(args);
     if (saved.ok) {
       setBusy(false);
@@ -104,6 +107,13 @@ export function ExportDialog(): ReactNode {
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
         Include my private note texts and tags (untick to share only what is marked, with positions)
       </label>
+      <SealFields
+        value={seal}
+        onChange={(next) => {
+          setSeal(next);
+          setMessage(null);
+        }}
+      />
       <DialogActions
         onCancel={closeOverlays}
         primary={{ label: 'Export…', disabled: busy, onClick: () => void run() }}

@@ -14,6 +14,11 @@ import { changed } from '../state/notes';
 import { toast } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
 import { Dialog, DialogActions } from './Dialog';
+import { OpenSealField } from './SealFields';
+
+/** The core's sentences ("This file is a spreadsheet…") stand alone; a record's problem gets the lead-in. */
+const cannot = (message: string): string =>
+  /^[A-Z]/.test(message) ? message : `This file cannot be imported: ${message}`;
 
 function summary(p: ImportPreview): string {
   const parts = [`${p.added} new`, `${p.updated} updated`, `${p.orphans} unattached`];
@@ -28,15 +33,25 @@ export function ImportDialog(): ReactNode {
   const [message, setMessage] = useState<string | null>(null);
   const [needInput, setNeedInput] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** A sealed file: its passphrase, asked for once the core says the file is sealed. */
+  const [sealed, setSealed] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
-  const check = async (f: { name: string; data: string }): Promise<void> => {
+  const check = async (f: { name: string; data: string }, key?: string): Promise<void> => {
     setFile(f);
     setPreview(null);
     setMessage(null);
-    const res = await api.import.preview({ data: f.data });
-    if (res.ok) setPreview(res.value);
-    else setMessage(`This file cannot be imported: ${res.error.message}`);
+    if (key === undefined) {
+      setSealed(false);
+      setPassphrase('');
+    }
+    setBusy(true);
+    const res = await api.import.preview({ data: f.data, passphrase: key });
+    setBusy(false);
+    if (res.ok) return setPreview(res.value);
+    if (res.error.code === 'PASSPHRASE_NEEDED') setSealed(true);
+    setMessage(cannot(res.error.message));
   };
   const choose = async (): Promise<void> => {
     const res = await api.import.open({});
@@ -50,9 +65,12 @@ export function ImportDialog(): ReactNode {
   const apply = async (): Promise<void> => {
     if (!file) return;
     setBusy(true);
-    const res = await api.import.apply({ data: file.data });
+    const res = await api.import.apply({ data: file.data, passphrase: sealed ? passphrase : undefined });
     setBusy(false);
-    if (!res.ok) return setMessage(`Nothing was imported: ${res.error.message}`);
+    if (!res.ok)
+      return setMessage(
+        /^[A-Z]/.test(res.error.message) ? res.error.message : `Nothing was imported: ${res.error.message}`,
+      );
     toast(`Imported: ${summary(res.value)}`);
     changed();
     closeOverlays();
@@ -61,8 +79,8 @@ export function ImportDialog(): ReactNode {
   return (
     <Dialog title="Import notes" onClose={closeOverlays} className="import-dialog">
       <p>
-        Import bookmarks and notes from a Recollection JSON export (or W3C Web Annotations). Records already here are
-        matched by id; the newer version wins.
+        Import bookmarks and notes from a Recollection JSON export (or W3C Web Annotations), sealed (.recollection) or
+        not. Records already here are matched by id; the newer version wins.
       </p>
       <div className="field-row">
         <button type="button" className="button" onClick={() => void choose()}>
@@ -71,14 +89,15 @@ export function ImportDialog(): ReactNode {
         <input
           ref={input}
           type="file"
-          accept=".json,application/json,application/ld+json"
+          accept=".json,.jsonld,.recollection,application/json,application/ld+json"
           aria-label="File to import"
           className={needInput ? undefined : 'visually-hidden'}
           tabIndex={needInput ? 0 : -1}
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (!f) return;
-            if (f.size > LIMITS.importBytes)
+            // A sealed file may be larger than its export (base64); the core holds the export to importBytes.
+            if (f.size > LIMITS.sealedImportBytes)
               return setMessage(
                 `This file is ${Math.round(f.size / 1e6)} MB; the limit is ${LIMITS.importBytes / 1024 / 1024} MB.`,
               );
@@ -87,6 +106,14 @@ export function ImportDialog(): ReactNode {
         />
       </div>
       {file ? <p className="muted">File: {file.name}</p> : null}
+      {file && sealed ? (
+        <OpenSealField
+          value={passphrase}
+          onChange={setPassphrase}
+          busy={busy}
+          onOpen={() => void check(file, passphrase)}
+        />
+      ) : null}
       {message ? <p role="alert">{message}</p> : null}
       {preview ? (
         <div className="import-preview" data-testid="import-preview">

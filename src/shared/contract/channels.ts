@@ -21,13 +21,16 @@ import {
   empty,
   exportScope,
   id,
+  importData,
+  passphrase,
   position,
   priority,
+  seal,
   searchKinds,
   selector,
   settings,
   uuid,
-  passphrase,
+  vaultPassphrase,
   recoveryCode,
 } from './schemas';
 import type * as T from './types';
@@ -116,11 +119,16 @@ export const argSchemas = {
   'trash.restore': z.object({ id: uuid }).strict(),
   'history.undo': empty,
 
-  'export.render': z.object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
+  'export.render': z
+    .object({ format: z.enum(EXPORT_FORMATS), scope: exportScope, includeNotes: z.boolean(), seal: seal.optional() })
+    .strict(),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
-  'export.save': z.object({ format: z.enum(SAVE_FORMATS), scope: exportScope, includeNotes: z.boolean() }).strict(),
-  'import.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
-  'import.apply': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
+  'export.save': z
+    .object({ format: z.enum(SAVE_FORMATS), scope: exportScope, includeNotes: z.boolean(), seal: seal.optional() })
+    .strict(),
+  /** `passphrase` opens a sealed (.recollection) file; without one a sealed file answers PASSPHRASE_NEEDED. */
+  'import.preview': z.object({ data: importData, passphrase: passphrase.optional() }).strict(),
+  'import.apply': z.object({ data: importData, passphrase: passphrase.optional() }).strict(),
   'import.open': empty,
 
   'settings.get': empty,
@@ -140,14 +148,14 @@ export const argSchemas = {
 
   // Protection of the notes at rest and the app lock (docs/security.md).
   'vault.status': empty,
-  'vault.enable': z.object({ passphrase }).strict(),
-  'vault.disable': z.object({ passphrase }).strict(),
+  'vault.enable': z.object({ passphrase: vaultPassphrase }).strict(),
+  'vault.disable': z.object({ passphrase: vaultPassphrase }).strict(),
   'vault.unlock': z.union([
-    z.object({ passphrase }).strict(),
-    z.object({ recoveryCode, newPassphrase: passphrase }).strict(),
+    z.object({ passphrase: vaultPassphrase }).strict(),
+    z.object({ recoveryCode, newPassphrase: vaultPassphrase }).strict(),
   ]),
   'vault.lock': empty,
-  'vault.changePassphrase': z.object({ passphrase, newPassphrase: passphrase }).strict(),
+  'vault.changePassphrase': z.object({ passphrase: vaultPassphrase, newPassphrase: vaultPassphrase }).strict(),
   /** Shell: remember (or forget) the key in the OS keychain on this computer. */
   'vault.remember': z.object({ remember: z.boolean() }).strict(),
 } as const;

@@ -123,6 +123,17 @@ export const settings = z
   .strict();
 
 /** A passphrase: long enough to be worth stretching, short enough to stretch in bounded time. */
-export const passphrase = z.string().min(8, 'at least 8 characters').max(1024);
+export const vaultPassphrase = z.string().min(8, 'at least 8 characters').max(1024);
 /** A recovery code as typed back (dashes and spaces allowed). */
 export const recoveryCode = z.string().min(20).max(64);
+
+// ---------------------------------------------------------------- sealed files (.recollection)
+
+/** A sealed file's passphrase. Never echoed: zod's messages for these checks do not quote the value. */
+export const passphrase = z.string().min(1).max(LIMITS.passphraseLength);
+/** Seal the export with this passphrase (export.render, export.save). */
+export const seal = z
+  .object({ passphrase: z.string().min(LIMITS.sealPassphraseMin).max(LIMITS.passphraseLength) })
+  .strict();
+/** An import file's text: a sealed file may be larger than the export it holds (base64 armor). */
+export const importData = z.string().max(LIMITS.sealedImportBytes);
