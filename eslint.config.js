@@ -27,6 +27,7 @@ export const LAYERS = {
       'docx',
       'csv-stringify',
       'approx-string-match',
+      'better-sqlite3-multiple-ciphers',
       'age-encryption',
       'nspell',
       'dictionary-en',

@@ -32,6 +32,7 @@ import { benchStartup } from './startup';
 import { computeTargets, type Results } from './targets';
 import { benchHeavy } from './heavy';
 import { benchUserDb } from './userdb';
+import { benchVault } from './vault';
 
 type SectionId = keyof Results;
 // The renderer runs last: a browser's processes can outlive its close() for a while and would disturb later sections.
@@ -42,6 +43,7 @@ const ORDER: readonly SectionId[] = [
   'cli',
   'ipc',
   'userdb',
+  'vault',
   'heavy',
   'scale',
   'renderer',
@@ -83,6 +85,7 @@ const RUNNERS: Record<SectionId, { title: string; run: Runner }> = {
   scale: { title: '7. Scale (synthetic corpora)', run: benchScale },
   cli: { title: '8. Command-line start-up', run: benchCli },
   heavy: { title: '9. Heavy use (100,000 notes)', run: benchHeavy },
+  vault: { title: '10. Notes under lock (encryption at rest)', run: benchVault },
 };
 
 async function main(): Promise<void> {

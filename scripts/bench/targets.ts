@@ -5,6 +5,7 @@
  * Constraint: reported, never asserted; each target names the exact figure
  * it reads, so docs/performance.md can explain a MISS precisely.
  */
+import type { VaultData } from './vault';
 import { fmtMs, fmtRatio } from './format';
 import type { CliData } from './cli';
 import type { IpcData } from './ipc';
@@ -27,6 +28,7 @@ export interface Results {
   scale: ScaleData;
   cli: CliData;
   heavy: HeavyData;
+  vault: VaultData;
 }
 
 export function computeTargets(r: Partial<Results>): Target[] {

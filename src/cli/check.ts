@@ -18,6 +18,8 @@ import { backupNames } from '../core/user/backup-rotation';
 import { headerUserVersion } from '../core/user/db';
 import { LATEST_VERSION } from '../core/user/migrations';
 import { USER_DB_FILE } from '../core/user/store';
+import { looksEncrypted } from '../core/user/vault/cipher';
+import { keyFilePath } from '../core/user/vault/keyfile';
 import { CliError, type Command } from './context';
 import { errorMessage } from '../shared/errors';
 
@@ -86,6 +88,8 @@ export type UserDbCause =
 
 export interface UserDbCheck extends DbCheck {
   cause: UserDbCause;
+  /** Protection is on: the file is encrypted, and its contents are checked when it is unlocked. */
+  encrypted?: boolean;
 }
 
 const CAUSE_LABEL: Record<UserDbCause, string> = {
@@ -127,6 +131,11 @@ export function checkUser(dataDir: string): UserDbCheck {
   if (statSync(path).size === 0) {
     return backups ? fail('empty', `the file is empty; ${restoreNote}`) : { ...result, cause: 'absent' };
   }
+  if (existsSync(keyFilePath(dataDir)) && looksEncrypted(path)) {
+    // Without the passphrase only its presence can be checked; every other command opens it (and runs
+    // SQLite's quick_check) once the passphrase is given.
+    return { ...result, encrypted: true };
+  }
   result.schemaVersion = headerUserVersion(path);
   try {
     withReadOnly(path, (db) => result.problems.push(...integrityProblems(db.pragma('integrity_check'))));
@@ -156,6 +165,8 @@ function describe(name: string, c: DbCheck & { cause?: UserDbCause }): string[] 
   if (c.cause === 'absent' || (!c.exists && c.ok)) return [`${name}: no notes yet (${c.path})`];
   const version = c.schemaVersion === null ? '' : `, schema ${c.schemaVersion}`;
   const label = c.cause ? CAUSE_LABEL[c.cause] : c.ok ? 'ok' : 'DAMAGED';
+  if ('encrypted' in c && c.encrypted)
+    return [`${name}: ${label}, encrypted: unlock to check its contents (${c.path})`];
   return [`${name}: ${label} (${c.path}${version})`, ...c.problems.map((p) => `  ${p}`)];
 }
 

@@ -27,6 +27,8 @@ import { appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
 import { askOnTerminal } from './seal-passphrase';
 import { errorMessage } from '../shared/errors';
+import { answersWhileLocked } from '../shared/contract/locked';
+import { PASSPHRASE_ENV, readPassphrase } from './passphrase';
 
 export const COMMANDS: readonly Command[] = [
   search,
@@ -43,13 +45,14 @@ export const COMMANDS: readonly Command[] = [
   check,
 ];
 
-const GLOBAL = ['help', 'json', 'data-dir', 'content'];
+const GLOBAL = ['help', 'json', 'data-dir', 'content', 'passphrase-fd'];
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
   'data-dir': { type: 'string' },
   content: { type: 'string' },
+  'passphrase-fd': { type: 'string' },
   cluster: { type: 'string', multiple: true },
   kind: { type: 'string', multiple: true },
   limit: { type: 'string' },
@@ -74,7 +77,7 @@ const OPTIONS = {
 
 export function helpText(command?: Command): string {
   if (command) {
-    return `usage: recollection ${command.usage}\n\n${command.summary}\n\nGlobal options: --data-dir <dir>, --content <db>, --json, --help\n`;
+    return `usage: recollection ${command.usage}\n\n${command.summary}\n\nGlobal options: --data-dir <dir>, --content <db>, --passphrase-fd N, --json, --help\n`;
   }
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
@@ -86,6 +89,8 @@ export function helpText(command?: Command): string {
     'Global options:',
     `  --data-dir <dir>  your notes folder (default: ${defaultDataDir()})`,
     `  --content <db>    the document database (default: ${defaultContentPath()})`,
+    '  --passphrase-fd N read the passphrase of protected notes from file descriptor N',
+    `                    (or set ${PASSPHRASE_ENV}; on a terminal it is asked for)`,
     '  --json            machine-readable output (see docs/cli.md)',
     "  --help, -h        this help, or a command's: recollection <command> --help",
     '',
@@ -232,6 +237,12 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
         }
         const opened = core;
         const { dispatch } = await loadCore();
+        // Locked notes: the passphrase is asked for when a command first needs them (search includes notes).
+        if (opened.user.locked && (!answersWhileLocked(channel) || channel === 'search.query')) {
+          const passphrase = await readPassphrase(values['passphrase-fd']);
+          const unlocked = await dispatch(opened.handlers, 'vault.unlock', { passphrase });
+          if (!unlocked.ok) throw new CliError(unlocked.error.message, unlocked.error.code);
+        }
         const result = await dispatch(opened.handlers, channel, callArgs, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
         return result.value;

@@ -12,6 +12,7 @@ import type { LayersChanged } from '../shared/contract/layer-types';
 import type { AppStatus } from '../shared/contract/types';
 import type { FolderService } from './delegation/service';
 import type { UserStore } from './user/store';
+import type { VaultActions } from './user/vault/actions';
 
 export interface CoreOptions {
   /** Path of the content database (build/content/recollection.db in development). */
@@ -37,6 +38,10 @@ export interface CoreOptions {
    * does not (it reads the layers already stored).
    */
   sharedFolder?: { watch?: boolean; pollMs?: number; debounceMs?: number };
+  /** The data key when the notes are protected (the shell's keychain, the CLI's passphrase); else they open locked. */
+  key?: Buffer | null;
+  /** How long passphrase stretching takes when protection is turned on (default 500 ms; tests use less). */
+  kdfTargetMs?: number;
   /**
    * Only reads will follow (a command-line `search`, `show`, `notes`): the notes database is opened
    * without purging old trash, the one write every open did (it took the write lock).
@@ -49,6 +54,8 @@ export interface Core {
   status(): AppStatus;
   /** The user store, for the shell's periodic backups and the CLI's integrity check. */
   user: UserStore;
+  /** Protection and lock, for the shell (remembered key, auto-lock) and the CLI (passphrase). */
+  vault: VaultActions;
   close(): void;
   /**
    * Loads, now, what the core would otherwise load on first need (the English

@@ -28,6 +28,8 @@ import { FolderService } from './delegation/service';
 import { layerHandlers, ownCollection } from './handlers/layers';
 import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
+import { guardLocked, vaultHandlers } from './handlers/vault';
+import { VaultActions } from './user/vault/actions';
 import { preloadEnglish } from './search/english';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
@@ -99,9 +101,15 @@ export function openCore(options: CoreOptions): Core {
       reanchor: content !== null,
       nativeBinding: options.nativeBinding,
       now,
+      key: options.key,
       purgeTrash: options.readOnly !== true,
     });
     const u = user;
+    const vault = new VaultActions(u, {
+      dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
+      kdfTargetMs: options.kdfTargetMs,
+    });
     const problem = 'problem' in opened ? opened : null;
     // An export killed mid-write left its temporary file (every private note in it): remove it now.
     cleanStaleTemps(options.dataDir);
@@ -140,6 +148,7 @@ export function openCore(options: CoreOptions): Core {
             ...userHandlers(u),
             ...exchangeHandlers(opened.content, u, now, (p) => options.emit?.('export.progress', p)),
             ...layers,
+            ...vaultHandlers(vault),
           }
         : {
             // The document's channels (content, search, export, import) answer with what to do.
@@ -147,12 +156,17 @@ export function openCore(options: CoreOptions): Core {
             ...appHandlers(status),
             ...userHandlers(u),
             ...layers,
+            ...vaultHandlers(vault),
           };
     folder.start();
     return {
-      handlers: followOwnNotes(handlers, () => folder.ownChanged()),
+      handlers: guardLocked(
+        followOwnNotes(handlers, () => folder.ownChanged()),
+        u,
+      ),
       status,
       user: u,
+      vault,
       close() {
         folder.stop();
         listeners.clear();

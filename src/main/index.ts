@@ -20,6 +20,7 @@ import { renderErrorPage } from './error-page';
 import { shellHandlers } from './handlers';
 import { withStartLink } from './start-link';
 import { registerIpc, sendEvent } from './ipc';
+import { vaultShell, type VaultShell } from './vault';
 import { installMenu } from './menu';
 import { appLocations, type AppLocations } from './paths';
 import { APP_ERROR_URL, APP_INDEX_URL, registerAppScheme, serveApp } from './protocol';
@@ -44,6 +45,7 @@ let core: Core | null = null;
 let startupError: string | null = null;
 let crashes = 0;
 let stopBackups: () => void = () => {};
+let vault: VaultShell | null = null;
 /** A deep link that arrived before the window finished loading. */
 let pendingLink = deepLinkFromArgv(process.argv);
 
@@ -120,8 +122,9 @@ function start(): void {
     renderError: (message) => renderErrorPage(message, dataDir),
   });
   if (core !== null) {
+    vault = vaultShell(core, dataDir, () => window);
     const handlers = withStartLink(
-      shellHandlers(core.handlers, () => window),
+      { ...shellHandlers(core.handlers, () => window), ...vault.handlers },
       takePendingLink,
     );
     registerIpc({ handlers, window: () => window, trust, log });
@@ -192,6 +195,7 @@ if (cliArgs !== null) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopBackups();
+    vault?.stop();
     core?.close();
     core = null;
   });

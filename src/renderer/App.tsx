@@ -11,6 +11,7 @@ import type { AppStatus, DeepLinkTarget } from '../shared/contract/types';
 import { parseDeepLinkHash } from '../shared/vocabulary/links';
 import { api, bridge } from './api';
 import { ErrorScreen } from './components/ErrorScreen';
+import { LockScreen } from './components/LockScreen';
 import { Shell } from './components/Shell';
 import { SkeletonApp } from './components/Skeleton';
 import { firstPage } from './lib/outline';
@@ -22,6 +23,8 @@ import { applyStartInPresentation, togglePresentation } from './state/presentati
 import { loadSettings, settings } from './state/settings';
 import { toast } from './state/toasts';
 import { openDialog, openSearch } from './state/ui';
+import { loadVault, presentWhileLocked, setVault, vault } from './state/vault';
+import { useStore } from './lib/store';
 
 /**
  * The deep link in the location hash, if any, removed once read: the hash is a
@@ -45,6 +48,9 @@ type Boot =
   | { state: 'ready' }
   | { state: 'failed'; title: string; message: string; status: AppStatus | null };
 
+/** The settings were read (they cannot be while the notes are locked). */
+let settingsRead = false;
+
 async function start(): Promise<Boot> {
   const status = await api.app.status({});
   if (!status.ok)
@@ -60,8 +66,13 @@ async function start(): Promise<Boot> {
     };
   }
   if (status.value.recovery) toast(status.value.recovery, { tone: 'error' });
-  await loadSettings();
-  applyStartInPresentation();
+  // Locked notes: the settings live in the encrypted database, so the defaults until unlock.
+  const locked = (await loadVault())?.locked ?? false;
+  if (!locked) {
+    await loadSettings();
+    settingsRead = true;
+    applyStartInPresentation();
+  }
   const outline = await api.content.outline({});
   if (!outline.ok)
     return {
@@ -96,6 +107,17 @@ async function start(): Promise<Boot> {
 export function App(): ReactNode {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const locked = useStore(vault, (v) => v.status?.locked ?? false);
+  const presenting = useStore(vault, (v) => v.presenting);
+
+  useEffect(() => {
+    if (locked) return;
+    // Unlocked after starting locked: the settings can be read now; the notes views load on mount.
+    if (!settingsRead && boot.state === 'ready') {
+      settingsRead = true;
+      void loadSettings();
+    }
+  }, [locked, boot.state]);
 
   useEffect(() => {
     let live = true;
@@ -127,6 +149,7 @@ export function App(): ReactNode {
       if (reason === 'conflict' && privateShown())
         toast("A sync tool made a conflict copy of a colleague's layer file: see Colleagues' layers in the Notes tab.");
     });
+    const offVault = bridge.on('vault.changed', (status) => setVault(status));
     const onHash = (): void => links.offer(takeDeepLink());
     window.addEventListener('hashchange', onHash);
     return () => {
@@ -134,6 +157,7 @@ export function App(): ReactNode {
       offRecovered();
       offOpen();
       offLayers();
+      offVault();
       window.removeEventListener('hashchange', onHash);
     };
   }, []);
@@ -148,6 +172,17 @@ export function App(): ReactNode {
         onRetry={() => {
           setBoot({ state: 'loading' });
           setAttempt((a) => a + 1);
+        }}
+      />
+    );
+  }
+  if (locked && !presenting) {
+    return (
+      <LockScreen
+        onPresent={() => {
+          // Local only: settings cannot be saved while locked.
+          settings.set({ presentation: true });
+          presentWhileLocked();
         }}
       />
     );

@@ -30,7 +30,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const db = (): UserDb => core.user['s'].db;
+const db = (): UserDb => core.user.session().db;
 
 describe('storage faults through dispatch', () => {
   it('a full database answers STORAGE "The disk is full: nothing was saved" and keeps what it had', async () => {

@@ -304,6 +304,7 @@ describe('notes views', () => {
       searchExpand: true,
       briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
       authorName: '',
+      autoLockMinutes: 15,
     });
     const briefHeader = { title: 'Round 3', delegation: 'Freedonia', meeting: '', classification: 'Restricted' };
     store.settings.set({
@@ -322,6 +323,7 @@ describe('notes views', () => {
       textSize: 18,
       lastPageId: 'c2.f2',
       searchExpand: false,
+      autoLockMinutes: 15,
       paneWidths: { outline: 412, side: 240 },
       briefHeader,
     });

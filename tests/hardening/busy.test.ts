@@ -126,7 +126,7 @@ describe('read then write', () => {
           const value: unknown = Reflect.get(target, prop, receiver);
           if (prop !== 'block' || typeof value !== 'function') return value;
           return (...args: unknown[]) => {
-            if (armed && store['s'].db.inTransaction) {
+            if (armed && store.session().db.inTransaction) {
               armed = false;
               other = commitFromOtherProcess(join(dir, 'user.db'));
             }

@@ -190,6 +190,15 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
+/** The OS power events (suspend, screen lock) and idle time main's vault shell listens to. */
+export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: vi.fn(() => 0) });
+/** No OS keychain here: the key is never remembered. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => false),
+  encryptString: vi.fn((s: string) => Buffer.from(s)),
+  decryptString: vi.fn((b: Buffer) => b.toString()),
+};
+
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 
 export const ipcRenderer = {

@@ -61,6 +61,9 @@ function fakeCore(content: AppStatus['content'], recovery: string | null = null)
         return Promise.resolve(null);
       },
     } as unknown as Core['user'],
+    vault: {
+      status: () => ({ protected: false, locked: false, kdf: null, canRemember: false, remembered: false }),
+    } as unknown as Core['vault'],
     close: () => void control.closed++,
     warmUp: () => undefined,
     onLayersChanged: () => () => undefined,

@@ -17,6 +17,11 @@ function withNotes(service: SearchService, user: UserStore, args: ParsedArgs<'se
   const onlyNotes = kinds.length > 0 && contentKinds.length === 0;
   const offset = args.offset ?? 0;
   const limit = args.limit ?? 20;
+  if (wantNotes && user.locked) {
+    // Locked: the document is searched, the notes are not (they cannot be read).
+    if (!onlyNotes) return service.query({ ...args, kinds: contentKinds.length ? contentKinds : undefined });
+    return { ...service.query({ ...args, kinds: undefined, offset: 0, limit: 1 }), total: 0, offset, hits: [] };
+  }
   if (!wantNotes) return service.query(args);
 
   // Every matching note (notes are scanned in memory anyway), so `total` is exact and every one can be paged to.

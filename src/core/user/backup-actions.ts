@@ -24,6 +24,8 @@ export interface BackupHost {
   dataDir: string;
   dbFile: string;
   nativeBinding?: string;
+  /** The data key while protection is on (backups are encrypted with it), else null. */
+  key(): Buffer | null;
   now(): Date;
   db(): UserDb;
   /** Number of records (live and trashed): an empty database is not auto-backed up. */
@@ -37,15 +39,20 @@ export class Backups {
 
   async create(): Promise<BackupInfo> {
     const h = this.host;
-    const info = await backup.writeBackup(h.db(), h.dataDir, h.now(), h.nativeBinding);
+    const info = await backup.writeBackup(h.db(), h.dataDir, h.now(), h.nativeBinding, h.key());
     rotate(h.dataDir, h.now());
     return info;
   }
 
   list(): BackupInfo[] {
     const { dataDir, nativeBinding } = this.host;
+    const key = this.host.key();
     return backupNames(dataDir).map((name) =>
-      backup.backupInfo(dataDir, name, backup.verifyBackup(path.join(backupsDir(dataDir), name), nativeBinding)),
+      backup.backupInfo(
+        dataDir,
+        name,
+        backup.verifyBackup(path.join(backupsDir(dataDir), name), nativeBinding, undefined, key),
+      ),
     );
   }
 
@@ -70,7 +77,7 @@ export class Backups {
   async restore(args: ParsedArgs<'backup.restore'>): Promise<{ restored: string }> {
     const h = this.host;
     const file = resolveBackup(h.dataDir, args.name);
-    if (!backup.verifyBackup(file, h.nativeBinding)) {
+    if (!backup.verifyBackup(file, h.nativeBinding, undefined, h.key())) {
       throw new CoreError('CONFLICT', `backup ${args.name} is damaged and cannot be restored; choose another`);
     }
     const tmp = `${h.dbFile}.restoring`;

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo } from '../../shared/contract/types';
 import { CoreError } from '../../shared/contract/result';
 import { syncDir } from '../files';
@@ -19,6 +19,7 @@ import { makePrivate, privateDir } from '../owner-only';
 import { backupNames, backupsDir, createdOf } from './backup-rotation';
 import type { UserDb } from './db';
 import { LATEST_VERSION } from './migrations';
+import { isPlainFile, openKeyed, writeCopy } from './vault/cipher';
 
 /** `YYYYMMDD-HHMMSS` in UTC: sortable, and free of characters file systems reject. */
 export function stamp(now: Date): string {
@@ -27,12 +28,20 @@ export function stamp(now: Date): string {
 
 /**
  * Opens a backup read-only and checks it. `expectedVersion` undefined accepts
- * any schema this app can migrate (1..LATEST_VERSION).
+ * any schema this app can migrate (1..LATEST_VERSION). With `key` (protection on) only an
+ * encrypted backup verifies, without it only a plain one: a backup of the other kind is left
+ * from a conversion that did not finish (vault/convert.ts converts it at the next unlock).
  */
-export function verifyBackup(file: string, nativeBinding?: string, expectedVersion?: number): boolean {
+export function verifyBackup(
+  file: string,
+  nativeBinding?: string,
+  expectedVersion?: number,
+  key: Buffer | null = null,
+): boolean {
   let db: UserDb | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    if (isPlainFile(file) === Boolean(key)) return false;
+    db = openKeyed(file, key, nativeBinding);
     const rows = db.pragma('integrity_check') as Array<Record<string, unknown>>;
     if (rows.length !== 1 || Object.values(rows[0])[0] !== 'ok') return false;
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -74,12 +83,25 @@ function freshName(dataDir: string, now: Date): string {
 }
 
 /** Writes and verifies one backup of `db`; does not rotate. */
-export async function writeBackup(db: UserDb, dataDir: string, now: Date, nativeBinding?: string): Promise<BackupInfo> {
+export async function writeBackup(
+  db: UserDb,
+  dataDir: string,
+  now: Date,
+  nativeBinding?: string,
+  key: Buffer | null = null,
+): Promise<BackupInfo> {
   const dir = privateDir(backupsDir(dataDir));
   const name = freshName(dataDir, now);
   const partial = path.join(dir, `.${name}.partial`);
   const version = db.pragma('user_version', { simple: true }) as number;
   try {
+    if (key) {
+      // SQLite's backup API would write the pages decrypted: an encrypted copy is exported under the same key.
+      writeCopy(db, partial, key, nativeBinding);
+      fs.renameSync(partial, path.join(dir, name));
+      syncDir(dir);
+      return backupInfo(dataDir, name, true);
+    }
     await db.backup(partial);
     makePrivate(partial);
     // A backup is one self-contained file: switch it out of WAL mode so it

@@ -8,11 +8,12 @@
  * move it aside — this module never deletes or rewrites a file it cannot read.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { CoreError } from '../../shared/contract/result';
 import { makePrivate } from '../owner-only';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { errorMessage } from '../../shared/errors';
+import { applyKey, isPlainFile } from './vault/cipher';
 
 export type UserDb = Database.Database;
 
@@ -21,6 +22,8 @@ export interface OpenUserDbOptions {
   nativeBinding?: string;
   /** Stop migrating at this version (tests build old-schema fixtures with it). */
   targetVersion?: number;
+  /** The raw data key of an encrypted database (vault/cipher.ts); absent for a plain one. */
+  key?: Buffer | null;
 }
 
 /** The file is not a readable SQLite database, or fails its integrity check. */
@@ -119,10 +122,11 @@ function quickCheck(db: UserDb): void {
  * connection never checkpoints into, or deletes, the -wal of a damaged file,
  * so everything is still there to be moved aside.
  */
-function checkReadOnly(file: string, nativeBinding?: string): void {
+function checkReadOnly(file: string, nativeBinding?: string, key?: Buffer | null): void {
   let db: UserDb | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    if (key) applyKey(db, key);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) throw new CoreError('CONFLICT', newerMessage(version));
     quickCheck(db);
@@ -141,6 +145,7 @@ function checkReadOnly(file: string, nativeBinding?: string): void {
  * damaged file, CoreError('UNAVAILABLE') when the file cannot be opened at all.
  */
 export function openUserDb(file: string, options: OpenUserDbOptions = {}): UserDb {
+  if (options.key) return openEncrypted(file, options, options.key);
   const fromHeader = headerUserVersion(file);
   if (fromHeader !== null && fromHeader > LATEST_VERSION) throw new CoreError('CONFLICT', newerMessage(fromHeader));
   if (fromHeader === null && fs.existsSync(file) && fs.statSync(file).size > 0) {
@@ -150,6 +155,24 @@ export function openUserDb(file: string, options: OpenUserDbOptions = {}): UserD
   }
   if (fromHeader !== null) checkReadOnly(file, options.nativeBinding);
 
+  return openAndMigrate(file, options, null);
+}
+
+/**
+ * An encrypted file has no readable header: its version is read after keying
+ * (a read-only connection first, as for a plain file). The key was unwrapped
+ * through an authenticated cipher, so SQLITE_NOTADB here is damage, not a
+ * wrong passphrase.
+ */
+function openEncrypted(file: string, options: OpenUserDbOptions, key: Buffer): UserDb {
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+    if (isPlainFile(file)) throw new DamagedDatabaseError('the file is not encrypted while protection is on');
+    checkReadOnly(file, options.nativeBinding, key);
+  }
+  return openAndMigrate(file, options, key);
+}
+
+function openAndMigrate(file: string, options: OpenUserDbOptions, key: Buffer | null): UserDb {
   let db: UserDb;
   try {
     db = new Database(file, { nativeBinding: options.nativeBinding });
@@ -158,6 +181,8 @@ export function openUserDb(file: string, options: OpenUserDbOptions = {}): UserD
     throw new CoreError('UNAVAILABLE', `cannot open the notes database at ${file}: ${errorMessage(err)}`);
   }
   try {
+    // Before anything reads a page: a new file is created encrypted.
+    if (key) applyKey(db, key);
     // WAL: readers never block the writer, and a crash mid-write leaves the
     // main file intact (the WAL is replayed or discarded by checksum).
     db.pragma('journal_mode = WAL');

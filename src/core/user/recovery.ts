@@ -68,14 +68,14 @@ function missingOrEmpty(file: string, dataDir: string): string | null {
 const humanDate = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** Copies a verified backup into place as the user database and opens it; null if it still fails. */
-function tryRestore(backupFile: string, file: string, nativeBinding?: string): UserDb | null {
+function tryRestore(backupFile: string, file: string, nativeBinding?: string, key?: Buffer | null): UserDb | null {
   const tmp = `${file}.restoring`;
   fs.copyFileSync(backupFile, tmp);
   makePrivate(tmp);
   syncFile(tmp);
   fs.renameSync(tmp, file);
   try {
-    return openUserDb(file, { nativeBinding });
+    return openUserDb(file, { nativeBinding, key });
   } catch (err) {
     // Our own copy of the backup: removing it loses nothing (the backup stays in backups/).
     for (const side of SIDE_FILES) fs.rmSync(file + side, { force: true });
@@ -87,12 +87,12 @@ function tryRestore(backupFile: string, file: string, nativeBinding?: string): U
 export function openWithRecovery(
   file: string,
   dataDir: string,
-  options: { nativeBinding?: string; now: () => Date },
+  options: { nativeBinding?: string; now: () => Date; key?: Buffer | null },
 ): OpenedUserDb {
   try {
     const gone = missingOrEmpty(file, dataDir);
     if (gone) throw new DamagedDatabaseError(gone);
-    return { db: openUserDb(file, { nativeBinding: options.nativeBinding }), recovery: null };
+    return { db: openUserDb(file, { nativeBinding: options.nativeBinding, key: options.key }), recovery: null };
   } catch (err) {
     if (!(err instanceof DamagedDatabaseError)) throw err;
     const missing = !fs.existsSync(file);
@@ -105,8 +105,8 @@ export function openWithRecovery(
       : `Recollection could not read your notes database (${err.reason}). The damaged file was moved to ${damagedAt} and kept.`;
     for (const name of backupNames(dataDir)) {
       const backupFile = path.join(backupsDir(dataDir), name);
-      if (!verifyBackup(backupFile, options.nativeBinding)) continue;
-      const db = tryRestore(backupFile, file, options.nativeBinding);
+      if (!verifyBackup(backupFile, options.nativeBinding, undefined, options.key ?? null)) continue;
+      const db = tryRestore(backupFile, file, options.nativeBinding, options.key);
       if (db) {
         const when = humanDate(createdOf(name));
         return {
@@ -115,7 +115,7 @@ export function openWithRecovery(
         };
       }
     }
-    const db = openUserDb(file, { nativeBinding: options.nativeBinding });
+    const db = openUserDb(file, { nativeBinding: options.nativeBinding, key: options.key });
     return {
       db,
       recovery: `${what} No usable backup was found, so Recollection started with an empty notes database${damagedAt ? '; the damaged file is kept for recovery' : ''}.`,

@@ -34,6 +34,9 @@ import { BUSY_TIMEOUT_MS } from '../faults';
 import { privateDir } from '../owner-only';
 import { openWithRecovery } from './recovery';
 import { createSession, type Session } from './session';
+import { CoreError } from '../../shared/contract/result';
+import { convertBackups, repairAtOpen } from './vault/convert';
+import { readKeyFile } from './vault/keyfile';
 
 export { AUTO_BACKUP_INTERVAL_MS } from './backup-actions';
 export const USER_DB_FILE = 'user.db';
@@ -48,9 +51,13 @@ export interface UserStoreOptions {
   reanchor?: boolean;
   nativeBinding?: string;
   now?: () => Date;
+  /** The data key when protection is on (vault/); without it a protected store opens locked. */
+  key?: Buffer | null;
   /** Purge trash older than TRASH_DAYS at open (default true); false for an open that only reads. */
   purgeTrash?: boolean;
 }
+
+export const LOCKED_MESSAGE = 'Your notes are locked. Unlock them with your passphrase.';
 
 export class UserStore {
   /** Set when the database was recovered at open (damaged file moved aside). */
@@ -69,7 +76,9 @@ export class UserStore {
   readonly layers;
   readonly layerViews;
   readonly backups: Backups;
-  private s!: Session;
+  private s: Session | null = null;
+  /** Our copy of the data key while unlocked (zeroed at lock); null when protection is off. */
+  private key: Buffer | null = null;
   private readonly now: () => Date;
   private readonly buildId: string;
   /** What the paged Notes list and the reader's per-block notes read (notes-page.ts, block-notes.ts). */
@@ -83,15 +92,16 @@ export class UserStore {
     this.dbFile = path.join(o.dataDir, USER_DB_FILE);
     this.now = o.now ?? (() => new Date());
     this.buildId = o.contentBuildId ?? contentFingerprint(o.content);
-    this.ctx = createContext(o.content, new DocumentOrder(o.content), () => this.s, this.now);
+    this.ctx = createContext(o.content, new DocumentOrder(o.content), () => this.session(), this.now);
     this.backups = new Backups({
       dataDir: o.dataDir,
       dbFile: this.dbFile,
       nativeBinding: o.nativeBinding,
+      key: () => this.key,
       now: this.now,
-      db: () => this.s.db,
-      recordCount: () => this.s.annotations.count() + this.s.bookmarks.count(),
-      reopen: () => this.openSession(),
+      db: () => this.session().db,
+      recordCount: () => this.session().annotations.count() + this.session().bookmarks.count(),
+      reopen: () => this.openSession(this.key),
     });
     this.bookmarks = bookmarksDomain(this.ctx);
     this.annotations = annotationsDomain(this.ctx);
@@ -108,7 +118,7 @@ export class UserStore {
       noteKeys: (filter, sort, placed) => this.noteKeyReader.keysFor(filter, sort, placed, this.bookmarks.list()),
       noteEntriesFor: (keys, sort) => this.noteKeyReader.entries(keys, this.bookmarks.list(), sort),
       dataVersion: () => {
-        const db = this.s.db;
+        const db = this.session().db;
         const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n ?? 0;
         return `${this.generation}.${String(db.pragma('data_version', { simple: true }))}.${changes}`;
       },
@@ -123,36 +133,84 @@ export class UserStore {
       (dir) => fs.existsSync(path.join(dir, USER_DB_FILE)) || path.basename(dir) === 'Recollection',
     );
     const store = new UserStore(options);
-    store.openSession();
+    // A conversion on/off killed half-way is settled before anything reads the file.
+    repairAtOpen(options.dataDir, store.dbFile);
+    const protectedStore = readKeyFile(options.dataDir) !== null;
+    if (!protectedStore) store.openSession(null);
+    else if (options.key) store.openSession(options.key);
     return store;
   }
 
-  /** Opens (or, after a restore, reopens) the file and swaps the session every domain reads. */
-  private openSession(): void {
+  /** The open session; throws LOCKED while the notes are locked. */
+  session(): Session {
+    if (!this.s) throw new CoreError('LOCKED', LOCKED_MESSAGE);
+    return this.s;
+  }
+
+  get locked(): boolean {
+    return this.s === null;
+  }
+
+  get isProtected(): boolean {
+    return readKeyFile(this.o.dataDir) !== null;
+  }
+
+  /** The data key while unlocked (the shell remembers it in the OS keychain when asked); null when off. */
+  dataKey(): Buffer | null {
+    return this.key ? Buffer.from(this.key) : null;
+  }
+
+  /** Opens the database with the data key; backups left plain by a switch-on cut short are encrypted now. */
+  unlock(key: Buffer): void {
+    if (this.s) return;
+    this.openSession(key);
+  }
+
+  /** Closes the database and forgets the key: every user channel answers LOCKED until unlock. */
+  lock(): void {
+    if (this.s?.db.open) this.s.db.close();
+    this.s = null;
+    this.key?.fill(0);
+    this.key = null;
+  }
+
+  /** Opens (or, after a restore or a conversion, reopens) the file and swaps the session every domain reads. */
+  openSession(key: Buffer | null): void {
+    if (this.s?.db.open) this.s.db.close();
+    this.s = null;
     const opened = openWithRecovery(this.dbFile, this.o.dataDir, {
       nativeBinding: this.o.nativeBinding,
       now: this.now,
+      key,
     });
-    this.s = createSession(opened.db);
+    if (key !== this.key) {
+      this.key?.fill(0);
+      this.key = key ? Buffer.from(key) : null;
+    }
+    if (key) convertBackups(this.o.dataDir, key, null, this.o.nativeBinding);
+    const s = createSession(opened.db);
+    this.s = s;
     this.generation++;
-    const optionOf = (blockId: string) => this.s.positions.get(blockId);
+    const optionOf = (blockId: string) => this.session().positions.get(blockId);
     this.blockNotes = new BlockNotes(opened.db, optionOf);
     this.noteKeyReader = new NoteKeys(opened.db, this.o.content, this.ctx.order, optionOf);
     this.recovery = opened.recovery ?? this.recovery;
-    if (this.o.purgeTrash !== false) this.s.db.transaction(() => this.s.trash.purge(this.now())).immediate();
-    if (this.o.reanchor !== false && this.s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
-      reanchorAll(this.s.db, this.o.content, this.buildId);
+    if (this.o.purgeTrash !== false) s.db.transaction(() => s.trash.purge(this.now())).immediate();
+    if (this.o.reanchor !== false && s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
+      reanchorAll(s.db, this.o.content, this.buildId);
     }
     // Opened: from now on a locked database is waited for off the thread (faults.ts), not by SQLite.
-    this.s.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    s.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 
   /** Backs up if the newest backup is over an hour old; the shell calls it at start and periodically. */
   maybeAutoBackup(): Promise<BackupInfo | null> {
+    if (this.locked) return Promise.resolve(null); // the key is gone: the next one after unlock
     return this.backups.maybeAuto();
   }
 
   close(): void {
-    if (this.s.db.open) this.s.db.close();
+    if (this.s?.db.open) this.s.db.close();
+    this.key?.fill(0);
   }
 }

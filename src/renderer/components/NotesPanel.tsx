@@ -21,6 +21,7 @@ import { notes } from '../state/notes';
 import { openDialog, ui } from '../state/ui';
 import { LayersList } from './LayersList';
 import { NoteEntryView } from './NoteEntryView';
+import { VaultLink } from './VaultLink';
 import { NotesFilters } from './NotesFilters';
 import { SkeletonLines } from './Skeleton';
 import { VirtualNoteList } from './VirtualNoteList';
@@ -94,6 +95,7 @@ export function NotesPanel(): ReactNode {
           <button type="button" className="link-button" onClick={() => openDialog('settings')}>
             Settings…
           </button>
+          <VaultLink />
         </div>
       </div>
       <LayersList

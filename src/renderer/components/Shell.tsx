@@ -35,6 +35,7 @@ import { SidePane } from './SidePane';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { TrashDialog } from './TrashDialog';
+import { VaultDialog } from './VaultDialog';
 
 /** A drag moves the divider at once; the width is saved (settings.set) once the hand has paused. */
 const SAVE_WIDTHS_AFTER_MS = 400;
@@ -137,6 +138,7 @@ export function Shell(): ReactNode {
         {dialog === 'backup' ? <BackupDialog /> : null}
         {dialog === 'colors' ? <PaletteDialog /> : null}
         {dialog === 'settings' ? <SettingsDialog /> : null}
+        {dialog === 'vault' ? <VaultDialog /> : null}
       </Private>
     </div>
   );

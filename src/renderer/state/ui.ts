@@ -9,7 +9,8 @@ import { MY_NOTES } from '../../shared/contract/values';
 import { NARROW_QUERY } from '../../shared/layout';
 import { createStore } from '../lib/store';
 
-export type DialogName = 'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'settings';
+export type DialogName =
+  'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'settings' | 'vault';
 
 export interface EditorTarget {
   blockId: string;

@@ -34,6 +34,8 @@ import {
   selector,
   settings,
   uuid,
+  vaultPassphrase,
+  recoveryCode,
 } from './schemas';
 import type * as L from './layer-types';
 import type * as T from './types';
@@ -225,6 +227,18 @@ export const argSchemas = {
   'folder.choose': empty,
   // Export progress and cancel (#12.3).
   'export.cancel': empty,
+  // Protection of the notes at rest and the app lock (docs/security.md).
+  'vault.status': empty,
+  'vault.enable': z.object({ passphrase: vaultPassphrase }).strict(),
+  'vault.disable': z.object({ passphrase: vaultPassphrase }).strict(),
+  'vault.unlock': z.union([
+    z.object({ passphrase: vaultPassphrase }).strict(),
+    z.object({ recoveryCode, newPassphrase: vaultPassphrase }).strict(),
+  ]),
+  'vault.lock': empty,
+  'vault.changePassphrase': z.object({ passphrase: vaultPassphrase, newPassphrase: vaultPassphrase }).strict(),
+  /** Shell: remember (or forget) the key in the OS keychain on this computer. */
+  'vault.remember': z.object({ remember: z.boolean() }).strict(),
 } as const;
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
@@ -303,6 +317,14 @@ export interface ChannelResults {
   'folder.choose': { path: string } | null;
   /** Stops the running export(s): each answers CANCELLED and writes nothing. False when none was running. */
   'export.cancel': { cancelled: boolean };
+  'vault.status': T.VaultStatus;
+  /** The recovery code, shown once: it is stored nowhere. */
+  'vault.enable': { recoveryCode: string };
+  'vault.disable': T.VaultStatus;
+  'vault.unlock': T.VaultStatus;
+  'vault.lock': T.VaultStatus;
+  'vault.changePassphrase': T.VaultStatus;
+  'vault.remember': T.VaultStatus;
 }
 
 export type Channel = keyof typeof argSchemas;
@@ -356,6 +378,8 @@ export interface EventPayloads {
   'layers.changed': L.LayersChanged;
   /** A running export: entries done of the total, in order; the last has done === total (the file is whole). */
   'export.progress': { done: number; total: number };
+  /** The notes were locked or unlocked by the shell (idle time, suspend, screen lock). */
+  'vault.changed': T.VaultStatus;
 }
 export type EventName = keyof EventPayloads;
 export const EVENTS = [
@@ -364,4 +388,5 @@ export const EVENTS = [
   'app.open',
   'layers.changed',
   'export.progress',
+  'vault.changed',
 ] as const satisfies readonly EventName[];

@@ -14,9 +14,10 @@ export type ErrorCode =
   | 'STORAGE' // the disk is full, read-only, or not ours to write: nothing was saved
   | 'CANCELLED' // the user stopped a long operation (an export): nothing was written
   | 'INTERNAL' // anything unexpected; the message is generic
+  | 'LOCKED' // the notes are locked (protection on): unlock with the passphrase first
   // Sealed files (.recollection, src/core/exchange/seal.ts):
   | 'PASSPHRASE_NEEDED' // the file is sealed and no passphrase was given: ask for one
-  | 'WRONG_PASSPHRASE' // the passphrase does not open the sealed file; nothing changed
+  | 'WRONG_PASSPHRASE' // the passphrase (of a sealed file, or of the notes, or their recovery code) is not right; nothing changed
   | 'DAMAGED'; // the sealed file was changed or cut short since it was sealed; nothing changed
 
 export interface AppError {

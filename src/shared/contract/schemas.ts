@@ -147,8 +147,19 @@ export const settings = z
     briefHeader: briefHeader.omit({ date: true }),
     /** The name this installation signs its exports and layer file with (#17); '' until set. */
     authorName: z.string().trim().max(LIMITS.labelLength),
+    /** Lock the notes after this many minutes without use of the computer (0: never); protection on only. */
+    autoLockMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
   })
   .strict();
+
+/** A passphrase: long enough to be worth stretching, short enough to stretch in bounded time. */
+export const vaultPassphrase = z.string().min(8, 'at least 8 characters').max(1024);
+/** A recovery code as typed back (dashes and spaces allowed). */
+export const recoveryCode = z.string().min(20).max(64);
 
 // ---------------------------------------------------------------- sealed files (.recollection)
 

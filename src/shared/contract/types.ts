@@ -305,6 +305,7 @@ export const DEFAULT_SETTINGS: Settings = {
   searchExpand: true,
   briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
   authorName: '',
+  autoLockMinutes: 15,
 };
 
 export interface BackupInfo {
@@ -343,4 +344,18 @@ export interface AppStatus {
    * opens it instead of the last place. Always null in the core.
    */
   open: DeepLinkTarget | null;
+}
+
+/** Protection of the notes at rest (docs/security.md). */
+export interface VaultStatus {
+  /** The notes database is encrypted (a passphrase is set). */
+  protected: boolean;
+  /** Protected and locked: every notes channel answers LOCKED until unlock. */
+  locked: boolean;
+  /** The key stretching in use, e.g. "scrypt N=2^17 r=8 p=1"; null when off. */
+  kdf: string | null;
+  /** The OS offers a keychain (Electron safeStorage) the key can be remembered in; false outside the app. */
+  canRemember: boolean;
+  /** The key is remembered in the OS keychain on this computer. */
+  remembered: boolean;
 }

@@ -1,0 +1,170 @@
+/**
+ * The SQLCipher side of the notes database: keying a connection with the raw
+ * data key, telling a plain file from an encrypted one by its first bytes, and
+ * writing a verified copy of an open database under another key (or none) —
+ * the one primitive behind conversion on/off and encrypted backups.
+ *
+ * Constraints: the key reaches SQLite as `x'<hex>'` (a raw key, so SQLCipher
+ * does no key derivation of its own: the stretching is keyfile.ts's scrypt);
+ * the hex string lives only in the PRAGMA/ATTACH text and is never logged.
+ * A copy is only ever written to a new path, checked, then fsynced: the
+ * caller renames it into place.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CoreError } from '../../../shared/contract/result';
+
+type Db = Database.Database;
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** The cipher settings every encrypted file uses: SQLCipher 4 (AES-256-CBC, HMAC-SHA512 per page). */
+function configure(db: Db): void {
+  // Without a schema name: the main database's settings, and those ATTACH … KEY uses.
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+}
+
+export const rawKey = (key: Buffer): string => `x'${key.toString('hex')}'`;
+
+/** Keys a freshly opened connection; the first read then fails with SQLITE_NOTADB if the key is wrong. */
+export function applyKey(db: Db, key: Buffer): void {
+  configure(db);
+  db.pragma(`key = "${rawKey(key)}"`);
+}
+
+/** True when the file starts with SQLite's plain header; false for an encrypted (or garbage) file. */
+export function isPlainFile(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const header = Buffer.alloc(16);
+    return fs.readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** True when the file exists and has bytes but no plain SQLite header (encrypted, or not a database). */
+export function looksEncrypted(file: string): boolean {
+  try {
+    return fs.statSync(file).size > 0 && !isPlainFile(file);
+  } catch {
+    return false;
+  }
+}
+
+/** Row count of every table of `schema`, to compare a copy with its source. */
+export function rowCounts(db: Db, schema = 'main'): Record<string, number> {
+  const tables = db
+    .prepare<[], { name: string }>(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' ORDER BY name`)
+    .all()
+    .map((t) => t.name);
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    out[t] = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${schema}."${t.replace(/"/g, '""')}"`).get()!.n;
+  }
+  return out;
+}
+
+/** Opens a file (read-only) with `key`, or plain when key is null. Throws what SQLite throws. */
+export function openKeyed(file: string, key: Buffer | null, nativeBinding?: string, readonly = true): Db {
+  // Read-write without fileMustExist: an ATTACHed file inherits the flags, and must be creatable.
+  if (!readonly && !fs.existsSync(file)) throw new CoreError('NOT_FOUND', `${file} does not exist`);
+  const db = new Database(file, { readonly, fileMustExist: readonly, nativeBinding });
+  try {
+    if (key) applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** integrity_check = ok and the same row counts and user_version as `expected`; throws CoreError otherwise. */
+export function verifyCopy(
+  file: string,
+  key: Buffer | null,
+  expected: { counts: Record<string, number>; version: number },
+  nativeBinding?: string,
+): void {
+  const db = openKeyed(file, key, nativeBinding);
+  try {
+    const rows = db.pragma('integrity_check', { simple: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const counts = rowCounts(db);
+    const same = JSON.stringify(counts) === JSON.stringify(expected.counts);
+    if (rows !== 'ok' || version !== expected.version || !same) {
+      throw new CoreError('INTERNAL', 'the converted copy did not verify; the notes database is unchanged');
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** fsyncs a file's bytes. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Copies schema and rows of `main` into the attached `conv` (SQLite3 Multiple
+ * Ciphers has no sqlcipher_export): tables first, then their rows, the
+ * AUTOINCREMENT counters, and last the indexes, triggers and views.
+ */
+function exportInto(db: Db): void {
+  const objects = db
+    .prepare<[], { type: string; name: string; sql: string | null }>(
+      "SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+    )
+    .all();
+  const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+  // Names come from the database's own schema; the CREATE text is re-run in the attached schema.
+  const inConv = (sql: string): string => sql.replace(/^CREATE (TABLE|INDEX|UNIQUE INDEX|TRIGGER|VIEW) /i, '$&conv.');
+  db.transaction(() => {
+    for (const o of objects.filter((x) => x.type === 'table')) db.exec(inConv(o.sql!));
+    for (const o of objects.filter((x) => x.type === 'table')) {
+      db.exec(`INSERT INTO conv.${quote(o.name)} SELECT * FROM main.${quote(o.name)}`);
+    }
+    const seq = db.prepare("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").get();
+    if (seq)
+      db.exec('DELETE FROM conv.sqlite_sequence; INSERT INTO conv.sqlite_sequence SELECT * FROM main.sqlite_sequence');
+    for (const o of objects.filter((x) => x.type !== 'table')) db.exec(inConv(o.sql!));
+  })();
+}
+
+/**
+ * Writes `dest` (which must not exist) as a copy of the open database `db`
+ * encrypted with `key` (plain when null), in DELETE journal mode (one
+ * self-contained file), verified and fsynced. Returns the source's counts.
+ * `db` must be a read-write connection (an attached file shares its flags).
+ */
+export function writeCopy(db: Db, dest: string, key: Buffer | null, nativeBinding?: string): Record<string, number> {
+  for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(dest + side, { force: true });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const counts = rowCounts(db);
+  // ATTACH … KEY applies the connection's cipher settings; '' means a plain file.
+  configure(db);
+  db.prepare('ATTACH DATABASE ? AS conv KEY ?').run(dest, key ? rawKey(key) : '');
+  try {
+    exportInto(db);
+    // PRAGMA takes no bound parameters; the value is an integer read from the source.
+    db.pragma(`conv.user_version = ${Math.trunc(version)}`);
+  } finally {
+    db.prepare('DETACH DATABASE conv').run();
+  }
+  fs.chmodSync(dest, 0o600);
+  verifyCopy(dest, key, { counts, version }, nativeBinding);
+  fsyncFile(dest);
+  return counts;
+}

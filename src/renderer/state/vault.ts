@@ -1,0 +1,36 @@
+/**
+ * Protection of the notes as the window knows it (docs/security.md): the
+ * vault status from the core, changed by the user (unlock, lock, set-up) or
+ * by the shell (auto-lock on idle, suspend, screen lock: `vault.changed`).
+ *
+ * Constraint: while locked the app shows the lock screen only (App.tsx), so
+ * nothing of the notes is on screen; the document can still be presented.
+ */
+import type { VaultStatus } from '../../shared/contract/types';
+import { api } from '../api';
+import { createStore } from '../lib/store';
+
+/** `presenting`: the document shown in presentation mode while the notes stay locked (reset by any change). */
+export const vault = createStore<{ status: VaultStatus | null; presenting: boolean }>({
+  status: null,
+  presenting: false,
+});
+
+export async function loadVault(): Promise<VaultStatus | null> {
+  const res = await api.vault.status({});
+  vault.set({ status: res.ok ? res.value : null, presenting: false });
+  return res.ok ? res.value : null;
+}
+
+export function setVault(status: VaultStatus): void {
+  vault.set({ status, presenting: false });
+}
+
+export function presentWhileLocked(): void {
+  vault.set({ presenting: true });
+}
+
+export async function lockNow(): Promise<void> {
+  const res = await api.vault.lock({});
+  if (res.ok) setVault(res.value);
+}
