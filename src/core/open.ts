@@ -159,6 +159,8 @@ export function openCore(options: CoreOptions): Core {
             ...vaultHandlers(vault),
           };
     folder.start();
+    // The shared folder follows the lock: stopped before the notes close, started again once open.
+    const offLock = u.onLockChange((locked) => (locked ? folder.stop() : folder.start()));
     return {
       handlers: guardLocked(
         followOwnNotes(handlers, () => folder.ownChanged()),
@@ -168,6 +170,7 @@ export function openCore(options: CoreOptions): Core {
       user: u,
       vault,
       close() {
+        offLock();
         folder.stop();
         listeners.clear();
         u.close();

@@ -7,7 +7,17 @@
  * gives back plain, readable files with every note.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPlainFile } from '../../src/core/user/vault/cipher';
@@ -184,3 +194,42 @@ describe('encryption at rest', () => {
     expect(leaks(t.dataDir)).toEqual([]);
   });
 });
+
+describe('the shared folder follows the lock (#16 with #17)', () => {
+  it('opens locked without touching the folder, writes the own layer file after unlock, stops at lock', async () => {
+    const shared = join(t0(), 'shared');
+    mkdirSync(shared);
+    const first = openTestCore(undefined, { sharedFolder: { watch: false, pollMs: 50, debounceMs: 10 } });
+    dirs.push(first.dataDir);
+    await first.value('folder.set', { path: shared });
+    await seed(first);
+    await first.value('vault.enable', { passphrase: PASS });
+    first.close();
+    rmSync(shared, { recursive: true });
+    mkdirSync(shared);
+
+    // Opened with no key: locked. The folder is not read or written, and nothing throws from its timers.
+    const t = openTestCore(first.dataDir, { sharedFolder: { watch: false, pollMs: 50, debounceMs: 10 } });
+    opened.push(t);
+    expect(t.core.user.locked).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readdirSync(shared)).toEqual([]);
+    expect(await t.call('folder.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+
+    await t.value('vault.unlock', { passphrase: PASS });
+    expect(readdirSync(shared).filter((f) => f.endsWith('.layer.json'))).toHaveLength(1);
+
+    t.core.vault.lock();
+    const before = readdirSync(shared).join();
+    writeFileSync(join(shared, 'stranger.layer.json'), '{"not": "a layer"}');
+    await new Promise((r) => setTimeout(r, 200)); // a poll while locked reads nothing, throws nothing
+    expect(t.core.user.locked).toBe(true);
+    expect(readdirSync(shared).join()).toBe(`${before},stranger.layer.json`);
+  });
+});
+
+function t0(): string {
+  const d = mkdtempSync(join(tmpdir(), 'rec-vault-folder-'));
+  dirs.push(d);
+  return d;
+}

@@ -40,6 +40,8 @@ export class FolderService {
   }
 
   start(): void {
+    // Locked notes (docs/security.md): nothing to write or read into; it starts at unlock (core/open.ts).
+    if (this.o.user.locked || this.sync) return;
     const dir = this.path();
     if (!this.o.run || !dir) return;
     this.sync = new LayerSync({ ...this.o, dir });

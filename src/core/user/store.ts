@@ -160,14 +160,37 @@ export class UserStore {
     return this.key ? Buffer.from(this.key) : null;
   }
 
+  private readonly lockListeners = new Set<(locked: boolean) => void>();
+
+  /**
+   * Calls `listener` just before each lock (the notes still open, so work in flight can finish)
+   * and just after each unlock: the shared folder reads and writes the notes only while they are open.
+   */
+  onLockChange(listener: (locked: boolean) => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
+  private tellLock(locked: boolean): void {
+    for (const listener of this.lockListeners) {
+      try {
+        listener(locked);
+      } catch {
+        // A listener's failure must not keep the notes open or closed against the user's choice.
+      }
+    }
+  }
+
   /** Opens the database with the data key; backups left plain by a switch-on cut short are encrypted now. */
   unlock(key: Buffer): void {
     if (this.s) return;
     this.openSession(key);
+    this.tellLock(false);
   }
 
   /** Closes the database and forgets the key: every user channel answers LOCKED until unlock. */
   lock(): void {
+    if (this.s) this.tellLock(true);
     if (this.s?.db.open) this.s.db.close();
     this.s = null;
     this.key?.fill(0);
