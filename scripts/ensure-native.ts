@@ -1,12 +1,14 @@
 /**
- * Builds better-sqlite3 for Electron's ABI before `npm start` / `npm run dev`,
- * into .native/electron-<version>-<platform>-<arch>/better_sqlite3.node, which
- * main loads in development (`nativeBinding`). The Node build in
- * node_modules/better-sqlite3/build (used by the tests and the CLI) is never
- * touched, so `npm start` and `npm test` work in any order without rebuilds.
+ * Builds the two SQLite addons for Electron's ABI before `npm start` / `npm run dev`,
+ * into .native/electron-<version>-<platform>-<arch>/ (paths.ts nativeBindingPath),
+ * which main loads in development: better-sqlite3 for the content database
+ * (`nativeBinding`) and better-sqlite3-multiple-ciphers for the notes database
+ * (`userNativeBinding`: only it can encrypt). The Node builds in node_modules/<pkg>/build
+ * (used by the tests and the CLI) are never touched, so `npm start` and `npm test`
+ * work in any order without rebuilds.
  *
- * Constraints: skipped when the file exists; the build runs on a copy of the
- * package in a temporary folder; when it cannot build (no Electron binary, no
+ * Constraints: each addon is skipped when its file exists; a build runs on a copy
+ * of the package in a temporary folder; when it cannot build (no Electron binary, no
  * network to fetch Electron's headers, no compiler) it says why and exits 1 —
  * it runs only when starting the app, never as part of the tests.
  * See docs/native-modules.md.
@@ -17,7 +19,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nativeBindingPath } from '../src/main/paths';
+import { NATIVE_PACKAGES, nativeBindingPath, type NativePackage } from '../src/main/paths';
 import { errorMessage } from '../src/shared/errors';
 
 export const HEADERS_URL = 'https://electronjs.org/headers';
@@ -88,11 +90,20 @@ export interface EnsureOptions {
   log?: (line: string) => void;
 }
 
-/** Returns the addon's path, building it when absent; throws NativeBuildError saying why it cannot. */
-export function ensureNative(options: EnsureOptions): { path: string; built: boolean } {
-  const arch = options.arch ?? process.arch;
-  const target = nativeBindingPath(options.root, options.electronVersion, options.platform, arch);
-  const log = options.log ?? ((line: string) => console.log(line));
+/** The addon file node-gyp writes; the same name in both packages. */
+export const ADDON_FILE = join('build', 'Release', 'better_sqlite3.node');
+
+export interface NativeResult {
+  package: NativePackage;
+  path: string;
+  built: boolean;
+}
+
+/**
+ * Returns each addon's path (NATIVE_PACKAGES, in order), building the absent ones;
+ * throws NativeBuildError saying why it cannot.
+ */
+export function ensureNative(options: EnsureOptions): NativeResult[] {
   if (options.electronBinary === null) {
     throw new NativeBuildError(
       `the Electron ${options.electronVersion} binary is not installed (node_modules/electron/dist is missing: ` +
@@ -100,15 +111,22 @@ export function ensureNative(options: EnsureOptions): { path: string; built: boo
         'the tests and the command line do not need it. With network access: node node_modules/electron/install.js',
     );
   }
-  if (existsSync(target)) return { path: target, built: false };
+  return NATIVE_PACKAGES.map((pkg) => ensureOne(options, pkg));
+}
+
+function ensureOne(options: EnsureOptions, pkg: NativePackage): NativeResult {
+  const arch = options.arch ?? process.arch;
+  const target = nativeBindingPath(options.root, options.electronVersion, options.platform, arch, pkg);
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (existsSync(target)) return { package: pkg, path: target, built: false };
   if (options.nodeGyp === null)
     throw new NativeBuildError('node-gyp was not found (neither in node_modules nor bundled with npm)');
 
-  log(`recollection: building better-sqlite3 for Electron ${options.electronVersion} (${arch}), once…`);
+  log(`recollection: building ${pkg} for Electron ${options.electronVersion} (${arch}), once…`);
   const work = mkdtempSync(join(tmpdir(), 'recollection-native-'));
   try {
-    const source = join(options.root, 'node_modules', 'better-sqlite3');
-    const copy = join(work, 'better-sqlite3');
+    const source = join(options.root, 'node_modules', pkg);
+    const copy = join(work, pkg);
     // The copy leaves out the Node build, so nothing of it can leak into the Electron one.
     cpSync(source, copy, {
       recursive: true,
@@ -118,10 +136,10 @@ export function ensureNative(options: EnsureOptions): { path: string; built: boo
       cwd: copy,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    const built = join(copy, 'build', 'Release', 'better_sqlite3.node');
+    const built = join(copy, ADDON_FILE);
     if (run.status !== 0 || !existsSync(built)) {
       throw new NativeBuildError(
-        `node-gyp could not build better-sqlite3 for Electron ${options.electronVersion} (exit ${String(run.status ?? run.error?.message)}). ` +
+        `node-gyp could not build ${pkg} for Electron ${options.electronVersion} (exit ${String(run.status ?? run.error?.message)}). ` +
           `It needs Electron's headers (downloaded once from ${HEADERS_URL}: this fails offline), python3 and a C++ compiler.`,
       );
     }
@@ -129,7 +147,7 @@ export function ensureNative(options: EnsureOptions): { path: string; built: boo
     copyFileSync(built, `${target}.tmp`);
     renameSync(`${target}.tmp`, target);
     log(`recollection: built ${target}`);
-    return { path: target, built: true };
+    return { package: pkg, path: target, built: true };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

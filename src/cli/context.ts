@@ -26,6 +26,8 @@ export interface Io {
 export interface Host {
   /** Where the Electron build of better-sqlite3 is, when the app runs the command line in development. */
   nativeBinding?: string;
+  /** Where the Electron build of better-sqlite3-multiple-ciphers (the notes database) is, likewise. */
+  userNativeBinding?: string;
   /** The app's version (else package.json's). */
   version?: string;
   /** Prints an HTML brief to PDF (the app: Electron's printer; else a browser found on the machine). */

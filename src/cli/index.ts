@@ -225,6 +225,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
               dataDir,
               version: host.version ?? appVersion(),
               nativeBinding: host.nativeBinding,
+              userNativeBinding: host.userNativeBinding,
               searchOnFirstUse: true,
               emit: (event, payload) => {
                 if (event === 'export.progress') onProgress?.(payload as EventPayloads['export.progress']);

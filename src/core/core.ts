@@ -19,8 +19,17 @@ export interface CoreOptions {
   contentDbPath: string;
   /** The user's data folder: user database, backups, settings live here. */
   dataDir: string;
-  /** Path of the better-sqlite3 addon to load (the Electron build inside the app); default: the Node build. */
+  /**
+   * Path of the better-sqlite3 addon for the content database (the Electron build in
+   * development); default: the package's own build.
+   */
   nativeBinding?: string;
+  /**
+   * Path of the better-sqlite3-multiple-ciphers addon for the user database (notes,
+   * backups, conversions): it must be the cipher build, never `nativeBinding`, whose
+   * plain SQLite ignores `PRAGMA key`. Default: the package's own build.
+   */
+  userNativeBinding?: string;
   /** App version shown in status. */
   version?: string;
   /** Clock, for tests. */

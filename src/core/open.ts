@@ -99,7 +99,7 @@ export function openCore(options: CoreOptions): Core {
       content: content ?? NO_CONTENT,
       contentBuildId: content?.meta().buildId,
       reanchor: content !== null,
-      nativeBinding: options.nativeBinding,
+      nativeBinding: options.userNativeBinding,
       now,
       key: options.key,
       purgeTrash: options.readOnly !== true,
@@ -107,7 +107,7 @@ export function openCore(options: CoreOptions): Core {
     const u = user;
     const vault = new VaultActions(u, {
       dataDir: options.dataDir,
-      nativeBinding: options.nativeBinding,
+      nativeBinding: options.userNativeBinding,
       kdfTargetMs: options.kdfTargetMs,
     });
     const problem = 'problem' in opened ? opened : null;

@@ -54,7 +54,12 @@ export function runCliMode(args: readonly string[]): void {
       return main(
         withAppDefaults(args, where),
         { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) },
-        { nativeBinding: where.nativeBinding, version: app.getVersion(), printPdf: printBriefToPdf },
+        {
+          nativeBinding: where.nativeBinding,
+          userNativeBinding: where.userNativeBinding,
+          version: app.getVersion(),
+          printPdf: printBriefToPdf,
+        },
       );
     })
     .catch((err: unknown) => {

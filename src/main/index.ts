@@ -68,11 +68,12 @@ const log = (message: string, err: unknown): void => {
 
 /** Opens the core, or returns why it cannot be used. */
 function openOrExplain(where: AppLocations, dataDir: string): { core: Core | null; error: string | null } {
-  if (where.nativeBinding !== undefined && !existsSync(where.nativeBinding)) {
+  const missing = [where.nativeBinding, where.userNativeBinding].find((p) => p !== undefined && !existsSync(p));
+  if (missing !== undefined) {
     return {
       core: null,
       error:
-        `The Electron build of better-sqlite3 is missing:\n${where.nativeBinding}\n\n` +
+        `The Electron build of a native SQLite addon is missing:\n${missing}\n\n` +
         'Start the app with "npm start" or "npm run dev", which build it first (scripts/ensure-native.ts).',
     };
   }
@@ -85,6 +86,7 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
       contentDbPath: where.contentDbPath,
       dataDir,
       nativeBinding: where.nativeBinding,
+      userNativeBinding: where.userNativeBinding,
       version: app.getVersion(),
       // The shared folder (#17): the own layer file written on change, colleagues' read on change.
       sharedFolder: {},

@@ -1,7 +1,7 @@
 /**
  * Where the app finds its parts: the content database, the renderer files, the
- * preload bundle, the window icon and, in development, the Electron build of
- * better-sqlite3.
+ * preload bundle, the window icon and, in development, the Electron builds of
+ * better-sqlite3 (content) and better-sqlite3-multiple-ciphers (notes).
  *
  * Constraint: no Electron import, so scripts/ensure-native.ts (which builds the
  * addon to the very path computed here) and the tests share one definition.
@@ -11,14 +11,27 @@ import { join } from 'node:path';
 /** Folder (at the repository root) holding Electron-ABI builds of native addons. */
 export const NATIVE_DIR = '.native';
 
-/** The Electron build of better-sqlite3 used by `npm start` / `npm run dev` (never by Node). */
+/**
+ * The native packages built for Electron in development: the content database's plain
+ * SQLite, and the notes database's SQLite3 Multiple Ciphers (which alone can encrypt).
+ */
+export const NATIVE_PACKAGES = ['better-sqlite3', 'better-sqlite3-multiple-ciphers'] as const;
+export type NativePackage = (typeof NATIVE_PACKAGES)[number];
+
+/**
+ * The Electron build of `pkg` used by `npm start` / `npm run dev` (never by Node). Both
+ * packages name their addon better_sqlite3.node, so each has its own folder.
+ */
 export function nativeBindingPath(
   repoRoot: string,
   electronVersion: string,
   platform: string = process.platform,
   arch: string = process.arch,
+  pkg: NativePackage = 'better-sqlite3',
 ): string {
-  return join(repoRoot, NATIVE_DIR, `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+  const folder = join(repoRoot, NATIVE_DIR, `electron-${electronVersion}-${platform}-${arch}`);
+  // better-sqlite3's path is the one it always had, so an existing build is kept.
+  return pkg === 'better-sqlite3' ? join(folder, 'better_sqlite3.node') : join(folder, pkg, 'better_sqlite3.node');
 }
 
 export interface LocationInput {
@@ -46,6 +59,8 @@ export interface AppLocations {
    * where electron-builder has rebuilt better-sqlite3 for Electron in place.
    */
   nativeBinding: string | undefined;
+  /** Likewise for better-sqlite3-multiple-ciphers, the notes database's addon. */
+  userNativeBinding: string | undefined;
 }
 
 export function appLocations(input: LocationInput): AppLocations {
@@ -62,5 +77,14 @@ export function appLocations(input: LocationInput): AppLocations {
     nativeBinding: input.isPackaged
       ? undefined
       : nativeBindingPath(input.appPath, input.electronVersion, input.platform, input.arch),
+    userNativeBinding: input.isPackaged
+      ? undefined
+      : nativeBindingPath(
+          input.appPath,
+          input.electronVersion,
+          input.platform,
+          input.arch,
+          'better-sqlite3-multiple-ciphers',
+        ),
   };
 }

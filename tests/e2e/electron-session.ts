@@ -45,7 +45,7 @@ export function electronSkipReason(
 export function prepareElectron(): string {
   const binary = electronBinary(ROOT);
   if (binary === null) throw new Error(electronSkipReason() ?? 'the Electron binary is absent');
-  // The Electron build of better-sqlite3 (downloads Electron's headers the first time).
+  // The Electron builds of better-sqlite3 and better-sqlite3-multiple-ciphers (downloads Electron's headers the first time).
   ensureNative({
     root: ROOT,
     electronVersion: electronVersion(ROOT),

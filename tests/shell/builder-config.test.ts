@@ -42,10 +42,19 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app in an asar with better-sqlite3 unpacked and rebuilt for Electron', () => {
+  it('packs the app in an asar with both SQLite addons unpacked and rebuilt for Electron', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    // The notes database's addon: without it packaged, the notes could not be encrypted.
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3-multiple-ciphers/**');
     expect(config.npmRebuild).toBe(true);
+    // npmRebuild rebuilds production dependencies only: both must be ones.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(pkg.dependencies)).toEqual(
+      expect.arrayContaining(['better-sqlite3', 'better-sqlite3-multiple-ciphers']),
+    );
     // getConfig normalises `files` into file sets; the patterns are what counts.
     const patterns = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
     expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json']));
@@ -102,10 +111,13 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.hardenedRuntime).toBe(true);
   });
 
-  it('says that the unpacked native module is outside the asar integrity check, and unpacks nothing else', () => {
+  it('says that the unpacked native modules are outside the asar integrity check, and unpacks nothing else', () => {
     const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(yml).toMatch(/OUTSIDE the asar[\s\S]*enableEmbeddedAsarIntegrityValidation does not cover it/);
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**']);
+    expect(config.asarUnpack).toEqual([
+      '**/node_modules/better-sqlite3/**',
+      '**/node_modules/better-sqlite3-multiple-ciphers/**',
+    ]);
   });
 
   it('names the app, its targets and publishes nothing', () => {

@@ -1,7 +1,7 @@
 /**
- * scripts/ensure-native.ts: builds better-sqlite3 for Electron into .native/
- * on a copy of the package, leaving the Node build alone; skips when already
- * built; says why when it cannot. node-gyp is replaced by a small script that
+ * scripts/ensure-native.ts: builds better-sqlite3 and better-sqlite3-multiple-ciphers
+ * for Electron into .native/ on a copy of each package, leaving the Node builds alone;
+ * skips each when already built; says why when it cannot. node-gyp is replaced by a small script that
  * records how it was called (the real one needs the network for Electron's
  * headers), everything else is real files in a temporary folder.
  */
@@ -27,17 +27,39 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let root: string;
 const gypLog = join(dir, 'gyp-calls.json');
 
-/** A node-gyp stand-in: records argv and cwd, checks the Node build was left out, writes the addon. */
-function fakeNodeGyp(behaviour: 'build' | 'fail'): string {
+const CIPHER = 'better-sqlite3-multiple-ciphers';
+
+interface GypCall {
+  argv: string[];
+  cwd: string;
+  pkg: string;
+  nodeBuildCopied: boolean;
+}
+const gypCalls = (): GypCall[] =>
+  existsSync(gypLog)
+    ? readFileSync(gypLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as GypCall)
+    : [];
+
+/**
+ * A node-gyp stand-in: records argv, cwd and the package it runs in, checks the Node
+ * build was left out, writes an addon naming its package ('fail' fails, 'fail-cipher'
+ * fails on the cipher package only).
+ */
+function fakeNodeGyp(behaviour: 'build' | 'fail' | 'fail-cipher'): string {
   const script = join(dir, `fake-node-gyp-${behaviour}.cjs`);
   writeFileSync(
     script,
     `const fs = require('fs'), path = require('path');
-fs.writeFileSync(${JSON.stringify(gypLog)}, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd(),
-  nodeBuildCopied: fs.existsSync(path.join(process.cwd(), 'build', 'Release', 'better_sqlite3.node')) }));
-if (${JSON.stringify(behaviour)} === 'fail') process.exit(3);
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')).name;
+fs.appendFileSync(${JSON.stringify(gypLog)}, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd(), pkg,
+  nodeBuildCopied: fs.existsSync(path.join(process.cwd(), 'build', 'Release', 'better_sqlite3.node')) }) + '\\n');
+const behaviour = ${JSON.stringify(behaviour)};
+if (behaviour === 'fail' || (behaviour === 'fail-cipher' && pkg === ${JSON.stringify(CIPHER)})) process.exit(3);
 fs.mkdirSync(path.join(process.cwd(), 'build', 'Release'), { recursive: true });
-fs.writeFileSync(path.join(process.cwd(), 'build', 'Release', 'better_sqlite3.node'), 'electron-abi-addon');
+fs.writeFileSync(path.join(process.cwd(), 'build', 'Release', 'better_sqlite3.node'), 'electron-abi ' + pkg);
 `,
   );
   return script;
@@ -45,11 +67,13 @@ fs.writeFileSync(path.join(process.cwd(), 'build', 'Release', 'better_sqlite3.no
 
 beforeEach(() => {
   root = mkdtempSync(join(dir, 'repo-'));
-  const pkg = join(root, 'node_modules', 'better-sqlite3');
-  mkdirSync(join(pkg, 'build', 'Release'), { recursive: true });
-  writeFileSync(join(pkg, 'package.json'), '{"name":"better-sqlite3"}');
-  writeFileSync(join(pkg, 'binding.gyp'), '{}');
-  writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), 'node-abi-addon');
+  for (const name of ['better-sqlite3', CIPHER]) {
+    const pkg = join(root, 'node_modules', name);
+    mkdirSync(join(pkg, 'build', 'Release'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name }));
+    writeFileSync(join(pkg, 'binding.gyp'), '{}');
+    writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), `node-abi ${name}`);
+  }
   rmSync(gypLog, { force: true });
 });
 
@@ -64,20 +88,31 @@ const options = (nodeGyp: string | null) => ({
 });
 
 describe('ensureNative', () => {
-  it('builds on a copy without the Node build and installs the addon where main looks for it', () => {
+  it('builds both packages on copies without the Node builds and installs each addon where main looks for it', () => {
     const result = ensureNative(options(fakeNodeGyp('build')));
     const target = nativeBindingPath(root, '39.5.0', 'linux', 'x64');
-    expect(result).toEqual({ path: target, built: true });
-    expect(readFileSync(target, 'utf8')).toBe('electron-abi-addon');
-    const call = JSON.parse(readFileSync(gypLog, 'utf8')) as { argv: string[]; cwd: string; nodeBuildCopied: boolean };
-    expect(call.argv).toEqual(gypArgs('39.5.0', 'x64'));
-    expect(call.cwd.startsWith(root)).toBe(false); // a temporary copy, not node_modules
-    expect(call.nodeBuildCopied).toBe(false);
-    expect(existsSync(call.cwd)).toBe(false); // and the copy is removed
-    // The Node build used by tests and the CLI is untouched.
-    expect(readFileSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), 'utf8')).toBe(
-      'node-abi-addon',
-    );
+    const cipherTarget = nativeBindingPath(root, '39.5.0', 'linux', 'x64', CIPHER);
+    expect(result).toEqual([
+      { package: 'better-sqlite3', path: target, built: true },
+      { package: CIPHER, path: cipherTarget, built: true },
+    ]);
+    expect(cipherTarget).not.toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('electron-abi better-sqlite3');
+    expect(readFileSync(cipherTarget, 'utf8')).toBe(`electron-abi ${CIPHER}`);
+    const calls = gypCalls();
+    expect(calls.map((c) => c.pkg)).toEqual(['better-sqlite3', CIPHER]);
+    for (const call of calls) {
+      expect(call.argv).toEqual(gypArgs('39.5.0', 'x64'));
+      expect(call.cwd.startsWith(root)).toBe(false); // a temporary copy, not node_modules
+      expect(call.nodeBuildCopied).toBe(false);
+      expect(existsSync(call.cwd)).toBe(false); // and the copy is removed
+    }
+    // The Node builds used by tests and the CLI are untouched.
+    for (const name of ['better-sqlite3', CIPHER]) {
+      expect(readFileSync(join(root, 'node_modules', name, 'build/Release/better_sqlite3.node'), 'utf8')).toBe(
+        `node-abi ${name}`,
+      );
+    }
     // Main's development path is this very file.
     const dev = appLocations({
       isPackaged: false,
@@ -88,14 +123,46 @@ describe('ensureNative', () => {
       arch: 'x64',
     });
     expect(dev.nativeBinding).toBe(target);
+    expect(dev.userNativeBinding).toBe(cipherTarget);
   });
 
-  it('does nothing when the addon is already built', () => {
+  it('does nothing when both addons are already built', () => {
+    const targets = [
+      nativeBindingPath(root, '39.5.0', 'linux', 'x64'),
+      nativeBindingPath(root, '39.5.0', 'linux', 'x64', CIPHER),
+    ];
+    for (const target of targets) {
+      mkdirSync(join(target, '..'), { recursive: true });
+      writeFileSync(target, 'built before');
+    }
+    expect(ensureNative(options(fakeNodeGyp('build'))).map((r) => [r.path, r.built])).toEqual(
+      targets.map((t) => [t, false]),
+    );
+    expect(existsSync(gypLog)).toBe(false);
+  });
+
+  it('builds only the cipher addon when better-sqlite3 was built before (an older checkout)', () => {
     const target = nativeBindingPath(root, '39.5.0', 'linux', 'x64');
     mkdirSync(join(target, '..'), { recursive: true });
     writeFileSync(target, 'built before');
-    expect(ensureNative(options(fakeNodeGyp('build')))).toEqual({ path: target, built: false });
-    expect(existsSync(gypLog)).toBe(false);
+    const result = ensureNative(options(fakeNodeGyp('build')));
+    expect(result.map((r) => [r.package, r.built])).toEqual([
+      ['better-sqlite3', false],
+      [CIPHER, true],
+    ]);
+    expect(gypCalls().map((c) => c.pkg)).toEqual([CIPHER]);
+    expect(readFileSync(target, 'utf8')).toBe('built before');
+    expect(readFileSync(nativeBindingPath(root, '39.5.0', 'linux', 'x64', CIPHER), 'utf8')).toBe(
+      `electron-abi ${CIPHER}`,
+    );
+  });
+
+  it('says which package failed when the cipher build fails, and installs no cipher addon', () => {
+    expect(() => ensureNative(options(fakeNodeGyp('fail-cipher')))).toThrow(
+      new RegExp(`could not build ${CIPHER} for Electron 39\\.5\\.0 \\(exit 3\\)`),
+    );
+    expect(existsSync(nativeBindingPath(root, '39.5.0', 'linux', 'x64'))).toBe(true);
+    expect(existsSync(nativeBindingPath(root, '39.5.0', 'linux', 'x64', CIPHER))).toBe(false);
   });
 
   it('says why when the Electron binary is missing', () => {
@@ -116,6 +183,7 @@ describe('ensureNative', () => {
     expect(error).toBeInstanceOf(NativeBuildError);
     expect((error as Error).message).toMatch(/exit 3.*headers.*offline/);
     expect(existsSync(nativeBindingPath(root, '39.5.0', 'linux', 'x64'))).toBe(false);
+    expect(existsSync(nativeBindingPath(root, '39.5.0', 'linux', 'x64', CIPHER))).toBe(false);
   });
 
   it('says why when there is no node-gyp', () => {

@@ -39,6 +39,8 @@ const native = join(
   `electron-${ELECTRON}-${process.platform}-${process.arch}`,
   'better_sqlite3.node',
 );
+// The notes database's addon: the cipher build, never the plain one above.
+const userNative = join(native, '..', 'better-sqlite3-multiple-ciphers', 'better_sqlite3.node');
 
 beforeAll(() => {
   mkdirSync(join(appDir, 'out', 'renderer'), { recursive: true });
@@ -76,8 +78,9 @@ beforeEach(() => {
   control.closed = 0;
   control.autoBackups = 0;
   control.open = () => fakeCore({ ok: true, code: null, message: null });
-  mkdirSync(join(native, '..'), { recursive: true });
+  mkdirSync(join(userNative, '..'), { recursive: true });
   writeFileSync(native, 'addon');
+  writeFileSync(userNative, 'cipher addon');
 });
 
 type Fakes = typeof FakesModule;
@@ -109,6 +112,7 @@ describe('a normal start', () => {
         contentDbPath: join(appDir, 'build', 'content', 'recollection.db'),
         dataDir,
         nativeBinding: native,
+        userNativeBinding: userNative,
         version: '0.1.0',
         sharedFolder: {},
       },
@@ -230,6 +234,16 @@ describe('never a blank window', () => {
     expect(control.calls).toEqual([]);
     expect(window?.loaded).toEqual(['app://bundle/__startup-error.html']);
     expect((await page('app://bundle/__startup-error.html')).text).toContain('npm start');
+  });
+
+  it('explains a missing Electron build of better-sqlite3-multiple-ciphers without opening the core', async () => {
+    rmSync(userNative);
+    const { window, page } = await launch();
+    expect(control.calls).toEqual([]);
+    const text = (await page('app://bundle/__startup-error.html')).text;
+    expect(window?.loaded).toEqual(['app://bundle/__startup-error.html']);
+    expect(text).toContain('better-sqlite3-multiple-ciphers');
+    expect(text).toContain('npm start');
   });
 
   it('switches to the error page when the reader fails to load', async () => {

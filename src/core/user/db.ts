@@ -18,7 +18,7 @@ import { applyKey, isPlainFile } from './vault/cipher';
 export type UserDb = Database.Database;
 
 export interface OpenUserDbOptions {
-  /** Path of the better-sqlite3 addon (the Electron build inside the app). */
+  /** Path of the better-sqlite3-multiple-ciphers addon (CoreOptions.userNativeBinding); never the plain one. */
   nativeBinding?: string;
   /** Stop migrating at this version (tests build old-schema fixtures with it). */
   targetVersion?: number;

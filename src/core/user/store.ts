@@ -49,6 +49,7 @@ export interface UserStoreOptions {
   contentBuildId?: string;
   /** False while the document cannot be opened: anchors stay as they are until it can (default true). */
   reanchor?: boolean;
+  /** The better-sqlite3-multiple-ciphers addon (CoreOptions.userNativeBinding); never the plain one. */
   nativeBinding?: string;
   now?: () => Date;
   /** The data key when protection is on (vault/); without it a protected store opens locked. */

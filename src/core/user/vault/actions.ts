@@ -12,6 +12,7 @@ import { CoreError } from '../../../shared/contract/result';
 import type { VaultStatus } from '../../../shared/contract/types';
 import type { UserStore } from '../store';
 import { convertBackups, convertDatabase, repairAtOpen } from './convert';
+import { assertCanEncrypt } from './cipher';
 import {
   calibrate,
   createKeyFile,
@@ -26,6 +27,7 @@ import {
 
 export interface VaultOptions {
   dataDir: string;
+  /** The better-sqlite3-multiple-ciphers addon (CoreOptions.userNativeBinding). */
   nativeBinding?: string;
   /** How long the passphrase stretching should take on this machine (default 500 ms). */
   kdfTargetMs?: number;
@@ -59,7 +61,8 @@ export class VaultActions {
   /** Turns protection on; the recovery code is returned once and stored nowhere. */
   async enable(args: ParsedArgs<'vault.enable'>): Promise<{ recoveryCode: string }> {
     if (readKeyFile(this.o.dataDir)) throw new CoreError('CONFLICT', 'Protection is already on.');
-    this.store.session(); // open (not locked)
+    // Before anything is written: a plain SQLite would take the key and write the notes in clear.
+    assertCanEncrypt(this.store.session().db); // also opens the store (not locked)
     this.kdf ??= calibrate(this.o.kdfTargetMs ?? 500);
     const { file, dataKey, recoveryCode } = await createKeyFile(args.passphrase, this.kdf);
     // Re-checked after the await: the store may have been closed or converted meanwhile.

@@ -18,8 +18,31 @@ type Db = Database.Database;
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
+/** What the user hears when the loaded SQLite has no cipher (the plain better-sqlite3 addon). */
+export const NO_CIPHER_MESSAGE =
+  'This build of SQLite cannot encrypt: protection is not available; nothing was changed.';
+
+/**
+ * Throws UNAVAILABLE unless the connection's SQLite is SQLite3 Multiple Ciphers.
+ * On plain SQLite (the better-sqlite3 addon loaded by mistake) `PRAGMA key` and
+ * `PRAGMA cipher` are silently ignored: protection would look on while the
+ * notes were written in clear. `PRAGMA cipher` answers the cipher's name only in
+ * the cipher build (plain SQLite returns no row for an unknown pragma), and it
+ * reads no page, so it works before the key on a file that is already encrypted.
+ */
+export function assertCanEncrypt(db: Db): void {
+  let rows: unknown[] = [];
+  try {
+    rows = db.pragma('cipher') as unknown[];
+  } catch {
+    // as no row: this SQLite cannot say which cipher it has
+  }
+  if (rows.length === 0) throw new CoreError('UNAVAILABLE', NO_CIPHER_MESSAGE);
+}
+
 /** The cipher settings every encrypted file uses: SQLCipher 4 (AES-256-CBC, HMAC-SHA512 per page). */
 function configure(db: Db): void {
+  assertCanEncrypt(db);
   // Without a schema name: the main database's settings, and those ATTACH … KEY uses.
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
