@@ -1,6 +1,6 @@
 /**
  * The Electron target: the real app, started as `npm start` starts it (the
- * built main, preload and renderer; the Electron build of better-sqlite3) with
+ * built main, preload and renderer; the Electron builds of both SQLite addons) with
  * playwright-core's `_electron`, on the session's data folder
  * (`--user-data-dir`). The page talks to the core through the real preload
  * and IPC, the content comes over app://, every guard of the shell is on.

@@ -48,7 +48,7 @@ export function useHarness(): E2E {
     } catch (err) {
       // The binary is there but its SQLite module cannot be built (offline, first run): say so, skip.
       if (!(err instanceof NativeBuildError)) throw err;
-      skip = `the Electron build of better-sqlite3 cannot be made here: ${err.message}`;
+      skip = `the Electron builds of the SQLite addons cannot be made here: ${err.message}`;
       console.info(`e2e on Electron skipped: ${skip}`);
     }
   }, 15 * 60_000);

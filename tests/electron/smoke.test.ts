@@ -21,12 +21,12 @@ describe.skipIf(skipReason !== null)('the Electron app', () => {
   let cannotBuild: string | null = null;
 
   beforeAll(async () => {
-    // Builds the Electron build of better-sqlite3, main, preload and renderer when needed.
+    // Builds the Electron builds of both SQLite addons, main, preload and renderer when needed.
     try {
       harness = await Harness.launch('electron');
     } catch (err) {
       if (!(err instanceof NativeBuildError)) throw err;
-      cannotBuild = `the Electron build of better-sqlite3 cannot be made here: ${err.message}`;
+      cannotBuild = `the Electron builds of the SQLite addons cannot be made here: ${err.message}`;
       console.info(`tests/electron/smoke.test.ts skipped: ${cannotBuild}`);
       return;
     }
