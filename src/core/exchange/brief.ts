@@ -39,10 +39,6 @@ export interface BriefItem {
   focusAreaTitle: string | null;
 }
 
-export const OTHER_PARTS = 'Other parts of the document';
-export const UNATTACHED = 'Unattached notes';
-export const CLUSTER_INTRO = 'Cluster introduction';
-
 /** One entry as an item; throws when the entry does not carry the record its type names. */
 export function toItem(entry: ExportEntry, options: ExportOptions, index: number): BriefItem {
   const common = {
@@ -96,11 +92,4 @@ export function toItem(entry: ExportEntry, options: ExportOptions, index: number
     anchor: entry.target ? a.anchor : 'orphan',
     link: blockLink(a.blockId),
   };
-}
-
-/** "2024-05-01 14:03 UTC" from an ISO string; the input unchanged when it is not a date. */
-export function displayDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
