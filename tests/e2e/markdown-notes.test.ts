@@ -37,7 +37,16 @@ describe('Markdown notes', () => {
     expect(await link.getAttribute('title')).toBe('https://www.ilo.org/c181');
     expect(await card.textContent()).not.toContain('*');
     // Shown as a list item (a bullet), not as a run of text.
-    expect(await card.locator('.md-li').first().evaluate('(e) => getComputedStyle(e).display')).toBe('list-item');
+    expect(
+      await card
+        .locator('.md-li')
+        .first()
+        .evaluate(
+          (e) =>
+            (globalThis as unknown as { getComputedStyle(x: typeof e): { display: string } }).getComputedStyle(e)
+              .display,
+        ),
+    ).toBe('list-item');
 
     const hostile = block(page, 'c2.f2.po.2').locator('.note-card');
     expect(await hostile.locator('.note-text').textContent()).toBe(SCRIPT);

@@ -97,7 +97,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
     logLevel: 'error',
   });
   dataDir = mkdtempSync(join(tmpdir(), 'recollection-crash-'));

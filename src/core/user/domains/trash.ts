@@ -6,7 +6,6 @@
  * recorded by `mutate()` and skips those whose record has since been purged.
  */
 import { CoreError } from '../../../shared/contract/result';
-import { notePlainText } from '../../../shared/markdown/note';
 import type { TrashItem, UndoResult } from '../../../shared/contract/types';
 import type { UserContext } from '../context';
 import { excerpt } from '../records';
@@ -20,8 +19,9 @@ export function trashDomain(u: UserContext) {
         .trash.list()
         .map((row) => {
           const where = u.content.summary(row.targetId)?.label ?? row.targetId;
-          // A note's Markdown is shown as the text it reads as (no asterisks in the Trash).
-          const text = excerpt(row.type === 'annotation' ? notePlainText(row.text) : row.text);
+          // The note's own Markdown: the Trash renders it (NoteMarkdown), so no asterisks show there. Not
+          // read here, so that opening the notes (every command-line call) does not load markdown-it.
+          const text = excerpt(row.text);
           return { id: row.id, type: row.type, deleted: row.deleted, summary: text ? `${where}: ${text}` : where };
         });
     },
