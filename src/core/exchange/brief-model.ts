@@ -9,6 +9,7 @@
  * disagree; the privacy option is applied by toItem (brief.ts) before any
  * merging, so no format can leak a note, a tag or a bookmark's own label.
  */
+import { eachOf, type Steps } from './progress';
 import type { AnchorStatus, Color, Position, Priority } from '../../shared/contract/types';
 import { noteOneLine } from '../../shared/markdown/note';
 import { COLOR_LABELS, POSITION_LABELS, PRIORITY_LABELS } from '../../shared/vocabulary/labels';
@@ -155,7 +156,8 @@ function merge(into: BriefEntry, item: BriefItem): void {
 }
 
 /** The entries merged per option, in reading order (given order, places slotted in by `options.order`). */
-function mergeEntries(entries: readonly ExportEntry[], options: ExportOptions): Placed[] {
+/** The entries merged into one per option, one step an entry (progress.ts). */
+function* mergeEntries(entries: readonly ExportEntry[], options: ExportOptions): Steps<Placed[]> {
   const byKey = new Map<string, Placed>();
   const order = options.order ?? {};
   let last = -1;
@@ -171,7 +173,7 @@ function mergeEntries(entries: readonly ExportEntry[], options: ExportOptions): 
     last = Math.max(last, p.rank);
     return p;
   };
-  entries.forEach((e, i) => {
+  yield* eachOf(entries, (e, i) => {
     const item = toItem(e, options, i);
     merge(add(e, item.targetId, item.anchor === 'orphan').entry, item);
   });
@@ -239,8 +241,9 @@ function group(placed: readonly Placed[], options: ExportOptions): BriefGroup[] 
   return groups;
 }
 
-export function buildBrief(entries: readonly ExportEntry[], options: ExportOptions): Brief {
-  const groups = group(mergeEntries(entries, options), options);
+/** The brief of some entries, in steps (progress.ts): a long export can be cancelled while its entries are merged. */
+export function* briefModelSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<Brief> {
+  const groups = group(yield* mergeEntries(entries, options), options);
   const h = options.header ?? {};
   const source = options.citationName ?? options.documentTitle;
   const header: BriefHeaderLine[] = [];

@@ -26,7 +26,7 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import {
-  buildBrief,
+  briefModelSteps,
   entryFields,
   LINK_LEAD,
   noteFields,
@@ -37,7 +37,7 @@ import {
   type BriefGroup,
 } from './brief-model';
 import { NOTE_STYLE, noteParagraphs, xmlSafe } from './docx-note';
-import { runSteps, type Steps } from './progress';
+import { part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 export { xmlSafe };
@@ -216,9 +216,10 @@ export async function exportDocx(entries: readonly ExportEntry[], options: Expor
   return packDocx(runSteps(docxSteps(entries, options)));
 }
 
-/** The Word document in steps (progress.ts): the brief is built at once, then an entry at a time. */
+/** The Word document in steps (progress.ts): the entries merged, then an entry at a time. */
 export function* docxSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<Document> {
-  return yield* documentSteps(buildBrief(entries, options));
+  const brief = yield* part(briefModelSteps(entries, options), 0, 0.5);
+  return yield* part(documentSteps(brief), 0.5, 1);
 }
 
 /** Packs the document into the .docx file's bytes (the docx library's zip: not interruptible). */

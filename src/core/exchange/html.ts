@@ -11,7 +11,7 @@
  */
 import { noteHtml } from '../../shared/markdown/note';
 import {
-  buildBrief,
+  briefModelSteps,
   entryFields,
   LINK_LEAD,
   noteFields,
@@ -22,7 +22,7 @@ import {
   type BriefGroup,
   type BriefNote,
 } from './brief-model';
-import { runSteps, type Steps } from './progress';
+import { part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -173,7 +173,8 @@ export function exportHtml(entries: readonly ExportEntry[], options: ExportOptio
   return runSteps(htmlExportSteps(entries, options));
 }
 
-/** exportHtml in steps (progress.ts): the brief is built at once, then written an entry at a time. */
+/** exportHtml in steps (progress.ts): the entries merged, then written an entry at a time. */
 export function* htmlExportSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<string> {
-  return yield* htmlSteps(buildBrief(entries, options));
+  const brief = yield* part(briefModelSteps(entries, options), 0, 0.5);
+  return yield* part(htmlSteps(brief), 0.5, 1);
 }

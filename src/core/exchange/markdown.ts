@@ -12,7 +12,7 @@
  * closes every block of a container when the container ends).
  */
 import {
-  buildBrief,
+  briefModelSteps,
   entryFields,
   LINK_LEAD,
   noteFields,
@@ -22,7 +22,7 @@ import {
   type BriefEntry,
   type BriefGroup,
 } from './brief-model';
-import { runSteps, type Steps } from './progress';
+import { part, runSteps, type Steps } from './progress';
 import { safeNoteMarkdown } from './markdown-note';
 import type { ExportEntry, ExportOptions } from './types';
 
@@ -117,7 +117,8 @@ export function exportMarkdown(entries: readonly ExportEntry[], options: ExportO
   return runSteps(markdownExportSteps(entries, options));
 }
 
-/** exportMarkdown in steps (progress.ts): the brief is built at once, then written an entry at a time. */
+/** exportMarkdown in steps (progress.ts): the entries merged, then written an entry at a time. */
 export function* markdownExportSteps(entries: readonly ExportEntry[], options: ExportOptions): Steps<string> {
-  return yield* markdownSteps(buildBrief(entries, options));
+  const brief = yield* part(briefModelSteps(entries, options), 0, 0.5);
+  return yield* part(markdownSteps(brief), 0.5, 1);
 }
