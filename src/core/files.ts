@@ -43,6 +43,17 @@ export function syncDir(dir: string): void {
   }
 }
 
+/** fsyncs a file (and, where the platform allows, its folder) so a rename that follows is durable. */
+export function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  syncDir(dirname(file));
+}
+
 /** Records a temporary file before it is written; returns the record's path (removed when done). */
 function recordTemp(dataDir: string, tmp: string): string {
   const dir = privateDir(join(dataDir, TEMP_LOG_DIR));

@@ -18,11 +18,11 @@
  * few hundred ms. The schedule comes from a fixed seed, printed on failure.
  */
 import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
+import { buildChild } from './build-child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import { ContentStore } from '../../src/core/content/store';
@@ -33,9 +33,8 @@ import { between, mulberry32 } from './prng';
 
 const SEED = 20_250_601;
 const KILLS = 100;
-const ROOT = resolve(import.meta.dirname, '../..');
 /** Inside the repository so the bundle finds better-sqlite3 in node_modules. */
-const CHILD_JS = join(ROOT, 'build', 'hardening', 'crash-child.mjs');
+let CHILD_JS = '';
 
 interface Acked {
   createSeq: number;
@@ -89,17 +88,7 @@ class Child {
 let dataDir: string;
 let hog: ChildProcess | null = null;
 beforeAll(async () => {
-  mkdirSync(join(ROOT, 'build', 'hardening'), { recursive: true });
-  await build({
-    entryPoints: [join(ROOT, 'tests', 'hardening', 'crash-child.ts')],
-    outfile: CHILD_JS,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
-    logLevel: 'error',
-  });
+  CHILD_JS = await buildChild('crash-child');
   dataDir = mkdtempSync(join(tmpdir(), 'recollection-crash-'));
 });
 afterAll(() => {

@@ -15,6 +15,7 @@ import { CoreError } from '../../shared/contract/result';
 import type { BackupInfo } from '../../shared/contract/types';
 import { makePrivate } from '../owner-only';
 import * as backup from './backup-file';
+import { syncFile } from '../files';
 import { backupNames, backupsDir, createdOf, resolveBackup, rotate } from './backup-rotation';
 import type { UserDb } from './db';
 
@@ -92,7 +93,7 @@ export class Backups {
           const companion = h.dbFile + side;
           if (fs.existsSync(companion)) fs.renameSync(companion, `${companion}.old-${backup.stamp(h.now())}`);
         }
-        backup.syncFile(tmp);
+        syncFile(tmp);
         fs.renameSync(tmp, h.dbFile);
       } finally {
         h.reopen();

@@ -3,7 +3,7 @@
  * API into `<dataDir>/backups/user-YYYYMMDD-HHMMSS[-n].db`, switched to a
  * self-contained file, verified (opened read-only, `integrity_check` = ok,
  * `user_version` as expected), fsynced, owner-only — and the checks and
- * fsync the rest of the user code reuses (verifyBackup, syncFile, stamp).
+ * fsync the rest of the user code reuses (verifyBackup, stamp).
  *
  * Constraint: a backup that does not verify is never kept under a backup name
  * (it is written to a hidden partial file first and only renamed once checked).
@@ -14,7 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo } from '../../shared/contract/types';
 import { CoreError } from '../../shared/contract/result';
-import { syncDir } from '../files';
+import { syncDir, syncFile } from '../files';
 import { makePrivate, privateDir } from '../owner-only';
 import { backupNames, backupsDir, createdOf } from './backup-rotation';
 import type { UserDb } from './db';
@@ -56,17 +56,6 @@ export function verifyBackup(
 export function backupInfo(dataDir: string, name: string, verified: boolean): BackupInfo {
   const bytes = fs.statSync(path.join(backupsDir(dataDir), name)).size;
   return { name, created: createdOf(name), bytes, verified };
-}
-
-/** fsyncs a file (and, where the platform allows, its folder) so a rename that follows is durable. */
-export function syncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  syncDir(path.dirname(file));
 }
 
 /**

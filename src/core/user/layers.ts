@@ -11,6 +11,7 @@
 import type { Annotation, Bookmark, OptionPosition } from '../../shared/contract/types';
 import type { LayerColor } from '../../shared/contract/layer-types';
 import { LAYER_COLORS } from '../../shared/contract/values';
+import type { Row } from './annotations';
 import type { UserDb } from './db';
 import { asAnchor, asColor, asPosition, asPriority } from './records';
 
@@ -43,22 +44,8 @@ export interface LayerItems {
   positions: OptionPosition[];
 }
 
-interface AnnotationRow {
-  version_id: number;
-  id: string;
-  block_id: string;
-  exact: string | null;
-  prefix: string | null;
-  suffix: string | null;
-  start: number | null;
-  end: number | null;
-  note: string;
-  color: string | null;
-  tags: string;
-  anchor: string;
-  created: string;
-  modified: string;
-}
+/** A layer's annotation as stored: the own table's columns (annotations.ts), its tags inline as JSON. */
+type AnnotationRow = Omit<Row, 'section_id' | 'deleted' | 'adopted_from'> & { version_id: number; tags: string };
 
 interface LayerDbRow {
   id: string;

@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../shared/contract/result';
-import { stamp, syncFile, verifyBackup } from './backup-file';
+import { syncFile } from '../files';
+import { stamp, verifyBackup } from './backup-file';
 import { backupNames, backupsDir, createdOf } from './backup-rotation';
 import { makePrivate, privateDir } from '../owner-only';
 import { DamagedDatabaseError, openUserDb, type UserDb } from './db';

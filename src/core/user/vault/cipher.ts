@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CoreError } from '../../../shared/contract/result';
+import { syncFile } from '../../files';
 
 type Db = Database.Database;
 
@@ -130,16 +131,6 @@ export function verifyCopy(
   }
 }
 
-/** fsyncs a file's bytes. */
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Copies schema and rows of `main` into the attached `conv` (SQLite3 Multiple
  * Ciphers has no sqlcipher_export): tables first, then their rows, the
@@ -188,6 +179,6 @@ export function writeCopy(db: Db, dest: string, key: Buffer | null, nativeBindin
   }
   fs.chmodSync(dest, 0o600);
   verifyCopy(dest, key, { counts, version }, nativeBinding);
-  fsyncFile(dest);
+  syncFile(dest);
   return counts;
 }
