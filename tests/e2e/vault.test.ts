@@ -67,6 +67,9 @@ describe('protection and the lock screen', () => {
     await page.getByRole('button', { name: 'Present the document' }).click();
     await app.waitReady();
     expect(await page.locator('body').innerText()).not.toContain('Marmoset');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Locked notes are not a failure: no "could not be loaded" message over the document.
+    expect(await page.locator('.toasts .toast-message').allTextContents()).toEqual([]);
     await app.screenshot('vault-present-while-locked-1280');
 
     // A fresh start of the window on the locked core (the core opening locked is tests/core/vault.test.ts's).

@@ -35,6 +35,7 @@ export async function loadPageLayers(pageId: string): Promise<void> {
   const blockIds = await blocksOf(pageId);
   const res = await api.layers.forBlocks({ blockIds, perBlock: NOTES_PER_BLOCK });
   if (res.ok) layers.set({ annotations: res.value.annotations });
+  else if (res.error.code === 'LOCKED') layers.set({ annotations: [] });
   else toastError(`Your colleagues' notes could not be loaded: ${res.error.message}`);
 }
 

@@ -58,10 +58,13 @@ export async function loadPageNotes(pageId: string): Promise<void> {
     api.bookmarks.list({}),
     blocksOf(pageId).then((blockIds) => api.annotations.forBlocks({ blockIds, perBlock: NOTES_PER_BLOCK })),
   ]);
+  // Locked notes (the vault) are not a failure: the page shows the document alone, as in presentation.
   if (bm.ok) notes.set({ bookmarks: bm.value });
+  else if (bm.error.code === 'LOCKED') notes.set({ bookmarks: [] });
+  else toastError(`Your bookmarks could not be loaded: ${bm.error.message}`);
   if (an.ok) notes.set({ annotations: an.value.annotations, totals: an.value.totals });
-  if (!bm.ok) toastError(`Your bookmarks could not be loaded: ${bm.error.message}`);
-  if (!an.ok) toastError(`Your notes could not be loaded: ${an.error.message}`);
+  else if (an.error.code === 'LOCKED') notes.set({ annotations: [], totals: {} });
+  else toastError(`Your notes could not be loaded: ${an.error.message}`);
 }
 
 export function bookmarkOf(targetId: string): Bookmark | undefined {
