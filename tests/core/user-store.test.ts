@@ -305,6 +305,7 @@ describe('notes views', () => {
       briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
       authorName: '',
       autoLockMinutes: 15,
+      searchLayers: null,
     });
     const briefHeader = { title: 'Round 3', delegation: 'Freedonia', meeting: '', classification: 'Restricted' };
     store.settings.set({
@@ -314,6 +315,7 @@ describe('notes views', () => {
         searchExpand: false,
         paneWidths: { outline: 412, side: 240 },
         briefHeader,
+        searchLayers: ['mine', '0b5e1a4c-8c5a-4d0e-9b1f-2f7a3c9d6e10'],
       },
     });
     store.close();
@@ -326,6 +328,7 @@ describe('notes views', () => {
       autoLockMinutes: 15,
       paneWidths: { outline: 412, side: 240 },
       briefHeader,
+      searchLayers: ['mine', '0b5e1a4c-8c5a-4d0e-9b1f-2f7a3c9d6e10'],
     });
   });
 

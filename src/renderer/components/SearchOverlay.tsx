@@ -53,8 +53,6 @@ export function openHit(hit: SearchHit): void {
 
 /** The last query, offered again (selected) when the overlay reopens. */
 let lastQuery = '';
-/** Whose notes are searched (#17): 'mine' and colleagues' layer ids; null until chosen (mine and the visible layers). */
-let lastWhose: string[] | null = null;
 
 export function SearchOverlay(): ReactNode {
   const filters = useStore(settings, (s) => s.searchFilters);
@@ -68,9 +66,13 @@ export function SearchOverlay(): ReactNode {
   const [active, setActive] = useState(0);
   const [searches] = useState(latestAnswer);
   const layerList = useStore(layers, (x) => x.list);
-  const [whose, setWhose] = useState<string[]>(
-    () => lastWhose ?? [MY_NOTES, ...layerList.filter((l) => l.visible).map((l) => l.id)],
-  );
+  // Whose notes are searched (#17): the choice kept in settings (`searchLayers`), like the other filters;
+  // until chosen, mine and the visible layers. A layer removed since is left out.
+  const chosen = useStore(settings, (s) => s.searchLayers);
+  const whose = chosen
+    ? chosen.filter((w) => w === MY_NOTES || layerList.some((l) => l.id === w))
+    : [MY_NOTES, ...layerList.filter((l) => l.visible).map((l) => l.id)];
+  const whoseKey = whose.join(',');
   // In presentation mode no layer is named, counted or searched.
   const shownLayers = privateShown() ? layerList : [];
   /** The request's arguments but the query and the page: filters, notes (and whose), thesaurus. */
@@ -107,7 +109,7 @@ export function SearchOverlay(): ReactNode {
     );
     // `options` is rebuilt on each render; filters, expand and whose stand for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q, filters, expand, searches, whose]);
+  }, [q, filters, expand, searches, whoseKey]);
 
   /** The next page of the same query, appended (the request number drops it if the query changed meanwhile). */
   const showMore = (): void => {
@@ -221,10 +223,7 @@ export function SearchOverlay(): ReactNode {
           <LayerChips
             layers={shownLayers}
             whose={whose}
-            onChange={(next) => {
-              lastWhose = next;
-              setWhose(next);
-            }}
+            onChange={(next) => updateSettings({ searchLayers: next })}
           />
         ) : null}
         <div className="search-status" aria-live="polite">

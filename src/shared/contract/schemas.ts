@@ -153,6 +153,11 @@ export const settings = z
       .int()
       .min(0)
       .max(24 * 60),
+    /** Whose notes search looks in (#17): 'mine' and layer ids as last chosen; null until chosen (mine and the visible layers). */
+    searchLayers: z
+      .array(z.union([z.literal(MY_NOTES), uuid]))
+      .max(LIMITS.layers + 1)
+      .nullable(),
   })
   .strict();
 

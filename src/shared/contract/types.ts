@@ -306,6 +306,7 @@ export const DEFAULT_SETTINGS: Settings = {
   briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
   authorName: '',
   autoLockMinutes: 15,
+  searchLayers: null,
 };
 
 export interface BackupInfo {
