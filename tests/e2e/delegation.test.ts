@@ -162,6 +162,16 @@ describe('a delegation through a shared folder', () => {
     expect(await ownPositions(a)).toEqual({ [PO1]: 'red-line', [PO2]: 'support' });
     expect(await ownNotes(a)).toEqual(aNotes);
 
+    // B changes the adopted position: its history still says where the earlier value came from (migration 5).
+    await b.invoke('positions.set', { targetId: PO1, position: 'support' });
+    const bRow = matrix.locator(`tr[data-block-id="${PO1}"]`);
+    await bRow.getByRole('button', { name: 'History of the position on 2.2 PO 1' }).click();
+    await expect
+      .poll(() => bRow.getByTestId('history-adopted-from').textContent())
+      .toMatch(/^ ?\(adopted from Capital, .+\)$/);
+    expect(await bRow.locator('.position-history li').first().textContent()).toContain('Oppose, High priority');
+    await bRow.getByRole('button', { name: 'History of the position on 2.2 PO 1' }).click();
+
     // The conflict copy is named as such in B's layers list, and Capital's layer holds A's main file only.
     await b.page.getByRole('button', { name: 'Back to the text' }).click();
     await b.page.getByRole('tab', { name: 'Notes', exact: true }).click();

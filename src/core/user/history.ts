@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import type { UserDb } from './db';
+import { provenanceSchema } from './provenance';
 
 export const HISTORY_LIMIT = 200;
 
@@ -46,6 +47,8 @@ export const inverseSchema = z.discriminatedUnion('op', [
     priority: z.enum(PRIORITIES).nullable(),
     modified: z.string(),
     replaced: z.string().nullable(),
+    /** Where the previous value came from (adopted from a layer); absent in entries written before it was kept. */
+    adoptedFrom: provenanceSchema.optional(),
   }),
   /** Undo a colour rename. */
   z.object({ op: z.literal('rename-color'), color: z.enum(COLORS), name: z.string() }),

@@ -7,6 +7,7 @@
  * inverse and decides what goes into the history). Values read back are
  * checked: an unknown position or priority reads as null.
  */
+import type { Provenance } from '../../shared/contract/layer-types';
 import type { OptionPosition, PositionHistoryEntry } from '../../shared/contract/types';
 import type { UserDb } from './db';
 import { readProvenance, writeProvenance } from './provenance';
@@ -28,6 +29,7 @@ interface HistoryRow {
   set_at: string;
   replaced: string;
   note_id: string | null;
+  adopted_from: string | null;
 }
 
 /** A value to record in an option's history. */
@@ -38,6 +40,8 @@ export interface PastPosition {
   set: string;
   replaced: string;
   noteId: string | null;
+  /** Where the value came from, when it was adopted from a colleague's layer (migration 5). */
+  adoptedFrom?: Provenance;
 }
 
 const toPosition = (r: Row): OptionPosition => ({
@@ -48,15 +52,19 @@ const toPosition = (r: Row): OptionPosition => ({
   ...(r.adopted_from ? { adoptedFrom: readProvenance(r.adopted_from) } : {}),
 });
 
-const toEntry = (r: HistoryRow): PositionHistoryEntry => ({
-  seq: r.seq,
-  targetId: r.target_id,
-  position: asPosition(r.position),
-  priority: asPriority(r.priority),
-  set: r.set_at,
-  replaced: r.replaced,
-  noteId: r.note_id,
-});
+function toEntry(r: HistoryRow): PositionHistoryEntry {
+  const from = readProvenance(r.adopted_from);
+  return {
+    seq: r.seq,
+    targetId: r.target_id,
+    position: asPosition(r.position),
+    priority: asPriority(r.priority),
+    set: r.set_at,
+    replaced: r.replaced,
+    noteId: r.note_id,
+    ...(from ? { adoptedFrom: from } : {}),
+  };
+}
 
 export class PositionRepo {
   private readonly one;
@@ -79,10 +87,10 @@ export class PositionRepo {
          modified = excluded.modified, adopted_from = excluded.adopted_from`,
     );
     this.removeRow = db.prepare<[string]>('DELETE FROM positions WHERE target_id = ?');
-    const hcols = 'seq, target_id, position, priority, set_at, replaced, note_id';
+    const hcols = 'seq, target_id, position, priority, set_at, replaced, note_id, adopted_from';
     this.addPast = db.prepare(
-      `INSERT INTO position_history (target_id, position, priority, set_at, replaced, note_id)
-       VALUES (@target_id, @position, @priority, @set_at, @replaced, @note_id)`,
+      `INSERT INTO position_history (target_id, position, priority, set_at, replaced, note_id, adopted_from)
+       VALUES (@target_id, @position, @priority, @set_at, @replaced, @note_id, @adopted_from)`,
     );
     this.pastOf = db.prepare<[string], HistoryRow>(
       `SELECT ${hcols} FROM position_history WHERE target_id = ? ORDER BY seq DESC`,
@@ -132,6 +140,7 @@ export class PositionRepo {
       set_at: past.set,
       replaced: past.replaced,
       note_id: past.noteId,
+      adopted_from: writeProvenance(past.adoptedFrom),
     });
   }
 

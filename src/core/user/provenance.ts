@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type { Provenance } from '../../shared/contract/layer-types';
 
-const schema = z.object({
+/** A whole provenance; also checks the one an undo entry carries (history.ts). */
+export const provenanceSchema = z.object({
   layerId: z.string().max(100),
   authorId: z.string().max(100).nullable(),
   authorName: z.string().max(1000),
@@ -19,7 +20,7 @@ const schema = z.object({
 export function readProvenance(json: string | null | undefined): Provenance | undefined {
   if (!json) return undefined;
   try {
-    const parsed = schema.safeParse(JSON.parse(json));
+    const parsed = provenanceSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

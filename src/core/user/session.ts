@@ -77,6 +77,7 @@ export function applyInverse(s: Session, inv: Inverse, nowIso: string): boolean 
         position: inv.position,
         priority: inv.priority,
         modified: inv.modified || nowIso,
+        ...(inv.adoptedFrom ? { adoptedFrom: inv.adoptedFrom } : {}),
       });
       if (inv.replaced) s.positions.forget(inv.targetId, inv.modified, inv.replaced);
       return true;

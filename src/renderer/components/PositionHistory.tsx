@@ -1,7 +1,8 @@
 /**
  * Where an option's position came from, under the position in the matrix:
  * "Adopted from Capital" when it was taken from a colleague's layer (#17.3),
- * and on demand the earlier values (positions.history), newest first.
+ * and on demand the earlier values (positions.history), newest first, each
+ * saying where it came from when it was adopted (migration 5).
  *
  * Constraint: asks the core only when opened; a new revision of the notes
  * (any change, an undo) reloads what is open.
@@ -31,6 +32,12 @@ function Earlier({ targetId, revision }: { targetId: string; revision: number })
       {list.value.map((h) => (
         <li key={h.seq}>
           {words(h)} — from {formatDate(h.set)} to {formatDate(h.replaced)}
+          {h.adoptedFrom ? (
+            <span className="adopted-from" data-testid="history-adopted-from">
+              {' '}
+              (adopted from {h.adoptedFrom.authorName}, {formatDate(h.adoptedFrom.at)})
+            </span>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -263,6 +263,8 @@ export interface PositionHistoryEntry {
   replaced: string;
   /** The note that held this value, when it was carried over from a note (migration 3, older export files). */
   noteId: string | null;
+  /** Where the value came from when it was adopted from a colleague's layer (#17; recorded since migration 5). */
+  adoptedFrom?: Provenance;
 }
 
 export interface UndoResult {

@@ -51,9 +51,12 @@ export function positionsDomain(u: UserContext) {
       priority: cur?.priority ?? null,
       modified: cur?.modified ?? '',
       replaced: cur ? now : null,
+      // Undo brings back where the replaced value came from, too.
+      ...(cur?.adoptedFrom ? { adoptedFrom: cur.adoptedFrom } : {}),
     };
     const description = cur ? `${where}: ${positionWords(cur)} restored` : `${where} removed`;
     u.mutate(description, inverse, (tx) => {
+      // The replaced value goes into the history with its provenance ("adopted from Capital, 30 Nov").
       if (cur) tx.positions.remember({ ...cur, set: cur.modified, replaced: now, noteId: null });
       tx.positions.put({ targetId, ...next, modified: now, ...(from ? { adoptedFrom: from } : {}) });
     });
@@ -121,13 +124,13 @@ export function positionsDomain(u: UserContext) {
       return u.session().positions.history(targetId);
     },
 
-    /** Makes an earlier value current again (the value it replaces goes into the history; undoable). */
+    /** Makes an earlier value current again, with where it came from (the value it replaces goes into the history; undoable). */
     restore({ targetId, seq }: { targetId: string; seq: number }): OptionPosition | null {
       const entry = u.session().positions.entry(seq);
       if (!entry || entry.targetId !== targetId) {
         throw new CoreError('NOT_FOUND', `no earlier position ${seq} on ${targetId}`);
       }
-      return change(targetId, { position: entry.position, priority: entry.priority });
+      return change(targetId, { position: entry.position, priority: entry.priority }, entry.adoptedFrom);
     },
   };
 }

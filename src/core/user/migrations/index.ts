@@ -11,10 +11,11 @@ import { m001 } from './001-bookmarks-annotations-settings';
 import { m002 } from './002-trash-history-palette';
 import { m003 } from './003-positions-per-option';
 import { m004 } from './004-layers-authors';
+import { m005 } from './005-position-history-provenance';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
 
 export const LATEST_VERSION = MIGRATIONS.length;
