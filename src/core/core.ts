@@ -46,7 +46,7 @@ export interface CoreOptions {
    * (events + poll). The app and the browser harness pass it; the command line
    * does not (it reads the layers already stored).
    */
-  sharedFolder?: { watch?: boolean; pollMs?: number; debounceMs?: number };
+  sharedFolder?: { watch?: boolean; pollMs?: number; debounceMs?: number; sealWorkFactor?: number };
   /** The data key when the notes are protected (the shell's keychain, the CLI's passphrase); else they open locked. */
   key?: Buffer | null;
   /** How long passphrase stretching takes when protection is turned on (default 500 ms; tests use less). */

@@ -32,8 +32,7 @@ describe('the history of an adopted position', () => {
   it('records and keeps where an adopted value came from, through a change, undo, restore and a reopen', async () => {
     const authorA = await a.value('author.get', {});
     await a.value('positions.set', { targetId: OPTION, position: 'red-line', priority: 'high' });
-    const file = (await a.value('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes: true }))
-      .data;
+    const file = (await a.value('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes: true })).data;
     const { layer } = await b.value('layers.add', { data: String(file) });
     expect(layer).not.toBeNull();
 

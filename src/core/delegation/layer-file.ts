@@ -5,10 +5,11 @@
  * read back: the shared folder, `layers.preview` and `layers.add` all go
  * through `serializeLayerFile` / `parseLayerFile`.
  *
- * Seam for sealed files (#16.6, helper "seal"): when sealed `.recollection`
- * files exist, a layer file is sealed with the delegation passphrase here
- * (serialise: seal the JSON; parse: recognise and open a sealed file first);
- * nothing else needs to change.
+ * Sealed layer files (#17.5): with a delegation passphrase, a layer file is
+ * the same JSON sealed as a `.recollection` file (../exchange/seal.ts, age
+ * format) by `sealLayerFile`; `openLayerFile` recognises a sealed file, opens
+ * it with the passphrase (all or nothing) and reads what it holds with
+ * `parseLayerFile`, and says whether the file was sealed.
  *
  * Constraint: a file is accepted whole or refused whole. The importer's strict
  * parser (../exchange/import.ts) checks every record; a layer also needs an
@@ -22,6 +23,8 @@ import type { Annotation, OptionPosition } from '../../shared/contract/types';
 import { LIMITS } from '../../shared/limits';
 import { parseImport } from '../exchange/import';
 import { errorMap } from '../exchange/import-schema';
+import { SEAL_WORK_FACTOR, seal, unseal } from '../exchange/seal';
+import { AGE_ARMOR_BEGIN } from '../exchange/sniff';
 import type { W3cCollection } from '../exchange/w3c';
 import type { LayerItems } from '../user/layers';
 
@@ -109,4 +112,37 @@ export function parseLayerFile(text: string): LayerFile {
 /** The text of a layer file (the sealing seam: see the header). */
 export function serializeLayerFile(collection: W3cCollection): string {
   return `${JSON.stringify(collection, null, 2)}\n`;
+}
+
+/** Whether a file's text is a sealed file (the seal's armor), without opening it. */
+export const isSealedText = (text: string): boolean => text.slice(0, 1024).includes(AGE_ARMOR_BEGIN);
+
+/** A layer file sealed with the delegation passphrase: the text of `serializeLayerFile`, sealed whole. */
+export async function sealLayerFile(
+  collection: W3cCollection,
+  passphrase: string,
+  filename: string,
+  workFactor = SEAL_WORK_FACTOR,
+): Promise<string> {
+  return seal({ format: 'json', filename, data: serializeLayerFile(collection) }, passphrase, workFactor);
+}
+
+/**
+ * Reads a layer file, plain or sealed, whole or not at all. A sealed file
+ * needs the passphrase (PASSPHRASE_NEEDED without it; WRONG_PASSPHRASE,
+ * DAMAGED from the seal) and must hold a JSON export.
+ */
+export async function openLayerFile(
+  text: string,
+  passphrase: string | null,
+): Promise<{ file: LayerFile; sealed: boolean }> {
+  if (!isSealedText(text)) return { file: parseLayerFile(text), sealed: false };
+  if (passphrase === null) {
+    throw new CoreError('PASSPHRASE_NEEDED', 'This layer file is sealed; it needs the delegation passphrase.');
+  }
+  const inner = await unseal(text, passphrase);
+  if (inner.format !== 'json') {
+    throw new CoreError('INVALID_ARGUMENT', 'This sealed file does not hold a layer file (a JSON export).');
+  }
+  return { file: parseLayerFile(new TextDecoder('utf-8', { fatal: false }).decode(inner.data)), sealed: true };
 }

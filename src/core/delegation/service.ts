@@ -4,9 +4,13 @@
  * and stopped with the core. The command line opens the core without it: it
  * reads the layers already stored, never the folder.
  *
+ * The delegation passphrase (#17.5, passphrase.ts) is set here: the sync
+ * starts again with it, so the own file is written sealed (or plain again)
+ * and every colleague's file is read again.
+ *
  * Constraint: Node fs only; setting a folder that does not exist or is not a
  * folder is refused with a sentence, and nothing is written there until it is
- * accepted.
+ * accepted. The passphrase is never in a status or a message.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +18,7 @@ import type { LayersChanged, SharedFolderStatus } from '../../shared/contract/la
 import { CoreError } from '../../shared/contract/result';
 import type { W3cCollection } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
+import { DelegationPassphrase } from './passphrase';
 import { LayerSync } from './sync';
 
 export const META_SHARED_FOLDER = 'shared_folder';
@@ -28,12 +33,17 @@ export interface FolderServiceOptions {
   watch?: boolean;
   pollMs?: number;
   debounceMs?: number;
+  /** log2 of scrypt's N for sealing the own file (tests lower it; default SEAL_WORK_FACTOR). */
+  sealWorkFactor?: number;
 }
 
 export class FolderService {
   private sync: LayerSync | null = null;
+  private readonly passphrase: DelegationPassphrase;
 
-  constructor(private readonly o: FolderServiceOptions) {}
+  constructor(private readonly o: FolderServiceOptions) {
+    this.passphrase = new DelegationPassphrase(o.user);
+  }
 
   path(): string | null {
     return this.o.user.ctx.session().meta.get(META_SHARED_FOLDER) || null;
@@ -44,13 +54,28 @@ export class FolderService {
     if (this.o.user.locked || this.sync) return;
     const dir = this.path();
     if (!this.o.run || !dir) return;
-    this.sync = new LayerSync({ ...this.o, dir });
+    this.sync = new LayerSync({
+      ...this.o,
+      dir,
+      sealing: () => ({ on: this.passphrase.sealed(), passphrase: this.passphrase.get() }),
+    });
     this.sync.start();
   }
 
   stop(): void {
     this.sync?.stop();
     this.sync = null;
+    // Locking: a passphrase kept with the notes is forgotten until they open again.
+    this.passphrase.forget();
+  }
+
+  /** Sets the delegation passphrase (null: layer files are plain again); the folder is read and written anew. */
+  setPassphrase(passphrase: string | null): SharedFolderStatus {
+    this.stop();
+    this.passphrase.set(passphrase);
+    this.start();
+    this.o.emit({ reason: 'folder', layerIds: [] });
+    return this.status();
   }
 
   set(dir: string | null): SharedFolderStatus {
@@ -80,18 +105,37 @@ export class FolderService {
   }
 
   /** Reads the folder now (tests; a "check now" button). */
-  scan(): void {
-    this.sync?.scan();
+  async scan(): Promise<void> {
+    await this.sync?.scan();
+  }
+
+  /** Writes the own file now, if it changed (tests: resolves once a sealed file is written). */
+  async writeOwn(): Promise<void> {
+    await this.sync?.writeOwnNow();
   }
 
   conflictOf(authorId: string | null) {
     return this.sync?.conflictOf(authorId) ?? null;
   }
 
+  fileOf(authorId: string | null) {
+    return this.sync?.fileOf(authorId) ?? null;
+  }
+
   status(): SharedFolderStatus {
-    if (this.sync) return this.sync.status();
+    const sealed = !this.o.user.locked && this.passphrase.sealed();
+    const seal = {
+      sealing: !sealed
+        ? ('off' as const)
+        : this.passphrase.get() === null
+          ? ('needs-passphrase' as const)
+          : ('on' as const),
+      passphraseKept: sealed ? this.passphrase.kept() : null,
+    };
+    if (this.sync) return { ...this.sync.status(), ...seal };
     const dir = this.path();
     return {
+      ...seal,
       path: dir,
       state: 'off',
       message: dir && !this.o.run ? 'The command line does not read or write the shared folder.' : null,

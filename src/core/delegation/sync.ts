@@ -15,18 +15,18 @@
  * Electron). A file that cannot be read or is not a whole layer is listed as
  * rejected with the reason; nothing of it is taken.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LayerConflict, LayersChanged, SharedFile, SharedFolderStatus } from '../../shared/contract/layer-types';
 import { errorMessage } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
+import { CoreError } from '../../shared/contract/result';
 import type { W3cCollection } from '../exchange/w3c';
-import { FILE_MODE } from '../owner-only';
 import type { UserStore } from '../user/store';
 import { FolderWatch } from './folder-watch';
-import { type LayerFile, parseLayerFile, serializeLayerFile } from './layer-file';
+import { isSealedText, type LayerFile, openLayerFile, parseLayerFile } from './layer-file';
 import { classifyName, COPY_WORDS, layerFileName } from './names';
+import { OwnFile } from './own-file';
 
 export interface LayerSyncOptions {
   dir: string;
@@ -40,45 +40,60 @@ export interface LayerSyncOptions {
   pollMs?: number;
   /** Quiet time before a scan (after a change in the folder) and before writing the own file (after an edit). */
   debounceMs?: number;
+  /** Sealing with the delegation passphrase (#17.5): off; on with it; on without it (nothing read or written). */
+  sealing: () => { on: boolean; passphrase: string | null };
+  /** log2 of scrypt's N for the own sealed file (tests lower it). */
+  sealWorkFactor?: number;
 }
 
 interface Read {
   key: string;
   file: LayerFile | null;
+  /** The file on disk is sealed. */
+  sealed: boolean;
+  /** A sentence: why nothing of it was read. */
   error: string | null;
 }
 
-/** The own file's content without what changes at each writing (export time, the collection's fresh ids). */
-function stableDigest(c: Pick<W3cCollection, 'generated' | 'id' | 'first'>): string {
-  const stable = { ...c, generated: '', id: '', first: { ...c.first, id: '' } };
-  return createHash('sha256').update(JSON.stringify(stable)).digest('hex');
+/** Why a sealed file was not read, in words for the files list (never the passphrase). */
+function sealedRefusal(err: unknown): string {
+  const code = err instanceof CoreError ? err.code : null;
+  if (code === 'PASSPHRASE_NEEDED')
+    return 'Sealed: not read until the delegation passphrase is entered (Settings, Shared folder).';
+  if (code === 'WRONG_PASSPHRASE')
+    return 'Sealed with another passphrase: your delegation passphrase does not open it, so nothing of it was read. Check the passphrase with its author.';
+  if (code === 'DAMAGED')
+    return 'Not read: the sealed file is damaged or was changed after it was sealed (nothing of it was taken).';
+  return `Not read: ${errorMessage(err).split('\n')[0].slice(0, 300)}`;
 }
 
 export class LayerSync {
   private watcher: FolderWatch | null = null;
   private writeTimer: NodeJS.Timeout | null = null;
-  private writtenDigest: string | null = null;
+  private readonly ownFile: OwnFile;
+  private scanning = false;
+  private rescan = false;
   private readonly cache = new Map<string, Read>();
   private files: SharedFile[] = [];
   private conflicts = new Map<string, LayerConflict>();
   private lastScan: string | null = null;
-  private lastWrite: string | null = null;
   private problem: string | null = null;
   private readonly ownName: string;
 
   constructor(private readonly o: LayerSyncOptions) {
     this.ownName = layerFileName(o.user.layers.author().id);
+    this.ownFile = new OwnFile({ ...o, name: this.ownName });
   }
 
   start(): void {
-    this.writeOwnNow();
-    this.scan();
+    void this.ownFile.write();
+    void this.scan();
     this.watcher = new FolderWatch({
       dir: this.o.dir,
       watch: this.o.watch,
       pollMs: this.o.pollMs ?? 5_000,
       debounceMs: this.o.debounceMs ?? 300,
-      onChange: () => this.scan(),
+      onChange: () => void this.scan(),
     });
     this.watcher.start();
   }
@@ -89,7 +104,9 @@ export class LayerSync {
     if (this.writeTimer) {
       clearTimeout(this.writeTimer);
       this.writeTimer = null;
-      this.writeOwnNow(); // an edit made just before closing still reaches the folder
+      // An edit made just before closing still reaches the folder (a sealed one if the process lives long
+      // enough to seal it; if not, the next start writes it: the file is compared with the notes then).
+      void this.ownFile.write();
     }
   }
 
@@ -98,48 +115,40 @@ export class LayerSync {
     if (this.writeTimer) clearTimeout(this.writeTimer);
     this.writeTimer = setTimeout(() => {
       this.writeTimer = null;
-      this.writeOwnNow();
+      void this.ownFile.write();
     }, this.o.debounceMs ?? 300);
     this.writeTimer.unref();
   }
 
-  /** Writes the own layer file when its content changed; true when it wrote. */
-  writeOwnNow(): boolean {
-    const target = path.join(this.o.dir, this.ownName);
+  /** Writes the own layer file when its content changed (plain: done when this returns; sealed: when it resolves). */
+  writeOwnNow(): Promise<void> {
+    return this.ownFile.write();
+  }
+
+  /**
+   * Reads the folder now: colleagues' files become layers; copies and duplicates become conflicts.
+   * Plain files are read at once; a sealed file is opened (a scrypt) before the scan goes on. One scan
+   * at a time: a change noticed meanwhile makes one more.
+   */
+  async scan(): Promise<void> {
+    if (this.scanning) {
+      this.rescan = true;
+      return;
+    }
+    this.scanning = true;
     try {
-      const collection = this.o.own();
-      const digest = stableDigest(collection);
-      this.writtenDigest ??= this.digestOnDisk(target);
-      if (digest === this.writtenDigest) return false;
-      const temp = path.join(this.o.dir, `.${this.ownName}.${process.pid}.tmp`);
-      const fd = fs.openSync(temp, 'w', FILE_MODE);
-      try {
-        fs.writeFileSync(fd, serializeLayerFile(collection));
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
+      await this.scanOnce();
+    } finally {
+      this.scanning = false;
+      if (this.rescan) {
+        this.rescan = false;
+        void this.scan();
       }
-      fs.renameSync(temp, target);
-      this.writtenDigest = digest;
-      this.lastWrite = this.o.now().toISOString();
-      this.problem = null;
-      return true;
-    } catch (err) {
-      this.problem = `Your layer file could not be written to the shared folder (${errorMessage(err).split('\n')[0]}).`;
-      return false;
     }
   }
 
-  private digestOnDisk(file: string): string | null {
-    try {
-      return stableDigest(JSON.parse(fs.readFileSync(file, 'utf8')) as W3cCollection);
-    } catch {
-      return null;
-    }
-  }
-
-  /** Reads the folder now: colleagues' files become layers; copies and duplicates become conflicts. */
-  scan(): void {
+  private async scanOnce(): Promise<void> {
+    const sealing = this.o.sealing();
     let names: string[];
     try {
       names = fs
@@ -169,6 +178,7 @@ export class LayerSync {
         exported: null,
         newest: false,
         message: null,
+        sealed: null,
       };
       files.push(shared);
       const claim = classifyName(name);
@@ -176,13 +186,21 @@ export class LayerSync {
       shared.authorId = claim.authorId;
       if (name === this.ownName) {
         shared.state = 'own';
-        shared.exported = this.lastWrite;
+        shared.exported = this.ownFile.lastWrite;
         continue;
       }
-      const read = this.read(full, `${stat.size}:${stat.mtimeMs}`);
+      const read = await this.read(full, `${stat.size}:${stat.mtimeMs}`, sealing.passphrase);
+      shared.sealed = read.sealed;
       if (!read.file) {
         shared.state = 'rejected';
-        shared.message = `Not read: ${read.error ?? 'not a layer file'}.`;
+        shared.message = read.error ?? 'Not read: not a layer file.';
+        continue;
+      }
+      if (sealing.on && !read.sealed) {
+        // Refused, not shown with a mark: only holders of the passphrase can write a file that opens, so a
+        // plain file in a sealed folder may be anyone's who can write there (docs/delegation.md).
+        shared.state = 'rejected';
+        shared.message = `Not read: this file is not sealed, and your delegation seals its layer files. Ask ${read.file.author?.name || 'its author'} to set the delegation passphrase.`;
         continue;
       }
       const author = read.file.author;
@@ -215,16 +233,24 @@ export class LayerSync {
     this.o.emit({ reason: conflicts.size ? 'conflict' : changed.length ? 'updated' : 'folder', layerIds: changed });
   }
 
-  private read(full: string, key: string): Read {
+  /** A file read whole or refused with a sentence; cached by size and time (a sealed file costs a scrypt). */
+  private async read(full: string, key: string, passphrase: string | null): Promise<Read> {
     const cached = this.cache.get(full);
     if (cached?.key === key) return cached;
     let read: Read;
+    let text = '';
     try {
       const size = fs.statSync(full).size;
-      if (size > LIMITS.importBytes) throw new Error(`larger than ${LIMITS.importBytes / 1024 / 1024} MB`);
-      read = { key, file: parseLayerFile(fs.readFileSync(full, 'utf8')), error: null };
+      if (size > LIMITS.sealedImportBytes) throw new Error(`larger than ${LIMITS.importBytes / 1024 / 1024} MB`);
+      text = fs.readFileSync(full, 'utf8');
+      if (!isSealedText(text)) {
+        if (size > LIMITS.importBytes) throw new Error(`larger than ${LIMITS.importBytes / 1024 / 1024} MB`);
+        read = { key, file: parseLayerFile(text), sealed: false, error: null };
+      } else read = { key, file: (await openLayerFile(text, passphrase)).file, sealed: true, error: null };
     } catch (err) {
-      read = { key, file: null, error: errorMessage(err).split('\n')[0].slice(0, 300) };
+      const sealed = isSealedText(text);
+      const error = sealed ? sealedRefusal(err) : `Not read: ${errorMessage(err).split('\n')[0].slice(0, 300)}.`;
+      read = { key, file: null, sealed, error };
     }
     this.cache.set(full, read);
     return read;
@@ -266,20 +292,25 @@ export class LayerSync {
     };
   }
 
+  /** The author's own file (its canonical name) as last read, if the folder holds one. */
+  fileOf(authorId: string | null): SharedFile | null {
+    return authorId ? (this.files.find((f) => f.name === layerFileName(authorId)) ?? null) : null;
+  }
+
   /** The conflict about an author's layer, if any. */
   conflictOf(authorId: string | null): LayerConflict | null {
     return authorId ? (this.conflicts.get(authorId) ?? null) : null;
   }
 
-  status(): SharedFolderStatus {
+  status(): Omit<SharedFolderStatus, 'sealing' | 'passphraseKept'> {
     return {
       path: this.o.dir,
       state: this.problem?.startsWith('The shared folder cannot be read')
         ? 'unavailable'
         : (this.watcher?.mode ?? 'polling'),
-      message: this.problem,
+      message: this.problem ?? this.ownFile.problem,
       ownFile: this.ownName,
-      lastWrite: this.lastWrite,
+      lastWrite: this.ownFile.lastWrite,
       lastScan: this.lastScan,
       files: this.files,
     };

@@ -45,7 +45,10 @@ export function layerHandlers(
   };
   return {
     'author.get': () => user.layers.author(),
-    'layers.list': () => user.layers.list().map((l) => ({ ...l, conflict: folder.conflictOf(l.authorId) })),
+    'layers.list': () =>
+      user.layers
+        .list()
+        .map((l) => ({ ...l, conflict: folder.conflictOf(l.authorId), shared: folder.fileOf(l.authorId) })),
     'layers.preview': ({ data }) => user.layers.preview(parseLayerFile(data)),
     'layers.add': ({ data, name, color }) => {
       const result = user.layers.add(parseLayerFile(data), { source: 'import', file: null, name, color });
@@ -63,5 +66,6 @@ export function layerHandlers(
     'folder.status': () => folder.status(),
     'folder.set': ({ path }) => folder.set(path),
     'folder.choose': () => shellOnly(),
+    'folder.setPassphrase': ({ passphrase }) => folder.setPassphrase(passphrase),
   };
 }

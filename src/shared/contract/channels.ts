@@ -239,6 +239,17 @@ export const argSchemas = {
   'vault.changePassphrase': z.object({ passphrase: vaultPassphrase, newPassphrase: vaultPassphrase }).strict(),
   /** Shell: remember (or forget) the key in the OS keychain on this computer. */
   'vault.remember': z.object({ remember: z.boolean() }).strict(),
+  // Sealed layer files (#17.5).
+  /**
+   * Seals this installation's layer file with the delegation passphrase and reads colleagues' sealed files
+   * with it (null: layer files are plain again). Kept wrapped by the notes' key when they are protected,
+   * for this session only otherwise; never answered back.
+   */
+  'folder.setPassphrase': z
+    .object({
+      passphrase: z.string().min(LIMITS.sealPassphraseMin).max(LIMITS.passphraseLength).nullable(),
+    })
+    .strict(),
 } as const;
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
@@ -325,6 +336,7 @@ export interface ChannelResults {
   'vault.lock': T.VaultStatus;
   'vault.changePassphrase': T.VaultStatus;
   'vault.remember': T.VaultStatus;
+  'folder.setPassphrase': L.SharedFolderStatus;
 }
 
 export type Channel = keyof typeof argSchemas;

@@ -47,6 +47,8 @@ export interface SharedFile {
   /** The newest of the files claiming this author id. */
   newest: boolean;
   message: string | null;
+  /** The file on disk is sealed (#17.5); null when it was not read as a layer file at all. */
+  sealed: boolean | null;
 }
 
 /** Files that disagree about one author's layer: shown, never merged silently. */
@@ -79,6 +81,11 @@ export interface LayerInfo {
   /** A previous version is kept (layers.undo restores it). */
   canUndo: boolean;
   conflict: LayerConflict | null;
+  /**
+   * The author's own file in the shared folder as last read (#17.5: sealed or not, refused and why); null
+   * when the shared folder holds none. Answered by layers.list.
+   */
+  shared?: SharedFile | null;
 }
 
 /** What adding a file as a layer would do (layers.preview) or did (layers.add). */
@@ -155,6 +162,14 @@ export interface SharedFolderStatus {
   lastWrite: string | null;
   lastScan: string | null;
   files: SharedFile[];
+  /**
+   * Layer files sealed with the delegation passphrase (#17.5): off (plain files); on (sealed, the
+   * passphrase entered); needs-passphrase (the delegation seals, but the passphrase is not entered in this
+   * session: nothing is written, sealed files are not read).
+   */
+  sealing: 'off' | 'on' | 'needs-passphrase';
+  /** Where the passphrase is kept: wrapped in the protected notes, or for this session only. */
+  passphraseKept: 'notes' | 'session' | null;
 }
 
 /** Event `layers.changed`: layers were added, updated, removed or the shared folder changed. */

@@ -1,0 +1,162 @@
+/**
+ * This installation's own layer file in the shared folder (#17, #17.5):
+ * written on change (the caller debounces), through a temporary owner-only
+ * file renamed over it, only when its contents changed, plain or sealed with
+ * the delegation passphrase.
+ *
+ * Constraint: the only path ever written is `<dir>/<own name>` (and its
+ * temporary sibling). A plain file is written at once (no await before the
+ * rename, so the folder is up to date when `write()` returns); a sealed one
+ * costs a scrypt, so one sealing runs at a time and a change that arrives
+ * meanwhile is written after it. Sealing on without the passphrase entered
+ * writes nothing: never a plain file in a sealed folder.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { errorMessage } from '../../shared/errors';
+import { unseal } from '../exchange/seal';
+import type { W3cCollection } from '../exchange/w3c';
+import { FILE_MODE } from '../owner-only';
+import { isSealedText, sealLayerFile, serializeLayerFile } from './layer-file';
+
+export interface OwnFileOptions {
+  dir: string;
+  name: string;
+  own: () => W3cCollection;
+  /** Sealing: off; on with the passphrase; on without it (nothing is written). */
+  sealing: () => { on: boolean; passphrase: string | null };
+  now: () => Date;
+  /** log2 of scrypt's N for sealing (tests lower it; the app seals at SEAL_WORK_FACTOR). */
+  sealWorkFactor?: number;
+}
+
+/** The own file's content without what changes at each writing (export time, the collection's fresh ids). */
+function stableDigest(c: Pick<W3cCollection, 'generated' | 'id' | 'first'>): string {
+  const stable = { ...c, generated: '', id: '', first: { ...c.first, id: '' } };
+  return createHash('sha256').update(JSON.stringify(stable)).digest('hex');
+}
+
+export class OwnFile {
+  /** `plain:<digest>` or `sealed:<digest>` of what is on disk, once known. */
+  private written: string | null = null;
+  private sealing: Promise<void> | null = null;
+  private again = false;
+  lastWrite: string | null = null;
+  problem: string | null = null;
+
+  constructor(private readonly o: OwnFileOptions) {}
+
+  private get target(): string {
+    return path.join(this.o.dir, this.o.name);
+  }
+
+  /** Writes the file when its content (or its sealing) changed; resolves once written or found unchanged. Never rejects. */
+  write(): Promise<void> {
+    if (this.sealing) {
+      this.again = true;
+      return this.sealing;
+    }
+    let sealing: { on: boolean; passphrase: string | null };
+    try {
+      sealing = this.o.sealing();
+    } catch (err) {
+      this.failed(err); // the notes closed (locked, the app quitting) while a write was due
+      return Promise.resolve();
+    }
+    const { on, passphrase } = sealing;
+    if (on && passphrase === null) {
+      this.problem =
+        'Your layer file is not written: your delegation seals its layer files, and the delegation passphrase has not been entered (Settings).';
+      return Promise.resolve();
+    }
+    if (this.problem?.startsWith('Your layer file is not written')) this.problem = null;
+    if (!on) {
+      this.writePlain();
+      return Promise.resolve();
+    }
+    this.sealing = this.writeSealed(passphrase ?? '').finally(() => {
+      this.sealing = null;
+      if (this.again) {
+        this.again = false;
+        void this.write();
+      }
+    });
+    return this.sealing;
+  }
+
+  private writePlain(): void {
+    try {
+      const collection = this.o.own();
+      const digest = `plain:${stableDigest(collection)}`;
+      this.written ??= this.plainOnDisk();
+      if (digest === this.written) return;
+      this.replace(serializeLayerFile(collection));
+      this.written = digest;
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
+  private async writeSealed(passphrase: string): Promise<void> {
+    try {
+      const collection = this.o.own();
+      const digest = `sealed:${stableDigest(collection)}`;
+      this.written ??= await this.sealedOnDisk(passphrase);
+      if (digest === this.written) return;
+      this.replace(await sealLayerFile(collection, passphrase, this.o.name, this.o.sealWorkFactor));
+      this.written = digest;
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
+  private replace(text: string): void {
+    const temp = path.join(this.o.dir, `.${this.o.name}.${process.pid}.tmp`);
+    const fd = fs.openSync(temp, 'w', FILE_MODE);
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, this.target);
+    this.lastWrite = this.o.now().toISOString();
+    this.problem = null;
+  }
+
+  private failed(err: unknown): void {
+    // The reason only (a path, "permission denied"): never the passphrase, never a note.
+    this.problem = `Your layer file could not be written to the shared folder (${errorMessage(err).split('\n')[0]}).`;
+  }
+
+  private readOnDisk(): string | null {
+    try {
+      return fs.readFileSync(this.target, 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  private plainOnDisk(): string | null {
+    const text = this.readOnDisk();
+    if (text === null || isSealedText(text)) return null;
+    try {
+      return `plain:${stableDigest(JSON.parse(text) as W3cCollection)}`;
+    } catch {
+      return null;
+    }
+  }
+
+  /** What a sealed file on disk holds, if this passphrase opens it (at start: one scrypt instead of a rewrite). */
+  private async sealedOnDisk(passphrase: string): Promise<string | null> {
+    const text = this.readOnDisk();
+    if (text === null || !isSealedText(text)) return null;
+    try {
+      const inner = await unseal(text, passphrase);
+      return `sealed:${stableDigest(JSON.parse(new TextDecoder().decode(inner.data)) as W3cCollection)}`;
+    } catch {
+      return null; // sealed with another passphrase, or damaged: written again
+    }
+  }
+}

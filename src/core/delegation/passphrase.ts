@@ -1,0 +1,106 @@
+/**
+ * The delegation passphrase (#17.5): the secret a delegation shares to seal
+ * its layer files. Where it lives:
+ *
+ * - whether the delegation seals (`meta.delegation_sealed`) is kept in the
+ *   notes database: it is not a secret, and it stops the app from writing a
+ *   plain layer file after a restart;
+ * - the passphrase itself is kept only wrapped by the notes' data key
+ *   (`meta.delegation_passphrase`: AES-256-GCM under a key derived with HKDF
+ *   from the data key), and only while the notes are protected (docs/security.md):
+ *   it opens when the notes open (passphrase, recovery code or the keychain's
+ *   remembered key) and with nothing else;
+ * - when the notes are not protected there is no key to wrap it with: it is
+ *   held in memory for this session only and asked again after a restart
+ *   (until then the own file is not written and sealed files are not read).
+ *
+ * Constraint: the passphrase is never in the settings table, a log, an error
+ * message or an answer to the window; turning protection off leaves only a
+ * blob nobody can unwrap (the data key is gone with vault.json).
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import type { UserStore } from '../user/store';
+
+export const META_SEALED = 'delegation_sealed';
+export const META_PASSPHRASE = 'delegation_passphrase';
+const INFO = 'recollection delegation passphrase v1';
+
+const subkey = (dataKey: Buffer): Buffer => Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), INFO, 32));
+
+/** The passphrase wrapped by the data key: `v1:` and base64 of nonce, tag and ciphertext. */
+export function wrapPassphrase(passphrase: string, dataKey: Buffer): string {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', subkey(dataKey), nonce);
+  const body = Buffer.concat([cipher.update(passphrase, 'utf8'), cipher.final()]);
+  return `v1:${Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64')}`;
+}
+
+/** The passphrase, or null when the blob is not one this key wrapped (another key, damaged, empty). */
+export function unwrapPassphrase(blob: string, dataKey: Buffer): string | null {
+  if (!blob.startsWith('v1:')) return null;
+  try {
+    const raw = Buffer.from(blob.slice(3), 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', subkey(dataKey), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Where the delegation passphrase is kept now. */
+export type PassphraseKept = 'notes' | 'session' | null;
+
+export class DelegationPassphrase {
+  /** The passphrase entered (or unwrapped) in this session; forgotten when the notes lock. */
+  private held: string | null = null;
+
+  constructor(private readonly user: UserStore) {}
+
+  /** The delegation seals its layer files (whether or not the passphrase is entered). */
+  sealed(): boolean {
+    return this.user.ctx.session().meta.get(META_SEALED) === '1';
+  }
+
+  /** The passphrase, when sealing is on and it is known in this session (or unwrapped from the notes). */
+  get(): string | null {
+    if (!this.sealed()) return null;
+    if (this.held !== null) return this.held;
+    const key = this.user.isProtected ? this.user.dataKey() : null;
+    if (!key) return null;
+    try {
+      const blob = this.user.ctx.session().meta.get(META_PASSPHRASE);
+      this.held = blob ? unwrapPassphrase(blob, key) : null;
+    } finally {
+      key.fill(0);
+    }
+    return this.held;
+  }
+
+  kept(): PassphraseKept {
+    if (this.get() === null) return null;
+    return this.user.ctx.session().meta.get(META_PASSPHRASE) ? 'notes' : 'session';
+  }
+
+  /** Sets (null: stops) sealing; the passphrase is kept wrapped in the notes when they are protected. */
+  set(passphrase: string | null): void {
+    const key = passphrase !== null && this.user.isProtected ? this.user.dataKey() : null;
+    try {
+      const s = this.user.ctx.session();
+      s.db
+        .transaction(() => {
+          s.meta.set(META_SEALED, passphrase === null ? '' : '1');
+          s.meta.set(META_PASSPHRASE, passphrase !== null && key ? wrapPassphrase(passphrase, key) : '');
+        })
+        .immediate();
+    } finally {
+      key?.fill(0);
+    }
+    this.held = passphrase;
+  }
+
+  /** The notes locked: what was held goes (it is unwrapped again at unlock when kept with the notes). */
+  forget(): void {
+    if (this.user.isProtected) this.held = null;
+  }
+}
