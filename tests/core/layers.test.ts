@@ -187,4 +187,16 @@ describe('a layer added by hand', () => {
     }
     expect(await b.value('layers.list', {})).toEqual([]);
   });
+
+  it('refuses a file with two positions for one option whole (found by the sealed-layer fuzzing)', async () => {
+    await a.value('positions.set', { targetId: OPTION, position: 'red-line' });
+    const file = JSON.parse(await exportOf(a)) as { 'rec:positions': unknown[] };
+    const twice = { ...file, 'rec:positions': [...file['rec:positions'], ...file['rec:positions']] };
+    const r = await b.call('layers.add', { data: JSON.stringify(twice) });
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining(`a second position for ${OPTION}`) as string,
+    });
+    expect(await b.value('layers.list', {})).toEqual([]);
+  });
 });

@@ -26,7 +26,11 @@
  * mutations fed to `layers.add` on a third data folder either add a
  * layer whole (a second preview finds it the same) or are refused (INVALID_ARGUMENT,
  * or CONFLICT for an older or one's own file) with every layer and the folder's
- * own notes exactly as before.
+ * own notes exactly as before. Sealed layer files (#17.5), as the shared folder
+ * reads them (`openLayerFile`): the sealed text mutated, a byte of the age file
+ * changed with its checksum made to match, the file cut short, and mutated
+ * layers sealed, which must get the same answer as plain; a file either opens
+ * to exactly what was sealed (and is added whole) or is refused whole.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -40,7 +44,9 @@ import type { Args } from '../../src/shared/contract/channels';
 import type { ImportPreview } from '../../src/shared/contract/types';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 import { annotationShape, bookmarkShape } from './shapes';
-import { seal } from '../../src/core/exchange/seal';
+import { openLayerFile, parseLayerFile } from '../../src/core/delegation/layer-file';
+import { seal, unseal } from '../../src/core/exchange/seal';
+import { CoreError } from '../../src/shared/contract/result';
 
 const SEED = 424_242;
 const RUNS = 600;
@@ -556,5 +562,117 @@ describe('layers.add of a mutated layer file: whole or not at all', () => {
     const before = outcomes.layersRejected;
     for (let end = 0; end < exported.trimEnd().length; end += 97) await addLayerWhole(exported.slice(0, end));
     expect(outcomes.layersRejected - before).toBe(Math.ceil(exported.trimEnd().length / 97));
+  }, 300_000);
+});
+
+// ------------------------------------------------------------ sealed layer files (#17.5)
+
+/**
+ * Reads a sealed layer file as the shared folder does (`openLayerFile`, then the layer added): either it
+ * opens to exactly the file that was sealed (the same fingerprint) and is added whole, or it is refused
+ * with a CoreError of a known code, and nothing is added. Returns the refusal, if any.
+ */
+async function openSealedLayerWhole(text: string, passphrase: string, expected: string | null): Promise<string | null> {
+  const before = await layerSnapshot();
+  let opened: Awaited<ReturnType<typeof openLayerFile>>;
+  try {
+    opened = await openLayerFile(text, passphrase);
+  } catch (err) {
+    expect(err, 'a sealed layer file must be refused with a CoreError').toBeInstanceOf(CoreError);
+    const code = (err as CoreError).code;
+    expect(['INVALID_ARGUMENT', 'WRONG_PASSPHRASE', 'DAMAGED', 'PASSPHRASE_NEEDED'], (err as Error).message).toContain(
+      code,
+    );
+    expect((err as Error).message).not.toContain(passphrase);
+    expect(await layerSnapshot(), 'a refused sealed file changed something').toBe(before);
+    outcomes.layersRejected++;
+    return (err as Error).message;
+  }
+  expect(opened.sealed).toBe(true);
+  if (expected !== null) expect(opened.file.fingerprint, 'opened to other contents than were sealed').toBe(expected);
+  const inner = new TextDecoder().decode((await unseal(text, passphrase)).data);
+  await addLayerWhole(inner);
+  return null;
+}
+
+describe('sealed layer files (#17.5): opened whole as sealed, or refused whole', () => {
+  const PASS = 'delegation fuzzing passphrase';
+  /** A low scrypt work factor: the key stretching is not what is tested here. */
+  const FAST = 10;
+  let sealedLayer: string;
+  let fingerprint: string;
+  beforeAll(async () => {
+    sealedLayer = await seal({ format: 'json', filename: 'layer.json', data: exported }, PASS, FAST);
+    fingerprint = parseLayerFile(exported).fingerprint;
+  });
+
+  it('opens with its passphrase, asks for one without, refuses another', async () => {
+    expect(await openSealedLayerWhole(sealedLayer, PASS, fingerprint)).toBeNull();
+    expect(await openSealedLayerWhole(sealedLayer, 'not the delegation passphrase', null)).toMatch(
+      /passphrase does not open/,
+    );
+    await expect(openLayerFile(sealedLayer, null)).rejects.toMatchObject({ code: 'PASSPHRASE_NEEDED' });
+  }, 60_000);
+
+  it('150 character mutations of the sealed text: the same file opened, or refused whole', async () => {
+    const edit = fc.record({
+      at: fc.nat({ max: sealedLayer.length }),
+      remove: fc.nat({ max: 8 }),
+      insert: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('A', '/', '=', '\n', '-', '\u0000')),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 2 }), async (edits) => {
+        let text = sealedLayer;
+        for (const e of edits) text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
+        await openSealedLayerWhole(text, PASS, fingerprint);
+      }),
+      { numRuns: 150, seed: SEED + 5, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('a byte of the age file changed, its checksum made to match: never opened', async () => {
+    const at = sealedLayer.indexOf('-----BEGIN');
+    const bytes = armor.decode(sealedLayer.slice(at));
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (i, x) => {
+        const copy = bytes.slice();
+        copy[i] = (copy[i] ?? 0) ^ x;
+        const sum = createHash('sha256').update(copy).digest('hex');
+        const text = `${sealedLayer.slice(0, at).replace(/[0-9a-f]{64}/, sum)}${armor.encode(copy)}`;
+        expect(await openSealedLayerWhole(text, PASS, null), `byte ${i} changed, yet it opened`).not.toBeNull();
+      }),
+      { numRuns: 80, seed: SEED + 6, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('the sealed layer file cut short at every 61st offset: always refused', async () => {
+    for (let end = 0; end < sealedLayer.trimEnd().length; end += 61) {
+      expect(await openSealedLayerWhole(sealedLayer.slice(0, end), PASS, null)).not.toBeNull();
+    }
+  }, 300_000);
+
+  it('40 structural mutations of the layer, sealed: the same answer as the same file plain', async () => {
+    const file = JSON.parse(exported) as Json;
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 2 }), async (ops) => {
+        const text = JSON.stringify(mutate(file, ops));
+        let plain: string;
+        try {
+          plain = parseLayerFile(text).fingerprint;
+        } catch (err) {
+          plain = `refused: ${(err as Error).message}`;
+        }
+        const sealedText = await seal({ format: 'json', filename: 'layer.json', data: text }, PASS, FAST);
+        let opened: string;
+        try {
+          opened = (await openLayerFile(sealedText, PASS)).file.fingerprint;
+        } catch (err) {
+          opened = `refused: ${(err as Error).message}`;
+        }
+        expect(opened).toBe(plain);
+        await openSealedLayerWhole(sealedText, PASS, plain.startsWith('refused') ? null : plain);
+      }),
+      { numRuns: 40, seed: SEED + 7, endOnFailure: true },
+    );
   }, 300_000);
 });

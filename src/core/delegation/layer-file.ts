@@ -58,7 +58,20 @@ const header = z.object({
 
 /** The option positions of a file; an older file (format 1) carries them on its notes: the newest note's wins. */
 function positionsOf(annotations: readonly Annotation[], given: OptionPosition[] | undefined): OptionPosition[] {
-  if (given) return given;
+  if (given) {
+    // A layer holds one position per option: a file with two is refused whole, not cut to one (found by fuzzing).
+    const seen = new Set<string>();
+    for (const [i, p] of given.entries()) {
+      if (seen.has(p.targetId)) {
+        throw new CoreError(
+          'INVALID_ARGUMENT',
+          `rec:positions[${i}]: a second position for ${p.targetId} (a layer holds one per option)`,
+        );
+      }
+      seen.add(p.targetId);
+    }
+    return given;
+  }
   const newest = new Map<string, OptionPosition>();
   for (const a of annotations) {
     if (a.position === null && a.priority === null) continue;
