@@ -58,7 +58,8 @@ export class BrowserSession extends AppSession {
       contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH,
       dataDir: this.dataDir,
       // The shared folder (#17) runs as in the app, quicker: a scenario sets it with folder.set.
-      sharedFolder: { pollMs: 500, debounceMs: 100 },
+      // Sealed layer files at a low scrypt cost (2^12): the key stretching is not what the scenarios test.
+      sharedFolder: { pollMs: 500, debounceMs: 100, sealWorkFactor: 12 },
       // The core's events (an export's progress) reach the page as the shell's do.
       emit: (event, payload) => void this.send(event, payload).catch(() => undefined),
     });

@@ -2,7 +2,10 @@
  * The layers list (#17.2, #17.4, #17.5): each colleague's layer with its
  * colour and name, shown or hidden, removed, or its last update undone; a
  * conflict (a sync tool's conflict copy of a colleague's file) is said
- * plainly: which files, and what to do.
+ * plainly: which files, and what to do. A layer read from the shared folder
+ * says whether its file is sealed (#17.5), and when the author's latest file
+ * could not be read (another passphrase, damaged, not sealed) why, while the
+ * layer keeps the version it had.
  *
  * Constraint: plain props; the Notes pane mounts it behind the private gate.
  * Colour is never alone: the name is always written beside the swatch.
@@ -55,7 +58,25 @@ export function LayersList({ layers, onVisible, onRemove, onUndoUpdate }: Layers
               {l.name}'s file of {formatDate(l.exported)} · {countOf(l.counts.annotations, 'note')} ·{' '}
               {countOf(l.counts.positions, 'position')}
               {l.source === 'shared-folder' ? ' · from the shared folder' : ''}
+              {l.shared?.sealed === true ? (
+                <span className="layer-seal" data-testid="layer-sealed">
+                  {' '}
+                  · sealed
+                </span>
+              ) : null}
+              {l.shared?.sealed === false ? (
+                <span className="layer-seal" data-testid="layer-not-sealed">
+                  {' '}
+                  · not sealed
+                </span>
+              ) : null}
             </span>
+            {l.shared?.state === 'rejected' ? (
+              <div className="layer-refused" role="note" data-testid="layer-refused">
+                <strong>{l.name}'s latest file was not read.</strong> {l.shared.message} This layer still shows the file
+                of {formatDate(l.exported)}.
+              </div>
+            ) : null}
             {l.conflict ? (
               <div className="layer-conflict" role="note" data-testid="layer-conflict">
                 <strong>Conflict copy, not merged.</strong> A sync tool left more than one file for {l.name}:

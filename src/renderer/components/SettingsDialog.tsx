@@ -4,6 +4,11 @@
  * author id, made once), and the shared folder a sync tool carries, with what
  * the app found there (colleagues' files, conflict copies, files it refused).
  *
+ * With a delegation passphrase (#17.5) the app seals its layer file and opens
+ * colleagues' sealed files; the field is masked and never filled back (the
+ * core never answers the passphrase, only whether sealing is on and where the
+ * passphrase is kept).
+ *
  * Constraint: the folder dialog is the shell's (`sharedFolder.choose`); where
  * there is none (the browser build) a path is typed. The core checks the path.
  */
@@ -47,12 +52,69 @@ function FolderFiles({ status }: { status: SharedFolderStatus }): ReactNode {
           {status.files.map((f) => (
             <li key={f.name} data-state={f.state}>
               <code>{f.name}</code> — {FILE_STATE[f.state]}
+              {f.sealed === true ? ' · sealed' : f.sealed === false && f.state !== 'own' ? ' · not sealed' : ''}
               {f.authorName ? ` (${f.authorName}${f.exported ? `, ${formatDate(f.exported)}` : ''})` : ''}
               {f.message ? `: ${f.message}` : ''}
             </li>
           ))}
         </ul>
       ) : null}
+    </div>
+  );
+}
+
+const SEALING: Record<SharedFolderStatus['sealing'], string> = {
+  off: 'Layer files are not sealed: they are as private as the folder they are in.',
+  on: 'Your layer file is sealed with the delegation passphrase, and your colleagues’ sealed files are opened with it. Files that are not sealed are not read.',
+  'needs-passphrase':
+    'Your delegation seals its layer files, and the passphrase has not been entered since the app started: your file is not written and sealed files are not read until it is.',
+};
+
+const KEPT = {
+  notes: 'It is kept with your protected notes (encrypted with them).',
+  session: 'It is kept for this session only: your notes are not protected, so it is asked again after a restart.',
+} as const;
+
+/** The delegation passphrase (#17.5): masked, never shown back; what sealing does now. */
+function Sealing({
+  status,
+  passphrase,
+  onPassphrase,
+  onStop,
+}: {
+  status: SharedFolderStatus | null;
+  passphrase: string;
+  onPassphrase: (value: string) => void;
+  onStop: () => void;
+}): ReactNode {
+  const sealing = status?.sealing ?? 'off';
+  return (
+    <div className="sealing" data-testid="sealing" data-state={sealing}>
+      <div className="field-row">
+        <label className="field wide">
+          <span>
+            Delegation passphrase (seals your layer file; the same for everyone in the delegation, at least{' '}
+            {LIMITS.sealPassphraseMin} characters)
+          </span>
+          <input
+            type="password"
+            value={passphrase}
+            autoComplete="off"
+            minLength={LIMITS.sealPassphraseMin}
+            maxLength={LIMITS.passphraseLength}
+            placeholder={sealing === 'on' ? 'Entered (type a new one to change it)' : 'Not set'}
+            onChange={(e) => onPassphrase(e.target.value)}
+          />
+        </label>
+        {sealing !== 'off' ? (
+          <button type="button" className="button" onClick={onStop}>
+            Stop sealing
+          </button>
+        ) : null}
+      </div>
+      <p className="small">
+        {SEALING[sealing]} {status?.passphraseKept ? KEPT[status.passphraseKept] : ''}
+      </p>
     </div>
   );
 }
@@ -65,6 +127,7 @@ export function SettingsDialog(): ReactNode {
   const folder = useResult(() => api.folder.status({}), [revision]);
   const [path, setPath] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
   const shownPath = path ?? folder.value?.path ?? '';
 
   const choose = async (): Promise<void> => {
@@ -84,12 +147,24 @@ export function SettingsDialog(): ReactNode {
     changed();
     return true;
   };
+  const setSealing = async (to: string | null): Promise<boolean> => {
+    const res = await api.folder.setPassphrase({ passphrase: to });
+    if (!res.ok) {
+      setMessage(`Delegation passphrase not set: ${res.error.message}`);
+      return false;
+    }
+    setPassphrase('');
+    setRevision((r) => r + 1);
+    changed();
+    return true;
+  };
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setMessage(null);
     if (name.trim() !== savedName) updateSettings({ authorName: name.trim() });
     const current = folder.value?.path ?? '';
     if (shownPath.trim() !== current && !(await setFolder(shownPath.trim() || null))) return;
+    if (passphrase && !(await setSealing(passphrase))) return;
     toast('Settings saved');
     closeOverlays();
   };
@@ -141,6 +216,12 @@ export function SettingsDialog(): ReactNode {
               </button>
             ) : null}
           </div>
+          <Sealing
+            status={folder.value}
+            passphrase={passphrase}
+            onPassphrase={setPassphrase}
+            onStop={() => void setSealing(null)}
+          />
           {folder.value ? <FolderFiles status={folder.value} /> : null}
         </fieldset>
         {message ? <p role="alert">{message}</p> : null}
