@@ -10,6 +10,11 @@
  * the file its author's app writes (the canonical name), nothing else.
  * Copies of this installation's own file are shown the same way and never read.
  *
+ * Sealed files (#17.5): with the delegation passphrase the own file is written
+ * sealed (own-file.ts) and colleagues' sealed files are opened with it; a file
+ * sealed with another passphrase, damaged, or plain while the delegation seals
+ * is rejected with a sentence, and the layer keeps its last good version.
+ *
  * Constraint: the only file ever written is this installation's own (one path,
  * built from its author id); another's file is only read. Node fs only (no
  * Electron). A file that cannot be read or is not a whole layer is listed as
