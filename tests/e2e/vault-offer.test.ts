@@ -21,7 +21,7 @@ import { openCore } from '../../src/core/open';
 import type { Settings } from '../../src/shared/contract/types';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious, WINDOW_SIZES } from './steps';
+import { axeSerious, encryptInDialog, WINDOW_SIZES } from './steps';
 
 const e2e = useHarness();
 const NOTE = 'Quokka reservation on readmission';
@@ -120,12 +120,7 @@ describe('the first-run offer to protect the notes', () => {
     const setup = page.getByRole('dialog', { name: 'Protect my notes' });
     await expect.poll(() => setup.innerText()).toMatch(/cannot be read/);
     expect(await offer(page).count()).toBe(0);
-    await setup.getByLabel(/^Passphrase/).fill(PASS);
-    await setup.getByLabel('The same passphrase again').fill(PASS);
-    await setup.getByRole('button', { name: 'Encrypt my notes' }).click();
-    const code = setup.getByLabel('Recovery code');
-    await code.waitFor({ timeout: 30_000 });
-    expect(await code.innerText()).toMatch(/^[0-9A-Z]{4}-/);
+    expect(await encryptInDialog(setup, PASS)).toMatch(/^[0-9A-Z]{4}-/);
     await app.screenshot('vault-offer-recovery-code');
     await setup.getByLabel('I have saved it').check();
     await setup.getByRole('button', { name: 'Done' }).click();
