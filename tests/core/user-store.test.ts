@@ -305,6 +305,7 @@ describe('notes views', () => {
       briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
       authorName: '',
       autoLockMinutes: 15,
+      vaultOffered: false,
       searchLayers: null,
     });
     const briefHeader = { title: 'Round 3', delegation: 'Freedonia', meeting: '', classification: 'Restricted' };

@@ -153,6 +153,8 @@ export const settings = z
       .int()
       .min(0)
       .max(24 * 60),
+    /** The first-run offer to protect the notes was answered (Protect or Not now): it is not shown again. */
+    vaultOffered: z.boolean(),
     /** Whose notes search looks in (#17): 'mine' and layer ids as last chosen; null until chosen (mine and the visible layers). */
     searchLayers: z
       .array(z.union([z.literal(MY_NOTES), uuid]))

@@ -308,6 +308,7 @@ export const DEFAULT_SETTINGS: Settings = {
   briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
   authorName: '',
   autoLockMinutes: 15,
+  vaultOffered: false,
   searchLayers: null,
 };
 
