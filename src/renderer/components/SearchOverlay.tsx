@@ -220,11 +220,7 @@ export function SearchOverlay(): ReactNode {
           ))}
         </div>
         {shownLayers.length ? (
-          <LayerChips
-            layers={shownLayers}
-            whose={whose}
-            onChange={(next) => updateSettings({ searchLayers: next })}
-          />
+          <LayerChips layers={shownLayers} whose={whose} onChange={(next) => updateSettings({ searchLayers: next })} />
         ) : null}
         <div className="search-status" aria-live="polite">
           {error ? <span role="alert">Search failed: {error}</span> : null}
