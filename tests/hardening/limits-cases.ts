@@ -380,4 +380,20 @@ export const CASES: Case[] = [
     // Past the argument check; no such folder.
     atRefusedLater: { code: 'NOT_FOUND', says: /There is no folder at/ },
   },
+  {
+    limit: 'passphraseLength',
+    where: 'folder.setPassphrase passphrase (the delegation passphrase, #17.5)',
+    channel: 'folder.setPassphrase',
+    at: () => ({ passphrase: s(LIMITS.passphraseLength) }),
+    over: () => ({ passphrase: s(LIMITS.passphraseLength + 1) }),
+    says: /: passphrase: /,
+  },
+  {
+    limit: 'sealPassphraseMin',
+    where: 'folder.setPassphrase passphrase (at least; one fewer is refused)',
+    channel: 'folder.setPassphrase',
+    at: () => ({ passphrase: s(LIMITS.sealPassphraseMin) }),
+    over: () => ({ passphrase: s(LIMITS.sealPassphraseMin - 1) }),
+    says: /: passphrase: /,
+  },
 ];
