@@ -11,11 +11,11 @@
  * is written until it is entered again).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SharedFile } from '../../src/shared/contract/layer-types';
-import { openTestCore, removeDir, type TestCore } from '../support/core';
+import { openTestCore, type TestCore } from '../support/core';
+import { tempDirs, waitFor } from '../support/until';
 
 const OPTION = 'c2.f2.po.1';
 const PASS = 'delegation of Freedonia 2026';
@@ -25,31 +25,10 @@ const NOTE = 'Capital: Zanzibar pelican, hold firm';
 const FAST = 10;
 
 const opened: TestCore[] = [];
-const dirs: string[] = [];
 afterEach(() => {
   for (const t of opened.splice(0)) t.close();
-  for (const d of dirs.splice(0)) removeDir(d);
 });
-
-const tempDir = (name: string): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `rec-sealed-${name}-`));
-  dirs.push(d);
-  return d;
-};
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  ms = 15_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
+const tempDir = tempDirs('rec-sealed');
 
 function start(dir: string, key?: Buffer | null): TestCore {
   const t = openTestCore(dir, {

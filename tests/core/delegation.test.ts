@@ -8,41 +8,20 @@
  * file is refused with a sentence; undo brings the previous version back.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LayersChanged } from '../../src/shared/contract/layer-types';
-import { openTestCore, removeDir, type TestCore } from '../support/core';
+import { openTestCore, type TestCore } from '../support/core';
+import { tempDirs, waitFor } from '../support/until';
 
 const OPTION = 'c2.f2.po.1';
 const OTHER = 'c2.f2.pa.2';
 
 const opened: TestCore[] = [];
-const dirs: string[] = [];
 afterEach(() => {
   for (const t of opened.splice(0)) t.close();
-  for (const d of dirs.splice(0)) removeDir(d);
 });
-
-const tempDir = (name: string): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `rec-deleg-${name}-`));
-  dirs.push(d);
-  return d;
-};
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  ms = 8_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const tempDir = tempDirs('rec-deleg');
 
 async function member(name: string, shared: string, watch: boolean): Promise<TestCore & { events: LayersChanged[] }> {
   // With file events, the poll is made too slow to matter, so only the events can bring a change.
