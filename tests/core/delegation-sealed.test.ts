@@ -206,5 +206,24 @@ describe('a shared folder sealed with the delegation passphrase', () => {
     const text = fs.readFileSync(fileOf(shared, (await again.value('author.get', {})).id), 'utf8');
     expect(text).toContain('BEGIN AGE ENCRYPTED FILE');
     expect(text).not.toContain('Zanzibar');
+    // Locked and unlocked: unwrapped again with the notes.
+    await again.value('vault.lock', {});
+    await again.value('vault.unlock', { passphrase: 'correct horse battery' });
+    expect(await again.value('folder.status', {})).toMatchObject({ sealing: 'on', passphraseKept: 'notes' });
+  }, 60_000);
+
+  it('wraps a passphrase entered before protection was turned on, and keeps it with the notes from then on', async () => {
+    const shared = tempDir('shared');
+    const a = await member('Capital', shared, PASS);
+    expect(await a.value('folder.status', {})).toMatchObject({ sealing: 'on', passphraseKept: 'session' });
+    await a.value('vault.enable', { passphrase: 'correct horse battery' });
+    expect(await a.value('folder.status', {})).toMatchObject({ sealing: 'on', passphraseKept: 'notes' });
+    const key = a.core.user.dataKey();
+    const dir = a.dataDir;
+    a.close();
+    opened.splice(opened.indexOf(a), 1);
+    for (const bytes of folderBytes(dir)) expect(bytes.includes(Buffer.from(PASS))).toBe(false);
+    const again = start(dir, key);
+    expect(await again.value('folder.status', {})).toMatchObject({ sealing: 'on', passphraseKept: 'notes' });
   }, 60_000);
 });

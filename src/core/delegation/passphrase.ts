@@ -62,24 +62,31 @@ export class DelegationPassphrase {
     return this.user.ctx.session().meta.get(META_SEALED) === '1';
   }
 
-  /** The passphrase, when sealing is on and it is known in this session (or unwrapped from the notes). */
+  /**
+   * The passphrase, when sealing is on and it is known in this session (or unwrapped from the notes).
+   * Protection turned on since it was entered: it is wrapped and kept with the notes now.
+   */
   get(): string | null {
     if (!this.sealed()) return null;
-    if (this.held !== null) return this.held;
     const key = this.user.isProtected ? this.user.dataKey() : null;
-    if (!key) return null;
     try {
       const blob = this.user.ctx.session().meta.get(META_PASSPHRASE);
-      this.held = blob ? unwrapPassphrase(blob, key) : null;
+      if (this.held === null && key && blob) this.held = unwrapPassphrase(blob, key);
+      else if (this.held !== null && key && !blob) this.keep(wrapPassphrase(this.held, key));
     } finally {
-      key.fill(0);
+      key?.fill(0);
     }
     return this.held;
   }
 
   kept(): PassphraseKept {
     if (this.get() === null) return null;
-    return this.user.ctx.session().meta.get(META_PASSPHRASE) ? 'notes' : 'session';
+    return this.user.isProtected && this.user.ctx.session().meta.get(META_PASSPHRASE) ? 'notes' : 'session';
+  }
+
+  private keep(blob: string): void {
+    const s = this.user.ctx.session();
+    s.db.transaction(() => s.meta.set(META_PASSPHRASE, blob)).immediate();
   }
 
   /** Sets (null: stops) sealing; the passphrase is kept wrapped in the notes when they are protected. */
@@ -99,8 +106,18 @@ export class DelegationPassphrase {
     this.held = passphrase;
   }
 
-  /** The notes locked: what was held goes (it is unwrapped again at unlock when kept with the notes). */
+  /**
+   * The notes lock (or the folder stops): with protection on, what was held goes once it is kept wrapped
+   * with the notes (it is unwrapped again at unlock). Not wrapped yet (protection was just turned on, and
+   * its conversion closes the notes before the key exists): kept until `get()` can wrap it.
+   */
   forget(): void {
-    if (this.user.isProtected) this.held = null;
+    if (!this.user.isProtected || this.held === null) return;
+    try {
+      if (!this.user.locked) this.get();
+      if (this.user.ctx.session().meta.get(META_PASSPHRASE)) this.held = null;
+    } catch {
+      // The notes already closed: kept in memory until they open and it can be wrapped.
+    }
   }
 }
