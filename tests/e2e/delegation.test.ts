@@ -170,6 +170,8 @@ describe('a delegation through a shared folder', () => {
       .poll(() => bRow.getByTestId('history-adopted-from').textContent())
       .toMatch(/^ ?\(adopted from Capital, .+\)$/);
     expect(await bRow.locator('.position-history li').first().textContent()).toContain('Oppose, High priority');
+    await bRow.locator('.position-history').scrollIntoViewIfNeeded();
+    await b.screenshot('matrix-history-adopted-from');
     await bRow.getByRole('button', { name: 'History of the position on 2.2 PO 1' }).click();
 
     // The conflict copy is named as such in B's layers list, and Capital's layer holds A's main file only.

@@ -37,6 +37,12 @@ function stableDigest(c: Pick<W3cCollection, 'generated' | 'id' | 'first'>): str
   return createHash('sha256').update(JSON.stringify(stable)).digest('hex');
 }
 
+/**
+ * Sealed writings in flight, by file: a writer made anew (the passphrase changed, the folder restarted) waits
+ * for the one before it, so an older sealing never lands over a newer file.
+ */
+const inFlight = new Map<string, Promise<void>>();
+
 export class OwnFile {
   /** `plain:<digest>` or `sealed:<digest>` of what is on disk, once known. */
   private written: string | null = null;
@@ -55,8 +61,10 @@ export class OwnFile {
   write(): Promise<void> {
     if (this.sealing) {
       this.again = true;
-      return this.sealing;
+      return this.settled();
     }
+    const before = inFlight.get(this.target);
+    if (before) return before.then(() => this.write());
     let sealing: { on: boolean; passphrase: string | null };
     try {
       sealing = this.o.sealing();
@@ -75,14 +83,22 @@ export class OwnFile {
       this.writePlain();
       return Promise.resolve();
     }
-    this.sealing = this.writeSealed(passphrase ?? '').finally(() => {
+    const writing = this.writeSealed(passphrase ?? '').finally(() => {
       this.sealing = null;
+      if (inFlight.get(this.target) === writing) inFlight.delete(this.target);
       if (this.again) {
         this.again = false;
         void this.write();
       }
     });
-    return this.sealing;
+    this.sealing = writing;
+    inFlight.set(this.target, writing);
+    return writing;
+  }
+
+  /** Resolves once no sealing is in flight: the one running and the one a change made meanwhile. */
+  private async settled(): Promise<void> {
+    while (this.sealing) await this.sealing;
   }
 
   private writePlain(): void {
