@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seal } from '../../src/core/exchange/seal';
 import { delegationColumns } from '../../src/core/handlers/exchange';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 
@@ -198,5 +199,26 @@ describe('a layer added by hand', () => {
       message: expect.stringContaining(`a second position for ${OPTION}`) as string,
     });
     expect(await b.value('layers.list', {})).toEqual([]);
+  });
+
+  it('adds a sealed layer file by hand with its passphrase; without it, or with another, nothing is added', async () => {
+    await a.value('positions.set', { targetId: OPTION, position: 'red-line' });
+    await a.value('annotations.create', { blockId: OPTION, note: 'sealed by the capital' });
+    const sealed = await seal(
+      { format: 'json', filename: 'capital.json', data: await exportOf(a) },
+      'delegation pass',
+      10,
+    );
+    const own = await ownOf(b);
+    const none = await b.call('layers.preview', { data: sealed });
+    expect(none.ok ? null : none.error.code).toBe('PASSPHRASE_NEEDED');
+    const wrong = await b.call('layers.add', { data: sealed, passphrase: 'another passphrase' });
+    expect(wrong.ok ? null : wrong.error.code).toBe('WRONG_PASSPHRASE');
+    expect(await b.value('layers.list', {})).toEqual([]);
+    const preview = await b.value('layers.preview', { data: sealed, passphrase: 'delegation pass' });
+    expect(preview).toMatchObject({ action: 'add', counts: { annotations: 1, bookmarks: 0, positions: 1 } });
+    const added = await b.value('layers.add', { data: sealed, passphrase: 'delegation pass' });
+    expect(added.layer).toMatchObject({ name: 'Capital', counts: { annotations: 1, positions: 1 } });
+    expect(await ownOf(b)).toEqual(own);
   });
 });

@@ -6,7 +6,8 @@
  * in Settings; A's file tampered with in the folder is refused whole, said on
  * Capital's layer, which keeps the version B had; B's own notes never move. The
  * Settings dialog and the layers list are looked at (three window sizes, light
- * and dark) and audited with axe.
+ * and dark) and audited with axe. A sealed export imported by hand is opened
+ * with its passphrase and added as a layer.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious, block, WINDOW_SIZES } from './steps';
+import { seal } from '../../src/core/exchange/seal';
+import { axeSerious, block, chooseImportFile, WINDOW_SIZES } from './steps';
 
 const e2e = useHarness();
 const PO1 = 'c2.f2.po.1';
@@ -134,6 +136,20 @@ describe('a delegation whose shared folder is sealed', () => {
         await dialog.waitFor({ state: 'detached' });
       }
     }
+
+    // C's export, sealed and sent by hand: the import dialog asks its passphrase, then offers it as a layer.
+    const exportC = await c.invoke('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes: true });
+    if (!exportC.ok || typeof exportC.value.data !== 'string') throw new Error('no JSON export');
+    const sealedC = await seal({ format: 'json', filename: 'expert-c.json', data: exportC.value.data }, PASS, 10);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const imp = page.getByRole('dialog', { name: 'Import notes' });
+    await chooseImportFile(b, imp, 'expert-c.json.recollection', Buffer.from(sealedC));
+    await imp.getByLabel('Passphrase of the sealed file').fill(PASS);
+    await imp.getByLabel('Passphrase of the sealed file').press('Enter');
+    await imp.getByRole('radio', { name: /Add as a layer/ }).check({ timeout: 30_000 });
+    await imp.getByRole('button', { name: 'Add the layer' }).click();
+    await imp.waitFor({ state: 'detached' });
+    await layers.getByText('Expert C', { exact: true }).waitFor();
 
     // B's own notes were never touched.
     const own = await b.invoke('annotations.list', {});

@@ -5,11 +5,12 @@
  * Constraint: a layer never changes the user's own notes; only layers.adopt
  * writes there, through the user store's own domains. Every layer file (an
  * import or the shared folder's) is read by the one parser of
- * delegation/layer-file.ts, whole or not at all.
+ * delegation/layer-file.ts, whole or not at all (a sealed one opened first
+ * with its passphrase, #17.5).
  */
 import type { LayersChanged } from '../../shared/contract/layer-types';
 import type { ContentStore } from '../content/store';
-import { parseLayerFile } from '../delegation/layer-file';
+import { openLayerFile } from '../delegation/layer-file';
 import type { FolderService } from '../delegation/service';
 import { buildW3cCollection, type W3cCollection } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
@@ -49,9 +50,11 @@ export function layerHandlers(
       user.layers
         .list()
         .map((l) => ({ ...l, conflict: folder.conflictOf(l.authorId), shared: folder.fileOf(l.authorId) })),
-    'layers.preview': ({ data }) => user.layers.preview(parseLayerFile(data)),
-    'layers.add': ({ data, name, color }) => {
-      const result = user.layers.add(parseLayerFile(data), { source: 'import', file: null, name, color });
+    'layers.preview': async ({ data, passphrase }) =>
+      user.layers.preview((await openLayerFile(data, passphrase ?? null)).file),
+    'layers.add': async ({ data, passphrase, name, color }) => {
+      const { file } = await openLayerFile(data, passphrase ?? null);
+      const result = user.layers.add(file, { source: 'import', file: null, name, color });
       return result.action === 'same'
         ? result
         : told(result.action === 'add' ? 'added' : 'updated', (r) => r.layer?.id, result);

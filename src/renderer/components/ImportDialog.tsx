@@ -67,10 +67,10 @@ export function ImportDialog(): ReactNode {
       setPassphrase('');
     }
     setBusy(true);
-    // A sealed file is opened with its passphrase and merged; a layer is read from a plain export.
+    // A sealed file is opened with its passphrase, to merge or to add as a layer (#17.5).
     const [res, lp, me] = await Promise.all([
       api.import.preview({ data: f.data, passphrase: key }),
-      key === undefined ? api.layers.preview({ data: f.data }) : Promise.resolve(null),
+      api.layers.preview({ data: f.data, passphrase: key }),
       api.author.get({}),
     ]);
     setBusy(false);
@@ -98,6 +98,7 @@ export function ImportDialog(): ReactNode {
     setBusy(true);
     const res = await api.layers.add({
       data: file.data,
+      passphrase: sealed ? passphrase : undefined,
       ...(layer.action === 'add' ? { name: layerName.trim() || layer.author.name, color: layerColor } : {}),
     });
     setBusy(false);

@@ -171,11 +171,13 @@ export const argSchemas = {
   /** Every layer held, with its state (visible, version, conflict). */
   'layers.list': empty,
   /** What adding an export file as a layer would do (new, update, same); refuses an older file with a sentence. */
-  'layers.preview': z.object({ data: z.string().max(LIMITS.importBytes) }).strict(),
+  'layers.preview': z.object({ data: z.string().max(LIMITS.importBytes), passphrase: passphrase.optional() }).strict(),
   /** Adds the file as a read-only layer, or replaces the same author's layer with a newer version (previous kept for undo). */
   'layers.add': z
     .object({
       data: z.string().max(LIMITS.importBytes),
+      /** Opens a sealed layer file (#17.5); without it a sealed file answers PASSPHRASE_NEEDED. */
+      passphrase: passphrase.optional(),
       name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
       color: layerColor.optional(),
     })
