@@ -57,6 +57,15 @@ const folderBytes = (dir: string): Buffer[] =>
     .filter((d) => d.isFile())
     .map((d) => fs.readFileSync(path.join(d.parentPath, d.name)));
 
+/** Closes a protected member, checks the passphrase is in no file of its data folder, and opens it with its key. */
+function reopenProtected(t: TestCore): TestCore {
+  const key = t.core.user.dataKey();
+  t.close();
+  opened.splice(opened.indexOf(t), 1);
+  for (const bytes of folderBytes(t.dataDir)) expect(bytes.includes(Buffer.from(PASS))).toBe(false);
+  return start(t.dataDir, key);
+}
+
 describe('a shared folder sealed with the delegation passphrase', () => {
   it('writes A’s file sealed, B reads it; another passphrase, a tampered file and a plain file are refused whole', async () => {
     const shared = tempDir('shared');
@@ -192,14 +201,8 @@ describe('a shared folder sealed with the delegation passphrase', () => {
     await a.value('vault.enable', { passphrase: 'correct horse battery' });
     await a.value('folder.setPassphrase', { passphrase: PASS });
     expect(await a.value('folder.status', {})).toMatchObject({ sealing: 'on', passphraseKept: 'notes' });
-    const key = a.core.user.dataKey();
-    const dir = a.dataDir;
-    a.close();
-    opened.splice(opened.indexOf(a), 1);
-    for (const bytes of folderBytes(dir)) expect(bytes.includes(Buffer.from(PASS))).toBe(false);
-
     // Reopened with the notes' key (as the keychain or the passphrase gives it): the passphrase is there.
-    const again = start(dir, key);
+    const again = reopenProtected(a);
     expect(await again.value('folder.status', {})).toMatchObject({ sealing: 'on', passphraseKept: 'notes' });
     await again.value('annotations.create', { blockId: OPTION, note: NOTE });
     await again.core.folder.writeOwn();
@@ -223,12 +226,7 @@ describe('a shared folder sealed with the delegation passphrase', () => {
       sealing: 'on',
       passphraseKept: 'notes',
     });
-    const key = a.core.user.dataKey();
-    const dir = a.dataDir;
-    a.close();
-    opened.splice(opened.indexOf(a), 1);
-    for (const bytes of folderBytes(dir)) expect(bytes.includes(Buffer.from(PASS))).toBe(false);
-    const again = start(dir, key);
+    const again = reopenProtected(a);
     expect(await again.value('folder.status', {})).toMatchObject({ sealing: 'on', passphraseKept: 'notes' });
   }, 60_000);
 });
