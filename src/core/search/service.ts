@@ -27,7 +27,7 @@ import { isEnglishWord } from './english';
 import { parseIdentifier, searchTextOf, type Identifier } from './identifiers';
 import { Executor, type Ranked, type StoredFilter } from './engine';
 import { contentWords, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
-import { allowedEdits, closestTerm, correctionCandidates, editDistance } from './similar';
+import { allowedEdits, closestTerm, correctionCandidates, editDistance, type Candidates } from './similar';
 import { makeSnippet, matchSpans } from './snippet';
 import { normalizeTerm } from './spelling';
 import { Thesaurus } from './thesaurus';
@@ -100,7 +100,7 @@ export class SearchService {
   /** Runs the plans over the index, scoring only the matches and building only the page's results. */
   private readonly executor: Executor;
   private readonly vocabulary: Vocabulary;
-  private corrections: Array<[string, number]> | null = null;
+  private corrections: Candidates | null = null;
   private readonly closestCache = new Map<string, string | null>();
   private readonly completionCache = new Map<string, readonly string[] | null>();
   private terms: string[] | null = null;
