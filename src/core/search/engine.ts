@@ -203,7 +203,7 @@ export class Executor {
     const kind = (combineWith ?? 'or').toLowerCase() === 'and' ? 'and' : 'or';
     if (children.length === 1 && collapse) return children[0];
     // OR(OR(a, b), c) is OR(a, b, c) and AND(AND(a, b), c) is AND(a, b, c), for matches and scores alike.
-    if (collapse) children = children.flatMap((c) => (c.kind === kind ? (c).children : [c]));
+    if (collapse) children = children.flatMap((c) => (c.kind === kind ? c.children : [c]));
     const costs = children.map((c) => c.cost);
     const cost = children.length === 0 ? 0 : kind === 'and' ? Math.min(...costs) : costs.reduce((a, b) => a + b, 0);
     return { kind, children, cost };
