@@ -35,6 +35,7 @@ export function computeTargets(r: Partial<Results>): Target[] {
   const s = r.search;
   const rel = r.relevance;
   const at100 = r.scale?.points.find((p) => p.factor === 100);
+  const at10 = r.scale?.points.find((p) => p.factor === 10);
   const fts5S3 = rel ? Math.max(rel.engines.fts5.successAt3, rel.engines.fts5Plain.successAt3) : null;
   const score = (v: number): string => v.toFixed(3);
   return [
@@ -61,6 +62,22 @@ export function computeTargets(r: Partial<Results>): Target[] {
       10,
       ' ms',
       fmtMs,
+    ),
+    atMost(
+      'search-vs-fts5-10x',
+      'search p95 below FTS5 at 10× (app/FTS5 ratio, interleaved)',
+      at10 ? at10.app.all.p95 / at10.fts5.p95 : null,
+      1,
+      '',
+      fmtRatio,
+    ),
+    atMost(
+      'search-vs-fts5-100x',
+      'search p95 below FTS5 at 100× (app/FTS5 ratio, interleaved)',
+      at100 ? at100.app.all.p95 / at100.fts5.p95 : null,
+      1,
+      '',
+      fmtRatio,
     ),
     atLeast('relevance-s3', 'success@3 = 1.00 (judged queries)', rel ? rel.engines.app.successAt3 : null, 1, score),
     atLeast('relevance-s1', 'success@1 ≥ 0.95 (judged queries)', rel ? rel.engines.app.successAt1 : null, 0.95, score),

@@ -11,7 +11,7 @@
  * (no prefix, no fuzzy) so they add little work; the last typed word keeps
  * its prefix match (it may still be being typed). At most MAX_TERMS words.
  */
-import type { Query, SearchOptions } from 'minisearch';
+import type { Query, QueryCombination, SearchOptions } from 'minisearch';
 import { fuzzyFor } from './options';
 import { fold, normalizeTerm } from './spelling';
 import { phraseTerms, type Thesaurus } from './thesaurus';
@@ -227,12 +227,6 @@ export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true,
 }
 
 /** The MiniSearch query of a plan: every slot (AND), or any (OR, the fallback). */
-export function planQueryTree(plan: Plan, combineWith: 'AND' | 'OR'): Query {
+export function planQueryTree(plan: Plan, combineWith: 'AND' | 'OR'): QueryCombination {
   return { combineWith, queries: plan.slots.map((s) => s.query) };
-}
-
-/** Which slots a hit matched, from MiniSearch's matched query terms. */
-export function matchedSlots(plan: Plan, queryTerms: readonly string[]): boolean[] {
-  const set = new Set(queryTerms);
-  return plan.slots.map((s) => [...s.terms].some((t) => set.has(t)));
 }

@@ -25,22 +25,33 @@ import {
 } from './options';
 import { isEnglishWord } from './english';
 import { parseIdentifier, searchTextOf, type Identifier } from './identifiers';
-import { contentWords, matchedSlots, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
-import { allowedEdits, closestTerm, correctionCandidates, editDistance } from './similar';
+import { Executor, type Ranked, type StoredFilter } from './engine';
+import { contentWords, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
+import { allowedEdits, closestTerm, correctionCandidates, editDistance, type Candidates } from './similar';
 import { makeSnippet, matchSpans } from './snippet';
 import { normalizeTerm } from './spelling';
 import { Thesaurus } from './thesaurus';
 import { queryTokensWithOffsets } from './tokenize';
 import { errorMessage } from '../../shared/errors';
 
-/** `results` with the pinned documents first: those the words found in their rank, then the others in order. */
-function pinFirst(results: RawResult[], pinned: readonly string[], stub: (id: string) => RawResult): RawResult[] {
-  if (pinned.length === 0) return results;
+/**
+ * The first n results with the pinned documents first: those the words found in their rank,
+ * then the others in order; and the total (pinned documents the words did not find included).
+ */
+function pinFirst(
+  ranked: Ranked | null,
+  pinned: readonly string[],
+  n: number,
+  stub: (id: string) => RawResult,
+): { results: RawResult[]; total: number } {
+  if (ranked === null) return { results: pinned.map(stub).slice(0, n), total: pinned.length };
+  if (pinned.length === 0) return { results: ranked.top(n), total: ranked.total };
   const want = new Set(pinned);
-  const first = results.filter((r) => want.has(String(r.id)));
+  const first = ranked.pick(pinned);
   const got = new Set(first.map((r) => String(r.id)));
   const rest = pinned.filter((id) => !got.has(id)).map(stub);
-  return [...first, ...rest, ...results.filter((r) => !want.has(String(r.id)))];
+  const others = ranked.top(n + pinned.length).filter((r) => !want.has(String(r.id)));
+  return { results: [...first, ...rest, ...others].slice(0, n), total: ranked.total + rest.length };
 }
 
 export interface SearchQuery {
@@ -64,15 +75,14 @@ const MAX_CORRECTIONS = 6;
 /** Entries kept by each of the service's small caches (cleared whole when full). */
 const CACHE_MAX = 4096;
 
-type Filter = (r: RawResult) => boolean;
+/** A test on a document's stored fields (kind, cluster, focus area); null keeps every document. */
+type Filter = StoredFilter | null;
 
-/** A run of the plan: ranked results, whether every slot matched, and per result which slots. */
+/** A run of the plan: the ranked matches (per result, which slots it matched), whether every slot matched. */
 interface Found {
-  results: RawResult[];
+  ranked: Ranked;
   all: boolean;
   plan: Plan;
-  /** Per result id: which slots it matched (only for the OR fallback). */
-  slots: Map<string, boolean[]>;
 }
 
 /**
@@ -87,8 +97,10 @@ export function compactQuery(q: string): string {
 
 export class SearchService {
   private readonly index: MiniSearch<IndexDoc>;
+  /** Runs the plans over the index, scoring only the matches and building only the page's results. */
+  private readonly executor: Executor;
   private readonly vocabulary: Vocabulary;
-  private corrections: Array<[string, number]> | null = null;
+  private corrections: Candidates | null = null;
   private readonly closestCache = new Map<string, string | null>();
   private readonly completionCache = new Map<string, readonly string[] | null>();
   private terms: string[] | null = null;
@@ -107,6 +119,7 @@ export class SearchService {
         `the stored search index cannot be loaded (${why}): run npm run build:content`,
       );
     }
+    this.executor = new Executor(this.index);
     this.vocabulary = content.searchVocabulary();
     this.thesaurus = new Thesaurus(content.searchThesaurus());
     this.jumper = new JumpResolver({
@@ -127,25 +140,25 @@ export class SearchService {
     const jump = this.jump(q);
     const filter = this.filterFor(args);
     const none = { query: args.q, total: 0, offset, hits: [], jump, didYouMean: null, allWords: true };
-    if (q === '' || filter === null) return { ...none, missing: [], expanded: [] };
+    if (q === '' || filter === undefined) return { ...none, missing: [], expanded: [] };
     const ident = parseIdentifier(q);
     const pinned = this.pinnedFor(ident, jump).filter((id) => this.passes(id, filter));
     const text = ident ? searchTextOf(ident) : q;
     // A label or identifier answered by its passages needs no OR fallback over its parts ("2.2 PO 1").
     const found = text === null ? null : this.run(text, filter, args.expand ?? true, pinned.length === 0);
-    const results = pinFirst(found?.results ?? [], pinned, (id) => this.stub(id));
+    const { results, total } = pinFirst(found?.ranked ?? null, pinned, offset + limit, (id) => this.stub(id));
     // An identifier or a label answered by its passages is not a partial match.
     const partial = found !== null && !found.all && pinned.length === 0;
-    const hits = results.slice(offset, offset + limit).map((r) => this.hit(r, found, partial));
+    const hits = results.slice(offset).map((r) => this.hit(r, found, partial));
     const missing = partial && found ? this.missingWords(found) : [];
     const expanded = found ? [...new Set(found.plan.slots.flatMap((s) => s.expansions))] : [];
     // A misspelt word still finds hits through fuzzy matching; the delegate is told the document's spelling too.
     const misspelt = ident === null && this.hasMisspeltWord(q);
     const didYouMean =
-      ident === null && pinned.length === 0 && (results.length < FEW_HITS || misspelt)
+      ident === null && pinned.length === 0 && (total < FEW_HITS || misspelt)
         ? this.correction(q, found, filter, misspelt)
         : null;
-    return { ...none, total: results.length, hits, didYouMean, allWords: !partial, missing, expanded };
+    return { ...none, total, hits, didYouMean, allWords: !partial, missing, expanded };
   }
 
   /**
@@ -189,27 +202,15 @@ export class SearchService {
    */
   private run(q: string, filter: Filter, expand = true, fallback = true): Found {
     const plan = planQuery(q, this.thesaurus, expand, this.lexicon);
-    const slots = new Map<string, boolean[]>();
-    if (plan.slots.length === 0) return { results: [], all: true, plan, slots };
-    const options = { ...SEARCH_OPTIONS, filter };
-    const and = this.index.search(planQueryTree(plan, 'AND'), options);
-    if (and.length > 0 || plan.slots.length === 1 || !fallback) return { results: and, all: true, plan, slots };
-    const or = this.index.search(planQueryTree(plan, 'OR'), options);
-    const count = new Map<string, number>();
-    for (const r of or) {
-      const m = matchedSlots(plan, r.queryTerms);
-      slots.set(String(r.id), m);
-      count.set(String(r.id), m.filter(Boolean).length);
-    }
-    or.sort((a, b) => (count.get(String(b.id)) ?? 0) - (count.get(String(a.id)) ?? 0) || b.score - a.score);
-    return { results: or, all: false, plan, slots };
+    const and = this.executor.run(planQueryTree(plan, 'AND'), SEARCH_OPTIONS, filter);
+    if (and.total > 0 || plan.slots.length <= 1 || !fallback) return { ranked: and, all: true, plan };
+    const or = this.executor.run(planQueryTree(plan, 'OR'), SEARCH_OPTIONS, filter, true);
+    return { ranked: or, all: false, plan };
   }
 
   /** Query words (as typed) that no result matched. */
   private missingWords(found: Found): string[] {
-    const any = found.plan.slots.map(() => false);
-    for (const m of found.slots.values()) m.forEach((hit, i) => (any[i] ||= hit));
-    return found.plan.slots.filter((_, i) => !any[i]).map((s) => s.typed);
+    return found.plan.slots.filter((_, i) => !found.ranked.childMatched[i]).map((s) => s.typed);
   }
 
   /** The documents an identifier or jump names, to rank first: a footnote and where it is cited, a block. */
@@ -240,7 +241,7 @@ export class SearchService {
   }
 
   private passes(id: string, filter: Filter): boolean {
-    return filter(this.stub(id));
+    return filter === null || filter(this.index.getStoredFields(id) ?? {});
   }
 
   /** A result for a pinned document that the words did not find (its stored fields, no matched terms). */
@@ -249,18 +250,19 @@ export class SearchService {
     return { id, score: 0, terms: [], queryTerms: [], match: {}, ...stored };
   }
 
-  /** The filter for the query's options, or null when they exclude every content kind. */
-  private filterFor(args: SearchQuery): Filter | null {
+  /** The filter for the query's options (null: none), or undefined when they exclude every content kind. */
+  private filterFor(args: SearchQuery): Filter | undefined {
     let kinds: Set<ContentSearchKind> | null = null;
     if (args.kinds && args.kinds.length > 0) {
       kinds = new Set(CONTENT_SEARCH_KINDS.filter((k) => args.kinds?.includes(k)));
-      if (kinds.size === 0) return null;
+      if (kinds.size === 0) return undefined;
     }
     const clusters = args.clusters && args.clusters.length > 0 ? new Set(args.clusters) : null;
     const fa = args.focusAreaId ?? null;
     if (fa !== null && this.content.section(fa)?.kind !== 'focus-area') {
       throw new CoreError('NOT_FOUND', `no focus area ${fa}`);
     }
+    if (kinds === null && clusters === null && fa === null) return null;
     return (r) => {
       const k: unknown = r.k;
       const c: unknown = r.c;
@@ -307,7 +309,7 @@ export class SearchService {
       }
     }
     if (terms.length === 0) terms.push(...r.terms.map((t) => this.surface(t)));
-    const slots = partial ? found?.slots.get(id) : undefined;
+    const slots = partial ? found?.ranked.childrenOf(id) : undefined;
     return {
       id,
       kind: kind as ContentSearchKind,
@@ -346,12 +348,12 @@ export class SearchService {
     if (pos === 0) return null;
     out += q.slice(pos);
     const alt = this.run(out, filter);
-    const before = found ?? { results: [], all: false };
+    const before = { total: found?.ranked.total ?? 0, all: found?.all ?? false };
     const better =
-      alt.results.length > 0 &&
+      alt.ranked.total > 0 &&
       ((misspelt && alt.all) ||
         (alt.all && !before.all) ||
-        (alt.all === before.all && alt.results.length > before.results.length));
+        (alt.all === before.all && alt.ranked.total > before.total));
     return better ? out : null;
   }
 

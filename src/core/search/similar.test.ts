@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from './documents';
-import { closestTerm, editDistance } from './similar';
+import { useRealSearch } from '../../../tests/support/search';
+import { allowedEdits, closestTerm, correctionCandidates, editDistance } from './similar';
 
 describe('edit distance', () => {
   it('counts insertions, deletions, substitutions and swaps', () => {
@@ -36,5 +37,46 @@ describe('closest term', () => {
 
   it('returns null when nothing is close', () => {
     expect(closestTerm('zzzzzz', vocab)).toBeNull();
+  });
+});
+
+describe('closest term on the real vocabulary', () => {
+  const real = useRealSearch();
+
+  /** The plain scan the letter-count bound must agree with: every letters-only term, nearest, most used, then alphabetical. */
+  function reference(term: string, vocab: Vocabulary): string | null {
+    const max = allowedEdits(term.length);
+    let best: [string, number, number] | null = null;
+    for (const [t, [, df]] of Object.entries(vocab)) {
+      if (!/^[a-z]+$/.test(t)) continue;
+      const d = editDistance(term, t, max);
+      if (d > max) continue;
+      if (!best || d < best[1] || (d === best[1] && (df > best[2] || (df === best[2] && t < best[0]))))
+        best = [t, d, df];
+    }
+    if (!best) return null;
+    const s = vocab[best[0]][0];
+    return s === s.toUpperCase() ? s : s.toLowerCase();
+  }
+
+  it('finds what a scan of every term finds, for misspellings of every kind', () => {
+    const vocab = real.store.searchVocabulary();
+    const candidates = correctionCandidates(vocab);
+    const words = Object.keys(vocab).filter((t) => /^[a-z]{4,}$/.test(t));
+    let seed = 7;
+    const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const typos: string[] = ['portabilty', 'huamn', 'xenofobia', 'remitances', 'zzzzzz', 'migarnts'];
+    for (let i = 0; i < 150; i++) {
+      const w = words[rnd(words.length)];
+      const at = rnd(w.length - 1);
+      const edits = [
+        w.slice(0, at) + w.slice(at + 1),
+        w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2),
+        w.slice(0, at) + 'q' + w.slice(at + 1),
+        w.slice(0, at) + 'e' + w.slice(at),
+      ];
+      typos.push(edits[rnd(edits.length)]);
+    }
+    for (const t of typos) expect(closestTerm(t, vocab, candidates), t).toBe(reference(t, vocab));
   });
 });

@@ -35,24 +35,59 @@ export function allowedEdits(length: number): number {
   return length <= 5 ? 1 : length <= 9 ? 2 : 3;
 }
 
-/** Candidate words for corrections: the letters-only terms of the vocabulary with their document frequency. */
-export function correctionCandidates(vocabulary: Vocabulary): Array<[term: string, df: number]> {
-  return Object.entries(vocabulary)
-    .filter(([t]) => /^[a-z]+$/.test(t))
-    .map(([t, [, df]]): [string, number] => [t, df]);
+/** Letters a–z counted per word, 26 a word: an edit changes at most two counts by one (a swap none). */
+function letterCounts(word: string, into: Uint8Array, at: number): void {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26 && into[at + c] < 255) into[at + c]++;
+  }
 }
 
-/** The document's spelling of the closest known term, or null when none is close enough. */
+/** Candidate words for corrections: the letters-only terms of the vocabulary, their document frequency and letter counts. */
+export interface Candidates {
+  terms: string[];
+  df: number[];
+  counts: Uint8Array;
+}
+
+export function correctionCandidates(vocabulary: Vocabulary): Candidates {
+  const terms: string[] = [];
+  const df: number[] = [];
+  for (const [t, [, n]] of Object.entries(vocabulary)) {
+    if (!/^[a-z]+$/.test(t)) continue;
+    terms.push(t);
+    df.push(n);
+  }
+  const counts = new Uint8Array(terms.length * 26);
+  terms.forEach((t, i) => letterCounts(t, counts, i * 26));
+  return { terms, df, counts };
+}
+
+/**
+ * The document's spelling of the closest known term, or null when none is close enough.
+ * On a large vocabulary most words are ruled out before the edit distance: half the
+ * difference of their letter counts is a lower bound of it (a swap changes no count, any
+ * other edit at most two), and so is the difference of lengths.
+ */
 export function closestTerm(
   term: string,
   vocabulary: Vocabulary,
-  candidates: ReadonlyArray<[string, number]> = correctionCandidates(vocabulary),
+  candidates: Candidates = correctionCandidates(vocabulary),
 ): string | null {
   const max = allowedEdits(term.length);
+  const own = new Uint8Array(26);
+  letterCounts(term, own, 0);
+  const { terms, df: dfs, counts } = candidates;
   let best: { term: string; d: number; df: number } | null = null;
-  for (const [candidate, df] of candidates) {
+  for (let k = 0; k < terms.length; k++) {
+    const candidate = terms[k];
+    if (Math.abs(candidate.length - term.length) > max) continue;
+    let diff = 0;
+    for (let c = 0, at = k * 26; c < 26 && diff <= 2 * max; c++) diff += Math.abs(counts[at + c] - own[c]);
+    if (diff > 2 * max) continue;
     const d = editDistance(term, candidate, max);
     if (d > max) continue;
+    const df = dfs[k];
     if (!best || d < best.d || (d === best.d && (df > best.df || (df === best.df && candidate < best.term)))) {
       best = { term: candidate, d, df };
     }
