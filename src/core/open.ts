@@ -30,7 +30,6 @@ import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
 import { guardLocked, vaultHandlers } from './handlers/vault';
 import { VaultActions } from './user/vault/actions';
-import { preloadEnglish } from './search/english';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
 
@@ -176,7 +175,10 @@ export function openCore(options: CoreOptions): Core {
         u.close();
         content?.close();
       },
-      warmUp: preloadEnglish,
+      // Only a search service already open: warming up must never be the first to load the index.
+      warmUp: () => {
+        if ('search' in opened && options.searchOnFirstUse !== true) opened.search().warmUp();
+      },
       onLayersChanged(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -25,7 +25,7 @@ import { facetKey, buildFacets, type FacetEntry } from './facets';
 import { buildOutline } from './outline';
 import type { BlockLocation, ContentLookup } from './lookup';
 import { thesaurusSchema, type ThesaurusData } from '../search/thesaurus';
-import { SEARCH_INDEX_ROW, SEARCH_THESAURUS_ROW, SEARCH_VOCABULARY_ROW } from './schema';
+import { SEARCH_ENGLISH_ROW, SEARCH_INDEX_ROW, SEARCH_THESAURUS_ROW, SEARCH_VOCABULARY_ROW } from './schema';
 import {
   openContentDb,
   readBlocks,
@@ -284,6 +284,15 @@ export class ContentStore implements ContentLookup {
     return readOrFail('the search thesaurus', () =>
       thesaurusSchema.nullable().parse(JSON.parse(readSearchRow(this.db, SEARCH_THESAURUS_ROW))),
     );
+  }
+
+  /** The English word list stored by the build (search/english.ts), or null when the database was built without one. */
+  searchEnglish(): string | null {
+    return readOrFail('the English word list', () => {
+      const list: unknown = JSON.parse(readSearchRow(this.db, SEARCH_ENGLISH_ROW));
+      if (list !== null && typeof list !== 'string') throw new Error('not a word list');
+      return list;
+    });
   }
 
   // ------------------------------------------------------------ helpers

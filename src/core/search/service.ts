@@ -23,7 +23,7 @@ import {
   type ContentSearchKind,
   type IndexDoc,
 } from './options';
-import { isEnglishWord } from './english';
+import { englishWords, type EnglishWords } from './english';
 import { parseIdentifier, searchTextOf, type Identifier } from './identifiers';
 import { contentWords, matchedSlots, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
 import { allowedEdits, closestTerm, correctionCandidates, editDistance } from './similar';
@@ -95,6 +95,8 @@ export class SearchService {
   private readonly jumper: JumpResolver;
 
   private readonly thesaurus: Thesaurus;
+  /** Read from the content database on the first word neither the document nor the thesaurus knows. */
+  private english: EnglishWords | null = null;
 
   constructor(private readonly content: ContentStore) {
     const json = content.searchIndexJson();
@@ -118,6 +120,11 @@ export class SearchService {
       pageOf: (id) => this.pageOf(id),
       referencing: (type, key) => this.referencing(type, key),
     });
+  }
+
+  /** Reads the English word list now (about a millisecond) instead of on the first unknown word. */
+  warmUp(): EnglishWords {
+    return (this.english ??= englishWords(this.content.searchEnglish()));
   }
 
   query(args: SearchQuery): SearchResult {
@@ -373,8 +380,9 @@ export class SearchService {
   private isUnknown(word: string): boolean {
     const term = normalizeTerm(word);
     if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) return false;
-    if (this.thesaurus.lookup([term]) !== undefined) return false;
-    return !isEnglishWord(word);
+    // A word of any thesaurus phrase is known: "inspection" of "labour inspection" is no misspelling.
+    if (this.thesaurus.knows(term)) return false;
+    return !this.warmUp().has(word);
   }
 
   /**

@@ -46,6 +46,8 @@ export function phraseTerms(phrase: string): string[] {
 /** Lookup of the thesaurus by processed phrase. */
 export class Thesaurus {
   private readonly byKey = new Map<string, string[]>();
+  /** Every processed term of every phrase, typed or the document's: words the thesaurus knows. */
+  private readonly words = new Set<string>();
   /** Longest `use` phrase, in terms: bounds the n-grams looked up in a query. */
   readonly longest: number;
 
@@ -55,10 +57,15 @@ export class Thesaurus {
       for (const u of e.use) {
         const terms = phraseTerms(u);
         if (terms.length === 0) continue;
+        for (const t of terms) this.words.add(t);
         longest = Math.max(longest, terms.length);
         const key = terms.join(' ');
         const list = this.byKey.get(key) ?? [];
-        for (const d of e.document) if (!list.includes(d)) list.push(d);
+        for (const d of e.document) {
+          if (list.includes(d)) continue;
+          list.push(d);
+          for (const t of phraseTerms(d)) this.words.add(t);
+        }
         this.byKey.set(key, list);
       }
     }
@@ -68,6 +75,11 @@ export class Thesaurus {
   /** The document phrases for a processed phrase, or undefined. */
   lookup(terms: readonly string[]): readonly string[] | undefined {
     return this.byKey.get(terms.join(' '));
+  }
+
+  /** True when a phrase of the thesaurus holds the processed term (as a word a delegate types or the document's). */
+  knows(term: string): boolean {
+    return this.words.has(term);
   }
 
   get size(): number {
