@@ -15,12 +15,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentModel, Mark } from '../../shared/model';
 import { buildIndex } from '../search/documents';
-import type { ThesaurusData } from '../search/thesaurus';
+import { prepareThesaurus, type ThesaurusData } from '../search/thesaurus';
 import {
   CONTENT_DDL,
   CONTENT_SCHEMA_VERSION,
   SEARCH_ENGLISH_ROW,
   SEARCH_INDEX_ROW,
+  SEARCH_THESAURUS_KEYS_ROW,
   SEARCH_THESAURUS_ROW,
   SEARCH_VOCABULARY_ROW,
   type MetaKey,
@@ -163,6 +164,7 @@ function writeAll(db: Database.Database, model: DocumentModel, options: BuildOpt
   insertIndex.run(SEARCH_INDEX_ROW, JSON.stringify(built.index));
   insertIndex.run(SEARCH_VOCABULARY_ROW, JSON.stringify(built.vocabulary));
   insertIndex.run(SEARCH_THESAURUS_ROW, JSON.stringify(options.thesaurus ?? null));
+  insertIndex.run(SEARCH_THESAURUS_KEYS_ROW, JSON.stringify(prepareThesaurus(options.thesaurus ?? null)));
   insertIndex.run(SEARCH_ENGLISH_ROW, JSON.stringify(options.english ?? null));
 
   return {

@@ -110,7 +110,7 @@ export class SearchService {
       );
     }
     this.vocabulary = content.searchVocabulary();
-    this.thesaurus = new Thesaurus(content.searchThesaurus());
+    this.thesaurus = new Thesaurus(content.searchThesaurusKeys());
     this.jumper = new JumpResolver({
       block: (id) => content.block(id),
       section: (id) => content.section(id),
