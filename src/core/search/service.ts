@@ -14,7 +14,8 @@ import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shar
 import type { ContentStore } from '../content/store';
 import type { Vocabulary } from './documents';
 import { footnoteLabel } from './documents';
-import { JumpResolver } from './jump';
+import type { JumpResolver } from './jump';
+import { footnoteHome, jumpResolverFor, pageOf, referencing } from './places';
 import {
   CONTENT_SEARCH_KINDS,
   SEARCH_OPTIONS,
@@ -111,15 +112,7 @@ export class SearchService {
     }
     this.vocabulary = content.searchVocabulary();
     this.thesaurus = new Thesaurus(content.searchThesaurusKeys());
-    this.jumper = new JumpResolver({
-      block: (id) => content.block(id),
-      section: (id) => content.section(id),
-      allBlocks: () => content.allBlocks(),
-      allSections: () => content.allSections(),
-      footnoteHome: (n) => this.footnoteHome(n),
-      pageOf: (id) => this.pageOf(id),
-      referencing: (type, key) => this.referencing(type, key),
-    });
+    this.jumper = jumpResolverFor(content);
   }
 
   /** Reads the English word list now (about a millisecond) instead of on the first unknown word. */
@@ -236,14 +229,8 @@ export class SearchService {
     return out;
   }
 
-  /** Blocks and footnotes carrying a cross-reference, in reading order (empty when none). */
   private referencing(type: 'sdg' | 'sutherland' | 'pfp', key: string): string[] {
-    try {
-      const f = this.content.facet(type, key);
-      return [...f.blocks.map((b) => b.id), ...f.footnotes.map((n) => `fn.${n}`)];
-    } catch {
-      return [];
-    }
+    return referencing(this.content, type, key);
   }
 
   private passes(id: string, filter: Filter): boolean {
@@ -461,20 +448,10 @@ export class SearchService {
   }
 
   private pageOf(sectionId: string): string {
-    return this.content.location(sectionId)?.pageId ?? sectionId;
+    return pageOf(this.content, sectionId);
   }
 
-  /** Where footnote `n` is cited; for an uncited one, the page of the nearest earlier cited footnote. */
   private footnoteHome(n: number): { pageId: string; blockId: string | null } | null {
-    const all = this.content.allFootnotes();
-    if (!all.some((f) => f.number === n)) return null;
-    const first = this.content.citingBlocks(n)[0];
-    if (first) return { pageId: this.pageOf(first.sectionId), blockId: first.id };
-    for (let m = n - 1; m >= 1; m--) {
-      const b = this.content.citingBlocks(m)[0];
-      if (b) return { pageId: this.pageOf(b.sectionId), blockId: null };
-    }
-    const firstPage = this.content.allSections().find((s) => s.kind !== 'group');
-    return firstPage ? { pageId: firstPage.id, blockId: null } : null;
+    return footnoteHome(this.content, n);
   }
 }
