@@ -38,8 +38,8 @@ describe('buildContentDb', () => {
       footnoteRefs: model.blocks.reduce((n, b) => n + b.footnoteRefs.length, 0),
       crossRefs: model.crossRefs.length,
     });
-    // Footnote 4 is missing (no text): not a search document.
-    expect(report.counts.indexedDocuments).toBe(model.blocks.length + 3);
+    // 39 footnotes, of which footnote 22 is missing (no text): not a search document.
+    expect(report.counts.indexedDocuments).toBe(model.blocks.length + 38);
     const rows = dump(report.path);
     const meta = Object.fromEntries((rows.meta as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
     expect(meta).toMatchObject({

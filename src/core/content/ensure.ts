@@ -142,22 +142,33 @@ export function ensureContentSync(options: EnsureOptions = {}): EnsureResult {
   else return { path, built: false, reason: 'current', buildId, report: null, millis: performance.now() - started };
 
   const text = readSource(SOURCE_PATH);
-  const sourceSha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const sourceSha256 = sha256(text);
   if (sourceSha256 !== SOURCE_SHA256) {
     throw new CoreError(
       'INVALID_ARGUMENT',
       `${SOURCE_FILE} is not the expected document (sha256 ${sourceSha256.slice(0, 12)}…, expected ${SOURCE_SHA256.slice(0, 12)}…); restore it from the corpus`,
     );
   }
+  const report = buildContentFromText(text, { buildId, outPath: path });
+  return { path, built: true, reason, buildId, report, millis: performance.now() - started };
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The content build proper: source text → the parser's model → the content database with the
+ * search thesaurus and the English word list. ensureContentSync runs it on the shipped document once that is checked; the
+ * tests run it on their miniature copy (tests/support/model.fixture.ts), so both go one way.
+ */
+export function buildContentFromText(text: string, options: { buildId: string; outPath: string }): BuildReport {
   const model = parseRecollection(text);
-  const report = buildContentDb(model, {
-    sourceSha256,
-    buildId,
-    outPath: path,
+  return buildContentDb(model, {
+    sourceSha256: sha256(text),
+    buildId: options.buildId,
+    outPath: options.outPath,
     thesaurus: readThesaurus(),
     english: englishWordList(),
   });
-  return { path, built: true, reason, buildId, report, millis: performance.now() - started };
 }
 
 /** Promise form of ensureContentSync (vitest globalSetup, scripts). */

@@ -1,17 +1,17 @@
 /**
- * ContentStore on a database built from the fixture model: outline, pages,
+ * ContentStore on the miniature document's database (real parser, real content build): outline, pages,
  * blocks, footnotes, facets, NOT_FOUND, and refusal of missing, other-version
  * or damaged files with the fix named.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
-import { buildContentDb } from './build';
 import { naturalCompare } from './facets';
-import { fixtureModel } from '../../../tests/support/model.fixture';
+import { buildFixtureDb, fixtureText } from '../../../tests/support/model.fixture';
 import { ContentStore, excerpt } from './store';
 import { openContentDb } from './tables';
 
@@ -20,7 +20,7 @@ const path = join(dir, 'content.db');
 let store: ContentStore;
 
 beforeAll(() => {
-  buildContentDb(fixtureModel(), { sourceSha256: 'sha', buildId: 'id-1', outPath: path });
+  buildFixtureDb(path, 'id-1');
   store = ContentStore.open(path);
 });
 afterAll(() => {
@@ -44,10 +44,10 @@ describe('ContentStore on the fixture', () => {
     expect(m).toMatchObject({
       title: 'Thematic Recollection 2007 – 2017',
       place: 'Geneva',
-      sourceSha256: 'sha',
+      sourceSha256: createHash('sha256').update(fixtureText(), 'utf8').digest('hex'),
       buildId: 'id-1',
     });
-    expect(m.counts).toEqual({ clusters: 2, focusAreas: 3, blocks: 16, footnotes: 4 });
+    expect(m.counts).toEqual({ clusters: 2, focusAreas: 3, blocks: 47, footnotes: 39 });
   });
 
   it('builds the outline: parts → clusters → focus areas → groups, with item counts', () => {
@@ -69,17 +69,19 @@ describe('ContentStore on the fixture', () => {
 
   it('gives a focus area page with its groups’ blocks in reading order, footnotes and neighbours', () => {
     const page = store.sectionPayload('c1.f1');
+    const items = [1, 2, 3, 4, 5].map((n) => `c1.f1.pa.2.${n}`);
     expect(page.blocks.map((b) => b.id)).toEqual([
       'c1.f1.po.1',
       'c1.f1.po.2',
       'c1.f1.pa.1',
       'c1.f1.pa.2',
-      'c1.f1.pa.2.1',
+      ...items,
       'c1.f1.ex.1',
     ]);
     expect(page.children.map((c) => c.id)).toEqual(['c1.f1.po', 'c1.f1.pa', 'c1.f1.ex']);
     expect(page.breadcrumb.map((c) => c.id)).toEqual(['p2', 'c1', 'c1.f1']);
-    expect(page.footnotes.map((f) => f.number)).toEqual([3]);
+    // 14 in practical action 2, 15 in its item 5 (a plain-digit marker), 16 in the example.
+    expect(page.footnotes.map((f) => f.number)).toEqual([14, 15, 16]);
     expect([page.prevId, page.nextId]).toEqual(['c1', 'c2']);
   });
 
@@ -95,30 +97,47 @@ describe('ContentStore on the fixture', () => {
   });
 
   it('a cluster page shows its own context only; a group shows its own blocks', () => {
-    expect(store.sectionPayload('c1').blocks.map((b) => b.id)).toEqual(['c1.1']);
+    expect(store.sectionPayload('c1').blocks.map((b) => b.id)).toEqual(['c1.1', 'c1.2', 'c1.3']);
     const group = store.sectionPayload('c1.f1.pa');
-    expect(group.blocks.map((b) => b.id)).toEqual(['c1.f1.pa.1', 'c1.f1.pa.2', 'c1.f1.pa.2.1']);
+    const items = [1, 2, 3, 4, 5].map((n) => `c1.f1.pa.2.${n}`);
+    expect(group.blocks.map((b) => b.id)).toEqual(['c1.f1.pa.1', 'c1.f1.pa.2', ...items]);
     expect([group.prevId, group.nextId]).toEqual(['c1', 'c2']);
   });
 
   it('gives a block with its page, breadcrumb and footnotes', () => {
-    const p = store.blockPayload('c2.f2.ex.1');
+    const p = store.blockPayload('c2.f2.ex.2');
     expect(p.pageId).toBe('c2.f2');
     expect(p.breadcrumb.map((c) => c.id)).toEqual(['p2', 'c2', 'c2.f2', 'c2.f2.ex']);
-    expect(p.footnotes.map((f) => [f.number, f.status])).toEqual([[4, 'missing']]);
-    expect(p.block.footnoteRefs).toEqual([{ offset: p.block.text.indexOf('(IRIS)') + 6, number: 4 }]);
+    expect(p.footnotes.map((f) => [f.number, f.status])).toEqual([[35, 'present']]);
+    expect(p.block.footnoteRefs).toEqual([{ offset: p.block.text.indexOf('(IRIS)') + 6, number: 35 }]);
+    // A bullet citing the footnote left as HTML (21) and one whose text is lost (22).
+    const c = store.blockPayload('c2.5');
+    expect([c.pageId, c.breadcrumb.map((x) => x.id)]).toEqual(['c2', ['p2', 'c2']]);
+    expect(c.footnotes.map((f) => [f.number, f.status])).toEqual([
+      [21, 'present'],
+      [22, 'missing'],
+    ]);
+    expect(c.block.footnoteRefs.map((r) => [c.block.text.slice(r.offset - 7, r.offset), r.number])).toEqual([
+      [' No. 86', 21],
+      ['No. 181', 22],
+    ]);
   });
 
   it('gives a footnote with the blocks citing it', () => {
-    const f = store.footnote(3);
+    const f = store.footnote(34);
     expect(f.footnote).toMatchObject({
-      id: 'fn.3',
+      id: 'fn.34',
       status: 'inferred',
-      pfpIds: [2334],
-      urls: ['http://gfmd.org/pfp/ppd/2334'],
+      pfpIds: [5424],
+      urls: ['http://gfmd.org/pfp/ppd/5424'],
     });
-    expect(f.footnote.note).toContain('inferred');
-    expect(f.citedBy.map((b) => [b.id, b.pageId])).toEqual([['c1.f1.ex.1', 'c1.f1']]);
+    expect(f.footnote.note).toContain('Number lost in the conversion');
+    expect(f.footnote.note).toContain('The body cites it in c2.f2.ex.1.');
+    expect(f.citedBy.map((b) => [b.id, b.pageId])).toEqual([['c2.f2.ex.1', 'c2.f2']]);
+    // A footnote no marker of the body cites.
+    const uncited = store.footnote(37);
+    expect([uncited.footnote.status, uncited.citedBy]).toEqual(['inferred', []]);
+    expect(store.footnote(22).footnote).toMatchObject({ status: 'missing', text: '' });
   });
 
   it('implements ContentLookup', () => {
@@ -141,15 +160,25 @@ describe('ContentStore on the fixture', () => {
 
   it('lists facets in a stable order and resolves one to its sources', () => {
     expect(store.facets('sdg').map((f) => [f.key, f.count])).toEqual([
+      ['3.c', 1],
+      ['4.b', 1],
+      ['8.8', 1],
       ['10.7', 2],
       ['16.9', 1],
     ]);
-    expect(store.facets().map((f) => f.type)).toEqual(['sdg', 'sdg', 'sutherland', 'pfp', 'actor', 'actor']);
-    const pfp = store.facet('pfp', '2334');
+    expect(store.facets().map((f) => `${f.type} ${f.key}`)).toEqual([
+      ...['3.c', '4.b', '8.8', '10.7', '16.9'].map((k) => `sdg ${k}`),
+      ...['1', '2', '5', '6', '10', '12(a)', '15'].map((k) => `sutherland ${k}`),
+      ...['2227', '2334', '2347', '5424'].map((k) => `pfp ${k}`),
+      ...['Colombia', 'El Salvador', 'GFMD', 'ILO', 'IOM', 'Peru', 'UN', 'Venezuela'].map((k) => `actor ${k}`),
+    ]);
+    const pfp = store.facet('pfp', '5424');
     expect(pfp.facet.count).toBe(2);
-    expect(pfp.blocks.map((b) => b.id)).toEqual(['c1.f1.ex.1']);
-    expect(pfp.footnotes).toEqual([3]);
-    expect(store.facet('actor', 'iom').facet.key).toBe('IOM');
+    expect(pfp.blocks.map((b) => b.id)).toEqual(['c2.f2.ex.1']);
+    expect(pfp.footnotes).toEqual([34]);
+    const iom = store.facet('actor', 'iom');
+    expect(iom.facet.key).toBe('IOM');
+    expect([iom.blocks.map((b) => b.id), iom.footnotes]).toEqual([['c2.f2.ex.2'], [37]]);
   });
 
   it('answers NOT_FOUND for unknown ids, numbers and keys', () => {

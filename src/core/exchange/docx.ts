@@ -25,17 +25,8 @@ import {
   WidthType,
   type IParagraphStyleOptions,
 } from 'docx';
-import {
-  briefModelSteps,
-  entryFields,
-  LINK_LEAD,
-  noteFields,
-  SUMMARY_COLUMNS,
-  SUMMARY_TITLE,
-  type Brief,
-  type BriefEntry,
-  type BriefGroup,
-} from './brief-model';
+import { briefModelSteps, entryFields, LINK_LEAD, noteFields, SUMMARY_COLUMNS, SUMMARY_TITLE } from './brief-model';
+import type { Brief, BriefEntry, BriefGroup } from './brief-model';
 import { NOTE_STYLE, noteParagraphs, xmlSafe } from './docx-note';
 import { part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';

@@ -10,18 +10,8 @@
  * The content build is in a <meta> element, not in the body.
  */
 import { noteHtml } from '../../shared/markdown/note';
-import {
-  briefModelSteps,
-  entryFields,
-  LINK_LEAD,
-  noteFields,
-  SUMMARY_COLUMNS,
-  SUMMARY_TITLE,
-  type Brief,
-  type BriefEntry,
-  type BriefGroup,
-  type BriefNote,
-} from './brief-model';
+import { briefModelSteps, entryFields, LINK_LEAD, noteFields, SUMMARY_COLUMNS, SUMMARY_TITLE } from './brief-model';
+import type { Brief, BriefEntry, BriefGroup, BriefNote } from './brief-model';
 import { part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
 

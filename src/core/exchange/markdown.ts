@@ -11,17 +11,8 @@
  * inside a list item, so its fences or lists stay inside that item (CommonMark
  * closes every block of a container when the container ends).
  */
-import {
-  briefModelSteps,
-  entryFields,
-  LINK_LEAD,
-  noteFields,
-  SUMMARY_COLUMNS,
-  SUMMARY_TITLE,
-  type Brief,
-  type BriefEntry,
-  type BriefGroup,
-} from './brief-model';
+import { briefModelSteps, entryFields, LINK_LEAD, noteFields, SUMMARY_COLUMNS, SUMMARY_TITLE } from './brief-model';
+import type { Brief, BriefEntry, BriefGroup } from './brief-model';
 import { part, runSteps, type Steps } from './progress';
 import { safeNoteMarkdown } from './markdown-note';
 import type { ExportEntry, ExportOptions } from './types';

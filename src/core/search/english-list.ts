@@ -23,8 +23,14 @@ interface WithData {
   data: Record<string, unknown>;
 }
 
-/** The sorted, newline-separated, lower-case list of American and British English words. */
+let made: string | null = null;
+
+/** The sorted, newline-separated, lower-case list of American and British English words (made once a process). */
 export function englishWordList(): string {
+  return (made ??= makeList());
+}
+
+function makeList(): string {
   // The packages give Uint8Arrays; nspell reads Buffers (same bytes, no copy).
   const buf = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
   const words = new Set<string>();

@@ -1,5 +1,5 @@
 /**
- * SearchService on a database built from the fixture model: stored index
+ * SearchService on the miniature document's database (real parser, real content build): stored index
  * loaded (not rebuilt), spelling folding, codes, typos, AND/OR, filters,
  * paging, snippets, did-you-mean, suggestions, jump, damaged index.
  */
@@ -10,8 +10,7 @@ import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
-import { buildContentDb } from '../content/build';
-import { fixtureModel } from '../../../tests/support/model.fixture';
+import { buildFixtureDb, fixtureModel } from '../../../tests/support/model.fixture';
 import { ContentStore } from '../content/store';
 import { SearchService, compactQuery } from './service';
 import { normalizeTerm } from './spelling';
@@ -22,7 +21,7 @@ let store: ContentStore;
 let search: SearchService;
 
 beforeAll(() => {
-  buildContentDb(fixtureModel(), { sourceSha256: 'sha', buildId: 'id', outPath: path });
+  buildFixtureDb(path, 'id');
   store = ContentStore.open(path);
   search = new SearchService(store);
 });
@@ -49,7 +48,7 @@ describe('SearchService on the fixture', () => {
         block.id,
       ).toContain(block.id);
     }
-    expect(fresh.query({ q: 'IRIS' }).hits[0].id).toBe('c2.f2.ex.1');
+    expect(fresh.query({ q: 'IRIS' }).hits[0].id).toBe('c2.f2.ex.2');
     add.mockRestore();
     addAll.mockRestore();
   });
@@ -57,39 +56,68 @@ describe('SearchService on the fixture', () => {
   it('meets British spellings in the query with the American text', () => {
     expect(ids('labour migration')[0]).toBe('c2.f1.po.1');
     expect(ids('organise')[0]).toBe('c1.f1.po.2');
-    // …and the other way round: the fixture's Part III text says "organisation".
-    expect(ids('organization')).toContain('p3.s1.1');
+    // …and the other way round: cluster 2's context says "enrolment", as the document does.
+    expect(ids('enrollment')).toEqual(['c2.1']);
   });
 
   it('finds codes and acronyms as whole tokens', () => {
-    // c2.f1.po.1 carries an SDG 10.7 cross-reference (the fixture's model): an SDG target finds every passage referring to it.
-    expect(ids('10.7')).toEqual(['c2.1', 'c2.f1.po.1']);
-    expect(ids('16.9')).toEqual(['c1.1']);
-    expect(ids('IRIS')[0]).toBe('c2.f2.ex.1');
+    // c2.f1.pa.1 names "SDG indicator 10.7.1", keyed by its target: an SDG target finds every passage referring to it.
+    expect(ids('10.7')).toEqual(['c2.1', 'c2.f1.pa.1']);
+    expect(ids('16.9')).toEqual(['c1.3']);
+    expect(ids('IRIS')[0]).toBe('c2.f2.ex.2');
   });
 
   it('tolerates typos in longer words and completes the last word', () => {
-    expect(ids('remitances')).toEqual(['p3.s1.1']);
-    expect(ids('xenofobia')).toEqual([]);
-    expect(ids('certificat')[0]).toBe('c2.f2.ex.1');
+    expect(ids('remitances')).toEqual(['c2.f1.pa.3']);
+    // The document's "xenophobia" (cluster 1's context): the misspelt word finds what the right one finds.
+    expect(ids('xenofobia')).toContain('c1.1');
+    expect(ids('xenofobia')).toEqual(ids('xenophobia'));
+    expect(ids('pandemik')).toEqual([]);
+    expect(ids('certificat')[0]).toBe('c2.f2.ex.2');
   });
 
   it('combines words with AND, and falls back to OR when AND finds nothing', () => {
     expect(ids('human rights migrants')).toEqual(expect.arrayContaining(['c1.f1.po.1', 'c1.f1.ex.1']));
-    expect(ids('human rights migrants')).not.toContain('c2.f2.ex.1');
+    expect(ids('human rights migrants')).not.toContain('c2.f2.ex.2');
     const or = ids('census Salvador');
     expect(or).toEqual(expect.arrayContaining(['c1.f1.pa.2.1', 'c1.f1.ex.1']));
   });
 
   it('filters by kind, cluster and focus area inside the search', () => {
-    expect(ids('migrants', { kinds: ['example'] }).sort()).toEqual(['c1.f1.ex.1', 'c2.f2.ex.1']);
-    expect(ids('migrants', { clusters: [2] })).toEqual(['c2.f2.ex.1']);
-    // c1.f1.pa.2 also names the Sutherland Report but is a practical action; p3.1 matches by its page title.
-    expect(ids('Sutherland', { kinds: ['context'] }).sort()).toEqual(['c1.1', 'p3.1']);
-    expect(ids('recommendation', { kinds: ['practical-action'] })).toEqual(['c1.f1.pa.2']);
+    // c2.f1.ex.1 says "immigrants", not "migrants"; c2.f2's items match by its title ("… of migrant workers").
+    expect(ids('migrants', { kinds: ['example'] }).sort()).toEqual(['c1.f1.ex.1', 'c2.f2.ex.1', 'c2.f2.ex.2']);
+    expect(ids('migrants', { clusters: [2], kinds: ['example'] }).sort()).toEqual(['c2.f2.ex.1', 'c2.f2.ex.2']);
+    expect(ids('migrants', { clusters: [2] }).sort()).toEqual([
+      'c2.1',
+      'c2.2',
+      'c2.6',
+      'c2.f1.pa.1',
+      'c2.f1.pa.2',
+      'c2.f2.ex.1',
+      'c2.f2.ex.2',
+      'c2.f2.pa.1',
+      'c2.f2.po.1',
+      'c2.f2.po.2',
+    ]);
+    // c1.f1.pa.2 also names the Sutherland Report but is a practical action; p3.3–p3.6 match by their page title.
+    expect(ids('Sutherland', { kinds: ['context'] }).sort()).toEqual([
+      'c1.1',
+      'c1.2',
+      'c1.3',
+      'p3.1',
+      'p3.2',
+      'p3.3',
+      'p3.4',
+      'p3.5',
+      'p3.6',
+      'p3.q.1',
+    ]);
+    // Item 2.5 cites "Sutherland Report, 2017, Recommendation 12(a)".
+    expect(ids('recommendation', { kinds: ['practical-action'] })).toEqual(['c1.f1.pa.2', 'c1.f1.pa.2.5']);
     expect(ids('migrants', { focusAreaId: 'c1.f1' }).every((i) => i.startsWith('c1.f1.'))).toBe(true);
     expect(ids('migrants', { kinds: ['note'] })).toEqual([]);
-    expect(ids('Recommendation 10', { kinds: ['footnote'] })).toEqual(['fn.2']);
+    // "Ibid., Recommendation 10." first; footnote 10 ("Ibid., Recommendation 5.") by its number.
+    expect(ids('Recommendation 10', { kinds: ['footnote'] })).toEqual(['fn.13', 'fn.10']);
     const e = (() => {
       try {
         search.query({ q: 'x', focusAreaId: 'c1' });
@@ -140,7 +168,7 @@ describe('SearchService on the fixture', () => {
     });
     expect(h.terms).toEqual(['labor']);
     const fn = search.query({ q: 'Recommendation 10', kinds: ['footnote'] }).hits[0];
-    expect(fn).toMatchObject({ kind: 'footnote', label: 'Footnote 2', pageId: 'c1', blockId: 'c1.1' });
+    expect(fn).toMatchObject({ kind: 'footnote', label: 'Footnote 13', pageId: 'c1', blockId: 'c1.3' });
     const item = search.query({ q: 'census' }).hits[0];
     expect(item).toMatchObject({ id: 'c1.f1.pa.2.1', kind: 'practical-action', pageId: 'c1.f1' });
   });
@@ -150,15 +178,16 @@ describe('SearchService on the fixture', () => {
     const r = search.query({ q: 'UNN membership' });
     expect(r.total).toBeLessThan(3);
     expect(r.didYouMean).toBe('UN membership');
-    expect(ids('UN membership')).toEqual(['p3.1']);
+    expect(ids('UN membership')).toEqual(['p3.q.1']);
     // A misspelt word is matched by fuzzy search, and the document's spelling is offered as well.
     const typo = search.query({ q: 'membrship' });
     expect(typo.total).toBeGreaterThan(0);
     expect(typo.didYouMean).toBe('membership');
     // A word still being typed (the start of a document word) is not "corrected".
     expect(search.query({ q: 'membe' }).didYouMean).toBeNull();
+    expect(search.query({ q: 'xenofobia' }).didYouMean).toBe('xenophobia');
     // No better query exists, or there are enough hits: nothing is offered.
-    expect(search.query({ q: 'xenofobia' }).didYouMean).toBeNull();
+    expect(search.query({ q: 'pandemik' }).didYouMean).toBeNull();
     expect(search.query({ q: 'labour' }).didYouMean).toBeNull();
   });
 
@@ -180,11 +209,11 @@ describe('SearchService on the fixture', () => {
     expect(search.jump('2.2')).toEqual({ pageId: 'c2.f2', blockId: null, label: 'Cluster 2 (2)' });
     expect(search.jump('1.1 PA 2.1')?.blockId).toBe('c1.f1.pa.2.1');
     expect(search.jump('Cluster 2 (1), Policy option 1')?.blockId).toBe('c2.f1.po.1');
-    expect(search.jump('footnote 3')).toEqual({
+    expect(search.jump('footnote 16')).toEqual({
       pageId: 'c1.f1',
       blockId: 'c1.f1.ex.1',
-      label: 'Footnote 3',
-      footnote: 3,
+      label: 'Footnote 16',
+      footnote: 16,
     });
     expect(search.jump('III(1)')?.pageId).toBe('p3.s1');
     expect(search.jump('Part III (1), para. 1')?.blockId).toBe('p3.s1.1');

@@ -62,11 +62,8 @@ export const m004: Migration = {
         version_id INTEGER NOT NULL REFERENCES layer_versions(id) ON DELETE CASCADE,
         id         TEXT NOT NULL,
         block_id   TEXT NOT NULL,
-        exact      TEXT,
-        prefix     TEXT,
-        suffix     TEXT,
-        start      INTEGER,
-        "end"      INTEGER,
+        -- the text selector, as the user's own annotations keep it
+        exact TEXT, prefix TEXT, suffix TEXT, start INTEGER, "end" INTEGER,
         note       TEXT NOT NULL DEFAULT '',
         color      TEXT,
         tags       TEXT NOT NULL DEFAULT '[]',
