@@ -29,6 +29,7 @@ export const LAYERS = {
       'approx-string-match',
       'better-sqlite3-multiple-ciphers',
       'age-encryption',
+      '@noble/ciphers',
       'nspell',
       'dictionary-en',
       'dictionary-en-gb',

@@ -23,7 +23,7 @@ import { applyStartInPresentation, togglePresentation } from './state/presentati
 import { loadSettings, settings } from './state/settings';
 import { toast } from './state/toasts';
 import { openDialog, openSearch } from './state/ui';
-import { loadVault, presentWhileLocked, setVault, vault } from './state/vault';
+import { loadVault, offerProtectionOnce, presentWhileLocked, setVault, vault } from './state/vault';
 import { useStore } from './lib/store';
 
 /**
@@ -118,6 +118,11 @@ export function App(): ReactNode {
       void loadSettings();
     }
   }, [locked, boot.state]);
+
+  useEffect(() => {
+    // The first-run offer to protect the notes, over the document once it is shown (never instead of it).
+    if (boot.state === 'ready' && settingsRead) offerProtectionOnce();
+  }, [boot.state]);
 
   useEffect(() => {
     let live = true;

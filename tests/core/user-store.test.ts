@@ -305,6 +305,7 @@ describe('notes views', () => {
       briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
       authorName: '',
       autoLockMinutes: 15,
+      vaultOffered: false,
     });
     const briefHeader = { title: 'Round 3', delegation: 'Freedonia', meeting: '', classification: 'Restricted' };
     store.settings.set({

@@ -21,6 +21,8 @@ import { BrowserSession } from './browser-session';
 import { ensureRenderer, ROOT } from './build-renderer';
 import { ElectronSession, prepareElectron } from './electron-session';
 import { serveStatic, type StaticServer } from './server';
+import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { openCore } from '../../src/core/open';
 import type { AppSession, OpenOptions, Target } from './session';
 
 export { AppSession, type OpenOptions, type Target } from './session';
@@ -45,6 +47,22 @@ const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
+/**
+ * The first-run offer to protect the notes (#16.2), answered "Not now" in the
+ * data folder before the app opens it, as a user who has seen it would have:
+ * only scenarios that ask for `firstRun` meet it. A protected folder is left
+ * alone (the offer is never made there).
+ */
+function markProtectionOffered(dataDir: string, contentDbPath = CONTENT_DB_PATH): void {
+  const core = openCore({ contentDbPath, dataDir });
+  try {
+    if (core.user.locked) return;
+    core.user.settings.set({ patch: { vaultOffered: true } });
+  } finally {
+    core.close();
+  }
+}
+
 /** What a target keeps between sessions: a browser and a server, or the Electron binary. */
 type Engine = { target: 'browser'; browser: Browser; server: StaticServer } | { target: 'electron'; binary: string };
 
@@ -68,6 +86,7 @@ export class Harness {
   async open(options: OpenOptions = {}): Promise<AppSession> {
     const owns = options.dataDir === undefined;
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `recollection-e2e-${this.target}-`));
+    if (!options.firstRun) markProtectionOffered(dataDir, options.contentDbPath);
     const e = this.engine;
     const session =
       e.target === 'browser'

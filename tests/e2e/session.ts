@@ -48,6 +48,13 @@ export interface OpenOptions {
    * built one), e.g. a damaged copy. Scenarios that need it skip on Electron.
    */
   contentDbPath?: string;
+  /**
+   * Start as a user's first start does: the data folder is left as it is, so
+   * the first-run offer to protect the notes appears on a plain folder. By
+   * default the harness marks the offer answered before the app starts
+   * (harness.ts), so scenarios about other things never meet it.
+   */
+  firstRun?: boolean;
 }
 
 /** Where a start opens: a location hash (`#page/<id>`) or a deep link (`recollection://…`). */

@@ -167,3 +167,13 @@ export const LOOK_SIZES = [
   [1024, 700],
   [800, 600],
 ] as const;
+
+/** Turn protection on in the "Protect my notes" dialog as a person would (the passphrase twice): the recovery code shown. */
+export async function encryptInDialog(dialog: Locator, passphrase: string): Promise<string> {
+  await dialog.getByLabel(/^Passphrase/).fill(passphrase);
+  await dialog.getByLabel('The same passphrase again').fill(passphrase);
+  await dialog.getByRole('button', { name: 'Encrypt my notes' }).click();
+  const code = dialog.getByLabel('Recovery code');
+  await code.waitFor({ timeout: 30_000 });
+  return code.innerText();
+}

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
+import { encryptInDialog } from './steps';
 
 const e2e = useHarness();
 const NOTE = 'Marmoset reservation on return clauses';
@@ -32,12 +33,7 @@ describe('protection and the lock screen', () => {
     await page.getByRole('button', { name: /Protect my notes/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Protect my notes' });
     await expect.poll(() => dialog.innerText()).toMatch(/cannot be read/);
-    await dialog.getByLabel(/^Passphrase/).fill(PASS);
-    await dialog.getByLabel('The same passphrase again').fill(PASS);
-    await dialog.getByRole('button', { name: 'Encrypt my notes' }).click();
-    const code = dialog.getByLabel('Recovery code');
-    await code.waitFor({ timeout: 30_000 });
-    expect(await code.innerText()).toMatch(/^[0-9A-Z]{4}-/);
+    expect(await encryptInDialog(dialog, PASS)).toMatch(/^[0-9A-Z]{4}-/);
     await app.screenshot('vault-recovery-code-1280-light');
     const done = dialog.getByRole('button', { name: 'Done' });
     expect(await done.isDisabled()).toBe(true);

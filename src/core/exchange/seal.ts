@@ -14,13 +14,16 @@
  * passphrase and a damaged file are told apart (the checksum says whether the
  * bytes are as sealed; age alone cannot tell a wrong passphrase from a changed
  * salt); the passphrase never appears in a message; a hostile file cannot ask
- * for more scrypt memory than MAX_OPEN_WORK_FACTOR allows.
+ * for more scrypt memory than MAX_OPEN_WORK_FACTOR allows; the seconds of
+ * scrypt run off the caller's event loop (seal-scrypt.ts), so the app's main
+ * process stays responsive while a file is sealed or opened.
  */
 import { z } from 'zod';
 import { CoreError } from '../../shared/contract/result';
 import type { ExportFile } from '../../shared/contract/types';
 import { SAVE_FORMATS, type SaveFormat } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
+import { scryptIdentity, scryptRecipient } from './seal-scrypt';
 import { AGE_ARMOR_BEGIN, IMPORTABLE } from './sniff';
 
 /** log2 of scrypt's N when sealing: 2^17 (128 MiB of memory; seconds of work) — see docs/export-import.md. */
@@ -70,8 +73,8 @@ export async function seal(
   plain.set(body, header.length);
   const { Encrypter, armor } = await age();
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  encrypter.setScryptWorkFactor(workFactor);
+  // age's passphrase recipient, stretched off the event loop (seal-scrypt.ts).
+  encrypter.addRecipient(await scryptRecipient(passphrase, workFactor));
   const sealed = await encrypter.encrypt(plain);
   return `${TITLE}\n${HOW}\n${SUM}${await sha256Hex(sealed)}\n${armor.encode(sealed)}`;
 }
@@ -136,7 +139,7 @@ export async function unseal(text: string, passphrase: string): Promise<SealedCo
   checkWorkFactor(sealed);
   const { Decrypter } = await age();
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(scryptIdentity(passphrase, MAX_OPEN_WORK_FACTOR));
   let plain: Uint8Array;
   try {
     plain = await decrypter.decrypt(sealed);

@@ -18,7 +18,9 @@ import { changed } from '../state/notes';
 import { settings, updateSettings } from '../state/settings';
 import { toast } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
+import { vault } from '../state/vault';
 import { Dialog, DialogActions } from './Dialog';
+import { VaultLink } from './VaultLink';
 
 const FILE_STATE: Record<SharedFile['state'], string> = {
   own: 'your layer file',
@@ -59,6 +61,7 @@ function FolderFiles({ status }: { status: SharedFolderStatus }): ReactNode {
 
 export function SettingsDialog(): ReactNode {
   const savedName = useStore(settings, (s) => s.authorName);
+  const isProtected = useStore(vault, (v) => v.status?.protected ?? false);
   const [name, setName] = useState(savedName);
   const [revision, setRevision] = useState(0);
   const author = useResult(() => api.author.get({}), [revision]);
@@ -97,6 +100,15 @@ export function SettingsDialog(): ReactNode {
   return (
     <Dialog title="Settings" onClose={closeOverlays} className="settings-dialog">
       <form onSubmit={(e) => void save(e)}>
+        <fieldset>
+          <legend>Protection</legend>
+          <p className="small">
+            {isProtected
+              ? 'Your notes are encrypted on this computer.'
+              : 'Encrypt your notes on this computer with a passphrase: recommended on a laptop that travels.'}{' '}
+            <VaultLink />
+          </p>
+        </fieldset>
         <fieldset>
           <legend>You, as your colleagues see you</legend>
           <label className="field">

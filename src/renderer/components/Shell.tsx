@@ -29,6 +29,7 @@ import { Reader } from './Reader';
 import { Resizer } from './Resizer';
 import { SearchOverlay } from './SearchOverlay';
 import { SelectionPopup } from './SelectionPopup';
+import { ProtectOffer } from './ProtectOffer';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SidePane } from './SidePane';
@@ -139,6 +140,7 @@ export function Shell(): ReactNode {
         {dialog === 'colors' ? <PaletteDialog /> : null}
         {dialog === 'settings' ? <SettingsDialog /> : null}
         {dialog === 'vault' ? <VaultDialog /> : null}
+        {dialog === 'protect-offer' ? <ProtectOffer /> : null}
       </Private>
     </div>
   );

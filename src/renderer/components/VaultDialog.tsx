@@ -1,8 +1,8 @@
 /**
  * "Protect my notes": turn protection on (passphrase twice, then the recovery
  * code shown once, with "I have saved it"), or, when on: lock now, auto-lock
- * time, remember on this computer, change the passphrase, turn it off. Also
- * what the first start offers (App.tsx opens it once).
+ * time, remember on this computer, change the passphrase, turn it off. The
+ * first start's offer (ProtectOffer.tsx) leads here.
  *
  * Constraint: says plainly that without the passphrase or the recovery code
  * the notes cannot be read; the recovery code is shown here once and kept nowhere.
@@ -103,6 +103,8 @@ export function VaultDialog(): ReactNode {
             onDone={async (passphrase) => {
               const res = await api.vault.enable({ passphrase });
               if (!res.ok) return res.error.message;
+              // Set up by any way in: the first-run offer has nothing left to offer, even if protection is turned off later.
+              if (!settings.get().vaultOffered) updateSettings({ vaultOffered: true });
               setCode(res.value.recoveryCode);
               await refresh();
               return null;

@@ -10,7 +10,7 @@ import { NARROW_QUERY } from '../../shared/layout';
 import { createStore } from '../lib/store';
 
 export type DialogName =
-  'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'settings' | 'vault';
+  'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'settings' | 'vault' | 'protect-offer';
 
 export interface EditorTarget {
   blockId: string;

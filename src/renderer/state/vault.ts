@@ -9,6 +9,8 @@
 import type { VaultStatus } from '../../shared/contract/types';
 import { api } from '../api';
 import { createStore } from '../lib/store';
+import { settings, updateSettings } from './settings';
+import { anyOverlayOpen, closeOverlays, openDialog } from './ui';
 
 /** `presenting`: the document shown in presentation mode while the notes stay locked (reset by any change). */
 export const vault = createStore<{ status: VaultStatus | null; presenting: boolean }>({
@@ -33,4 +35,24 @@ export function presentWhileLocked(): void {
 export async function lockNow(): Promise<void> {
   const res = await api.vault.lock({});
   if (res.ok) setVault(res.value);
+}
+
+/**
+ * The first-run offer (#16.2), once the document is on screen: only on a data
+ * folder whose notes are not protected and were never offered protection
+ * (settings read, so `vaultOffered` is the stored one), never in presentation
+ * mode, never over a dialog the start opened.
+ */
+export function offerProtectionOnce(): void {
+  const status = vault.get().status;
+  const s = settings.get();
+  if (!status || status.protected || status.locked || s.vaultOffered || s.presentation || anyOverlayOpen()) return;
+  openDialog('protect-offer');
+}
+
+/** Protect now (the set-up dialog) or later; either way the offer is not made again. */
+export function answerProtectionOffer(protect: boolean): void {
+  updateSettings({ vaultOffered: true });
+  if (protect) openDialog('vault');
+  else closeOverlays();
 }

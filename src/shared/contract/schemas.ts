@@ -153,6 +153,8 @@ export const settings = z
       .int()
       .min(0)
       .max(24 * 60),
+    /** The first-run offer to protect the notes was answered (Protect or Not now): it is not shown again. */
+    vaultOffered: z.boolean(),
   })
   .strict();
 

@@ -306,6 +306,7 @@ export const DEFAULT_SETTINGS: Settings = {
   briefHeader: { title: '', delegation: '', meeting: '', classification: '' },
   authorName: '',
   autoLockMinutes: 15,
+  vaultOffered: false,
 };
 
 export interface BackupInfo {

@@ -16,19 +16,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { CoreError } from '../../../shared/contract/result';
 import { syncDir } from '../../files';
 import { makePrivate } from '../../owner-only';
+import { scrypt32, scryptMaxmem as maxmem } from '../../scrypt';
 
 export const VAULT_FILE = 'vault.json';
-const scryptAsync = promisify(crypto.scrypt) as (
-  password: crypto.BinaryLike,
-  salt: crypto.BinaryLike,
-  keylen: number,
-  options: crypto.ScryptOptions,
-) => Promise<Buffer>;
-
 /** scrypt cost: N = 2^logN, r, p (RFC 7914); memory ≈ 128·N·r bytes. */
 export interface KdfParams {
   name: 'scrypt';
@@ -57,16 +50,8 @@ export interface KeyFile {
 export const MIN_LOG_N = 14;
 const MAX_LOG_N = 20;
 
-const maxmem = (k: KdfParams): number => 256 * 2 ** k.logN * k.r + 16 * 1024 * 1024;
-
-async function stretch(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
-  return scryptAsync(secret.normalize('NFC'), salt, 32, {
-    N: 2 ** kdf.logN,
-    r: kdf.r,
-    p: kdf.p,
-    maxmem: maxmem(kdf),
-  });
-}
+const stretch = (secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> =>
+  scrypt32(secret.normalize('NFC'), salt, kdf);
 
 /**
  * The scrypt cost that takes about `targetMs` on this machine: times one
