@@ -79,8 +79,7 @@ export async function buildCli(force = false): Promise<{ built: boolean; millis:
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // dictionary-en(-gb) read their .aff/.dic files beside their own module: they stay in node_modules.
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'dictionary-en', 'dictionary-en-gb'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
     chunkNames: 'chunks/[name]-[hash]',
     // Bundled CommonJS dependencies call require(): give the ES module one.
     banner: {

@@ -5,21 +5,54 @@
  * always previewed first (and only previewed with --dry-run); a restore goes
  * through the core, which backs up the current notes before replacing them.
  */
-import { EXPORT_FORMATS } from '../shared/contract/types';
-import { CliError, optFlag, optMember, optString, UsageError, type Command } from './context';
+import { EXPORT_FORMATS, type BriefHeader } from '../shared/contract/types';
+import { CliError, optFlag, optMember, optString, UsageError, type Command, type Context } from './context';
 import { readImportFile, writeFileAtomic } from '../core/files';
 import { storageFault } from '../core/faults';
 import { backupLine, formatBytes, previewLines } from './format';
 import { errorMessage } from '../shared/errors';
 import { SEAL_PASSPHRASE_FD, sealPassphrase } from './seal-passphrase';
 
+/** The brief's title block options (#15.1), in the order the brief prints them. */
+const HEADER_FIELDS = ['classification', 'title', 'delegation', 'meeting', 'date'] as const satisfies ReadonlyArray<
+  keyof BriefHeader
+>;
+const BRIEF_FORMATS: readonly string[] = ['markdown', 'docx', 'html', 'pdf'];
+
+/**
+ * The title block of a brief: each field given on the command line, else the one remembered
+ * (settings `briefHeader`, shared with the app's export dialog); the date is never remembered
+ * (the core prints the day of export). Fields given are remembered for the next export, as the
+ * app does; an empty value (`--title ""`) clears one.
+ */
+async function briefHeader(ctx: Context, isBrief: boolean): Promise<Partial<BriefHeader> | undefined> {
+  const given = Object.fromEntries(
+    HEADER_FIELDS.flatMap((f) => {
+      const v = optString(ctx.values, f);
+      return v === undefined ? [] : [[f, v.trim()]];
+    }),
+  ) as Partial<BriefHeader>;
+  if (!isBrief) {
+    const stray = Object.keys(given)[0];
+    if (stray !== undefined)
+      throw new UsageError(`--${stray} goes with a brief (--format markdown, docx, html or pdf)`);
+    return undefined;
+  }
+  const saved = (await ctx.call('settings.get', {})).briefHeader;
+  const { date, ...kept } = given;
+  const remembered = { ...saved, ...kept };
+  if (HEADER_FIELDS.some((f) => f !== 'date' && remembered[f] !== saved[f]))
+    await ctx.call('settings.set', { patch: { briefHeader: remembered } });
+  return date === undefined ? remembered : { ...remembered, date };
+}
+
 export const exportCommand: Command = {
   name: 'export',
   usage:
-    'export --format <markdown|docx|html|pdf|csv|json> --out <file> [--no-notes] [--seal [--seal-passphrase-fd <n>]] [--json]',
+    'export --format <markdown|docx|html|pdf|csv|json> --out <file> [--no-notes] [--title <text>] [--delegation <text>] [--meeting <text>] [--date <text>] [--classification <text>] [--seal [--seal-passphrase-fd <n>]] [--json]',
   summary:
-    'write all your notes and bookmarks as a brief (markdown, docx, html, pdf), a table (csv) or a backup file (json); --seal encrypts it with a passphrase (.recollection)',
-  options: ['format', 'out', 'no-notes', 'seal', SEAL_PASSPHRASE_FD],
+    'write all your notes and bookmarks as a brief (markdown, docx, html, pdf) with a title block (remembered, as in the app), a table (csv) or a backup file (json); --seal encrypts it with a passphrase (.recollection)',
+  options: ['format', 'out', 'no-notes', ...HEADER_FIELDS, 'seal', SEAL_PASSPHRASE_FD],
   positionals: [0, 0],
   async run(ctx) {
     const format = optMember(ctx.values, 'format', [...EXPORT_FORMATS, 'pdf'] as const);
@@ -29,6 +62,7 @@ export const exportCommand: Command = {
     const sealing = optFlag(ctx.values, 'seal');
     if (!sealing && ctx.values[SEAL_PASSPHRASE_FD] !== undefined)
       throw new UsageError(`--${SEAL_PASSPHRASE_FD} goes with --seal`);
+    const header = await briefHeader(ctx, BRIEF_FORMATS.includes(format));
     // Asked before the work, so a typing mistake costs nothing.
     const seal = sealing ? { passphrase: await sealPassphrase(ctx.values, 'seal', ctx.askHidden) } : undefined;
     const rendered = await ctx.whileExporting(() =>
@@ -38,6 +72,7 @@ export const exportCommand: Command = {
         scope: { kind: 'all' },
         includeNotes: !optFlag(ctx.values, 'no-notes'),
         seal: format === 'pdf' ? undefined : seal,
+        header,
       }),
     );
     let file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;

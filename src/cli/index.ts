@@ -73,6 +73,11 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   seal: { type: 'boolean' },
   'seal-passphrase-fd': { type: 'string' },
+  title: { type: 'string' },
+  delegation: { type: 'string' },
+  meeting: { type: 'string' },
+  date: { type: 'string' },
+  classification: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function helpText(command?: Command): string {

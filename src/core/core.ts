@@ -68,8 +68,8 @@ export interface Core {
   close(): void;
   /**
    * Loads, now, what the core would otherwise load on first need (the English
-   * dictionaries of did-you-mean, about a second): the shell calls it once the
-   * window is up, so no query pays for it.
+   * word list of did-you-mean): the shell calls it once the window is up, so
+   * no query pays for it.
    */
   warmUp(): void;
   /** Layers or the shared folder changed (#17): the shell forwards it to the window as `layers.changed`. */

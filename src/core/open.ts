@@ -14,7 +14,7 @@ import { CHANNELS } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
 import type { LayersChanged } from '../shared/contract/layer-types';
-import type { AppStatus, ContentProblem } from '../shared/contract/types';
+import type { AppStatus, ContentProblem, JumpTarget } from '../shared/contract/types';
 import type { ContentLookup } from './content/lookup';
 import { ContentStore } from './content/store';
 import { ContentUnavailable } from './content/tables';
@@ -30,7 +30,8 @@ import { lazySlice } from './handlers/types';
 import { userHandlers } from './handlers/user';
 import { guardLocked, vaultHandlers } from './handlers/vault';
 import { VaultActions } from './user/vault/actions';
-import { preloadEnglish } from './search/english';
+import type { JumpResolver } from './search/jump';
+import { jumpResolverFor } from './search/places';
 import { SearchService } from './search/service';
 import { UserStore } from './user/store';
 
@@ -80,6 +81,12 @@ function loadSearch(content: ContentStore): SearchService {
     const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
     throw new CoreError('UNAVAILABLE', sentence(`The search index is damaged (${detail}): reinstall Recollection`));
   }
+}
+
+/** search.jump answered from the content alone, its resolver made on first use. */
+function jumpOnly(content: ContentStore): (args: { q: string }) => JumpTarget | null {
+  let jumper: JumpResolver | null = null;
+  return ({ q }) => (jumper ??= jumpResolverFor(content)).resolve(q);
 }
 
 /** "the content database is missing (…): run …" → "The content database is missing (…): run ….". */
@@ -158,6 +165,8 @@ export function openCore(options: CoreOptions): Core {
             ...contentHandlers(opened.content),
             // Searching loads the index first when the core was opened with searchOnFirstUse.
             ...lazySlice('search', () => searchHandlers(opened.search(), u)),
+            // "Go to" reads the document's places, not the index: `show 2.2 PO 1` must not load it.
+            ...(options.searchOnFirstUse ? { 'search.jump': jumpOnly(opened.content) } : {}),
             ...userHandlers(u),
             ...exchangeHandlers(opened.content, u, now, (p) => options.emit?.('export.progress', p)),
             ...layers,
@@ -189,7 +198,10 @@ export function openCore(options: CoreOptions): Core {
         u.close();
         content?.close();
       },
-      warmUp: preloadEnglish,
+      // Only a search service already open: warming up must never be the first to load the index.
+      warmUp: () => {
+        if ('search' in opened && options.searchOnFirstUse !== true) opened.search().warmUp();
+      },
       onLayersChanged(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

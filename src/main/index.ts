@@ -132,7 +132,7 @@ function start(): void {
     registerIpc({ handlers, window: () => window, trust, log });
     core.onLayersChanged((event) => sendEvent(window, 'layers.changed', event));
     stopBackups = scheduleAutoBackup(core.user, log);
-    // The spelling dictionaries load after the window is up, not on the first misspelt query.
+    // The English word list of did-you-mean loads after the window is up, not on the first misspelt query.
     const warm = core;
     setTimeout(() => warm.warmUp(), 3000).unref();
   }

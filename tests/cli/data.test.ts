@@ -8,8 +8,9 @@ import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, BackupInfo, Bookmark, ImportPreview, NoteEntry } from '../../src/shared/contract/types';
+import JSZip from 'jszip';
 import { LIMITS } from '../../src/shared/limits';
-import { cli, cliJson, expectOneLineError, tempDir } from './run';
+import { cli, cliJson, core, expectOneLineError, tempDir } from './run';
 
 describe('export', () => {
   const data = tempDir();
@@ -69,6 +70,77 @@ describe('export', () => {
     expectOneLineError(await cli(data, 'export', '--out', join(out, 'y.md')), 2);
     expectOneLineError(await cli(data, 'export', '--format', 'rtf', '--out', join(out, 'y.rtf')), 2);
     expectOneLineError(await cli(data, 'export', '--format', 'csv'), 2);
+  });
+});
+
+describe("export: the brief's title block", () => {
+  const data = tempDir();
+  const out = tempDir();
+  const block = {
+    title: 'Brief for the third round',
+    delegation: 'Delegation of Freedonia',
+    meeting: 'Intergovernmental negotiations, round 3',
+    classification: 'Restricted — delegation use',
+  };
+  const flags = Object.entries(block).flatMap(([k, v]) => [`--${k}`, v]);
+  beforeAll(async () => {
+    await cliJson(data, 'annotate', 'c2.f3.po.1', '--note', 'Delegation view: support');
+  });
+
+  it('prints the fields given, and the date given, in markdown, html and docx', async () => {
+    const date = '3 December 2026';
+    const md = join(out, 'given.md');
+    await cliJson(data, 'export', '--format', 'markdown', '--out', md, ...flags, '--date', date);
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain(`# ${block.title}\n`);
+    expect(text).toContain(`**${block.classification}**`);
+    expect(text).toContain(`Delegation: ${block.delegation}`);
+    expect(text).toContain(`Meeting: ${block.meeting}`);
+    expect(text).toContain(`Date: ${date}`);
+    const html = join(out, 'given.html');
+    await cliJson(data, 'export', '--format', 'html', '--out', html, '--title', block.title, '--date', date);
+    expect(readFileSync(html, 'utf8')).toContain(`<h1>${block.title}</h1>`);
+    const docx = join(out, 'given.docx');
+    await cliJson(data, 'export', '--format', 'docx', '--out', docx, '--date', date);
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')?.async('string');
+    for (const v of [...Object.values(block), date]) expect(xml).toContain(v);
+  });
+
+  it('remembers the title block (not the date) in the setting the app uses, and reuses it', async () => {
+    expect((await core('settings.get', {}, data)).briefHeader).toEqual(block);
+    const md = join(out, 'remembered.md');
+    await cliJson(data, 'export', '--format', 'markdown', '--out', md);
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain(`# ${block.title}\n`);
+    expect(text).toContain(`Delegation: ${block.delegation}`);
+    expect(text).not.toContain('3 December 2026');
+  });
+
+  it('clears a field given empty; the default title comes back', async () => {
+    const md = join(out, 'cleared.md');
+    await cliJson(data, 'export', '--format', 'markdown', '--out', md, '--title', '', '--meeting', '');
+    const text = readFileSync(md, 'utf8');
+    expect(text).toMatch(/^# Brief: GFMD Thematic Recollection/m);
+    expect(text).not.toContain('Meeting:');
+    expect(text).toContain(`Delegation: ${block.delegation}`);
+    expect((await core('settings.get', {}, data)).briefHeader).toEqual({ ...block, title: '', meeting: '' });
+  });
+
+  it('refuses title block options on a table or a backup file, and a field over the limit', async () => {
+    for (const format of ['csv', 'json'])
+      expect(
+        expectOneLineError(
+          await cli(data, 'export', '--format', format, '--out', join(out, `x.${format}`), '--title', 'T'),
+          2,
+        ),
+      ).toContain('--title goes with a brief');
+    const long = 'x'.repeat(LIMITS.labelLength + 1);
+    expectOneLineError(
+      await cli(data, 'export', '--format', 'markdown', '--out', join(out, 'x.md'), '--meeting', long),
+      1,
+    );
+    expect(existsSync(join(out, 'x.md'))).toBe(false);
+    expect(existsSync(join(out, 'x.csv'))).toBe(false);
   });
 });
 

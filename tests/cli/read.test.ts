@@ -2,7 +2,8 @@
  * search, show, outline — run for real over the content database; their
  * --json output is the core's own answer for the channel (docs/cli.md).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ContentStore } from '../../src/core/content/store';
 import type {
   BlockPayload,
   FootnotePayload,
@@ -174,6 +175,19 @@ describe('show', () => {
         type: 'footnote',
         data: fn55,
       });
+  });
+
+  it('resolves labels and numbers without loading the search index (search loads it)', async () => {
+    const loads = vi.spyOn(ContentStore.prototype, 'searchIndexJson');
+    try {
+      for (const q of ['2.2 PO 1', 'ppd 5424', 'footnote 55', '2.2'])
+        expect((await cli(data, 'show', q)).code, q).toBe(0);
+      expect(loads).not.toHaveBeenCalled();
+      expect((await cli(data, 'search', 'remittances')).code).toBe(0);
+      expect(loads).toHaveBeenCalledTimes(1);
+    } finally {
+      loads.mockRestore();
+    }
   });
 
   it('an unknown id fails with one line, a malformed one too', async () => {

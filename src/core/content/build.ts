@@ -15,11 +15,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentModel, Mark } from '../../shared/model';
 import { buildIndex } from '../search/documents';
-import type { ThesaurusData } from '../search/thesaurus';
+import { prepareThesaurus, type ThesaurusData } from '../search/thesaurus';
 import {
   CONTENT_DDL,
   CONTENT_SCHEMA_VERSION,
+  SEARCH_ENGLISH_ROW,
   SEARCH_INDEX_ROW,
+  SEARCH_THESAURUS_KEYS_ROW,
   SEARCH_THESAURUS_ROW,
   SEARCH_VOCABULARY_ROW,
   type MetaKey,
@@ -35,6 +37,8 @@ export interface BuildOptions {
   nativeBinding?: string;
   /** The search thesaurus (resources/thesaurus.json, validated); none when omitted. */
   thesaurus?: ThesaurusData | null;
+  /** The English word list of did-you-mean (englishWordList()); none when omitted: no word counts as English. */
+  english?: string | null;
 }
 
 export interface BuildReport {
@@ -160,6 +164,8 @@ function writeAll(db: Database.Database, model: DocumentModel, options: BuildOpt
   insertIndex.run(SEARCH_INDEX_ROW, JSON.stringify(built.index));
   insertIndex.run(SEARCH_VOCABULARY_ROW, JSON.stringify(built.vocabulary));
   insertIndex.run(SEARCH_THESAURUS_ROW, JSON.stringify(options.thesaurus ?? null));
+  insertIndex.run(SEARCH_THESAURUS_KEYS_ROW, JSON.stringify(prepareThesaurus(options.thesaurus ?? null)));
+  insertIndex.run(SEARCH_ENGLISH_ROW, JSON.stringify(options.english ?? null));
 
   return {
     sections: model.sections.length,

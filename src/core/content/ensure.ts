@@ -17,6 +17,7 @@ import { buildContentDb, type BuildReport } from './build';
 import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location';
 import { parseRecollection } from './parse';
 import { CONTENT_SCHEMA_VERSION } from './schema';
+import { englishWordList } from '../search/english-list';
 import { thesaurusSchema, type ThesaurusData } from '../search/thesaurus';
 
 /** The one document the app ships (see resources/ and the corpus README). */
@@ -40,7 +41,14 @@ export function readThesaurus(root: string = REPO_ROOT): ThesaurusData {
 
 /** Folders and files whose source code shapes the database. */
 const INPUT_DIRS = ['src/core/content', 'src/core/search'];
-const INPUT_FILES = ['src/shared/model.ts', 'node_modules/minisearch/package.json', THESAURUS_FILE];
+const INPUT_FILES = [
+  'src/shared/model.ts',
+  'node_modules/minisearch/package.json',
+  // The English word list of did-you-mean is made from these dictionaries (search/english-list.ts).
+  'node_modules/dictionary-en/package.json',
+  'node_modules/dictionary-en-gb/package.json',
+  THESAURUS_FILE,
+];
 const IS_INPUT = /\.ts$/;
 const IS_TEST_ONLY = /\.(test|fixture)\.ts$/;
 
@@ -149,7 +157,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 
 /**
  * The content build proper: source text → the parser's model → the content database with the
- * search thesaurus. ensureContentSync runs it on the shipped document once that is checked; the
+ * search thesaurus and the English word list. ensureContentSync runs it on the shipped document once that is checked; the
  * tests run it on their miniature copy (tests/support/model.fixture.ts), so both go one way.
  */
 export function buildContentFromText(text: string, options: { buildId: string; outPath: string }): BuildReport {
@@ -159,6 +167,7 @@ export function buildContentFromText(text: string, options: { buildId: string; o
     buildId: options.buildId,
     outPath: options.outPath,
     thesaurus: readThesaurus(),
+    english: englishWordList(),
   });
 }
 

@@ -19,6 +19,10 @@ export const SEARCH_INDEX_ROW = 'minisearch';
 export const SEARCH_VOCABULARY_ROW = 'vocabulary';
 /** resources/thesaurus.json as validated at build time, or `null` when built without one. */
 export const SEARCH_THESAURUS_ROW = 'thesaurus';
+/** The thesaurus prepared for lookup (search/thesaurus.ts prepareThesaurus): `[key, document phrases][]`. */
+export const SEARCH_THESAURUS_KEYS_ROW = 'thesaurus-keys';
+/** The English word list of did-you-mean (search/english-list.ts) as JSON text, or `null` when built without one. */
+export const SEARCH_ENGLISH_ROW = 'english';
 
 /** The fix every "content unavailable" message names. */
 export const CONTENT_FIX = 'run npm run build:content';

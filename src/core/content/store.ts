@@ -24,8 +24,14 @@ import type { Vocabulary } from '../search/documents';
 import { facetKey, buildFacets, type FacetEntry } from './facets';
 import { buildOutline } from './outline';
 import type { BlockLocation, ContentLookup } from './lookup';
-import { thesaurusSchema, type ThesaurusData } from '../search/thesaurus';
-import { SEARCH_INDEX_ROW, SEARCH_THESAURUS_ROW, SEARCH_VOCABULARY_ROW } from './schema';
+import { thesaurusSchema, type PreparedThesaurus, type ThesaurusData } from '../search/thesaurus';
+import {
+  SEARCH_ENGLISH_ROW,
+  SEARCH_INDEX_ROW,
+  SEARCH_THESAURUS_KEYS_ROW,
+  SEARCH_THESAURUS_ROW,
+  SEARCH_VOCABULARY_ROW,
+} from './schema';
 import {
   openContentDb,
   readBlocks,
@@ -284,6 +290,30 @@ export class ContentStore implements ContentLookup {
     return readOrFail('the search thesaurus', () =>
       thesaurusSchema.nullable().parse(JSON.parse(readSearchRow(this.db, SEARCH_THESAURUS_ROW))),
     );
+  }
+
+  /** The thesaurus prepared for lookup by the build, checked by hand (a zod parse would compile its schema at every start). */
+  searchThesaurusKeys(): PreparedThesaurus {
+    return readOrFail('the search thesaurus', () => {
+      const rows: unknown = JSON.parse(readSearchRow(this.db, SEARCH_THESAURUS_KEYS_ROW));
+      const isRow = (r: unknown): boolean =>
+        Array.isArray(r) &&
+        r.length === 2 &&
+        typeof r[0] === 'string' &&
+        Array.isArray(r[1]) &&
+        r[1].every((d) => typeof d === 'string');
+      if (!Array.isArray(rows) || !rows.every(isRow)) throw new Error('not a list of [key, phrases]');
+      return rows as PreparedThesaurus;
+    });
+  }
+
+  /** The English word list stored by the build (search/english.ts), or null when the database was built without one. */
+  searchEnglish(): string | null {
+    return readOrFail('the English word list', () => {
+      const list: unknown = JSON.parse(readSearchRow(this.db, SEARCH_ENGLISH_ROW));
+      if (list !== null && typeof list !== 'string') throw new Error('not a word list');
+      return list;
+    });
   }
 
   // ------------------------------------------------------------ helpers

@@ -6,7 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import { notePlainText } from '../../shared/markdown/note';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, TAG_SEPARATOR, defuse, exportCsv } from './csv';
+import { TAG_SEPARATOR, defuse, exportCsv } from './csv';
+import { CSV_COLUMNS } from './csv-columns';
 import * as fx from '../../../tests/support/entries';
 
 type Row = Record<string, string>;

@@ -17,26 +17,7 @@ import { notePlainText } from '../../shared/markdown/note';
 import { toItem } from './brief';
 import { eachOf, part, runSteps, type Steps } from './progress';
 import type { ExportEntry, ExportOptions } from './types';
-
-export const CSV_COLUMNS = [
-  'type',
-  'id',
-  'block_id',
-  'label',
-  'cluster',
-  'focus_area',
-  'quote',
-  'position',
-  'priority',
-  'color',
-  'tags',
-  'note',
-  'created',
-  'modified',
-  'anchor',
-  'link',
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+import { CSV_COLUMNS, type CsvColumn } from './csv-columns';
 
 /** Separator between tags in the `tags` cell. */
 export const TAG_SEPARATOR = '; ';

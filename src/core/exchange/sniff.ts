@@ -14,7 +14,7 @@
  * starts like JSON is left to the JSON reader and its precise messages.
  */
 import { CoreError } from '../../shared/contract/result';
-import { CSV_COLUMNS } from './csv';
+import { CSV_COLUMNS } from './csv-columns';
 
 export type FileKind =
   | 'json'

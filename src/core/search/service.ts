@@ -14,7 +14,8 @@ import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shar
 import type { ContentStore } from '../content/store';
 import type { Vocabulary } from './documents';
 import { footnoteLabel } from './documents';
-import { JumpResolver } from './jump';
+import type { JumpResolver } from './jump';
+import { footnoteHome, jumpResolverFor, pageOf, referencing } from './places';
 import {
   CONTENT_SEARCH_KINDS,
   SEARCH_OPTIONS,
@@ -23,7 +24,7 @@ import {
   type ContentSearchKind,
   type IndexDoc,
 } from './options';
-import { isEnglishWord } from './english';
+import { englishWords, type EnglishWords } from './english';
 import { parseIdentifier, searchTextOf, type Identifier } from './identifiers';
 import { Executor, type Ranked, type StoredFilter } from './engine';
 import { contentWords, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
@@ -107,6 +108,8 @@ export class SearchService {
   private readonly jumper: JumpResolver;
 
   private readonly thesaurus: Thesaurus;
+  /** Read from the content database on the first word neither the document nor the thesaurus knows. */
+  private english: EnglishWords | null = null;
 
   constructor(private readonly content: ContentStore) {
     const json = content.searchIndexJson();
@@ -121,16 +124,13 @@ export class SearchService {
     }
     this.executor = new Executor(this.index);
     this.vocabulary = content.searchVocabulary();
-    this.thesaurus = new Thesaurus(content.searchThesaurus());
-    this.jumper = new JumpResolver({
-      block: (id) => content.block(id),
-      section: (id) => content.section(id),
-      allBlocks: () => content.allBlocks(),
-      allSections: () => content.allSections(),
-      footnoteHome: (n) => this.footnoteHome(n),
-      pageOf: (id) => this.pageOf(id),
-      referencing: (type, key) => this.referencing(type, key),
-    });
+    this.thesaurus = new Thesaurus(content.searchThesaurusKeys());
+    this.jumper = jumpResolverFor(content);
+  }
+
+  /** Reads the English word list now (about a millisecond) instead of on the first unknown word. */
+  warmUp(): EnglishWords {
+    return (this.english ??= englishWords(this.content.searchEnglish()));
   }
 
   query(args: SearchQuery): SearchResult {
@@ -230,14 +230,8 @@ export class SearchService {
     return out;
   }
 
-  /** Blocks and footnotes carrying a cross-reference, in reading order (empty when none). */
   private referencing(type: 'sdg' | 'sutherland' | 'pfp', key: string): string[] {
-    try {
-      const f = this.content.facet(type, key);
-      return [...f.blocks.map((b) => b.id), ...f.footnotes.map((n) => `fn.${n}`)];
-    } catch {
-      return [];
-    }
+    return referencing(this.content, type, key);
   }
 
   private passes(id: string, filter: Filter): boolean {
@@ -375,8 +369,9 @@ export class SearchService {
   private isUnknown(word: string): boolean {
     const term = normalizeTerm(word);
     if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) return false;
-    if (this.thesaurus.lookup([term]) !== undefined) return false;
-    return !isEnglishWord(word);
+    // A word of any thesaurus phrase is known: "inspection" of "labour inspection" is no misspelling.
+    if (this.thesaurus.knows(term)) return false;
+    return !this.warmUp().has(word);
   }
 
   /**
@@ -455,20 +450,10 @@ export class SearchService {
   }
 
   private pageOf(sectionId: string): string {
-    return this.content.location(sectionId)?.pageId ?? sectionId;
+    return pageOf(this.content, sectionId);
   }
 
-  /** Where footnote `n` is cited; for an uncited one, the page of the nearest earlier cited footnote. */
   private footnoteHome(n: number): { pageId: string; blockId: string | null } | null {
-    const all = this.content.allFootnotes();
-    if (!all.some((f) => f.number === n)) return null;
-    const first = this.content.citingBlocks(n)[0];
-    if (first) return { pageId: this.pageOf(first.sectionId), blockId: first.id };
-    for (let m = n - 1; m >= 1; m--) {
-      const b = this.content.citingBlocks(m)[0];
-      if (b) return { pageId: this.pageOf(b.sectionId), blockId: null };
-    }
-    const firstPage = this.content.allSections().find((s) => s.kind !== 'group');
-    return firstPage ? { pageId: firstPage.id, blockId: null } : null;
+    return footnoteHome(this.content, n);
   }
 }

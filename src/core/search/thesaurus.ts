@@ -43,31 +43,57 @@ export function phraseTerms(phrase: string): string[] {
     .filter((t): t is string => t !== null);
 }
 
+/**
+ * The thesaurus as the search looks it up: each `use` phrase's processed terms
+ * (joined by a space) with the document phrases to search as well, in entry
+ * order. Made at content build time (prepareThesaurus) and stored beside the
+ * data, so opening the search runs no term processing (~1,000 phrases).
+ */
+export type PreparedThesaurus = Array<[key: string, document: string[]]>;
+
+/** The lookup table of `data` (build time; deterministic: entry order, each document phrase once). */
+export function prepareThesaurus(data: ThesaurusData | null): PreparedThesaurus {
+  const byKey = new Map<string, string[]>();
+  for (const e of data?.entries ?? []) {
+    for (const u of e.use) {
+      const terms = phraseTerms(u);
+      if (terms.length === 0) continue;
+      const key = terms.join(' ');
+      const list = byKey.get(key) ?? [];
+      for (const d of e.document) if (!list.includes(d)) list.push(d);
+      byKey.set(key, list);
+    }
+  }
+  return [...byKey];
+}
+
 /** Lookup of the thesaurus by processed phrase. */
 export class Thesaurus {
-  private readonly byKey = new Map<string, string[]>();
+  private readonly byKey: Map<string, string[]>;
+  /** Every processed term a delegate may type (made on first use): words the thesaurus knows. */
+  private words: Set<string> | null = null;
   /** Longest `use` phrase, in terms: bounds the n-grams looked up in a query. */
   readonly longest: number;
 
-  constructor(data: ThesaurusData | null) {
+  constructor(prepared: PreparedThesaurus) {
+    this.byKey = new Map(prepared);
     let longest = 1;
-    for (const e of data?.entries ?? []) {
-      for (const u of e.use) {
-        const terms = phraseTerms(u);
-        if (terms.length === 0) continue;
-        longest = Math.max(longest, terms.length);
-        const key = terms.join(' ');
-        const list = this.byKey.get(key) ?? [];
-        for (const d of e.document) if (!list.includes(d)) list.push(d);
-        this.byKey.set(key, list);
-      }
-    }
+    for (const key of this.byKey.keys()) longest = Math.max(longest, key.split(' ').length);
     this.longest = longest;
   }
 
   /** The document phrases for a processed phrase, or undefined. */
   lookup(terms: readonly string[]): readonly string[] | undefined {
     return this.byKey.get(terms.join(' '));
+  }
+
+  /**
+   * True when a `use` phrase holds the processed term ("inspection" of "labour inspection").
+   * The document phrases need no entry: they are the document's own words (tests/core/search-thesaurus.test.ts).
+   */
+  knows(term: string): boolean {
+    this.words ??= new Set([...this.byKey.keys()].flatMap((key) => key.split(' ')));
+    return this.words.has(term);
   }
 
   get size(): number {
