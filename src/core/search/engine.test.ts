@@ -51,7 +51,7 @@ function setup(): {
       return found.length > 8 ? found.sort((a, b) => vocab[b][1] - vocab[a][1] || (a < b ? -1 : 1)).slice(0, 8) : null;
     },
   };
-  const thesaurus = new Thesaurus(real.store.searchThesaurus());
+  const thesaurus = new Thesaurus(real.store.searchThesaurusKeys());
   return { index, executor: new Executor(index), plan: (q) => planQuery(q, thesaurus, true, lex) };
 }
 
