@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openUserDb } from '../../src/core/user/db';
-import { LATEST_VERSION } from '../../src/core/user/migrations';
+import { tableRows, upgrade, userDbAt } from '../support/migration';
 import { TestUser } from '../support/user';
 
 let user: TestUser;
@@ -24,38 +24,23 @@ const NOTE = '5a0e8a3e-7d4c-4b8e-8d0f-3b9f3c1e2a02';
 
 /** A version-3 database (migrations 1–3 only) with a note, a tag, a position, a history entry and a setting. */
 function version3(): void {
-  const db = openUserDb(file, { targetVersion: 3 });
-  db.exec(`
-    INSERT INTO annotations (id, block_id, note, color, anchor, created, modified, section_id)
-      VALUES ('${NOTE}', 'c2.f2.po.1', 'Hold firm', 'red', 'attached', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', 'c2.f2');
-    INSERT INTO annotation_tags (annotation_id, tag, ord) VALUES ('${NOTE}', 'justice', 0);
-    INSERT INTO positions (target_id, position, priority, modified) VALUES ('c2.f2.po.1', 'red-line', 'high', '2025-01-02T00:00:00.000Z');
-    INSERT INTO position_history (target_id, position, priority, set_at, replaced) VALUES ('c2.f2.po.1', 'oppose', NULL, '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z');
-    INSERT INTO settings (key, value) VALUES ('theme', '"dark"');
-  `);
-  expect(db.pragma('user_version', { simple: true })).toBe(3);
-  db.close();
+  userDbAt(file, 3, (db) =>
+    db.exec(`
+      INSERT INTO annotations (id, block_id, note, color, anchor, created, modified, section_id)
+        VALUES ('${NOTE}', 'c2.f2.po.1', 'Hold firm', 'red', 'attached', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', 'c2.f2');
+      INSERT INTO annotation_tags (annotation_id, tag, ord) VALUES ('${NOTE}', 'justice', 0);
+      INSERT INTO positions (target_id, position, priority, modified) VALUES ('c2.f2.po.1', 'red-line', 'high', '2025-01-02T00:00:00.000Z');
+      INSERT INTO position_history (target_id, position, priority, set_at, replaced) VALUES ('c2.f2.po.1', 'oppose', NULL, '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z');
+      INSERT INTO settings (key, value) VALUES ('theme', '"dark"');
+    `),
+  );
 }
-
-const dump = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
 
 describe('migration 4', () => {
   it('adds the author id, the layer tables and provenance columns, and leaves the user’s rows as they were', () => {
     version3();
-    const old = new Database(file, { readonly: true });
-    const before = Object.fromEntries(
-      ['annotations', 'annotation_tags', 'positions', 'position_history', 'settings', 'palette'].map((t) => [
-        t,
-        dump(old, t),
-      ]),
-    );
-    old.close();
-
-    openUserDb(file).close();
-    const db = new Database(file, { readonly: true });
-    try {
-      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      expect(LATEST_VERSION).toBeGreaterThanOrEqual(4);
+    const own = ['annotations', 'annotation_tags', 'positions', 'position_history', 'settings', 'palette'];
+    upgrade(file, 4, own, (db, before) => {
       const author = db.prepare("SELECT value FROM meta WHERE key = 'author_id'").get() as { value: string };
       expect(author.value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       const tables = (
@@ -70,17 +55,15 @@ describe('migration 4', () => {
       expect(cols('positions')).toContain('adopted_from');
       // Every row of the user's own is the same, the new columns empty.
       for (const [table, rows] of Object.entries(before)) {
-        const now = dump(db, table).map((r) => {
-          const { adopted_from: provenance, ...rest } = r as Record<string, unknown>;
+        const now = tableRows(db, [table])[table].map((r) => {
+          const { adopted_from: provenance, ...rest } = r;
           if (table === 'annotations' || table === 'positions') expect(provenance).toBeNull();
           return rest;
         });
         expect(now).toEqual(rows);
       }
-      expect(dump(db, 'layers')).toEqual([]);
-    } finally {
-      db.close();
-    }
+      expect(tableRows(db, ['layers']).layers).toEqual([]);
+    });
 
     // Made once: later opens keep it, and the store answers it.
     const id = (

@@ -5,10 +5,8 @@
  * (no provenance on the old entries), and a value replaced after the upgrade keeps its.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openUserDb } from '../../src/core/user/db';
-import { LATEST_VERSION } from '../../src/core/user/migrations';
+import { tableRows, upgrade, userDbAt } from '../support/migration';
 import { TestUser } from '../support/user';
 
 let user: TestUser;
@@ -28,40 +26,28 @@ const FROM = JSON.stringify({
 });
 
 function version4(): void {
-  const db = openUserDb(file, { targetVersion: 4 });
-  db.prepare(
-    `INSERT INTO positions (target_id, position, priority, modified, adopted_from)
-     VALUES ('c2.f2.po.1', 'red-line', 'high', '2025-01-02T00:00:00.000Z', ?)`,
-  ).run(FROM);
-  db.exec(`
-    INSERT INTO position_history (target_id, position, priority, set_at, replaced)
-      VALUES ('c2.f2.po.1', 'oppose', NULL, '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z');
-  `);
-  expect(db.pragma('user_version', { simple: true })).toBe(4);
-  db.close();
+  userDbAt(file, 4, (db) => {
+    db.prepare(
+      `INSERT INTO positions (target_id, position, priority, modified, adopted_from)
+       VALUES ('c2.f2.po.1', 'red-line', 'high', '2025-01-02T00:00:00.000Z', ?)`,
+    ).run(FROM);
+    db.exec(`
+      INSERT INTO position_history (target_id, position, priority, set_at, replaced)
+        VALUES ('c2.f2.po.1', 'oppose', NULL, '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z');
+    `);
+  });
 }
-
-const dump = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
 
 describe('migration 5', () => {
   it('adds the provenance column to the positions’ history, empty, and changes no row', () => {
     version4();
-    const old = new Database(file, { readonly: true });
-    const before = { positions: dump(old, 'positions'), position_history: dump(old, 'position_history') };
-    old.close();
-
-    openUserDb(file).close();
-    const db = new Database(file, { readonly: true });
-    try {
-      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      expect(LATEST_VERSION).toBeGreaterThanOrEqual(5);
-      expect(dump(db, 'positions')).toEqual(before.positions);
-      const history = dump(db, 'position_history') as Array<Record<string, unknown>>;
+    upgrade(file, 5, ['positions', 'position_history'], (db, before) => {
+      const now = tableRows(db, ['positions', 'position_history']);
+      expect(now.positions).toEqual(before.positions);
+      const history = now.position_history;
       expect(history.map(({ adopted_from: _f, ...rest }) => rest)).toEqual(before.position_history);
       expect(history.map((r) => r.adopted_from)).toEqual([null]);
-    } finally {
-      db.close();
-    }
+    });
 
     const store = user.open();
     try {

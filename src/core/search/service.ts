@@ -219,19 +219,15 @@ export class SearchService {
     const add = (id: string): void => {
       if (!out.includes(id) && this.index.has(id)) out.push(id);
     };
-    if (ident?.type === 'pfp') for (const id of this.referencing('pfp', String(ident.id))) add(id);
-    else if (ident?.type === 'sdg') for (const id of this.referencing('sdg', ident.key)) add(id);
-    else if (ident?.type === 'sutherland') for (const id of this.referencing('sutherland', ident.key)) add(id);
+    if (ident?.type === 'pfp') for (const id of referencing(this.content, 'pfp', String(ident.id))) add(id);
+    else if (ident?.type === 'sdg') for (const id of referencing(this.content, 'sdg', ident.key)) add(id);
+    else if (ident?.type === 'sutherland') for (const id of referencing(this.content, 'sutherland', ident.key)) add(id);
     if (ident?.type === 'pfp' || !jump) return out;
     if (jump.footnote !== undefined) {
       add(`fn.${jump.footnote}`);
       for (const b of this.content.citingBlocks(jump.footnote)) add(b.id);
     } else if (jump.blockId && ident?.type !== 'sdg' && ident?.type !== 'sutherland') add(jump.blockId);
     return out;
-  }
-
-  private referencing(type: 'sdg' | 'sutherland' | 'pfp', key: string): string[] {
-    return referencing(this.content, type, key);
   }
 
   private passes(id: string, filter: Filter): boolean {
@@ -283,14 +279,14 @@ export class SearchService {
     if (fn) {
       const n = Number(fn[1]);
       text = this.content.footnote(n).footnote.text;
-      const home = this.footnoteHome(n) ?? { pageId: '', blockId: null };
+      const home = footnoteHome(this.content, n) ?? { pageId: '', blockId: null };
       place = { ...footnoteLabel(n), ...home };
     } else {
       const b = this.content.block(id);
       if (!b)
         throw new CoreError('UNAVAILABLE', `the search index names an unknown block ${id}: run npm run build:content`);
       text = b.text;
-      place = { label: b.label, shortLabel: b.shortLabel, pageId: this.pageOf(b.sectionId), blockId: b.id };
+      place = { label: b.label, shortLabel: b.shortLabel, pageId: pageOf(this.content, b.sectionId), blockId: b.id };
     }
     const spans = matchSpans(text, textTerms);
     const terms: string[] = [];
@@ -447,13 +443,5 @@ export class SearchService {
     const s = this.vocabulary[term]?.[0];
     if (s === undefined) return term;
     return s === s.toUpperCase() ? s : s.toLowerCase();
-  }
-
-  private pageOf(sectionId: string): string {
-    return pageOf(this.content, sectionId);
-  }
-
-  private footnoteHome(n: number): { pageId: string; blockId: string | null } | null {
-    return footnoteHome(this.content, n);
   }
 }
