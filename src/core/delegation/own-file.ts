@@ -17,7 +17,7 @@ import path from 'node:path';
 import { errorMessage } from '../../shared/errors';
 import { unseal } from '../exchange/seal';
 import type { W3cCollection } from '../exchange/w3c';
-import { FILE_MODE } from '../owner-only';
+import { replaceFilePrivately } from '../files';
 import { isSealedText, sealLayerFile, serializeLayerFile } from './layer-file';
 
 export interface OwnFileOptions {
@@ -128,15 +128,7 @@ export class OwnFile {
   }
 
   private replace(text: string): void {
-    const temp = path.join(this.o.dir, `.${this.o.name}.${process.pid}.tmp`);
-    const fd = fs.openSync(temp, 'w', FILE_MODE);
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, this.target);
+    replaceFilePrivately(this.target, text, path.join(this.o.dir, `.${this.o.name}.${process.pid}.tmp`));
     this.lastWrite = this.o.now().toISOString();
     this.problem = null;
   }

@@ -17,8 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/result';
-import { syncDir } from '../../files';
-import { makePrivate } from '../../owner-only';
+import { replaceFilePrivately, syncDir } from '../../files';
 import { scrypt32, scryptMaxmem as maxmem } from '../../scrypt';
 
 export const VAULT_FILE = 'vault.json';
@@ -178,18 +177,7 @@ export function readKeyFile(dataDir: string): KeyFile | null {
 
 /** Writes the key file owner-only and durably (temporary file, fsync, rename). */
 export function writeKeyFile(dataDir: string, file: KeyFile): void {
-  const target = keyFilePath(dataDir);
-  const tmp = `${target}.tmp`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, JSON.stringify(file, null, 2) + '\n');
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  makePrivate(tmp);
-  fs.renameSync(tmp, target);
-  syncDir(dataDir);
+  replaceFilePrivately(keyFilePath(dataDir), JSON.stringify(file, null, 2) + '\n');
 }
 
 export function removeKeyFile(dataDir: string): void {
