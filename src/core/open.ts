@@ -145,19 +145,6 @@ export function openCore(options: CoreOptions): Core {
       ...options.sharedFolder,
     });
     const layers = layerHandlers(u, folder, emit);
-    // Turning protection on or off converts the database: its close stops the shared folder (a lock to the
-    // listeners) and the reopen tells no one, so the folder starts again here once the switch is done.
-    const vaultChannels = vaultHandlers(vault);
-    for (const channel of ['vault.enable', 'vault.disable'] as const) {
-      const run = vaultChannels[channel] as (args: unknown) => Promise<unknown>;
-      (vaultChannels as Record<string, unknown>)[channel] = async (args: unknown) => {
-        try {
-          return await run(args);
-        } finally {
-          folder.start();
-        }
-      };
-    }
     const handlers: Handlers =
       'content' in opened
         ? {
@@ -170,7 +157,7 @@ export function openCore(options: CoreOptions): Core {
             ...userHandlers(u),
             ...exchangeHandlers(opened.content, u, now, (p) => options.emit?.('export.progress', p)),
             ...layers,
-            ...vaultChannels,
+            ...vaultHandlers(vault),
           }
         : {
             // The document's channels (content, search, export, import) answer with what to do.
@@ -178,7 +165,7 @@ export function openCore(options: CoreOptions): Core {
             ...appHandlers(status),
             ...userHandlers(u),
             ...layers,
-            ...vaultChannels,
+            ...vaultHandlers(vault),
           };
     folder.start();
     // The shared folder follows the lock: stopped before the notes close, started again once open.

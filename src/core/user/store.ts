@@ -189,6 +189,15 @@ export class UserStore {
     this.tellLock(false);
   }
 
+  /**
+   * Opens the database again after a conversion (protection turned on or off, or a failed one undone)
+   * closed it through lock(): the listeners told of that close are told it is open again.
+   */
+  reopen(key: Buffer | null): void {
+    this.openSession(key);
+    this.tellLock(false);
+  }
+
   /** Closes the database and forgets the key: every user channel answers LOCKED until unlock. */
   lock(): void {
     if (this.s) this.tellLock(true);

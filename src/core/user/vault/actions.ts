@@ -72,10 +72,10 @@ export class VaultActions {
       convertDatabase(host, dataKey, () => writeKeyFile(this.o.dataDir, file));
     } catch (err) {
       repairAtOpen(this.o.dataDir, this.store.dbFile); // vault.json beside the plain file is removed
-      this.store.openSession(null);
+      this.store.reopen(null);
       throw err;
     }
-    this.store.openSession(dataKey); // also encrypts the backups
+    this.store.reopen(dataKey); // also encrypts the backups
     dataKey.fill(0);
     return { recoveryCode };
   }
@@ -90,11 +90,11 @@ export class VaultActions {
       try {
         convertDatabase(this.host(), null, () => undefined);
       } catch (err) {
-        this.store.openSession(key); // still encrypted; backups are encrypted again
+        this.store.reopen(key); // still encrypted; backups are encrypted again
         throw err;
       }
       removeKeyFile(this.o.dataDir);
-      this.store.openSession(null);
+      this.store.reopen(null);
     } finally {
       key.fill(0);
     }
