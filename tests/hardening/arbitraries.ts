@@ -13,7 +13,7 @@
  * built once and shared), so 10,000 runs per channel stay fast.
  */
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import { argSchemas, type Channel } from '../../src/shared/contract/channels';
 
 /** The part of JSON Schema that zod's toJSONSchema emits for our argument schemas. */

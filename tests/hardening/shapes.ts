@@ -7,7 +7,7 @@
  * Constraint: written from the contract types and the limits, not from the
  * store's code, so a store bug cannot make its own output look right.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLORS, POSITIONS, PRIORITIES } from '../../src/shared/contract/types';
 import { LIMITS } from '../../src/shared/limits';
 

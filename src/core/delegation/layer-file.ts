@@ -17,7 +17,7 @@
  * given, must be a whole `{ id: UUID, name }`.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, OptionPosition } from '../../shared/contract/types';
 import { LIMITS } from '../../shared/limits';

@@ -5,7 +5,7 @@
  * Constraint: objects are parsed in zod's default strip mode, never loose or
  * passthrough, so an unknown key (including `__proto__`) never reaches a record.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import { parseDeepLink } from '../../shared/vocabulary/links';

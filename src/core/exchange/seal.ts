@@ -18,7 +18,7 @@
  * scrypt run off the caller's event loop (seal-scrypt.ts), so the app's main
  * process stays responsive while a file is sealed or opened.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreError } from '../../shared/contract/result';
 import type { ExportFile } from '../../shared/contract/types';
 import { SAVE_FORMATS, type SaveFormat } from '../../shared/contract/values';

@@ -10,7 +10,7 @@
  * (at a low weight, see plan.ts); a term is matched on processed terms
  * (normalizeTerm), so "deportations", "Deportation" and "deportation" meet.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeTerm } from './spelling';
 import { queryTokens } from './tokenize';
 

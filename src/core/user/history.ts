@@ -6,7 +6,7 @@
  * Constraint: bounded (HISTORY_LIMIT rows, oldest dropped); an entry whose JSON
  * does not parse (hand-edited or future format) is skipped, never executed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import type { UserDb } from './db';
 import { provenanceSchema } from './provenance';

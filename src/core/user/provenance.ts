@@ -5,7 +5,7 @@
  * Constraint: the column is read as untrusted (a hand-edited or future file):
  * anything that is not a whole provenance reads as none.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Provenance } from '../../shared/contract/layer-types';
 
 /** A whole provenance; also checks the one an undo entry carries (history.ts). */

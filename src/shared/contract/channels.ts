@@ -10,7 +10,7 @@
  * Validation library: zod 4 (see docs/architecture.md): typed inference from the
  * schema, strict objects, good error paths, no code generation step.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../limits';
 import {
   annotationFields,

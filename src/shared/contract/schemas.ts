@@ -8,7 +8,7 @@
  * field (a setting, an annotation field) is added to the schema and the type,
  * the patch schema and the channel follow.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS, PANE_WIDTH } from '../limits';
 import { CROSS_REF_TYPES } from '../model';
 import {
