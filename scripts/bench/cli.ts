@@ -1,9 +1,9 @@
 /**
  * Command-line start-up, as a person at a shell meets it: the wall time of a
  * whole process, from spawn to exit, for `search` and `show` through the
- * built program (`bin/recollection.cjs`, the bundle in out/cli) against the
- * same commands run from the TypeScript sources through tsx (how every
- * command started before the bundle).
+ * built program (`bin/recollection.cjs`: the bundle in out/cli, started from
+ * its code cache) against the same commands run from the TypeScript sources
+ * through tsx (how every command started before the bundle).
  *
  * Constraints: every run is a fresh process on the same data folder (which
  * already holds a user database, as on every run but the first); the modes
@@ -54,7 +54,7 @@ function wallMs(argv: readonly string[]): number {
 }
 
 export async function benchCli(ctx: BenchContext): Promise<SectionOutcome<CliData>> {
-  await buildCli();
+  const { cached } = await buildCli();
   const dataDir = mkdtempSync(join(tmpdir(), 'recollection-bench-cli-'));
   try {
     const global = ['--data-dir', dataDir, '--content', ctx.contentDbPath];
@@ -103,6 +103,7 @@ export async function benchCli(ctx: BenchContext): Promise<SectionOutcome<CliDat
         `Commands: ${Object.values(COMMANDS)
           .map((c) => c.join(' '))
           .join('; ')}.`,
+        `Code cache (out/cli/cli.cache): ${cached ? 'written by the build, used by every run' : 'none (no content database when the bundle was built)'}.`,
         `Load average (1 min): ${data.load[0].toFixed(1)} at the start, ${data.load[1].toFixed(1)} at the end (2 cores: above 1 the times include waiting for a core).`,
       ],
     };
