@@ -17,7 +17,7 @@
  * Layout (little-endian, 32-bit words first): "RCIX", format version, the
  * byte width of the integers (2 when every one fits in 16 bits, else 4), the
  * byte lengths of the header JSON and of the edge labels (UTF-16LE, so any
- * string survives), the number of integers, a checksum of the rest (FNV-1a
+ * string survives), the number of integers, a checksum of the rest (two sums
  * over its 32-bit words: a flipped byte is refused, not searched); then the
  * header JSON; the labels; padding to 4 bytes; the integers; padding to 4 bytes.
  * Integers: node := entryCount, entries; entry := 0, termData (the leaf, key '')
@@ -136,11 +136,18 @@ function integers(bytes: Uint8Array, start: number, count: number, width: 2 | 4)
 const words = (bytes: Uint8Array, start: number, count: number): Int32Array =>
   integers(bytes, start, count, 4) as Int32Array;
 
-/** FNV-1a over 32-bit words (a checksum against damage, not an authenticity check). */
+/**
+ * A Fletcher-style checksum over 32-bit words (two running sums, so a changed, missing or moved word
+ * shows): against damage, not tampering. No calls in the loop: it runs before the code is optimised.
+ */
 function checksum(w: Int32Array): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w[i], 0x01000193);
-  return h;
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < w.length; i++) {
+    a = (a + w[i]) | 0;
+    b = (b + a) | 0;
+  }
+  return (a ^ (b << 16) ^ (b >>> 16)) | 0;
 }
 
 const fail = (why: string): never => {
@@ -170,7 +177,6 @@ export function unpackIndex<T>(bytes: unknown, options: Options<T>): MiniSearch<
 
   const index = new MiniSearch<T>(options);
   const s = stateOf(index);
-  const fields = Object.keys(s._fieldIds).length;
   s._documentCount = header.documentCount;
   s._nextId = header.nextId;
   s._dirtCount = header.dirtCount;
@@ -182,38 +188,63 @@ export function unpackIndex<T>(bytes: unknown, options: Options<T>): MiniSearch<
   s._idToShortId = new Map();
   for (const [short, id] of s._documentIds) s._idToShortId.set(id, short);
 
-  // Pre-order walk with an explicit cursor; every count is checked against the integers left.
+  s._index._tree = treeOf(ints, labels, Object.keys(s._fieldIds).length);
+  return index;
+}
+
+/**
+ * The radix tree from its pre-order integers: one loop with an explicit stack and every cursor in a
+ * local (the code runs once per process, mostly before it is optimised). Each count is checked
+ * against the integers left before it is used, so damage ends in an error, never a long loop.
+ */
+function treeOf(ints: Uint16Array | Int32Array, labels: string, fields: number): Tree {
+  const count = ints.length;
+  const root: Tree = new Map();
+  const parents: Tree[] = [];
+  const pending: number[] = [];
+  let node = root;
   let p = 0;
   let l = 0;
-  const next = (): number => (p < count ? ints[p++] : fail('truncated'));
-  const termData = (): TermData => {
-    const data: TermData = new Map();
-    for (let f = next(); f > 0; f--) {
-      const field = next();
-      const docs = new Map<number, number>();
-      const n = next();
-      if (field < 0 || field >= fields || n < 0 || p + 2 * n > count) fail('bad postings');
-      for (let i = 0; i < n; i++, p += 2) docs.set(ints[p], ints[p + 1]);
-      data.set(field, docs);
+  let left = ints[p++];
+  if (!(left >= 0 && left <= count - p)) fail('bad node');
+  for (;;) {
+    if (left === 0) {
+      const parent = parents.pop();
+      if (parent === undefined) break;
+      node = parent;
+      left = pending.pop() ?? 0;
+      continue;
     }
-    return data;
-  };
-  const node = (): Tree => {
-    const tree: Tree = new Map();
-    for (let e = next(); e > 0; e--) {
-      const length = next();
-      if (length === 0) tree.set('', termData());
-      else {
-        if (length < 0 || l + length > labels.length) fail('bad label');
-        const key = labels.slice(l, (l += length));
-        tree.set(key, node());
+    left--;
+    if (p >= count) fail('truncated');
+    const length = ints[p++];
+    if (length === 0) {
+      const fieldCount = ints[p++];
+      if (!(fieldCount >= 0 && fieldCount <= count - p)) fail('bad term');
+      const data: TermData = new Map();
+      for (let f = 0; f < fieldCount; f++) {
+        const field = ints[p];
+        const n = ints[p + 1];
+        p += 2;
+        if (!(field >= 0 && field < fields && n >= 0 && n <= (count - p) / 2)) fail('bad postings');
+        const docs = new Map<number, number>();
+        for (const end = p + 2 * n; p < end; p += 2) docs.set(ints[p], ints[p + 1]);
+        data.set(field, docs);
       }
+      node.set('', data);
+    } else {
+      if (!(length > 0 && length <= labels.length - l)) fail('bad label');
+      const child: Tree = new Map();
+      node.set(labels.slice(l, (l += length)), child);
+      parents.push(node);
+      pending.push(left);
+      node = child;
+      left = ints[p++];
+      if (!(left >= 0 && left <= count - p)) fail('bad node');
     }
-    return tree;
-  };
-  s._index._tree = node();
+  }
   if (p !== count || l !== labels.length) fail('trailing data');
-  return index;
+  return root;
 }
 
 const isInt = (v: unknown): v is number => Number.isInteger(v);
