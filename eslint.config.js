@@ -128,7 +128,7 @@ const electronRestrictions = (except) => [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'out', 'build', 'dist', 'test-results', '.native', 'resources', '**/*.cjs'],
+    ignores: ['node_modules', 'out', 'build', 'dist', 'test-results', '.native', 'resources', '**/*.cjs', '!bin/*.cjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -209,7 +209,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', 'bin/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // The command line's launcher: plain CommonJS (bin/load-cli.cjs says why).
+    files: ['bin/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

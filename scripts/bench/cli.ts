@@ -1,7 +1,7 @@
 /**
  * Command-line start-up, as a person at a shell meets it: the wall time of a
  * whole process, from spawn to exit, for `search` and `show` through the
- * built program (`bin/recollection.js`, the bundle in out/cli) against the
+ * built program (`bin/recollection.cjs`, the bundle in out/cli) against the
  * same commands run from the TypeScript sources through tsx (how every
  * command started before the bundle).
  *
@@ -58,8 +58,8 @@ export async function benchCli(ctx: BenchContext): Promise<SectionOutcome<CliDat
   const dataDir = mkdtempSync(join(tmpdir(), 'recollection-bench-cli-'));
   try {
     const global = ['--data-dir', dataDir, '--content', ctx.contentDbPath];
-    const built = (c: CommandName) => ['bin/recollection.js', ...COMMANDS[c], ...global];
-    const builtMore = (c: MoreName) => ['bin/recollection.js', ...MORE[c], ...global];
+    const built = (c: CommandName) => ['bin/recollection.cjs', ...COMMANDS[c], ...global];
+    const builtMore = (c: MoreName) => ['bin/recollection.cjs', ...MORE[c], ...global];
     const loadStart = loadavg()[0];
     const viaTsx = (c: CommandName) => ['--import', 'tsx', 'src/cli/index.ts', ...COMMANDS[c], ...global];
     wallMs(built('show')); // creates the user database: later runs are ordinary starts
@@ -90,7 +90,7 @@ export async function benchCli(ctx: BenchContext): Promise<SectionOutcome<CliDat
     };
     for (const c of ['search', 'show'] as const) data.speedup[c] = ratio(data.tsx[c].p50, data.built[c].p50);
     const rows: Row[] = (['search', 'show'] as const).flatMap((c) => [
-      latencyRow(`${c}: built program (bin/recollection.js)`, data.built[c]),
+      latencyRow(`${c}: built program (bin/recollection.cjs)`, data.built[c]),
       latencyRow(`${c}: from sources through tsx (before)`, data.tsx[c], `${fmtRatio(data.speedup[c])} slower`),
     ]);
     for (const c of Object.keys(MORE) as MoreName[]) rows.push(latencyRow(`${c}: built program`, data.more[c]));

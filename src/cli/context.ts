@@ -22,7 +22,7 @@ export interface Io {
   onInterrupt?(handler: () => void): () => void;
 }
 
-/** What the program that runs the command line provides: Node (bin/recollection.js) or the installed app (src/main/cli-mode.ts). */
+/** What the program that runs the command line provides: Node (bin/recollection.cjs) or the installed app (src/main/cli-mode.ts). */
 export interface Host {
   /** Where the Electron build of better-sqlite3 is, when the app runs the command line in development. */
   nativeBinding?: string;

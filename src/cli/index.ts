@@ -323,6 +323,9 @@ function isEntryPoint(): boolean {
   }
 }
 
+// No top-level await: the built program is one CommonJS bundle (scripts/build-cli.ts).
 if (isEntryPoint()) {
-  process.exitCode = await main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

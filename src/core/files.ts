@@ -14,7 +14,7 @@
  * name a binary file (DOCX, PDF…) from its bytes, and refuse one that is not valid UTF-8 with
  * the byte offset of the first bad sequence (never a silent U+FFFD).
  */
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from './node-crypto';
 import fs from 'node:fs';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -75,7 +75,7 @@ export function replaceFilePrivately(target: string, text: string, temp = `${tar
 /** Records a temporary file before it is written; returns the record's path (removed when done). */
 function recordTemp(dataDir: string, tmp: string): string {
   const dir = privateDir(join(dataDir, TEMP_LOG_DIR));
-  const record = join(dir, `${randomUUID()}.json`);
+  const record = join(dir, `${nodeCrypto().randomUUID()}.json`);
   fs.writeFileSync(record, JSON.stringify({ path: tmp, pid: process.pid }), { mode: FILE_MODE });
   return record;
 }
@@ -95,7 +95,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.recollection-tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${nodeCrypto().randomUUID()}.recollection-tmp`);
   const record = options.dataDir ? recordTemp(options.dataDir, tmp) : null;
   try {
     const file = await open(tmp, 'wx', FILE_MODE);

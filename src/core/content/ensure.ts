@@ -32,7 +32,7 @@ export const THESAURUS_FILE = 'resources/thesaurus.json';
 export function readThesaurus(root: string = REPO_ROOT): ThesaurusData {
   const path = join(root, THESAURUS_FILE);
   try {
-    return thesaurusSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    return thesaurusSchema().parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new CoreError('UNAVAILABLE', `the search thesaurus ${path} cannot be read: ${why}`);

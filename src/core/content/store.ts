@@ -289,7 +289,9 @@ export class ContentStore implements ContentLookup {
   /** The thesaurus stored by the build (validated), or null when the database was built without one. */
   searchThesaurus(): ThesaurusData | null {
     return readOrFail('the search thesaurus', () =>
-      thesaurusSchema.nullable().parse(JSON.parse(readSearchRow(this.db, SEARCH_THESAURUS_ROW))),
+      thesaurusSchema()
+        .nullable()
+        .parse(JSON.parse(readSearchRow(this.db, SEARCH_THESAURUS_ROW))),
     );
   }
 

@@ -16,8 +16,9 @@
  * export time (`generated`) to tell newer from older, and an author, when
  * given, must be a whole `{ id: UUID, name }`.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto';
 import * as z from 'zod';
+import { once } from '../../shared/lazy';
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, OptionPosition } from '../../shared/contract/types';
 import { LIMITS } from '../../shared/limits';
@@ -40,21 +41,24 @@ export interface LayerFile {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-const header = z.object({
-  generated: z
-    .string()
-    .regex(ISO, 'expected an ISO 8601 date-time with a time zone')
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date'),
-  'rec:author': z
-    .object({
-      id: z
-        .string()
-        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID')
-        .transform((s) => s.toLowerCase()),
-      name: z.string().max(LIMITS.labelLength),
-    })
-    .optional(),
-});
+/** A layer file's header, made on first use (start-up cost of every command). */
+const header = once(() =>
+  z.object({
+    generated: z
+      .string()
+      .regex(ISO, 'expected an ISO 8601 date-time with a time zone')
+      .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date'),
+    'rec:author': z
+      .object({
+        id: z
+          .string()
+          .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID')
+          .transform((s) => s.toLowerCase()),
+        name: z.string().max(LIMITS.labelLength),
+      })
+      .optional(),
+  }),
+);
 
 /** The option positions of a file; an older file (format 1) carries them on its notes: the newest note's wins. */
 function positionsOf(annotations: readonly Annotation[], given: OptionPosition[] | undefined): OptionPosition[] {
@@ -84,7 +88,8 @@ function positionsOf(annotations: readonly Annotation[], given: OptionPosition[]
 }
 
 function digest(author: LayerFile['author'], items: LayerItems): string {
-  return createHash('sha256')
+  return nodeCrypto()
+    .createHash('sha256')
     .update(JSON.stringify([author, items]))
     .digest('hex');
 }
@@ -94,7 +99,7 @@ export function parseLayerFile(text: string): LayerFile {
   const bundle = parseImport(text); // size, JSON, every record: all or nothing
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const raw: unknown = JSON.parse(body);
-  const parsed = header.safeParse(raw, { error: errorMap });
+  const parsed = header().safeParse(raw, { error: errorMap });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : 'file';

@@ -11,7 +11,7 @@
  * meanwhile is written after it. Sealing on without the passphrase entered
  * writes nothing: never a plain file in a sealed folder.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../shared/errors';
@@ -34,7 +34,7 @@ export interface OwnFileOptions {
 /** The own file's content without what changes at each writing (export time, the collection's fresh ids). */
 function stableDigest(c: Pick<W3cCollection, 'generated' | 'id' | 'first'>): string {
   const stable = { ...c, generated: '', id: '', first: { ...c.first, id: '' } };
-  return createHash('sha256').update(JSON.stringify(stable)).digest('hex');
+  return nodeCrypto().createHash('sha256').update(JSON.stringify(stable)).digest('hex');
 }
 
 /**

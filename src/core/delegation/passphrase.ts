@@ -18,19 +18,20 @@
  * message or an answer to the window; turning protection off leaves only a
  * blob nobody can unwrap (the data key is gone with vault.json).
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto';
 import type { UserStore } from '../user/store';
 
 export const META_SEALED = 'delegation_sealed';
 export const META_PASSPHRASE = 'delegation_passphrase';
 const INFO = 'recollection delegation passphrase v1';
 
-const subkey = (dataKey: Buffer): Buffer => Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), INFO, 32));
+const subkey = (dataKey: Buffer): Buffer =>
+  Buffer.from(nodeCrypto().hkdfSync('sha256', dataKey, Buffer.alloc(0), INFO, 32));
 
 /** The passphrase wrapped by the data key: `v1:` and base64 of nonce, tag and ciphertext. */
 export function wrapPassphrase(passphrase: string, dataKey: Buffer): string {
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', subkey(dataKey), nonce);
+  const nonce = nodeCrypto().randomBytes(12);
+  const cipher = nodeCrypto().createCipheriv('aes-256-gcm', subkey(dataKey), nonce);
   const body = Buffer.concat([cipher.update(passphrase, 'utf8'), cipher.final()]);
   return `v1:${Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64')}`;
 }
@@ -40,7 +41,7 @@ export function unwrapPassphrase(blob: string, dataKey: Buffer): string | null {
   if (!blob.startsWith('v1:')) return null;
   try {
     const raw = Buffer.from(blob.slice(3), 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', subkey(dataKey), raw.subarray(0, 12));
+    const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', subkey(dataKey), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   } catch {

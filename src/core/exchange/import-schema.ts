@@ -6,6 +6,7 @@
  * passthrough, so an unknown key (including `__proto__`) never reaches a record.
  */
 import * as z from 'zod';
+import { once } from '../../shared/lazy';
 import { LIMITS } from '../../shared/limits';
 import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import { parseDeepLink } from '../../shared/vocabulary/links';
@@ -63,88 +64,95 @@ function isRealDate(s: string): boolean {
   return fits && !Number.isNaN(Date.parse(s));
 }
 
-const isoDate = z
-  .string()
-  .regex(ISO_DATE, {
-    abort: true, // a string that is not ISO 8601 gets one message, not two
-    error: (iss) => `expected an ISO 8601 date-time with a time zone (2024-05-01T14:03:00Z); got ${show(iss.input)}`,
-  })
-  .refine(isRealDate, { error: (iss) => `not a real date: ${show(iss.input)}` });
-
-const quoteSelector = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(LIMITS.quoteLength),
-  prefix: z.string().max(LIMITS.quoteContext).optional(),
-  suffix: z.string().max(LIMITS.quoteContext).optional(),
-});
-
-const offset = z.number().int().min(0).max(LIMITS.blockLength);
-const positionSelector = z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset });
-
-const selector = z.discriminatedUnion('type', [quoteSelector, positionSelector], {
-  error: (iss) => {
-    const input: unknown = iss.input;
-    const type = input && typeof input === 'object' && 'type' in input ? input.type : undefined;
-    return `unsupported selector ${type === undefined ? 'without a type' : show(type)}: only TextQuoteSelector with TextPositionSelector`;
-  },
-});
-
-const textualBody = z.object({
-  type: z
-    .literal('TextualBody', {
-      error: (iss) =>
-        iss.input === undefined ? 'missing' : `only TextualBody bodies are supported; got ${show(iss.input)}`,
-    })
-    .optional(),
-  value: z.string().max(LIMITS.noteLength),
-  purpose: z.string().max(100).optional(),
-  format: z.string().max(100).optional(),
-});
-
-export const recordSchema = z.object({
-  id: z.string().regex(ANNOTATION_ID, { error: (iss) => `expected urn:uuid:<UUID>; got ${show(iss.input)}` }),
-  type: z.array(z.string()).refine((t) => t.includes('Annotation'), {
-    error: (iss) =>
-      `expected "Annotation"; got ${Array.isArray(iss.input) && iss.input.length === 1 ? show(iss.input[0]) : show(iss.input)}`,
-  }),
-  motivation: z.array(z.string().max(100)).max(20).optional(),
-  // Tags, a note, a position, plus room for foreign purposes; the exact tag limit is checked on the tags.
-  body: z
-    .array(textualBody)
-    .max(LIMITS.tagsPerNote + 20)
-    .optional(),
-  bodyValue: z.string().max(LIMITS.noteLength).optional(),
-  target: z.object({
-    source: z.string().refine((s) => targetBlockId(s) !== null, {
-      error: (iss) => `not a Recollection block (expected recollection://block/<id>); got ${show(iss.input)}`,
-    }),
-    selector: z.array(selector).max(2).optional(),
-  }),
-  created: isoDate.optional(),
-  modified: isoDate.optional(),
-  'rec:color': z.enum(COLORS).nullable().optional(),
-  'rec:priority': z.enum(PRIORITIES).nullable().optional(),
-  'rec:anchor': z.enum(ANCHORS).optional(),
-});
-export type RawRecord = z.output<typeof recordSchema>;
-
 /**
- * `rec:positions` of a collection (format 2 and later): the position of each
- * option, which belongs to the option and not to a note. Older files have none
- * and carry a position on each annotation instead.
+ * The record and positions schemas, made on first use: every command opens the core, few import
+ * a file, and building these at start was part of every command's start-up.
  */
-export const positionsSchema = z
-  .array(
-    z.object({
-      target: z.string().refine((t) => targetBlockId(t) !== null, {
+export const importSchemas = once(() => {
+  const isoDate = z
+    .string()
+    .regex(ISO_DATE, {
+      abort: true, // a string that is not ISO 8601 gets one message, not two
+      error: (iss) => `expected an ISO 8601 date-time with a time zone (2024-05-01T14:03:00Z); got ${show(iss.input)}`,
+    })
+    .refine(isRealDate, { error: (iss) => `not a real date: ${show(iss.input)}` });
+
+  const quoteSelector = z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1).max(LIMITS.quoteLength),
+    prefix: z.string().max(LIMITS.quoteContext).optional(),
+    suffix: z.string().max(LIMITS.quoteContext).optional(),
+  });
+
+  const offset = z.number().int().min(0).max(LIMITS.blockLength);
+  const positionSelector = z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset });
+
+  const selector = z.discriminatedUnion('type', [quoteSelector, positionSelector], {
+    error: (iss) => {
+      const input: unknown = iss.input;
+      const type = input && typeof input === 'object' && 'type' in input ? input.type : undefined;
+      return `unsupported selector ${type === undefined ? 'without a type' : show(type)}: only TextQuoteSelector with TextPositionSelector`;
+    },
+  });
+
+  const textualBody = z.object({
+    type: z
+      .literal('TextualBody', {
+        error: (iss) =>
+          iss.input === undefined ? 'missing' : `only TextualBody bodies are supported; got ${show(iss.input)}`,
+      })
+      .optional(),
+    value: z.string().max(LIMITS.noteLength),
+    purpose: z.string().max(100).optional(),
+    format: z.string().max(100).optional(),
+  });
+
+  const recordSchema = z.object({
+    id: z.string().regex(ANNOTATION_ID, { error: (iss) => `expected urn:uuid:<UUID>; got ${show(iss.input)}` }),
+    type: z.array(z.string()).refine((t) => t.includes('Annotation'), {
+      error: (iss) =>
+        `expected "Annotation"; got ${Array.isArray(iss.input) && iss.input.length === 1 ? show(iss.input[0]) : show(iss.input)}`,
+    }),
+    motivation: z.array(z.string().max(100)).max(20).optional(),
+    // Tags, a note, a position, plus room for foreign purposes; the exact tag limit is checked on the tags.
+    body: z
+      .array(textualBody)
+      .max(LIMITS.tagsPerNote + 20)
+      .optional(),
+    bodyValue: z.string().max(LIMITS.noteLength).optional(),
+    target: z.object({
+      source: z.string().refine((s) => targetBlockId(s) !== null, {
         error: (iss) => `not a Recollection block (expected recollection://block/<id>); got ${show(iss.input)}`,
       }),
-      position: z.enum(POSITIONS).nullable(),
-      priority: z.enum(PRIORITIES).nullable(),
-      modified: isoDate,
+      selector: z.array(selector).max(2).optional(),
     }),
-  )
-  .max(LIMITS.importRecords);
+    created: isoDate.optional(),
+    modified: isoDate.optional(),
+    'rec:color': z.enum(COLORS).nullable().optional(),
+    'rec:priority': z.enum(PRIORITIES).nullable().optional(),
+    'rec:anchor': z.enum(ANCHORS).optional(),
+  });
+
+  /**
+   * `rec:positions` of a collection (format 2 and later): the position of each
+   * option, which belongs to the option and not to a note. Older files have none
+   * and carry a position on each annotation instead.
+   */
+  const positionsSchema = z
+    .array(
+      z.object({
+        target: z.string().refine((t) => targetBlockId(t) !== null, {
+          error: (iss) => `not a Recollection block (expected recollection://block/<id>); got ${show(iss.input)}`,
+        }),
+        position: z.enum(POSITIONS).nullable(),
+        priority: z.enum(PRIORITIES).nullable(),
+        modified: isoDate,
+      }),
+    )
+    .max(LIMITS.importRecords);
+  return { record: recordSchema, positions: positionsSchema };
+});
+export type RawRecord = z.output<ReturnType<typeof importSchemas>['record']>;
 
 /** Where a one-or-many value was wrapped into an array before parsing, so messages can drop the invented `[0]`. */
 export const WRAPPABLE = ['type', 'motivation', 'body', 'target.selector'] as const;

@@ -18,9 +18,8 @@ import {
   ANNOTATION_ID,
   WRAPPABLE,
   errorMap,
-  positionsSchema,
   formatPath,
-  recordSchema,
+  importSchemas,
   show,
   targetBlockId,
   type RawRecord,
@@ -273,7 +272,7 @@ function toRecord(r: RawRecord, path: string, wrapped: ReadonlySet<string>): Par
 function parseRecord(raw: unknown, path: string): Parsed {
   if (!isObject(raw)) return invalid(path || '(annotation)', `expected an annotation object, got ${show(raw)}`);
   const wrapped = new Set<string>();
-  const parsed = recordSchema.safeParse(normalise(raw, path ? `${path}.` : '', wrapped), { error: errorMap });
+  const parsed = importSchemas().record.safeParse(normalise(raw, path ? `${path}.` : '', wrapped), { error: errorMap });
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${formatPath(path, i.path, wrapped)}: ${i.message}`);
     throw new CoreError('INVALID_ARGUMENT', issues.join('; '));
@@ -283,7 +282,7 @@ function parseRecord(raw: unknown, path: string): Parsed {
 
 /** The options' positions of a format-2 collection, with times normalised to UTC like the records'. */
 function parsePositions(raw: unknown): OptionPosition[] {
-  const parsed = positionsSchema.safeParse(raw, { error: errorMap });
+  const parsed = importSchemas().positions.safeParse(raw, { error: errorMap });
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)

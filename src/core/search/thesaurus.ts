@@ -11,30 +11,34 @@
  * (normalizeTerm), so "deportations", "Deportation" and "deportation" meet.
  */
 import * as z from 'zod';
+import { once } from '../../shared/lazy';
 import { normalizeTerm } from './spelling';
 import { queryTokens } from './tokenize';
 
 export const THESAURUS_SOURCES = ['document', 'iom-glossary', 'ilo'] as const;
 
-const entrySchema = z
-  .object({
-    /** What a delegate may type (one or more spellings of the same notion). */
-    use: z.array(z.string().min(1).max(60)).min(1).max(8),
-    /** The document's wording to search as well. */
-    document: z.array(z.string().min(1).max(60)).min(1).max(8),
-    source: z.enum(THESAURUS_SOURCES),
-  })
-  .strict();
+/** The thesaurus file's schema, made on first use (the content build checks the file; a search never parses it). */
+export const thesaurusSchema = once(() => {
+  const entrySchema = z
+    .object({
+      /** What a delegate may type (one or more spellings of the same notion). */
+      use: z.array(z.string().min(1).max(60)).min(1).max(8),
+      /** The document's wording to search as well. */
+      document: z.array(z.string().min(1).max(60)).min(1).max(8),
+      source: z.enum(THESAURUS_SOURCES),
+    })
+    .strict();
 
-export const thesaurusSchema = z
-  .object({
-    about: z.string(),
-    sources: z.record(z.enum(THESAURUS_SOURCES), z.string()),
-    entries: z.array(entrySchema).min(1).max(2000),
-  })
-  .strict();
+  return z
+    .object({
+      about: z.string(),
+      sources: z.record(z.enum(THESAURUS_SOURCES), z.string()),
+      entries: z.array(entrySchema).min(1).max(2000),
+    })
+    .strict();
+});
 
-export type ThesaurusData = z.infer<typeof thesaurusSchema>;
+export type ThesaurusData = z.infer<ReturnType<typeof thesaurusSchema>>;
 
 /** A phrase's processed terms ("brain drain" → ["brain", "drain"]); stop words dropped. */
 export function phraseTerms(phrase: string): string[] {

@@ -7,7 +7,7 @@
  * against the document (block exists, quote matches) runs
  * before anything is written.
  */
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto';
 import type { Color, Selector } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import type { AnnotationRecord } from './annotations';
@@ -32,7 +32,7 @@ export function newAnnotation(args: NewAnnotation, content: ContentLookup, nowIs
   const block = requireBlock(content, args.blockId);
   const selector = args.selector ? checkSelector(block, args.selector) : null;
   return {
-    id: randomUUID(),
+    id: nodeCrypto().randomUUID(),
     blockId: block.id,
     selector,
     note: args.note ?? '',
@@ -68,7 +68,7 @@ export function patchedAnnotation(
 
 export function newBookmark(targetId: string, label: string | undefined, nowIso: string): BookmarkRecord {
   return {
-    id: randomUUID(),
+    id: nodeCrypto().randomUUID(),
     targetId,
     label: label?.trim() ?? '',
     created: nowIso,

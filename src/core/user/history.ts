@@ -9,51 +9,56 @@
 import * as z from 'zod';
 import { COLORS, POSITIONS, PRIORITIES } from '../../shared/contract/types';
 import type { UserDb } from './db';
+import { once } from '../../shared/lazy';
 import { provenanceSchema } from './provenance';
 
 export const HISTORY_LIMIT = 200;
 
-const recordType = z.enum(['bookmark', 'annotation']);
-
-/** The fields a user edits: what undoing an edit writes back (anchoring is left as it is now). */
-export const annotationFieldsSchema = z.object({
-  note: z.string(),
-  color: z.enum(COLORS).nullable(),
-  tags: z.array(z.string()),
+/**
+ * What undo does. Made on first use: a command that never undoes (search, show) does not pay for
+ * building it at start.
+ */
+const inverseSchema = once(() => {
+  const recordType = z.enum(['bookmark', 'annotation']);
+  /** The fields a user edits: what undoing an edit writes back (anchoring is left as it is now). */
+  const annotationFields = z.object({
+    note: z.string(),
+    color: z.enum(COLORS).nullable(),
+    tags: z.array(z.string()),
+  });
+  return z.discriminatedUnion('op', [
+    /** Undo a create (or a restore from the trash): move the record (back) to the trash. */
+    z.object({ op: z.literal('trash'), type: recordType, id: z.string() }),
+    /** Undo a delete: take the record out of the trash. */
+    z.object({ op: z.literal('untrash'), type: recordType, id: z.string() }),
+    /** Undo an edit of an annotation: write back its previous fields. */
+    z.object({ op: z.literal('put-annotation'), id: z.string(), fields: annotationFields }),
+    /** Undo an edit of a bookmark: write back its previous label. */
+    z.object({ op: z.literal('put-bookmark'), id: z.string(), label: z.string() }),
+    /**
+     * Undo a change of an option's position: write back its previous value (both
+     * null: it had none) and drop the history row the change wrote (`replaced`
+     * is when the change happened; null when there was no previous value).
+     * Entries written before migration 3 carried position and priority in
+     * `put-annotation`; zod drops those keys, so such an undo restores the rest.
+     */
+    z.object({
+      op: z.literal('put-position'),
+      targetId: z.string(),
+      position: z.enum(POSITIONS).nullable(),
+      priority: z.enum(PRIORITIES).nullable(),
+      modified: z.string(),
+      replaced: z.string().nullable(),
+      /** Where the previous value came from (adopted from a layer); absent in entries written before it was kept. */
+      adoptedFrom: provenanceSchema().optional(),
+    }),
+    /** Undo a colour rename. */
+    z.object({ op: z.literal('rename-color'), color: z.enum(COLORS), name: z.string() }),
+  ]);
 });
-export type AnnotationFields = z.infer<typeof annotationFieldsSchema>;
-
-/** What undo does. */
-export const inverseSchema = z.discriminatedUnion('op', [
-  /** Undo a create (or a restore from the trash): move the record (back) to the trash. */
-  z.object({ op: z.literal('trash'), type: recordType, id: z.string() }),
-  /** Undo a delete: take the record out of the trash. */
-  z.object({ op: z.literal('untrash'), type: recordType, id: z.string() }),
-  /** Undo an edit of an annotation: write back its previous fields. */
-  z.object({ op: z.literal('put-annotation'), id: z.string(), fields: annotationFieldsSchema }),
-  /** Undo an edit of a bookmark: write back its previous label. */
-  z.object({ op: z.literal('put-bookmark'), id: z.string(), label: z.string() }),
-  /**
-   * Undo a change of an option's position: write back its previous value (both
-   * null: it had none) and drop the history row the change wrote (`replaced`
-   * is when the change happened; null when there was no previous value).
-   * Entries written before migration 3 carried position and priority in
-   * `put-annotation`; zod drops those keys, so such an undo restores the rest.
-   */
-  z.object({
-    op: z.literal('put-position'),
-    targetId: z.string(),
-    position: z.enum(POSITIONS).nullable(),
-    priority: z.enum(PRIORITIES).nullable(),
-    modified: z.string(),
-    replaced: z.string().nullable(),
-    /** Where the previous value came from (adopted from a layer); absent in entries written before it was kept. */
-    adoptedFrom: provenanceSchema.optional(),
-  }),
-  /** Undo a colour rename. */
-  z.object({ op: z.literal('rename-color'), color: z.enum(COLORS), name: z.string() }),
-]);
-export type Inverse = z.infer<typeof inverseSchema>;
+export type Inverse = z.infer<ReturnType<typeof inverseSchema>>;
+/** The fields a user edits: what undoing an edit writes back. */
+export type AnnotationFields = Extract<Inverse, { op: 'put-annotation' }>['fields'];
 
 export interface HistoryEntry {
   seq: number;
@@ -63,7 +68,7 @@ export interface HistoryEntry {
 
 function parseInverse(json: string): Inverse | null {
   try {
-    const parsed = inverseSchema.safeParse(JSON.parse(json));
+    const parsed = inverseSchema().safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

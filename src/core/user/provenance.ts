@@ -7,20 +7,23 @@
  */
 import * as z from 'zod';
 import type { Provenance } from '../../shared/contract/layer-types';
+import { once } from '../../shared/lazy';
 
-/** A whole provenance; also checks the one an undo entry carries (history.ts). */
-export const provenanceSchema = z.object({
-  layerId: z.string().max(100),
-  authorId: z.string().max(100).nullable(),
-  authorName: z.string().max(1000),
-  itemId: z.string().max(200),
-  at: z.string().max(40),
-});
+/** A whole provenance; also checks the one an undo entry carries (history.ts). Made on first use (start-up cost). */
+export const provenanceSchema = once(() =>
+  z.object({
+    layerId: z.string().max(100),
+    authorId: z.string().max(100).nullable(),
+    authorName: z.string().max(1000),
+    itemId: z.string().max(200),
+    at: z.string().max(40),
+  }),
+);
 
 export function readProvenance(json: string | null | undefined): Provenance | undefined {
   if (!json) return undefined;
   try {
-    const parsed = provenanceSchema.safeParse(JSON.parse(json));
+    const parsed = provenanceSchema().safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

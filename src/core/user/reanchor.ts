@@ -9,7 +9,7 @@
  * candidate is good enough it becomes an 'orphan' keeping its old block id,
  * quote and note; every move is flagged 'reanchored' for the user to see.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto';
 import search from 'approx-string-match';
 import type { AnchorStatus, Selector } from '../../shared/contract/types';
 import type { Block } from '../../shared/model';
@@ -219,7 +219,7 @@ export function reanchorAll(db: UserDb, content: ContentLookup, buildId: string)
 
 /** A fingerprint of the content as annotations see it (block ids and texts): a change triggers a pass. */
 export function contentFingerprint(content: ContentLookup): string {
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   for (const b of content.allBlocks()) hash.update(`${b.id}\u0000${b.text}\u0001`);
   return hash.digest('hex');
 }

@@ -11,7 +11,6 @@ import type { UserDb } from './db';
 
 export type SettingsPatch = Partial<Settings>;
 
-const patchSchema = argSchemas['settings.set'].shape.patch;
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
 function clone(settings: Settings): Settings {
@@ -40,7 +39,7 @@ export class SettingsRepo {
       } catch {
         continue;
       }
-      const checked = patchSchema.safeParse({ [key]: parsed });
+      const checked = argSchemas['settings.set'].shape.patch.safeParse({ [key]: parsed });
       if (checked.success && key in checked.data) target[key] = (checked.data as Record<string, unknown>)[key];
     }
     return settings;

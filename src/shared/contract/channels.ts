@@ -12,6 +12,7 @@
  */
 import * as z from 'zod';
 import { LIMITS } from '../limits';
+import { onFirstUse } from '../lazy';
 import {
   annotationFields,
   annotationFilter,
@@ -41,218 +42,246 @@ import type * as L from './layer-types';
 import type * as T from './types';
 import { EXPORT_FORMATS, SAVE_FORMATS } from './values';
 
-/** Argument schema of every channel. */
-export const argSchemas = {
-  'app.status': empty,
-  'app.openExternal': z.object({ url: z.string().min(1).max(LIMITS.urlLength) }).strict(),
+/**
+ * Argument schema of every channel, each made on first use: a command-line call checks one or two
+ * channels, and making all of them at start cost more than the command's own work.
+ */
+const argSchemaMakers = {
+  'app.status': () => empty(),
+  'app.openExternal': () => z.object({ url: z.string().min(1).max(LIMITS.urlLength) }).strict(),
 
-  'content.meta': empty,
-  'content.outline': empty,
-  'content.section': z.object({ id }).strict(),
-  'content.block': z.object({ id }).strict(),
-  'content.footnote': z.object({ number: z.number().int().min(1).max(10_000) }).strict(),
-  'content.facets': z.object({ type: crossRefType.optional() }).strict(),
-  'content.facet': z.object({ type: crossRefType, key: z.string().min(1).max(200) }).strict(),
+  'content.meta': () => empty(),
+  'content.outline': () => empty(),
+  'content.section': () => z.object({ id: id() }).strict(),
+  'content.block': () => z.object({ id: id() }).strict(),
+  'content.footnote': () => z.object({ number: z.number().int().min(1).max(10_000) }).strict(),
+  'content.facets': () => z.object({ type: crossRefType().optional() }).strict(),
+  'content.facet': () => z.object({ type: crossRefType(), key: z.string().min(1).max(200) }).strict(),
 
-  'search.query': z
-    .object({
-      q: z.string().max(LIMITS.queryLength),
-      clusters: clusterNumbers.optional(),
-      focusAreaId: id.optional(),
-      kinds: searchKinds.optional(),
-      includeNotes: z.boolean().optional(),
-      /** Also search the thesaurus's document wording for the words typed (default true). */
-      expand: z.boolean().optional(),
-      offset: z.number().int().min(0).max(10_000).optional(),
-      limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
-      /** With includeNotes: whose notes (`'mine'` and/or layer ids); default my own only (#17). */
-      layers: layerSelection.optional(),
-    })
-    .strict(),
-  'search.suggest': z
-    .object({ q: z.string().max(LIMITS.queryLength), limit: z.number().int().min(1).max(20).optional() })
-    .strict(),
-  'search.jump': z.object({ q: z.string().max(LIMITS.queryLength) }).strict(),
+  'search.query': () =>
+    z
+      .object({
+        q: z.string().max(LIMITS.queryLength),
+        clusters: clusterNumbers().optional(),
+        focusAreaId: id().optional(),
+        kinds: searchKinds().optional(),
+        includeNotes: z.boolean().optional(),
+        /** Also search the thesaurus's document wording for the words typed (default true). */
+        expand: z.boolean().optional(),
+        offset: z.number().int().min(0).max(10_000).optional(),
+        limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
+        /** With includeNotes: whose notes (`'mine'` and/or layer ids); default my own only (#17). */
+        layers: layerSelection().optional(),
+      })
+      .strict(),
+  'search.suggest': () =>
+    z.object({ q: z.string().max(LIMITS.queryLength), limit: z.number().int().min(1).max(20).optional() }).strict(),
+  'search.jump': () => z.object({ q: z.string().max(LIMITS.queryLength) }).strict(),
 
-  'bookmarks.list': empty,
-  'bookmarks.add': z.object({ targetId: id, label: z.string().max(LIMITS.labelLength).optional() }).strict(),
-  'bookmarks.update': z.object({ id: uuid, label: z.string().max(LIMITS.labelLength) }).strict(),
-  'bookmarks.remove': z.object({ id: uuid }).strict(),
+  'bookmarks.list': () => empty(),
+  'bookmarks.add': () => z.object({ targetId: id(), label: z.string().max(LIMITS.labelLength).optional() }).strict(),
+  'bookmarks.update': () => z.object({ id: uuid(), label: z.string().max(LIMITS.labelLength) }).strict(),
+  'bookmarks.remove': () => z.object({ id: uuid() }).strict(),
 
-  'annotations.list': z.object({ filter: annotationFilter.optional() }).strict(),
+  'annotations.list': () => z.object({ filter: annotationFilter().optional() }).strict(),
   /** The page's blocks' annotations, at most `perBlock` on each (oldest first), with each block's total. */
-  'annotations.forBlocks': z
-    .object({
-      blockIds: z.array(id).max(LIMITS.blocksPerQuery),
-      perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
-    })
-    .strict(),
-  'annotations.create': annotationFields
-    .partial()
-    .extend({ blockId: id, selector: selector.nullable().optional() })
-    .strict(),
-  'annotations.update': z.object({ id: uuid, patch: annotationFields.partial().strict() }).strict(),
-  'annotations.remove': z.object({ id: uuid }).strict(),
+  'annotations.forBlocks': () =>
+    z
+      .object({
+        blockIds: z.array(id()).max(LIMITS.blocksPerQuery),
+        perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
+      })
+      .strict(),
+  'annotations.create': () =>
+    annotationFields().partial().extend({ blockId: id(), selector: selector().nullable().optional() }).strict(),
+  'annotations.update': () => z.object({ id: uuid(), patch: annotationFields().partial().strict() }).strict(),
+  'annotations.remove': () => z.object({ id: uuid() }).strict(),
 
-  'notes.list': z
-    .object({ filter: annotationFilter.optional(), sort: z.enum(['document', 'date']).optional() })
-    .strict(),
+  'notes.list': () =>
+    z.object({ filter: annotationFilter().optional(), sort: z.enum(['document', 'date']).optional() }).strict(),
   /** One page of notes.list: `limit` entries from `offset`, and how many there are in all. */
-  'notes.page': z
-    .object({
-      filter: annotationFilter.optional(),
-      sort: z.enum(['document', 'date']).optional(),
-      /** Only entries with a place in the document (no unattached note, no bookmark on a vanished section). */
-      placed: z.boolean().optional(),
-      offset: z.number().int().min(0).max(LIMITS.importRecords),
-      limit: z.number().int().min(1).max(LIMITS.notesPageSize),
-    })
-    .strict(),
-  'notes.tags': empty,
-  'notes.palette': empty,
-  'notes.renameColor': z.object({ color, name: z.string().trim().min(1).max(LIMITS.labelLength) }).strict(),
+  'notes.page': () =>
+    z
+      .object({
+        filter: annotationFilter().optional(),
+        sort: z.enum(['document', 'date']).optional(),
+        /** Only entries with a place in the document (no unattached note, no bookmark on a vanished section). */
+        placed: z.boolean().optional(),
+        offset: z.number().int().min(0).max(LIMITS.importRecords),
+        limit: z.number().int().min(1).max(LIMITS.notesPageSize),
+      })
+      .strict(),
+  'notes.tags': () => empty(),
+  'notes.palette': () => empty(),
+  'notes.renameColor': () =>
+    z.object({ color: color(), name: z.string().trim().min(1).max(LIMITS.labelLength) }).strict(),
 
   /** Positions belong to the option (policy option or practical action), not to notes. */
-  'positions.list': z.object({ clusterId: id.optional() }).strict(),
+  'positions.list': () => z.object({ clusterId: id().optional() }).strict(),
   /** Absent field: unchanged; null: cleared. Both null clears the option's position (kept in its history). */
-  'positions.set': z
-    .object({ targetId: id, position: position.nullable().optional(), priority: priority.nullable().optional() })
-    .strict(),
-  'positions.history': z.object({ targetId: id }).strict(),
+  'positions.set': () =>
+    z
+      .object({
+        targetId: id(),
+        position: position().nullable().optional(),
+        priority: priority().nullable().optional(),
+      })
+      .strict(),
+  'positions.history': () => z.object({ targetId: id() }).strict(),
   /** Makes an earlier value (from `positions.history`) the option's position again. */
-  'positions.restore': z.object({ targetId: id, seq: z.number().int().min(1) }).strict(),
+  'positions.restore': () => z.object({ targetId: id(), seq: z.number().int().min(1) }).strict(),
 
-  'trash.list': empty,
-  'trash.restore': z.object({ id: uuid }).strict(),
-  'history.undo': empty,
+  'trash.list': () => empty(),
+  'trash.restore': () => z.object({ id: uuid() }).strict(),
+  'history.undo': () => empty(),
 
-  'export.render': z
-    .object({
-      format: z.enum(EXPORT_FORMATS),
-      scope: exportScope,
-      includeNotes: z.boolean(),
-      seal: seal.optional(),
-      header: briefHeader.partial().optional(),
-    })
-    .strict(),
+  'export.render': () =>
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        scope: exportScope(),
+        includeNotes: z.boolean(),
+        seal: seal().optional(),
+        header: briefHeader().partial().optional(),
+      })
+      .strict(),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
-  'export.save': z
-    .object({
-      format: z.enum(SAVE_FORMATS),
-      scope: exportScope,
-      includeNotes: z.boolean(),
-      seal: seal.optional(),
-      header: briefHeader.partial().optional(),
-    })
-    .strict(),
+  'export.save': () =>
+    z
+      .object({
+        format: z.enum(SAVE_FORMATS),
+        scope: exportScope(),
+        includeNotes: z.boolean(),
+        seal: seal().optional(),
+        header: briefHeader().partial().optional(),
+      })
+      .strict(),
   /** `passphrase` opens a sealed (.recollection) file; without one a sealed file answers PASSPHRASE_NEEDED. */
-  'import.preview': z.object({ data: importData, passphrase: passphrase.optional() }).strict(),
-  'import.apply': z.object({ data: importData, passphrase: passphrase.optional() }).strict(),
-  'import.open': empty,
+  'import.preview': () => z.object({ data: importData(), passphrase: passphrase().optional() }).strict(),
+  'import.apply': () => z.object({ data: importData(), passphrase: passphrase().optional() }).strict(),
+  'import.open': () => empty(),
 
-  'settings.get': empty,
-  'settings.set': z.object({ patch: settings.partial().strict() }).strict(),
+  'settings.get': () => empty(),
+  'settings.set': () => z.object({ patch: settings().partial().strict() }).strict(),
 
-  'backup.create': empty,
-  'backup.list': empty,
-  'backup.restore': z
-    .object({
-      name: z
-        .string()
-        .min(1)
-        .max(200)
-        .regex(/^[A-Za-z0-9._-]+$/),
-    })
-    .strict(),
+  'backup.create': () => empty(),
+  'backup.list': () => empty(),
+  'backup.restore': () =>
+    z
+      .object({
+        name: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[A-Za-z0-9._-]+$/),
+      })
+      .strict(),
 
   // ------------------------------------------------------------ delegation (#17)
   /** This installation's author: a stable id made once, and the name from Settings. */
-  'author.get': empty,
+  'author.get': () => empty(),
   /** Every layer held, with its state (visible, version, conflict). */
-  'layers.list': empty,
+  'layers.list': () => empty(),
   /** What adding an export file as a layer would do (new, update, same); refuses an older file with a sentence. */
-  'layers.preview': z.object({ data: z.string().max(LIMITS.importBytes), passphrase: passphrase.optional() }).strict(),
+  'layers.preview': () =>
+    z.object({ data: z.string().max(LIMITS.importBytes), passphrase: passphrase().optional() }).strict(),
   /** Adds the file as a read-only layer, or replaces the same author's layer with a newer version (previous kept for undo). */
-  'layers.add': z
-    .object({
-      data: z.string().max(LIMITS.importBytes),
-      /** Opens a sealed layer file (#17.5); without it a sealed file answers PASSPHRASE_NEEDED. */
-      passphrase: passphrase.optional(),
-      name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
-      color: layerColor.optional(),
-    })
-    .strict(),
-  'layers.update': z
-    .object({
-      id: uuid,
-      visible: z.boolean().optional(),
-      color: layerColor.optional(),
-      name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
-    })
-    .strict(),
-  'layers.remove': z.object({ id: uuid }).strict(),
+  'layers.add': () =>
+    z
+      .object({
+        data: z.string().max(LIMITS.importBytes),
+        /** Opens a sealed layer file (#17.5); without it a sealed file answers PASSPHRASE_NEEDED. */
+        passphrase: passphrase().optional(),
+        name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
+        color: layerColor().optional(),
+      })
+      .strict(),
+  'layers.update': () =>
+    z
+      .object({
+        id: uuid(),
+        visible: z.boolean().optional(),
+        color: layerColor().optional(),
+        name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
+      })
+      .strict(),
+  'layers.remove': () => z.object({ id: uuid() }).strict(),
   /** Restores the version the last update replaced. */
-  'layers.undo': z.object({ id: uuid }).strict(),
+  'layers.undo': () => z.object({ id: uuid() }).strict(),
   /** The layers' annotations on some blocks (default: the visible layers), like annotations.forBlocks. */
-  'layers.forBlocks': z
-    .object({
-      blockIds: z.array(id).max(LIMITS.blocksPerQuery),
-      layerIds: z.array(uuid).max(LIMITS.layers).optional(),
-      perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
-    })
-    .strict(),
+  'layers.forBlocks': () =>
+    z
+      .object({
+        blockIds: z.array(id()).max(LIMITS.blocksPerQuery),
+        layerIds: z.array(uuid()).max(LIMITS.layers).optional(),
+        perBlock: z.number().int().min(1).max(LIMITS.notesPerBlock).optional(),
+      })
+      .strict(),
   /** One page of a layer's notes (or several layers'), like notes.page. */
-  'layers.notesPage': z
-    .object({
-      layerIds: z.array(uuid).min(1).max(LIMITS.layers),
-      filter: annotationFilter.optional(),
-      sort: z.enum(['document', 'date']).optional(),
-      offset: z.number().int().min(0).max(LIMITS.importRecords),
-      limit: z.number().int().min(1).max(LIMITS.notesPageSize),
-    })
-    .strict(),
+  'layers.notesPage': () =>
+    z
+      .object({
+        layerIds: z.array(uuid()).min(1).max(LIMITS.layers),
+        filter: annotationFilter().optional(),
+        sort: z.enum(['document', 'date']).optional(),
+        offset: z.number().int().min(0).max(LIMITS.importRecords),
+        limit: z.number().int().min(1).max(LIMITS.notesPageSize),
+      })
+      .strict(),
   /** Each layer's positions by option, for the matrix's columns (default: the visible layers). */
-  'layers.positions': z
-    .object({ clusterId: id.optional(), layerIds: z.array(uuid).max(LIMITS.layers).optional() })
-    .strict(),
+  'layers.positions': () =>
+    z.object({ clusterId: id().optional(), layerIds: z.array(uuid()).max(LIMITS.layers).optional() }).strict(),
   /** Copies a layer's position of an option, or one of its notes, into the user's own notes, saying where it came from. */
-  'layers.adopt': z
-    .object({ layerId: uuid, what: z.enum(['position', 'note']), targetId: id.optional(), noteId: uuid.optional() })
-    .strict()
-    .refine((a) => (a.what === 'position' ? a.targetId !== undefined : a.noteId !== undefined), {
-      message: 'a position needs targetId; a note needs noteId',
-    }),
-  'folder.status': empty,
+  'layers.adopt': () =>
+    z
+      .object({
+        layerId: uuid(),
+        what: z.enum(['position', 'note']),
+        targetId: id().optional(),
+        noteId: uuid().optional(),
+      })
+      .strict()
+      .refine((a) => (a.what === 'position' ? a.targetId !== undefined : a.noteId !== undefined), {
+        message: 'a position needs targetId; a note needs noteId',
+      }),
+  'folder.status': () => empty(),
   /** Sets (or with null, stops using) the shared folder; the folder must exist. */
-  'folder.set': z.object({ path: folderPath.nullable() }).strict(),
+  'folder.set': () => z.object({ path: folderPath().nullable() }).strict(),
   /** Shell: a folder dialog; answers the chosen path (not yet set) or null when cancelled. */
-  'folder.choose': empty,
+  'folder.choose': () => empty(),
   // Export progress and cancel (#12.3).
-  'export.cancel': empty,
+  'export.cancel': () => empty(),
   // Protection of the notes at rest and the app lock (docs/security.md).
-  'vault.status': empty,
-  'vault.enable': z.object({ passphrase: vaultPassphrase }).strict(),
-  'vault.disable': z.object({ passphrase: vaultPassphrase }).strict(),
-  'vault.unlock': z.union([
-    z.object({ passphrase: vaultPassphrase }).strict(),
-    z.object({ recoveryCode, newPassphrase: vaultPassphrase }).strict(),
-  ]),
-  'vault.lock': empty,
-  'vault.changePassphrase': z.object({ passphrase: vaultPassphrase, newPassphrase: vaultPassphrase }).strict(),
+  'vault.status': () => empty(),
+  'vault.enable': () => z.object({ passphrase: vaultPassphrase() }).strict(),
+  'vault.disable': () => z.object({ passphrase: vaultPassphrase() }).strict(),
+  'vault.unlock': () =>
+    z.union([
+      z.object({ passphrase: vaultPassphrase() }).strict(),
+      z.object({ recoveryCode: recoveryCode(), newPassphrase: vaultPassphrase() }).strict(),
+    ]),
+  'vault.lock': () => empty(),
+  'vault.changePassphrase': () =>
+    z.object({ passphrase: vaultPassphrase(), newPassphrase: vaultPassphrase() }).strict(),
   /** Shell: remember (or forget) the key in the OS keychain on this computer. */
-  'vault.remember': z.object({ remember: z.boolean() }).strict(),
+  'vault.remember': () => z.object({ remember: z.boolean() }).strict(),
   // Sealed layer files (#17.5).
   /**
    * Seals this installation's layer file with the delegation passphrase and reads colleagues' sealed files
    * with it (null: layer files are plain again). Kept wrapped by the notes' key when they are protected,
    * for this session only otherwise; never answered back.
    */
-  'folder.setPassphrase': z
-    .object({
-      passphrase: z.string().min(LIMITS.sealPassphraseMin).max(LIMITS.passphraseLength).nullable(),
-    })
-    .strict(),
+  'folder.setPassphrase': () =>
+    z
+      .object({
+        passphrase: z.string().min(LIMITS.sealPassphraseMin).max(LIMITS.passphraseLength).nullable(),
+      })
+      .strict(),
 } as const;
+
+type ArgSchemaMakers = typeof argSchemaMakers;
+export type ArgSchemas = { readonly [K in keyof ArgSchemaMakers]: ReturnType<ArgSchemaMakers[K]> };
+export const argSchemas: ArgSchemas = onFirstUse(argSchemaMakers);
 
 /** Result type of every channel. Keys must equal `argSchemas`' keys (checked below). */
 export interface ChannelResults {

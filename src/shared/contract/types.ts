@@ -24,13 +24,13 @@ export type { AnchorStatus, Color, ExportFormat, Position, Priority, SearchKind 
 // ---------------------------------------------------------------- argument shapes (inferred)
 
 /** W3C TextQuoteSelector + TextPositionSelector, within the block's plain text. */
-export type Selector = z.output<typeof S.selector>;
+export type Selector = z.output<ReturnType<typeof S.selector>>;
 /** What a user writes on an annotation: note (Markdown), colour, tags, position, priority. */
-export type AnnotationFields = z.output<typeof S.annotationFields>;
-export type AnnotationFilter = z.output<typeof S.annotationFilter>;
-export type ExportScope = z.output<typeof S.exportScope>;
-export type Settings = z.output<typeof S.settings>;
-export type BriefHeader = z.output<typeof S.briefHeader>;
+export type AnnotationFields = z.output<ReturnType<typeof S.annotationFields>>;
+export type AnnotationFilter = z.output<ReturnType<typeof S.annotationFilter>>;
+export type ExportScope = z.output<ReturnType<typeof S.exportScope>>;
+export type Settings = z.output<ReturnType<typeof S.settings>>;
+export type BriefHeader = z.output<ReturnType<typeof S.briefHeader>>;
 
 // ---------------------------------------------------------------- content
 

@@ -10,7 +10,7 @@
  * everything else writes the layer tables alone. A layer file is read whole or
  * refused whole (../../delegation/layer-file.ts).
  */
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 import type {
   AdoptResult,
   Author,
@@ -48,7 +48,7 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
     let id = s.meta.get(META_AUTHOR_ID);
     if (!id) {
       // Made by migration 4; a hand-edited file that lost it gets a new one, once.
-      const made = randomUUID();
+      const made = nodeCrypto().randomUUID();
       s.db.transaction(() => s.meta.set(META_AUTHOR_ID, made)).immediate();
       id = made;
     }
@@ -166,7 +166,7 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
       if (p.action !== 'same') {
         s.db
           .transaction(() => {
-            const layerId = p.existing?.id ?? file.author?.id ?? randomUUID();
+            const layerId = p.existing?.id ?? file.author?.id ?? nodeCrypto().randomUUID();
             const version = s.layers.insertVersion(
               {
                 layerId,

@@ -13,7 +13,7 @@
  * owner-only through a temporary file, fsync and rename; nothing of the
  * passphrase, the code or either key is ever logged or returned to the renderer.
  */
-import crypto from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/result';
@@ -59,7 +59,12 @@ const stretch = (secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> 
 export function calibrate(targetMs: number): KdfParams {
   const base: KdfParams = { name: 'scrypt', logN: MIN_LOG_N, r: 8, p: 1 };
   const t0 = performance.now();
-  crypto.scryptSync('calibration', crypto.randomBytes(16), 32, { N: 2 ** base.logN, r: 8, p: 1, maxmem: maxmem(base) });
+  nodeCrypto().scryptSync('calibration', nodeCrypto().randomBytes(16), 32, {
+    N: 2 ** base.logN,
+    r: 8,
+    p: 1,
+    maxmem: maxmem(base),
+  });
   const ms = Math.max(1, performance.now() - t0);
   let logN = MIN_LOG_N;
   while (logN < MAX_LOG_N && ms * 2 ** (logN + 1 - MIN_LOG_N) <= targetMs * 1.4) logN++;
@@ -74,10 +79,10 @@ async function wrap(
   kdf: KdfParams,
   which: 'passphrase' | 'recovery',
 ): Promise<Wrapped> {
-  const salt = crypto.randomBytes(16);
+  const salt = nodeCrypto().randomBytes(16);
   const kek = await stretch(secret, salt, kdf);
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', kek, iv).setAAD(AAD(which));
+  const iv = nodeCrypto().randomBytes(12);
+  const cipher = nodeCrypto().createCipheriv('aes-256-gcm', kek, iv).setAAD(AAD(which));
   const key = Buffer.concat([cipher.update(dataKey), cipher.final()]);
   kek.fill(0);
   const b64 = (b: Buffer) => b.toString('base64');
@@ -93,7 +98,7 @@ async function unwrap(
 ): Promise<Buffer | null> {
   const kek = await stretch(secret, Buffer.from(w.salt, 'base64'), kdf);
   try {
-    const decipher = crypto.createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64')).setAAD(AAD(which));
+    const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64')).setAAD(AAD(which));
     decipher.setAuthTag(Buffer.from(w.tag, 'base64'));
     const key = Buffer.concat([decipher.update(Buffer.from(w.key, 'base64')), decipher.final()]);
     return key.length === 32 ? key : null;
@@ -107,7 +112,7 @@ async function unwrap(
 /** 26 Crockford base32 characters (130 bits, 128 of them random) in groups of 4-4-4-4-4-6. */
 export function newRecoveryCode(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const bytes = crypto.randomBytes(17);
+  const bytes = nodeCrypto().randomBytes(17);
   let bits = 0n;
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let out = '';
@@ -191,7 +196,7 @@ export async function createKeyFile(
   passphrase: string,
   kdf: KdfParams,
 ): Promise<{ file: KeyFile; dataKey: Buffer; recoveryCode: string }> {
-  const dataKey = crypto.randomBytes(32);
+  const dataKey = nodeCrypto().randomBytes(32);
   const recoveryCode = newRecoveryCode();
   const file: KeyFile = {
     format: 'recollection-vault',
