@@ -1,7 +1,7 @@
 /**
  * Growth with corpus size: the real document (1×) and synthetic corpora of
  * 10× and 100× (synthetic.ts) go through the real content build into a temp
- * folder; then build time, index size, load time (MiniSearch.loadJSON alone,
+ * folder; then build time, index size, load time (the packed index unpacked alone,
  * and the whole open: store + search service), and search latency of the app
  * over the query set and its keystrokes, with FTS5 and the scan alongside.
  *
@@ -12,12 +12,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import { buildContentDb } from '../../src/core/content/build';
 import { readThesaurus } from '../../src/core/content/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { indexDocuments } from '../../src/core/search/documents';
 import { indexOptions } from '../../src/core/search/options';
+import { unpackIndex } from '../../src/core/search/packed-index';
 import { SearchService } from '../../src/core/search/service';
 import { Fts5Search, ScanSearch } from './baselines';
 import type { BenchContext, Row, SectionOutcome } from './context';
@@ -35,8 +35,9 @@ export interface ScalePoint {
   terms: number;
   buildMs: number;
   dbBytes: number;
-  indexJsonBytes: number;
-  loadJson: Summary;
+  /** The stored (packed) index row. */
+  indexBytes: number;
+  loadIndex: Summary;
   /** ContentStore.open + new SearchService. */
   open: Summary;
   app: { full: Summary; keystrokes: Summary; all: Summary };
@@ -77,10 +78,8 @@ function measurePoint(ctx: BenchContext, factor: number, dir: string): ScalePoin
   const s = opened;
   const service = svc;
   try {
-    const json = s.searchIndexJson();
-    const loadJson = summarize(
-      Array.from({ length: reps }, () => timeMs(() => MiniSearch.loadJSON(json, indexOptions()))),
-    );
+    const packed = s.searchIndexData() as Buffer;
+    const loadIndex = summarize(Array.from({ length: reps }, () => timeMs(() => unpackIndex(packed, indexOptions()))));
     const terms = Object.keys(s.searchVocabulary()).length;
 
     const docs = indexDocuments(model);
@@ -126,8 +125,8 @@ function measurePoint(ctx: BenchContext, factor: number, dir: string): ScalePoin
       terms,
       buildMs,
       dbBytes: report.bytes,
-      indexJsonBytes: Buffer.byteLength(json, 'utf8'),
-      loadJson,
+      indexBytes: packed.length,
+      loadIndex,
       open: summarize(open),
       app: { full: summarize(appFull), keystrokes: summarize(appKeys), all: summarize([...appFull, ...appKeys]) },
       fts5: summarize([...onFull.fts5, ...onKeys.fts5]),
@@ -156,7 +155,7 @@ export async function benchScale(ctx: BenchContext): Promise<SectionOutcome<Scal
   const rows: Row[] = points.flatMap((p) => [
     {
       label: `${p.factor}×: ${p.indexedDocuments.toLocaleString('en')} docs, ${p.terms.toLocaleString('en')} terms`,
-      value: `build ${fmtMs(p.buildMs)} ms; index ${fmtBytes(p.indexJsonBytes)} (DB ${fmtBytes(p.dbBytes)}); loadJSON p50 ${fmtMs(p.loadJson.p50)} ms; open p50 ${fmtMs(p.open.p50)} ms`,
+      value: `build ${fmtMs(p.buildMs)} ms; index ${fmtBytes(p.indexBytes)} (DB ${fmtBytes(p.dbBytes)}); unpack p50 ${fmtMs(p.loadIndex.p50)} ms; open p50 ${fmtMs(p.open.p50)} ms`,
     },
     { label: `  app search, all`, n: p.app.all.n, p50: p.app.all.p50, p95: p.app.all.p95, p99: p.app.all.p99 },
     {

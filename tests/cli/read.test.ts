@@ -178,7 +178,7 @@ describe('show', () => {
   });
 
   it('resolves labels and numbers without loading the search index (search loads it)', async () => {
-    const loads = vi.spyOn(ContentStore.prototype, 'searchIndexJson');
+    const loads = vi.spyOn(ContentStore.prototype, 'searchIndexData');
     try {
       for (const q of ['2.2 PO 1', 'ppd 5424', 'footnote 55', '2.2'])
         expect((await cli(data, 'show', q)).code, q).toBe(0);

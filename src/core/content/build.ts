@@ -1,6 +1,6 @@
 /**
  * Writes the content database from a document model: tables, metadata and the
- * serialized search index.
+ * search index (packed: search/packed-index.ts).
  *
  * Constraints: deterministic (the same model and options give identical table
  * contents: rows are written in a fixed order, JSON with a fixed key order,
@@ -13,8 +13,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import MiniSearch from 'minisearch';
 import type { DocumentModel, Mark } from '../../shared/model';
 import { buildIndex } from '../search/documents';
+import { indexOptions } from '../search/options';
+import { packIndex } from '../search/packed-index';
 import { prepareThesaurus, type ThesaurusData } from '../search/thesaurus';
 import {
   CONTENT_DDL,
@@ -161,7 +164,9 @@ function writeAll(db: Database.Database, model: DocumentModel, options: BuildOpt
 
   const built = buildIndex(model);
   const insertIndex = db.prepare('INSERT INTO search_index (id, data) VALUES (?, ?)');
-  insertIndex.run(SEARCH_INDEX_ROW, JSON.stringify(built.index));
+  // Packed from what loadJSON gives (its Map order is the one the app has always searched).
+  const loaded = MiniSearch.loadJSON(JSON.stringify(built.index), indexOptions());
+  insertIndex.run(SEARCH_INDEX_ROW, packIndex(loaded));
   insertIndex.run(SEARCH_VOCABULARY_ROW, JSON.stringify(built.vocabulary));
   insertIndex.run(SEARCH_THESAURUS_ROW, JSON.stringify(options.thesaurus ?? null));
   insertIndex.run(SEARCH_THESAURUS_KEYS_ROW, JSON.stringify(prepareThesaurus(options.thesaurus ?? null)));

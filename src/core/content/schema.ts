@@ -8,14 +8,18 @@
  * See docs/content-schema.md.
  */
 
-export const CONTENT_SCHEMA_VERSION = 1;
+/**
+ * 2: the search index is stored packed (search/packed-index.ts, a BLOB) instead of MiniSearch's JSON,
+ * so a version-1 file is refused and rebuilt rather than handed to the wrong reader.
+ */
+export const CONTENT_SCHEMA_VERSION = 2;
 
 /** Keys of the `meta` table, all stored as text. */
 export const META_KEYS = ['title', 'subtitle', 'place', 'date', 'source_sha256', 'schema_version', 'build_id'] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
-/** Ids of the rows of `search_index`. */
-export const SEARCH_INDEX_ROW = 'minisearch';
+/** Ids of the rows of `search_index`. The MiniSearch index, packed (search/packed-index.ts): bytes, not JSON. */
+export const SEARCH_INDEX_ROW = 'minisearch-packed';
 export const SEARCH_VOCABULARY_ROW = 'vocabulary';
 /** resources/thesaurus.json as validated at build time, or `null` when built without one. */
 export const SEARCH_THESAURUS_ROW = 'thesaurus';
@@ -86,9 +90,10 @@ export const CONTENT_DDL: readonly string[] = [
    ) WITHOUT ROWID`,
   `CREATE INDEX cross_refs_facet ON cross_refs(type, key)`,
 
+  // data: JSON text, except the packed index (bytes).
   `CREATE TABLE search_index (
      id   TEXT PRIMARY KEY,
-     data TEXT NOT NULL
+     data BLOB NOT NULL
    ) WITHOUT ROWID`,
 ];
 

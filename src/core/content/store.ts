@@ -39,6 +39,7 @@ import {
   readFootnotes,
   readMeta,
   readOrFail,
+  readSearchData,
   readSearchRow,
   readSections,
   type Db,
@@ -272,9 +273,9 @@ export class ContentStore implements ContentLookup {
 
   // ------------------------------------------------------------ search support
 
-  /** The serialized MiniSearch index stored by the build (read on demand, not kept). */
-  searchIndexJson(): string {
-    return readOrFail('the search index', () => readSearchRow(this.db, SEARCH_INDEX_ROW));
+  /** The packed MiniSearch index stored by the build (search/packed-index.ts; read on demand, not kept). */
+  searchIndexData(): unknown {
+    return readOrFail('the search index', () => readSearchData(this.db, SEARCH_INDEX_ROW));
   }
 
   searchVocabulary(): Vocabulary {

@@ -261,7 +261,14 @@ export function readCrossRefs(db: Db): CrossRef[] {
 }
 
 export function readSearchRow(db: Db, id: string): string {
-  const row = db.prepare<[string], { data: string }>('SELECT data FROM search_index WHERE id = ?').get(id);
+  const data = readSearchData(db, id);
+  if (typeof data !== 'string') throw new Error(`the ${id} row is not text`);
+  return data;
+}
+
+/** A row of `search_index` as stored: JSON text, or bytes (the packed index). */
+export function readSearchData(db: Db, id: string): unknown {
+  const row = db.prepare<[string], { data: unknown }>('SELECT data FROM search_index WHERE id = ?').get(id);
   if (!row) throw unavailable(`the content database has no search index (${id})`);
   return row.data;
 }

@@ -5,10 +5,12 @@
  * filter) the same documents match, with the same scores, query terms and
  * index terms, and the first page is MiniSearch's first page.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { useRealSearch } from '../../../tests/support/search';
 import { Executor } from './engine';
+import { unpackIndex } from './packed-index';
 import { indexOptions, SEARCH_OPTIONS, type IndexDoc } from './options';
 import { planQuery, planQueryTree, type Lexicon } from './plan';
 import { Thesaurus } from './thesaurus';
@@ -40,7 +42,7 @@ function setup(): {
   executor: Executor;
   plan: (q: string) => ReturnType<typeof planQuery>;
 } {
-  const index = MiniSearch.loadJSON<IndexDoc>(real.store.searchIndexJson(), indexOptions());
+  const index = unpackIndex<IndexDoc>(real.store.searchIndexData(), indexOptions());
   const vocab = real.store.searchVocabulary();
   const terms = Object.keys(vocab).sort();
   const lex: Lexicon = {

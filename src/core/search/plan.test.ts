@@ -4,16 +4,18 @@
  * MAX_COMPLETIONS completions is searched through its most used completions,
  * scored exactly as MiniSearch scores a prefix match.
  */
-import MiniSearch, { type Query } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { useRealSearch } from '../../../tests/support/search';
 import { indexOptions, SEARCH_OPTIONS, type IndexDoc } from './options';
+import { unpackIndex } from './packed-index';
 import { KNOWN_DOCS, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon } from './plan';
 
 const real = useRealSearch();
 
 function index(): MiniSearch<IndexDoc> {
-  return MiniSearch.loadJSON<IndexDoc>(real.store.searchIndexJson(), indexOptions());
+  return unpackIndex<IndexDoc>(real.store.searchIndexData(), indexOptions());
 }
 
 /** Vocabulary-backed lexicon; `all` makes every prefix go through its completions (none dropped). */

@@ -11,6 +11,7 @@ import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
 import { buildFixtureDb, fixtureModel } from '../../../tests/support/model.fixture';
+import { SEARCH_INDEX_ROW } from '../content/schema';
 import { ContentStore } from '../content/store';
 import { SearchService, compactQuery } from './service';
 import { normalizeTerm } from './spelling';
@@ -226,7 +227,7 @@ describe('SearchService on the fixture', () => {
     const bad = join(dir, 'bad-index.db');
     copyFileSync(path, bad);
     const w = new Database(bad);
-    w.prepare("UPDATE search_index SET data = '{\"broken\": true}' WHERE id = 'minisearch'").run();
+    w.prepare('UPDATE search_index SET data = ? WHERE id = ?').run('{"broken": true}', SEARCH_INDEX_ROW);
     w.close();
     const s = ContentStore.open(bad);
     try {

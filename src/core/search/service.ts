@@ -2,13 +2,15 @@
  * The search service over the document: ranked, filtered, paged hits with
  * snippets; suggestions while typing; "jump to"; "did you mean".
  *
- * Constraints: the index is the one stored by the build, loaded with
- * MiniSearch.loadJSON at open (never rebuilt: opening stays fast and the app
- * searches exactly what was tested); filters run inside MiniSearch's `filter`
+ * Constraints: the index is the one stored by the build, unpacked at open
+ * (packed-index.ts: the instance MiniSearch.loadJSON would give, without its
+ * cost; never rebuilt: opening stays fast and the app searches exactly what
+ * was tested); filters run inside MiniSearch's `filter`
  * option; words are combined with AND, and only when AND finds nothing with OR.
  * The user's notes are searched elsewhere (user data) and merged by the handler.
  */
-import MiniSearch, { type SearchResult as RawResult } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { SearchResult as RawResult } from 'minisearch';
 import { CoreError } from '../../shared/contract/result';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
 import type { ContentStore } from '../content/store';
@@ -30,6 +32,7 @@ import { Executor, type Ranked, type StoredFilter } from './engine';
 import { contentWords, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
 import { allowedEdits, closestTerm, correctionCandidates, editDistance, type Candidates } from './similar';
 import { makeSnippet, matchSpans } from './snippet';
+import { unpackIndex } from './packed-index';
 import { normalizeTerm } from './spelling';
 import { Thesaurus } from './thesaurus';
 import { queryTokensWithOffsets } from './tokenize';
@@ -112,9 +115,9 @@ export class SearchService {
   private english: EnglishWords | null = null;
 
   constructor(private readonly content: ContentStore) {
-    const json = content.searchIndexJson();
+    const data = content.searchIndexData();
     try {
-      this.index = MiniSearch.loadJSON<IndexDoc>(json, indexOptions());
+      this.index = unpackIndex<IndexDoc>(data, indexOptions());
     } catch (err) {
       const why = errorMessage(err);
       throw new CoreError(

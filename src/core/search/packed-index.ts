@@ -1,0 +1,269 @@
+/**
+ * The stored search index in a packed form that opens without JSON.parse of
+ * the postings or MiniSearch's per-term `createPath`: the radix tree of the
+ * loaded index written in pre-order with its postings as one array of 32-bit
+ * integers, from which a real MiniSearch instance is put back together.
+ *
+ * Constraints: `unpackIndex(packIndex(x))` has exactly the private state that
+ * `MiniSearch.loadJSON` gives for x (the same nested Maps in the same order,
+ * numbers as keys; packed-index.test.ts compares every field), so MiniSearch's
+ * own methods and the executor (engine.ts, query-tree.ts) work unchanged; the
+ * bytes come from a file and may be damaged: every count and length is checked
+ * against what is left, and anything wrong throws an Error (the service turns it
+ * into "the stored search index cannot be loaded … run npm run build:content"),
+ * never a crash, a hang or a misread. MiniSearch 7 is pinned exactly, and its
+ * version is part of the content fingerprint.
+ *
+ * Layout (little-endian, 32-bit words first): "RCIX", format version, the
+ * byte width of the integers (2 when every one fits in 16 bits, else 4), the
+ * byte lengths of the header JSON and of the edge labels (UTF-16LE, so any
+ * string survives), the number of integers, a checksum of the rest (two sums
+ * over its 32-bit words: a flipped byte is refused, not searched); then the
+ * header JSON; the labels; padding to 4 bytes; the integers; padding to 4 bytes.
+ * Integers: node := entryCount, entries; entry := 0, termData (the leaf, key '')
+ * | labelLength, child node (the label is the next labelLength code units);
+ * termData := fieldCount, then per field: fieldId, docCount, (shortId, frequency)…
+ */
+import MiniSearch, { type Options } from 'minisearch';
+
+const MAGIC = 'RCIX';
+/** Bumped with any change of the layout; the content schema version is bumped with it. */
+export const PACKED_INDEX_VERSION = 1;
+const PREFIX = 28;
+
+type TermData = Map<number, Map<number, number>>;
+type Tree = Map<string, Tree | TermData>;
+
+/** The private fields of a MiniSearch 7 instance that make up its loaded state (as loadJS sets them). */
+export interface IndexState {
+  _index: { _tree: Tree };
+  _documentCount: number;
+  _nextId: number;
+  _dirtCount: number;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _storedFields: Map<number, Record<string, unknown> | undefined>;
+}
+
+interface Header {
+  documentCount: number;
+  nextId: number;
+  dirtCount: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  documentIds: Array<[number, string]>;
+  fieldLength: Array<[number, number[]]>;
+  storedFields: Array<[number, Record<string, unknown>]>;
+}
+
+export const stateOf = (index: MiniSearch): IndexState => index as unknown as IndexState;
+
+/**
+ * The packed bytes of a loaded index. Pack what `MiniSearch.loadJSON` returns (not a freshly built
+ * index): its Maps are in loadJSON's order, which is what the app has always searched.
+ */
+export function packIndex(index: MiniSearch): Buffer {
+  const s = stateOf(index);
+  const header: Header = {
+    documentCount: s._documentCount,
+    nextId: s._nextId,
+    dirtCount: s._dirtCount,
+    fieldIds: s._fieldIds,
+    averageFieldLength: s._avgFieldLength,
+    documentIds: [...s._documentIds],
+    fieldLength: [...s._fieldLength],
+    storedFields: [...s._storedFields].map(([id, stored]) => {
+      if (stored === undefined) throw new Error(`document ${id} has no stored fields`);
+      return [id, stored];
+    }),
+  };
+  const ints: number[] = [];
+  const labels: string[] = [];
+  const node = (tree: Tree): void => {
+    ints.push(tree.size);
+    for (const [key, value] of tree) {
+      if (key === '') {
+        const data = value as TermData;
+        ints.push(0, data.size);
+        for (const [field, docs] of data) {
+          ints.push(field, docs.size);
+          for (const [doc, freq] of docs) ints.push(doc, freq);
+        }
+      } else {
+        ints.push(key.length);
+        labels.push(key);
+        node(value as Tree);
+      }
+    }
+  };
+  node(s._index._tree);
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
+  const text = Buffer.from(labels.join(''), 'utf16le');
+  const width = ints.every((v) => v >= 0 && v <= 0xffff) ? 2 : 4;
+  const start = align(PREFIX + head.length + text.length);
+  const out = Buffer.alloc(align(start + ints.length * width));
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(PACKED_INDEX_VERSION, 4);
+  out.writeUInt32LE(width, 8);
+  out.writeUInt32LE(head.length, 12);
+  out.writeUInt32LE(text.length, 16);
+  out.writeUInt32LE(ints.length, 20);
+  head.copy(out, PREFIX);
+  text.copy(out, PREFIX + head.length);
+  if (width === 2) ints.forEach((v, i) => out.writeUInt16LE(v, start + i * 2));
+  else ints.forEach((v, i) => out.writeInt32LE(v, start + i * 4));
+  out.writeInt32LE(checksum(words(out, PREFIX, (out.length - PREFIX) / 4)), 24);
+  return out;
+}
+
+const align = (n: number): number => (n + 3) & ~3;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** `count` little-endian integers at `start` (4-aligned in `bytes`): a view, or a copy on a big-endian machine. */
+function integers(bytes: Uint8Array, start: number, count: number, width: 2 | 4): Uint16Array | Int32Array {
+  const at = bytes.byteOffset + start;
+  if (LITTLE_ENDIAN)
+    return width === 2 ? new Uint16Array(bytes.buffer, at, count) : new Int32Array(bytes.buffer, at, count);
+  const view = new DataView(bytes.buffer, at, count * width);
+  const out = width === 2 ? new Uint16Array(count) : new Int32Array(count);
+  for (let i = 0; i < count; i++) out[i] = width === 2 ? view.getUint16(i * 2, true) : view.getInt32(i * 4, true);
+  return out;
+}
+
+const words = (bytes: Uint8Array, start: number, count: number): Int32Array =>
+  integers(bytes, start, count, 4) as Int32Array;
+
+/**
+ * A Fletcher-style checksum over 32-bit words (two running sums, so a changed, missing or moved word
+ * shows): against damage, not tampering. No calls in the loop: it runs before the code is optimised.
+ */
+function checksum(w: Int32Array): number {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < w.length; i++) {
+    a = (a + w[i]) | 0;
+    b = (b + a) | 0;
+  }
+  return (a ^ (b << 16) ^ (b >>> 16)) | 0;
+}
+
+const fail = (why: string): never => {
+  throw new Error(`packed search index: ${why}`);
+};
+
+/** A real MiniSearch instance from packed bytes, as MiniSearch.loadJSON(json, options) would return it. */
+export function unpackIndex<T>(bytes: unknown, options: Options<T>): MiniSearch<T> {
+  if (!(bytes instanceof Uint8Array)) return fail('not bytes (a database from another version?)');
+  // Typed-array views need 4-aligned words: a copy in the rare case the bytes are not.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  const buf = Buffer.from(aligned.buffer, aligned.byteOffset, aligned.byteLength);
+  if (buf.length < PREFIX || buf.length % 4 !== 0 || buf.toString('latin1', 0, 4) !== MAGIC) fail('no header');
+  if (buf.readUInt32LE(4) !== PACKED_INDEX_VERSION)
+    fail(`format ${buf.readUInt32LE(4)}, expected ${PACKED_INDEX_VERSION}`);
+  if (checksum(words(buf, PREFIX, (buf.length - PREFIX) / 4)) !== buf.readInt32LE(24)) fail('checksum mismatch');
+  const width = buf.readUInt32LE(8);
+  const headLength = buf.readUInt32LE(12);
+  const textLength = buf.readUInt32LE(16);
+  const count = buf.readUInt32LE(20);
+  const start = align(PREFIX + headLength + textLength);
+  if (width !== 2 && width !== 4) fail(`integer width ${width}`);
+  if (textLength % 2 !== 0 || align(start + count * width) !== buf.length) fail('lengths do not match the size');
+  const header = headerOf(JSON.parse(buf.toString('utf8', PREFIX, PREFIX + headLength)));
+  const labels = buf.toString('utf16le', PREFIX + headLength, PREFIX + headLength + textLength);
+  const ints = integers(buf, start, count, width as 2 | 4);
+
+  const index = new MiniSearch<T>(options);
+  const s = stateOf(index);
+  s._documentCount = header.documentCount;
+  s._nextId = header.nextId;
+  s._dirtCount = header.dirtCount;
+  s._fieldIds = header.fieldIds;
+  s._avgFieldLength = header.averageFieldLength;
+  s._documentIds = new Map(header.documentIds);
+  s._fieldLength = new Map(header.fieldLength);
+  s._storedFields = new Map(header.storedFields);
+  s._idToShortId = new Map();
+  for (const [short, id] of s._documentIds) s._idToShortId.set(id, short);
+
+  s._index._tree = treeOf(ints, labels, Object.keys(s._fieldIds).length);
+  return index;
+}
+
+/**
+ * The radix tree from its pre-order integers: one loop with an explicit stack and every cursor in a
+ * local (the code runs once per process, mostly before it is optimised). Each count is checked
+ * against the integers left before it is used, so damage ends in an error, never a long loop.
+ */
+function treeOf(ints: Uint16Array | Int32Array, labels: string, fields: number): Tree {
+  const count = ints.length;
+  const root: Tree = new Map();
+  const parents: Tree[] = [];
+  const pending: number[] = [];
+  let node = root;
+  let p = 0;
+  let l = 0;
+  let left = ints[p++];
+  if (!(left >= 0 && left <= count - p)) fail('bad node');
+  for (;;) {
+    if (left === 0) {
+      const parent = parents.pop();
+      if (parent === undefined) break;
+      node = parent;
+      left = pending.pop() ?? 0;
+      continue;
+    }
+    left--;
+    if (p >= count) fail('truncated');
+    const length = ints[p++];
+    if (length === 0) {
+      const fieldCount = ints[p++];
+      if (!(fieldCount >= 0 && fieldCount <= count - p)) fail('bad term');
+      const data: TermData = new Map();
+      for (let f = 0; f < fieldCount; f++) {
+        const field = ints[p];
+        const n = ints[p + 1];
+        p += 2;
+        if (!(field >= 0 && field < fields && n >= 0 && n <= (count - p) / 2)) fail('bad postings');
+        const docs = new Map<number, number>();
+        for (const end = p + 2 * n; p < end; p += 2) docs.set(ints[p], ints[p + 1]);
+        data.set(field, docs);
+      }
+      node.set('', data);
+    } else {
+      if (!(length > 0 && length <= labels.length - l)) fail('bad label');
+      const child: Tree = new Map();
+      node.set(labels.slice(l, (l += length)), child);
+      parents.push(node);
+      pending.push(left);
+      node = child;
+      left = ints[p++];
+      if (!(left >= 0 && left <= count - p)) fail('bad node');
+    }
+  }
+  if (p !== count || l !== labels.length) fail('trailing data');
+  return root;
+}
+
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+const isPairs = (v: unknown, second: (x: unknown) => boolean): boolean =>
+  Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && isInt(e[0]) && second(e[1]));
+
+/** The header, checked by hand (a zod parse would compile its schema at every start). */
+function headerOf(v: unknown): Header {
+  const h = (v ?? {}) as Record<string, unknown>;
+  const ok =
+    isInt(h.documentCount) &&
+    isInt(h.nextId) &&
+    isInt(h.dirtCount) &&
+    h.fieldIds !== null &&
+    typeof h.fieldIds === 'object' &&
+    Object.values(h.fieldIds).every(isInt) &&
+    Array.isArray(h.averageFieldLength) &&
+    isPairs(h.documentIds, (x) => typeof x === 'string') &&
+    isPairs(h.fieldLength, Array.isArray) &&
+    isPairs(h.storedFields, (x) => x !== null && typeof x === 'object');
+  return ok ? (h as unknown as Header) : fail('bad header');
+}
