@@ -16,7 +16,7 @@
 'use strict';
 const { readFileSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const { dirname, join } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
 
@@ -46,7 +46,7 @@ function readCache(cache, expected) {
  * the build writes the cache after a warm-up run).
  */
 function loadCli(dir) {
-  const { bundle, cache } = bundleFiles(dir);
+  const { bundle, cache } = bundleFiles(resolve(dir));
   const source = readFileSync(bundle, 'utf8');
   const header = stamp(bundle);
   const { cachedData, state } = readCache(cache, header);

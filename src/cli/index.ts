@@ -23,7 +23,7 @@ import { backup, exportCommand, importCommand, restore } from './data';
 import { terminalJson, terminalText } from './format';
 import { layers } from './layers';
 import { annotate, bookmark, notes } from './notes';
-import { appVersion, defaultContentPath, defaultDataDir } from './paths';
+import { appVersion, defaultContentPath, defaultDataDir, nodeAddon } from './paths';
 import { outline, search, show } from './read';
 import { askOnTerminal } from './seal-passphrase';
 import { errorMessage } from '../shared/errors';
@@ -109,7 +109,10 @@ const processIo: Io = {
   err: (text) => void process.stderr.write(text),
   drain: () =>
     process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', done)) : Promise.resolve(),
-  errIsTTY: process.stderr.isTTY === true,
+  // A getter: reading process.stderr builds the stream (and loads Node's stream modules) at start.
+  get errIsTTY() {
+    return process.stderr.isTTY === true;
+  },
   onInterrupt: (handler) => {
     process.once('SIGINT', handler);
     return () => void process.off('SIGINT', handler);
@@ -229,8 +232,9 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
               contentDbPath,
               dataDir,
               version: host.version ?? appVersion(),
-              nativeBinding: host.nativeBinding,
-              userNativeBinding: host.userNativeBinding,
+              // The installed app names its Electron builds; from Node, the repository's own.
+              nativeBinding: host.nativeBinding ?? nodeAddon('better-sqlite3'),
+              userNativeBinding: host.userNativeBinding ?? nodeAddon('better-sqlite3-multiple-ciphers'),
               searchOnFirstUse: true,
               emit: (event, payload) => {
                 if (event === 'export.progress') onProgress?.(payload as EventPayloads['export.progress']);

@@ -6,7 +6,8 @@
  * Constraint: the CLI and the app must find the same notes without being told;
  * `--data-dir` and `--content` override.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT_DB_PATH, REPO_ROOT } from '../core/content/location';
@@ -37,4 +38,22 @@ export function appVersion(): string {
     // A missing package.json only loses the version string.
   }
   return '0.0.0';
+}
+
+/**
+ * The Node build of a better-sqlite3 package's addon, or undefined (then better-sqlite3 looks
+ * for it itself, through the `bindings` package). Given its path, the package loads it directly
+ * instead of probing a dozen places at every start; the built command line, which carries the
+ * packages' JavaScript in its bundle, relies on it.
+ */
+export function nodeAddon(pkg: 'better-sqlite3' | 'better-sqlite3-multiple-ciphers'): string | undefined {
+  const addon = `${pkg}/build/Release/better_sqlite3.node`;
+  const local = join(REPO_ROOT, 'node_modules', addon);
+  if (existsSync(local)) return local;
+  try {
+    // Installed elsewhere (a hoisted node_modules): Node's own resolution finds it.
+    return createRequire(import.meta.url).resolve(addon);
+  } catch {
+    return undefined;
+  }
 }

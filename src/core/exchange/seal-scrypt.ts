@@ -15,7 +15,7 @@
  * ChaCha20-Poly1305 from @noble/ciphers, the package age-encryption uses:
  * Electron's BoringSSL has no chacha20-poly1305 in node:crypto.
  */
-import crypto from 'node:crypto';
+import { nodeCrypto } from '../node-crypto';
 import type { Identity, Recipient, Stanza } from 'age-encryption';
 import { scrypt32 } from '../scrypt';
 
@@ -48,7 +48,7 @@ export async function scryptRecipient(passphrase: string, logN: number): Promise
   const { Stanza: StanzaClass } = await import('age-encryption');
   return {
     async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
-      const salt = crypto.randomBytes(16);
+      const salt = nodeCrypto().randomBytes(16);
       const cipher = await fileKeyCipher(await stretch(passphrase, salt, logN));
       return [new StanzaClass([TYPE, base64NoPad(salt), String(logN)], cipher.encrypt(fileKey))];
     },

@@ -19,6 +19,7 @@
  * process stays responsive while a file is sealed or opened.
  */
 import * as z from 'zod';
+import { once } from '../../shared/lazy';
 import { CoreError } from '../../shared/contract/result';
 import type { ExportFile } from '../../shared/contract/types';
 import { SAVE_FORMATS, type SaveFormat } from '../../shared/contract/values';
@@ -39,7 +40,10 @@ const HOW =
 const SUM = 'SHA-256 of the sealed bytes: ';
 const MAGIC = 'RECOLLECTION-SEALED/1 ';
 
-const innerHeader = z.object({ format: z.enum(SAVE_FORMATS), filename: z.string().min(1).max(255) }).strict();
+/** Made on first use: layer files import this module, and every command opens the layers. */
+const innerHeader = once(() =>
+  z.object({ format: z.enum(SAVE_FORMATS), filename: z.string().min(1).max(255) }).strict(),
+);
 
 export interface SealedContent {
   format: SaveFormat;
@@ -65,7 +69,7 @@ export async function seal(
   workFactor = SEAL_WORK_FACTOR,
 ): Promise<string> {
   const header = new TextEncoder().encode(
-    `${MAGIC}${JSON.stringify(innerHeader.parse({ format: content.format, filename: content.filename }))}\n`,
+    `${MAGIC}${JSON.stringify(innerHeader().parse({ format: content.format, filename: content.filename }))}\n`,
   );
   const body = toBytes(content.data);
   const plain = new Uint8Array(header.length + body.length);
@@ -164,9 +168,9 @@ function readInner(plain: Uint8Array): SealedContent {
   if (!line.startsWith(MAGIC)) {
     throw new CoreError('INVALID_ARGUMENT', `This age file does not hold a Recollection export. ${IMPORTABLE}`);
   }
-  let header: z.infer<typeof innerHeader>;
+  let header: z.infer<ReturnType<typeof innerHeader>>;
   try {
-    header = innerHeader.parse(JSON.parse(line.slice(MAGIC.length)));
+    header = innerHeader().parse(JSON.parse(line.slice(MAGIC.length)));
   } catch {
     throw new CoreError(
       'INVALID_ARGUMENT',

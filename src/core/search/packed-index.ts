@@ -193,6 +193,88 @@ export function unpackIndex<T>(bytes: unknown, options: Options<T>): MiniSearch<
 }
 
 /**
+ * A term's postings (field id → short document id → frequency), a Map read from the packed
+ * integers on first use: a query reads a few dozen of the index's 2,700 terms, and making every
+ * term's Maps at open was most of the unpacking and of the garbage collections after it. Every
+ * reading method fills it first, so to MiniSearch and the executor it is the Map loadJSON makes.
+ */
+class Postings extends Map<number, Map<number, number>> {
+  #ints: Uint16Array | Int32Array | null;
+  readonly #at: number;
+  readonly #fields: number;
+
+  constructor(ints: Uint16Array | Int32Array, at: number, fields: number) {
+    super();
+    this.#ints = ints;
+    this.#at = at;
+    this.#fields = fields;
+  }
+
+  #fill(): void {
+    const ints = this.#ints;
+    if (ints === null) return;
+    this.#ints = null;
+    let p = this.#at;
+    for (let f = 0; f < this.#fields; f++) {
+      const field = ints[p];
+      const n = ints[p + 1];
+      p += 2;
+      const docs = new Map<number, number>();
+      for (const end = p + 2 * n; p < end; p += 2) docs.set(ints[p], ints[p + 1]);
+      super.set(field, docs);
+    }
+  }
+
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+  override get(key: number): Map<number, number> | undefined {
+    this.#fill();
+    return super.get(key);
+  }
+  override has(key: number): boolean {
+    this.#fill();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>): this {
+    this.#fill();
+    return super.set(key, value);
+  }
+  override delete(key: number): boolean {
+    this.#fill();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#ints = null;
+    super.clear();
+  }
+  override forEach(
+    callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
+    thisArg?: unknown,
+  ): void {
+    this.#fill();
+    super.forEach(callback, thisArg);
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.#fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<number> {
+    this.#fill();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.#fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    this.#fill();
+    return super[Symbol.iterator]();
+  }
+}
+
+/**
  * The radix tree from its pre-order integers: one loop with an explicit stack and every cursor in a
  * local (the code runs once per process, mostly before it is optimised). Each count is checked
  * against the integers left before it is used, so damage ends in an error, never a long loop.
@@ -221,17 +303,16 @@ function treeOf(ints: Uint16Array | Int32Array, labels: string, fields: number):
     if (length === 0) {
       const fieldCount = ints[p++];
       if (!(fieldCount >= 0 && fieldCount <= count - p)) fail('bad term');
-      const data: TermData = new Map();
+      // Checked now (every count against what is left); the postings themselves are read on first use.
+      const at = p;
       for (let f = 0; f < fieldCount; f++) {
         const field = ints[p];
         const n = ints[p + 1];
         p += 2;
         if (!(field >= 0 && field < fields && n >= 0 && n <= (count - p) / 2)) fail('bad postings');
-        const docs = new Map<number, number>();
-        for (const end = p + 2 * n; p < end; p += 2) docs.set(ints[p], ints[p + 1]);
-        data.set(field, docs);
+        p += 2 * n;
       }
-      node.set('', data);
+      node.set('', new Postings(ints, at, fieldCount));
     } else {
       if (!(length > 0 && length <= labels.length - l)) fail('bad label');
       const child: Tree = new Map();
