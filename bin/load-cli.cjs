@@ -68,6 +68,7 @@ function loadCli(dir) {
   );
   return {
     main: module.exports.main,
+    outputSettled: module.exports.outputSettled,
     writeCache: () => writeFileSync(cache, Buffer.concat([Buffer.from(`${header}\n`), script.createCachedData()])),
   };
 }

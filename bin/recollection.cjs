@@ -21,12 +21,11 @@ if (!existsSync(bundleFiles(out).bundle)) {
   );
   process.exit(1);
 }
-loadCli(out)
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-    // The command is done. When nothing is left to run (no timer, no file work, no output still
-    // queued), leave now: Node's orderly teardown of the heap would add ~10 ms to every command.
-    const idle = process.getActiveResourcesInfo().every((r) => r === 'TTYWrap' || r === 'PipeWrap');
-    if (idle && !process.stdout.writableLength && !process.stderr.writableLength) process.exit(code);
-  });
+const cli = loadCli(out);
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  // The command is done. When nothing is left to run (no timer, no file work, no output still
+  // queued), leave now: Node's orderly teardown of the heap would add ~10 ms to every command.
+  const idle = process.getActiveResourcesInfo().every((r) => r === 'TTYWrap' || r === 'PipeWrap');
+  if (idle && cli.outputSettled()) process.exit(code);
+});

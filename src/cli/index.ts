@@ -26,9 +26,16 @@ import { annotate, bookmark, notes } from './notes';
 import { appVersion, defaultContentPath, defaultDataDir, nodeAddon } from './paths';
 import { outline, search, show } from './read';
 import { askOnTerminal } from './seal-passphrase';
+import { drainOut, writeErr, writeOut } from './stdout';
 import { errorMessage } from '../shared/errors';
 import { answersWhileLocked } from '../shared/contract/locked';
 import { PASSPHRASE_ENV, readPassphrase } from './passphrase';
+
+/**
+ * For bin/recollection.cjs, which exits as soon as a command is done and nothing is queued.
+ * @public
+ */
+export { outputSettled } from './stdout';
 
 export const COMMANDS: readonly Command[] = [
   search,
@@ -105,10 +112,9 @@ export function helpText(command?: Command): string {
 }
 
 const processIo: Io = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-  drain: () =>
-    process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', done)) : Promise.resolve(),
+  out: writeOut,
+  err: writeErr,
+  drain: drainOut,
   // A getter: reading process.stderr builds the stream (and loads Node's stream modules) at start.
   get errIsTTY() {
     return process.stderr.isTTY === true;
@@ -147,7 +153,7 @@ export const userPath = (path: string): string => resolve(process.env['INIT_CWD'
 /** Unexpected core failures answer a generic message; RECOLLECTION_DEBUG=1 also prints the stack. */
 const debugLog = (message: string, err: unknown): void => {
   if (!process.env['RECOLLECTION_DEBUG']) return;
-  process.stderr.write(`${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  writeErr(`${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
 };
 
 const loadCore = async () => {

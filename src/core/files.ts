@@ -14,9 +14,8 @@
  * name a binary file (DOCX, PDF…) from its bytes, and refuse one that is not valid UTF-8 with
  * the byte offset of the first bad sequence (never a silent U+FFFD).
  */
-import { nodeCrypto } from './node-crypto';
+import { fsPromises, nodeCrypto } from './builtins';
 import fs from 'node:fs';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CoreError } from '../shared/contract/result';
 import { LIMITS } from '../shared/limits';
@@ -98,20 +97,20 @@ export async function writeFileAtomic(
   const tmp = join(dirname(path), `.${basename(path)}.${nodeCrypto().randomUUID()}.recollection-tmp`);
   const record = options.dataDir ? recordTemp(options.dataDir, tmp) : null;
   try {
-    const file = await open(tmp, 'wx', FILE_MODE);
+    const file = await fsPromises().open(tmp, 'wx', FILE_MODE);
     try {
       await file.writeFile(data);
       await file.sync();
     } finally {
       await file.close();
     }
-    await rename(tmp, path);
+    await fsPromises().rename(tmp, path);
     syncDir(dirname(path));
   } catch (err) {
-    await rm(tmp, { force: true });
+    await fsPromises().rm(tmp, { force: true });
     throw err;
   } finally {
-    if (record) await rm(record, { force: true });
+    if (record) await fsPromises().rm(record, { force: true });
   }
 }
 
@@ -173,7 +172,7 @@ export function cleanStaleTemps(dataDir: string): string[] {
 export async function readImportFile(path: string): Promise<string> {
   let size: number;
   try {
-    const info = await stat(path);
+    const info = await fsPromises().stat(path);
     if (!info.isFile()) throw new CoreError('INVALID_ARGUMENT', `${basename(path)} is not a file`);
     size = info.size;
   } catch (err) {
@@ -193,7 +192,7 @@ export async function readImportFile(path: string): Promise<string> {
   // A sealed file may be larger than the export it holds (base64); anything else is held to importBytes.
   if (size > LIMITS.sealedImportBytes || (size > LIMITS.importBytes && !(await startsSealed(path, sniffText))))
     throw tooLarge();
-  const bytes = await readFile(path);
+  const bytes = await fsPromises().readFile(path);
   // Named from its bytes before decoding: a DOCX or PDF is "a Word document", not "invalid UTF-8 at byte 10".
   const kind = sniffBytes(bytes);
   if (kind) sniff.refuseUnreadable(kind, basename(path));
@@ -206,7 +205,7 @@ export async function readImportFile(path: string): Promise<string> {
 
 /** Whether the file's first bytes hold a sealed file's armor line (read without reading the whole file). */
 async function startsSealed(path: string, sniffText: (text: string) => string): Promise<boolean> {
-  const file = await open(path, 'r');
+  const file = await fsPromises().open(path, 'r');
   try {
     const head = new Uint8Array(4096);
     const { bytesRead } = await file.read(head, 0, head.length, 0);

@@ -9,7 +9,7 @@
  * a cost read from a file must be checked by the caller before it gets here.
  */
 import { promisify } from 'node:util';
-import { nodeCrypto } from './node-crypto';
+import { nodeCrypto } from './builtins';
 
 /** scrypt cost: N = 2^logN, r, p; memory ≈ 128·N·r bytes. */
 export interface ScryptCost {

@@ -11,7 +11,7 @@
  * meanwhile is written after it. Sealing on without the passphrase entered
  * writes nothing: never a plain file in a sealed folder.
  */
-import { nodeCrypto } from '../node-crypto';
+import { nodeCrypto } from '../builtins';
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../shared/errors';

@@ -15,7 +15,7 @@
  * ChaCha20-Poly1305 from @noble/ciphers, the package age-encryption uses:
  * Electron's BoringSSL has no chacha20-poly1305 in node:crypto.
  */
-import { nodeCrypto } from '../node-crypto';
+import { nodeCrypto } from '../builtins';
 import type { Identity, Recipient, Stanza } from 'age-encryption';
 import { scrypt32 } from '../scrypt';
 

@@ -10,7 +10,7 @@
  * model's "Specific Resource" needs a selector (or purpose, state...), and
  * `{ "source": … }` alone is no recognised target (test suite MUST 3.2).
  */
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../builtins';
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
 import { blockLink } from '../../shared/vocabulary/links';
@@ -178,7 +178,7 @@ function* collectionSteps(entries: readonly ExportEntry[], options: ExportOption
   yield* eachOf(entries, (e, i) => void items.push(entryToW3c(e, options.includeNotes, i)));
   return {
     '@context': [ANNO_CONTEXT, { rec: REC_NS }],
-    id: `urn:uuid:${randomUUID()}`,
+    id: `urn:uuid:${nodeCrypto().randomUUID()}`,
     type: 'AnnotationCollection',
     label: `Notes: ${options.documentTitle}`,
     generator: { type: 'Software', name: 'Recollection' },
@@ -194,7 +194,7 @@ function* collectionSteps(entries: readonly ExportEntry[], options: ExportOption
       modified: p.modified,
     })),
     total: items.length,
-    first: { id: `urn:uuid:${randomUUID()}`, type: 'AnnotationPage', startIndex: 0, items },
+    first: { id: `urn:uuid:${nodeCrypto().randomUUID()}`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }
 

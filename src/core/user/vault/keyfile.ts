@@ -13,7 +13,7 @@
  * owner-only through a temporary file, fsync and rename; nothing of the
  * passphrase, the code or either key is ever logged or returned to the renderer.
  */
-import { nodeCrypto } from '../../node-crypto';
+import { nodeCrypto } from '../../builtins';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/result';
