@@ -18,6 +18,7 @@ import type { DocumentModel, Mark } from '../../shared/model';
 import { buildIndex } from '../search/documents';
 import { indexOptions } from '../search/options';
 import { packIndex } from '../search/packed-index';
+import { vocabularyRow } from '../search/vocabulary-row';
 import { prepareThesaurus, type ThesaurusData } from '../search/thesaurus';
 import {
   CONTENT_DDL,
@@ -167,7 +168,7 @@ function writeAll(db: Database.Database, model: DocumentModel, options: BuildOpt
   // Packed from what loadJSON gives (its Map order is the one the app has always searched).
   const loaded = MiniSearch.loadJSON(JSON.stringify(built.index), indexOptions());
   insertIndex.run(SEARCH_INDEX_ROW, packIndex(loaded));
-  insertIndex.run(SEARCH_VOCABULARY_ROW, JSON.stringify(built.vocabulary));
+  insertIndex.run(SEARCH_VOCABULARY_ROW, vocabularyRow(built.vocabulary));
   insertIndex.run(SEARCH_THESAURUS_ROW, JSON.stringify(options.thesaurus ?? null));
   insertIndex.run(SEARCH_THESAURUS_KEYS_ROW, JSON.stringify(prepareThesaurus(options.thesaurus ?? null)));
   insertIndex.run(SEARCH_ENGLISH_ROW, JSON.stringify(options.english ?? null));

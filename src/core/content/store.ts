@@ -21,6 +21,7 @@ import type {
 } from '../../shared/contract/types';
 import type { Block, CrossRefType, Footnote, Section } from '../../shared/model';
 import type { Vocabulary } from '../search/documents';
+import { vocabularyOf } from '../search/vocabulary-row';
 import { facetKey, buildFacets, type FacetEntry } from './facets';
 import { buildOutline } from './outline';
 import type { BlockLocation, ContentLookup } from './lookup';
@@ -52,18 +53,6 @@ export interface ContentStoreOptions {
 }
 
 const EXCERPT = 200;
-
-/** The stored vocabulary: term → [the document's spelling, count]. Checked by hand (thousands of entries; zod's first parse compiles). */
-function vocabularyOf(text: string): Vocabulary {
-  const value: unknown = JSON.parse(text);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-  for (const [term, entry] of Object.entries(value)) {
-    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') {
-      throw new Error(`entry ${JSON.stringify(term).slice(0, 40)} is not [spelling, count]`);
-    }
-  }
-  return value as Vocabulary;
-}
 
 /** First ~200 characters, cut at a word boundary. */
 export function excerpt(text: string, max = EXCERPT): string {
