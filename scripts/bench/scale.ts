@@ -80,7 +80,7 @@ function measurePoint(ctx: BenchContext, factor: number, dir: string): ScalePoin
   try {
     const packed = s.searchIndexData() as Buffer;
     const loadIndex = summarize(Array.from({ length: reps }, () => timeMs(() => unpackIndex(packed, indexOptions()))));
-    const terms = Object.keys(s.searchVocabulary()).length;
+    const terms = s.searchVocabulary().terms().length;
 
     const docs = indexDocuments(model);
     const fts = new Fts5Search(docs, { porter: true });

@@ -20,8 +20,7 @@ import type {
   SectionPayload,
 } from '../../shared/contract/types';
 import type { Block, CrossRefType, Footnote, Section } from '../../shared/model';
-import type { Vocabulary } from '../search/documents';
-import { vocabularyOf } from '../search/vocabulary-row';
+import { SortedVocabulary } from '../search/vocabulary-row';
 import { facetKey, buildFacets, type FacetEntry } from './facets';
 import { buildOutline } from './outline';
 import type { BlockLocation, ContentLookup } from './lookup';
@@ -267,11 +266,11 @@ export class ContentStore implements ContentLookup {
     return readOrFail('the search index', () => readSearchData(this.db, SEARCH_INDEX_ROW));
   }
 
-  searchVocabulary(): Vocabulary {
+  searchVocabulary(): SortedVocabulary {
     return readOrFail(
       'the search vocabulary',
       // Checked: a damaged row must fail here with the fix, not later inside a query.
-      () => vocabularyOf(readSearchRow(this.db, SEARCH_VOCABULARY_ROW)),
+      () => SortedVocabulary.of(readSearchRow(this.db, SEARCH_VOCABULARY_ROW)),
     );
   }
 

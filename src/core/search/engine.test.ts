@@ -43,7 +43,7 @@ function setup(): {
   plan: (q: string) => ReturnType<typeof planQuery>;
 } {
   const index = unpackIndex<IndexDoc>(real.store.searchIndexData(), indexOptions());
-  const vocab = real.store.searchVocabulary();
+  const vocab = real.store.searchVocabulary().all();
   const terms = Object.keys(vocab).sort();
   const lex: Lexicon = {
     docFreq: (t) => vocab[t]?.[1] ?? 0,

@@ -20,7 +20,7 @@ function index(): MiniSearch<IndexDoc> {
 
 /** Vocabulary-backed lexicon; `all` makes every prefix go through its completions (none dropped). */
 function lexicon(all: boolean): Lexicon {
-  const vocab = real.store.searchVocabulary();
+  const vocab = real.store.searchVocabulary().all();
   const terms = Object.keys(vocab).sort();
   return {
     docFreq: (t) => vocab[t]?.[1] ?? 0,

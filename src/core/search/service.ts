@@ -14,7 +14,7 @@ import type { SearchResult as RawResult } from 'minisearch';
 import { CoreError } from '../../shared/contract/result';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
 import type { ContentStore } from '../content/store';
-import type { Vocabulary } from './documents';
+import type { SortedVocabulary } from './vocabulary-row';
 import { footnoteLabel } from './documents';
 import type { JumpResolver } from './jump';
 import { footnoteHome, jumpResolverFor, pageOf, referencing } from './places';
@@ -103,7 +103,7 @@ export class SearchService {
   private readonly index: MiniSearch<IndexDoc>;
   /** Runs the plans over the index, scoring only the matches and building only the page's results. */
   private readonly executor: Executor;
-  private readonly vocabulary: Vocabulary;
+  private readonly vocabulary: SortedVocabulary;
   private corrections: Candidates | null = null;
   private readonly closestCache = new Map<string, string | null>();
   private readonly completionCache = new Map<string, readonly string[] | null>();
@@ -357,8 +357,8 @@ export class SearchService {
   private closest(term: string): string | null {
     const known = this.closestCache.get(term);
     if (known !== undefined) return known;
-    this.corrections ??= correctionCandidates(this.vocabulary);
-    const fix = closestTerm(term, this.vocabulary, this.corrections);
+    this.corrections ??= correctionCandidates(this.vocabulary.all());
+    const fix = closestTerm(term, this.vocabulary.all(), this.corrections);
     if (this.closestCache.size >= CACHE_MAX) this.closestCache.clear();
     this.closestCache.set(term, fix);
     return fix;
@@ -367,7 +367,7 @@ export class SearchService {
   /** A word neither the document, the thesaurus nor English knows (a misspelling, not a word the document lacks). */
   private isUnknown(word: string): boolean {
     const term = normalizeTerm(word);
-    if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) return false;
+    if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary.get(term) !== undefined) return false;
     // A word of any thesaurus phrase is known: "inspection" of "labour inspection" is no misspelling.
     if (this.thesaurus.knows(term)) return false;
     return !this.warmUp().has(word);
@@ -380,7 +380,7 @@ export class SearchService {
   private hasMisspeltWord(q: string): boolean {
     for (const tok of queryTokensWithOffsets(q)) {
       const term = normalizeTerm(tok.text);
-      if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary[term] !== undefined) continue;
+      if (term === null || !/^[a-z]{3,}$/.test(term) || this.vocabulary.get(term) !== undefined) continue;
       if (!this.startsAnyTerm(term) && this.isUnknown(tok.text)) return true;
     }
     return false;
@@ -388,7 +388,7 @@ export class SearchService {
 
   /** What the query plan asks of the index's terms: document frequencies, and a long prefix's most used completions. */
   private readonly lexicon: Lexicon = {
-    docFreq: (term) => this.vocabulary[term]?.[1] ?? 0,
+    docFreq: (term) => this.vocabulary.get(term)?.[1] ?? 0,
     completions: (prefix) => this.completions(prefix),
   };
 
@@ -406,7 +406,7 @@ export class SearchService {
     while (hi < terms.length && terms[hi].startsWith(prefix)) hi++;
     let out: string[] | null = null;
     if (hi - lo > MAX_COMPLETIONS) {
-      const df = (t: string): number => this.vocabulary[t]?.[1] ?? 0;
+      const df = (t: string): number => this.vocabulary.get(t)?.[1] ?? 0;
       out = terms
         .slice(lo, hi)
         .sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1))
@@ -418,7 +418,7 @@ export class SearchService {
   }
 
   private sortedTerms(): string[] {
-    return (this.terms ??= Object.keys(this.vocabulary).sort());
+    return (this.terms ??= this.vocabulary.terms());
   }
 
   /** Index of the first sorted term not below `prefix`. */
@@ -443,7 +443,7 @@ export class SearchService {
 
   /** The document's own spelling of an index term ("labor", "IRIS"). */
   private surface(term: string): string {
-    const s = this.vocabulary[term]?.[0];
+    const s = this.vocabulary.get(term)?.[0];
     if (s === undefined) return term;
     return s === s.toUpperCase() ? s : s.toLowerCase();
   }

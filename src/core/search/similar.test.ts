@@ -60,7 +60,7 @@ describe('closest term on the real vocabulary', () => {
   }
 
   it('finds what a scan of every term finds, for misspellings of every kind', () => {
-    const vocab = real.store.searchVocabulary();
+    const vocab = real.store.searchVocabulary().all();
     const candidates = correctionCandidates(vocab);
     const words = Object.keys(vocab).filter((t) => /^[a-z]{4,}$/.test(t));
     let seed = 7;
