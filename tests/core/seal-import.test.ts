@@ -9,6 +9,7 @@
  * get one sentence naming what they are, never a JSON parse position.
  */
 import type * as NodeCrypto from 'node:crypto';
+import type * as Builtins from '../../src/core/builtins';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,12 @@ vi.mock('node:crypto', async (original) => {
   const fake = (): `${string}-${string}-${string}-${string}-${string}` =>
     `00000000-0000-4000-8000-${(counter++).toString(16).padStart(12, '0')}`;
   return { ...actual, default: { ...actual, randomUUID: fake }, randomUUID: fake };
+});
+// The core loads node:crypto on first use (src/core/builtins.ts): it gets the module made above.
+vi.mock('../../src/core/builtins', async (original) => {
+  const actual = await original<typeof Builtins>();
+  const crypto = await import('node:crypto');
+  return { ...actual, nodeCrypto: () => crypto };
 });
 let seed = 1;
 const repeatable = (): void => {

@@ -58,6 +58,8 @@ describe('electron-builder.yml', () => {
     // getConfig normalises `files` into file sets; the patterns are what counts.
     const patterns = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
     expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json']));
+    // The Node command line's bundle and code cache are not the app's: it runs `cli` in its main process.
+    expect(patterns).toContain('!out/cli/**');
   });
 
   it('ships the content database where the packaged app looks for it', () => {
