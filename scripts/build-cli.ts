@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { CONTENT_DB_PATH } from '../src/core/content/location';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -209,6 +209,23 @@ function writeCodeCache(): boolean {
   }
 }
 
+/** What the bundle and the vendor files are built with alike: CommonJS for Node 20, in out/cli. */
+const COMMON = {
+  absWorkingDir: ROOT,
+  outdir: CLI_OUT,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Less to read and hash at every start; names are kept, so a RECOLLECTION_DEBUG stack still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  external: [...NATIVE],
+  metafile: true,
+  logLevel: 'error',
+} as const satisfies BuildOptions;
+
 export async function buildCli(force = false): Promise<{ built: boolean; millis: number; cached: boolean }> {
   const started = performance.now();
   if (!force && upToDate()) return { built: false, millis: performance.now() - started, cached: existsSync(CLI_CACHE) };
@@ -216,42 +233,19 @@ export async function buildCli(force = false): Promise<{ built: boolean; millis:
   mkdirSync(CLI_OUT, { recursive: true });
   const vendored = new Set<string>();
   const main = await build({
-    absWorkingDir: ROOT,
+    ...COMMON,
     entryPoints: { cli: 'src/cli/index.ts' },
-    outdir: CLI_OUT,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    // Less to read and hash at every start; names are kept, so a RECOLLECTION_DEBUG stack still reads.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    external: [...NATIVE],
     // The bundle's own URL, which load-cli.cjs passes in (location.ts finds the repository from it).
     define: { 'import.meta.url': '__bundleUrl' },
     plugins: [zodEnglishOnly, vendorPlugin(vendored)],
-    metafile: true,
-    logLevel: 'error',
   });
   const vendor = await build({
-    absWorkingDir: ROOT,
+    ...COMMON,
     entryPoints: [...vendored].map((spec) => ({
       in: `vendor-entry:${spec}`,
       out: vendorFile(spec).replace(/\.cjs$/, ''),
     })),
-    outdir: CLI_OUT,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    external: [...NATIVE],
     plugins: [vendorEntries],
-    metafile: true,
-    logLevel: 'error',
   });
   asciiOnly(CLI_BUNDLE);
   const metafile: Metafile = {
