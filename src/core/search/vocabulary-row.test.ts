@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from './documents';
-import { SortedVocabulary, vocabularyOf, vocabularyRow } from './vocabulary-row';
+import { SortedVocabulary, vocabularyRow } from './vocabulary-row';
+
+const vocabularyOf = (text: string): Vocabulary => SortedVocabulary.of(text).all();
 
 describe('the stored vocabulary row', () => {
   it('reads back what was written, in order, with any term as a plain key', () => {

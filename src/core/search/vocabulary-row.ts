@@ -73,6 +73,3 @@ export class SortedVocabulary {
     return (this.made = vocabulary);
   }
 }
-
-/** The whole vocabulary as one object (tests, benchmarks). */
-export const vocabularyOf = (text: string): Vocabulary => SortedVocabulary.of(text).all();

@@ -42,6 +42,18 @@ import type * as L from './layer-types';
 import type * as T from './types';
 import { EXPORT_FORMATS, SAVE_FORMATS } from './values';
 
+/** export.render and export.save take the same arguments, each with its own list of formats. */
+const exportArgs = <F extends readonly [string, ...string[]]>(formats: F) =>
+  z
+    .object({
+      format: z.enum(formats),
+      scope: exportScope(),
+      includeNotes: z.boolean(),
+      seal: seal().optional(),
+      header: briefHeader().partial().optional(),
+    })
+    .strict();
+
 /**
  * Argument schema of every channel, each made on first use: a command-line call checks one or two
  * channels, and making all of them at start cost more than the command's own work.
@@ -135,27 +147,9 @@ const argSchemaMakers = {
   'trash.restore': () => z.object({ id: uuid() }).strict(),
   'history.undo': () => empty(),
 
-  'export.render': () =>
-    z
-      .object({
-        format: z.enum(EXPORT_FORMATS),
-        scope: exportScope(),
-        includeNotes: z.boolean(),
-        seal: seal().optional(),
-        header: briefHeader().partial().optional(),
-      })
-      .strict(),
+  'export.render': () => exportArgs(EXPORT_FORMATS),
   /** `pdf` only here: the shell prints the HTML brief to PDF (Electron's printToPDF). */
-  'export.save': () =>
-    z
-      .object({
-        format: z.enum(SAVE_FORMATS),
-        scope: exportScope(),
-        includeNotes: z.boolean(),
-        seal: seal().optional(),
-        header: briefHeader().partial().optional(),
-      })
-      .strict(),
+  'export.save': () => exportArgs(SAVE_FORMATS),
   /** `passphrase` opens a sealed (.recollection) file; without one a sealed file answers PASSPHRASE_NEEDED. */
   'import.preview': () => z.object({ data: importData(), passphrase: passphrase().optional() }).strict(),
   'import.apply': () => z.object({ data: importData(), passphrase: passphrase().optional() }).strict(),
