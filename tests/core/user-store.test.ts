@@ -8,7 +8,7 @@ import { CoreError } from '../../src/shared/contract/result';
 import type { AnnotationFilter } from '../../src/shared/contract/types';
 import type { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
-import { TestUser } from '../support/user';
+import { TestUser, tieOrder } from '../support/user';
 
 const { lookup } = testContent();
 const PO = 'c2.f2.po.1';
@@ -62,10 +62,13 @@ describe('bookmarks', () => {
 
     store.close();
     store = user.open();
-    expect(store.bookmarks.list().map((x) => [x.targetId, x.label])).toEqual([
+    const labels = new Map([
       [PO, 'agreed text'],
       ['c2.f2', ''],
     ]);
+    expect(store.bookmarks.list().map((x) => [x.targetId, x.label])).toEqual(
+      tieOrder(b, area).map((x) => [x.targetId, labels.get(x.targetId)]),
+    );
     store.bookmarks.remove({ id: area.id });
     expect(store.bookmarks.list().map((x) => x.id)).toEqual([b.id]);
   });
@@ -144,10 +147,9 @@ describe('annotations', () => {
     tick();
     store.positions.set({ targetId: PO, position: 'red-line' });
     tick();
-    expect(store.annotations.list().map((x) => [x.id, x.position, x.priority])).toEqual([
-      [a.id, 'red-line', 'high'],
-      [b.id, 'red-line', 'high'],
-    ]);
+    expect(store.annotations.list().map((x) => [x.id, x.position, x.priority])).toEqual(
+      tieOrder(a, b).map((x) => [x.id, 'red-line', 'high']),
+    );
     // Clearing is recorded too: the cleared value is the newest history entry.
     expect(store.positions.set({ targetId: PO, position: null, priority: null })).toBeNull();
     const history = store.positions.history({ targetId: PO });
@@ -198,13 +200,14 @@ describe('annotations', () => {
     store.positions.set({ targetId: PA, position: 'support' });
     const c = store.annotations.create({ blockId: PARA, note: 'context only' });
     const ids = (filter: AnnotationFilter) => store.annotations.list({ filter }).map((x) => x.id);
-    expect(ids({ tags: ['LABOUR'] })).toEqual([a.id, b.id]);
+    const ab = tieOrder(a, b).map((x) => x.id);
+    expect(ids({ tags: ['LABOUR'] })).toEqual(ab);
     expect(ids({ tags: ['ilo'] })).toEqual([b.id]);
     expect(ids({ colors: ['red'] })).toEqual([a.id]);
-    expect(ids({ positions: ['support', 'ask-capital'] })).toEqual([a.id, b.id]);
+    expect(ids({ positions: ['support', 'ask-capital'] })).toEqual(ab);
     expect(ids({ priorities: ['high'] })).toEqual([a.id]);
     expect(ids({ blockId: PARA })).toEqual([c.id]);
-    expect(ids({ pageId: 'c2.f2' })).toEqual([a.id, b.id]);
+    expect(ids({ pageId: 'c2.f2' })).toEqual(ab);
     expect(ids({ text: 'CAPITAL' })).toEqual([a.id]);
     expect(ids({ anchor: ['orphan'] })).toEqual([]);
     expect(ids({ tags: ['labour'], colors: ['green'] })).toEqual([b.id]);

@@ -48,3 +48,10 @@ export class TestUser {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** The lists' own order for items made at one instant (a clock the test does not move): ties by id. */
+export function tieOrder<T extends { created: string; id: string }>(...items: T[]): T[] {
+  return [...items].sort((a, b) =>
+    a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+}

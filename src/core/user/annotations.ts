@@ -94,8 +94,8 @@ export class AnnotationRepo {
 
   constructor(db: UserDb) {
     this.byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM annotations WHERE id = ?`);
-    this.live = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM annotations WHERE deleted IS NULL ORDER BY created, rowid`);
-    this.every = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM annotations ORDER BY created, rowid`);
+    this.live = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM annotations WHERE deleted IS NULL ORDER BY created, id`);
+    this.every = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM annotations ORDER BY created, id`);
     this.tagsOf = db.prepare<[string], { tag: string }>(
       'SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY ord',
     );

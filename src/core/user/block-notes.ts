@@ -27,7 +27,7 @@ export class BlockNotes {
     // `+deleted` keeps the planner on the block index (the deleted index would scan every live row).
     this.capped = db.prepare<[string, number], Row>(
       `SELECT ${COLUMNS} FROM (
-         SELECT *, ROW_NUMBER() OVER (PARTITION BY block_id ORDER BY created, rowid) AS rn
+         SELECT *, ROW_NUMBER() OVER (PARTITION BY block_id ORDER BY created, id) AS rn
          FROM annotations
          WHERE block_id IN (SELECT value FROM json_each(?)) AND +deleted IS NULL)
        WHERE rn <= ? ORDER BY block_id, rn`,

@@ -47,9 +47,9 @@ export class BookmarkRepo {
     const cols = 'id, target_id, label, created, modified, deleted';
     this.byId = db.prepare<[string], Row>(`SELECT ${cols} FROM bookmarks WHERE id = ?`);
     this.byTarget = db.prepare<[string], Row>(
-      `SELECT ${cols} FROM bookmarks WHERE target_id = ? AND deleted IS NULL ORDER BY created LIMIT 1`,
+      `SELECT ${cols} FROM bookmarks WHERE target_id = ? AND deleted IS NULL ORDER BY created, id LIMIT 1`,
     );
-    this.live = db.prepare<[], Row>(`SELECT ${cols} FROM bookmarks WHERE deleted IS NULL ORDER BY created, rowid`);
+    this.live = db.prepare<[], Row>(`SELECT ${cols} FROM bookmarks WHERE deleted IS NULL ORDER BY created, id`);
     this.insertRow = db.prepare(
       `INSERT INTO bookmarks (${cols}) VALUES (@id, @target_id, @label, @created, @modified, @deleted)`,
     );

@@ -109,7 +109,7 @@ export class LayerRepo {
   constructor(private readonly db: UserDb) {
     const layerCols = 'id, author_id, name, color, visible, added, current, previous';
     this.q = {
-      layers: db.prepare<[], LayerDbRow>(`SELECT ${layerCols} FROM layers ORDER BY added, rowid`),
+      layers: db.prepare<[], LayerDbRow>(`SELECT ${layerCols} FROM layers ORDER BY added, id`),
       layer: db.prepare<[string], LayerDbRow>(`SELECT ${layerCols} FROM layers WHERE id = ?`),
       byAuthor: db.prepare<[string], LayerDbRow>(`SELECT ${layerCols} FROM layers WHERE author_id = ?`),
       insertLayer: db.prepare(

@@ -117,7 +117,9 @@ export class NoteKeys {
       if (placed && gone) continue;
       keys.push({ id: b.id, type: 'bookmark', seq: this.order.of(b.targetId), start: -2, time: b.modified });
     }
-    const byTime = (a: NoteKey, b: NoteKey): number => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0);
+    // A total order: equal times are broken by id, so the list is the same on every machine.
+    const byTime = (a: NoteKey, b: NoteKey): number =>
+      a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     keys.sort((a, b) => (sort === 'date' ? byTime(b, a) : a.seq - b.seq || a.start - b.start || byTime(a, b)));
     return keys;
   }

@@ -88,7 +88,7 @@ export function noteEntries(
   order: DocumentOrder,
   sort: 'document' | 'date',
 ): NoteEntry[] {
-  type Keyed = { entry: NoteEntry; seq: number; start: number; time: string };
+  type Keyed = { entry: NoteEntry; seq: number; start: number; time: string; id: string };
   const keyed: Keyed[] = [];
   for (const annotation of annotations) {
     const orphan = annotation.anchor === 'orphan';
@@ -97,6 +97,7 @@ export function noteEntries(
       seq: orphan ? Number.MAX_SAFE_INTEGER : order.of(annotation.blockId),
       start: annotation.selector?.start ?? -1,
       time: annotation.modified,
+      id: annotation.id,
     });
   }
   for (const bookmark of bookmarks) {
@@ -107,10 +108,12 @@ export function noteEntries(
       // A bookmark sorts before the annotations on the same block.
       start: -2,
       time: bookmark.modified,
+      id: bookmark.id,
     });
   }
-  keyed.sort((a, b) =>
-    sort === 'date' ? b.time.localeCompare(a.time) : a.seq - b.seq || a.start - b.start || a.time.localeCompare(b.time),
-  );
+  // A total order: equal times are broken by id, so the list is the same on every machine.
+  const byTime = (a: Keyed, b: Keyed): number =>
+    a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  keyed.sort((a, b) => (sort === 'date' ? byTime(b, a) : a.seq - b.seq || a.start - b.start || byTime(a, b)));
   return keyed.map((k) => k.entry);
 }
