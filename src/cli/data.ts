@@ -7,7 +7,8 @@
  */
 import { EXPORT_FORMATS, type BriefHeader } from '../shared/contract/types';
 import { CliError, optFlag, optMember, optString, UsageError, type Command, type Context } from './context';
-import { readImportFile, writeFileAtomic } from '../core/files';
+import { readImportFile } from '../core/exchange/import-file';
+import { writeFileAtomic } from '../core/files';
 import { storageFault } from '../core/faults';
 import { backupLine, formatBytes, previewLines } from './format';
 import { errorMessage } from '../shared/errors';

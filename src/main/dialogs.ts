@@ -16,7 +16,8 @@ import type { Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
 import type { ExportFile } from '../shared/contract/types';
 import { FORMATS } from '../shared/vocabulary/formats';
-import { readImportFile, writeFileAtomic } from '../core/files';
+import { readImportFile } from '../core/exchange/import-file';
+import { writeFileAtomic } from '../core/files';
 import { SEAL_EXTENSION, sealExportFile } from '../core/exchange/seal';
 import { storageFault } from '../core/faults';
 

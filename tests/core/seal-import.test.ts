@@ -19,7 +19,7 @@ import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { unseal } from '../../src/core/exchange/seal';
 import { IMPORTABLE } from '../../src/core/exchange/sniff';
-import { readImportFile } from '../../src/core/files';
+import { readImportFile } from '../../src/core/exchange/import-file';
 import { openCore, type Core } from '../../src/core/open';
 import type { Args, Channel, ResultOf } from '../../src/shared/contract/channels';
 import type { Result } from '../../src/shared/contract/result';

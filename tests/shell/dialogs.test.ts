@@ -13,7 +13,8 @@ import type { ExportFile } from '../../src/shared/contract/types';
 vi.mock('electron', () => import('./fakes'));
 
 const { openImport, saveExport } = await import('../../src/main/dialogs');
-const { readImportFile, writeFileAtomic } = await import('../../src/core/files');
+const { readImportFile } = await import('../../src/core/exchange/import-file');
+const { writeFileAtomic } = await import('../../src/core/files');
 const { shellHandlers } = await import('../../src/main/handlers');
 const { CHANNELS } = await import('../../src/shared/contract/channels');
 const { CoreError } = await import('../../src/shared/contract/result');

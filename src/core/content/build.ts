@@ -19,7 +19,8 @@ import { buildIndex } from '../search/documents';
 import { indexOptions } from '../search/options';
 import { packIndex } from '../search/packed-index';
 import { vocabularyRow } from '../search/vocabulary-row';
-import { prepareThesaurus, type ThesaurusData } from '../search/thesaurus';
+import { prepareThesaurus } from '../search/thesaurus';
+import type { ThesaurusData } from './thesaurus-data';
 import {
   CONTENT_DDL,
   CONTENT_SCHEMA_VERSION,

@@ -18,7 +18,7 @@ import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location
 import { parseRecollection } from './parse';
 import { CONTENT_SCHEMA_VERSION } from './schema';
 import { englishWordList } from '../search/english-list';
-import { thesaurusSchema, type ThesaurusData } from '../search/thesaurus';
+import { thesaurusSchema, type ThesaurusData } from './thesaurus-data';
 
 /** The one document the app ships (see resources/ and the corpus README). */
 export const SOURCE_SHA256 = '50e3e21096dd4d0910b8cdb42214ec24f42418eb4cab7168b1478001c0140538';

@@ -24,7 +24,7 @@ import { SortedVocabulary } from '../search/vocabulary-row';
 import { facetKey, buildFacets, type FacetEntry } from './facets';
 import { buildOutline } from './outline';
 import type { BlockLocation, ContentLookup } from './lookup';
-import { thesaurusSchema, type PreparedThesaurus, type ThesaurusData } from '../search/thesaurus';
+import { thesaurusSchema, type PreparedThesaurus, type ThesaurusData } from './thesaurus-data';
 import {
   SEARCH_ENGLISH_ROW,
   SEARCH_INDEX_ROW,

@@ -27,17 +27,8 @@ import { errorMap } from '../exchange/import-schema';
 import { SEAL_WORK_FACTOR, seal, unseal } from '../exchange/seal';
 import { AGE_ARMOR_BEGIN } from '../exchange/sniff';
 import type { W3cCollection } from '../exchange/w3c';
+import type { LayerFile } from '../user/domains/layers';
 import type { LayerItems } from '../user/layers';
-
-export interface LayerFile {
-  /** Null for a file without `rec:author` (an older export): it can be added, never updated. */
-  author: { id: string; name: string } | null;
-  /** The file's export time (ISO 8601, UTC). */
-  exported: string;
-  items: LayerItems;
-  /** A digest of the author and items (not of the export time or the collection's fresh ids). */
-  fingerprint: string;
-}
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 

@@ -7,7 +7,7 @@
  */
 import { CoreError } from '../../shared/contract/result';
 import type { SaveFormat } from '../../shared/contract/values';
-import { decodeUtf8 } from '../files';
+import { decodeUtf8 } from './import-file';
 import { parseImport } from './import';
 import { describeKind, sniffText, type FileKind } from './sniff';
 import type { ImportBundle } from './types';

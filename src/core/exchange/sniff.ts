@@ -4,7 +4,7 @@
  * can be imported, instead of a JSON parse position ("invalid JSON at line 1,
  * column 2") that means nothing to a delegate who picked a CSV or a brief.
  *
- * Used by the file reader (core/files.ts: bytes, before any text decoding, so a
+ * Used by the file reader (import-file.ts: bytes, before any text decoding, so a
  * DOCX or PDF is named rather than called invalid UTF-8), the import handler
  * (text: the app's own channel, the CLI and the browser harness alike) and the
  * sealed-file reader (what a sealed file holds).

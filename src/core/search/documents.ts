@@ -9,6 +9,7 @@
 import MiniSearch from 'minisearch';
 import type { Block, BlockKind, CrossRef, DocumentModel, Footnote } from '../../shared/model';
 import { SectionTree, cmp } from '../content/tree';
+import type { Vocabulary } from './vocabulary-row';
 import { KIND_WORDS, indexOptions, type ContentSearchKind, type IndexDoc } from './options';
 import { normalizeTerm } from './spelling';
 import { indexTokensWithOffsets } from './tokenize';
@@ -106,9 +107,6 @@ export function indexDocuments(model: DocumentModel): IndexDoc[] {
   }
   return docs;
 }
-
-/** Processed term → [most frequent surface form, number of documents]. */
-export type Vocabulary = Record<string, [string, number]>;
 
 /**
  * The words behind each index term, so suggestions and "did you mean" show

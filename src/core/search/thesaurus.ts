@@ -10,35 +10,9 @@
  * (at a low weight, see plan.ts); a term is matched on processed terms
  * (normalizeTerm), so "deportations", "Deportation" and "deportation" meet.
  */
-import * as z from 'zod';
-import { once } from '../../shared/lazy';
+import type { PreparedThesaurus, ThesaurusData } from '../content/thesaurus-data';
 import { normalizeTerm } from './spelling';
 import { queryTokens } from './tokenize';
-
-export const THESAURUS_SOURCES = ['document', 'iom-glossary', 'ilo'] as const;
-
-/** The thesaurus file's schema, made on first use (the content build checks the file; a search never parses it). */
-export const thesaurusSchema = once(() => {
-  const entrySchema = z
-    .object({
-      /** What a delegate may type (one or more spellings of the same notion). */
-      use: z.array(z.string().min(1).max(60)).min(1).max(8),
-      /** The document's wording to search as well. */
-      document: z.array(z.string().min(1).max(60)).min(1).max(8),
-      source: z.enum(THESAURUS_SOURCES),
-    })
-    .strict();
-
-  return z
-    .object({
-      about: z.string(),
-      sources: z.record(z.enum(THESAURUS_SOURCES), z.string()),
-      entries: z.array(entrySchema).min(1).max(2000),
-    })
-    .strict();
-});
-
-export type ThesaurusData = z.infer<ReturnType<typeof thesaurusSchema>>;
 
 /** A phrase's processed terms ("brain drain" → ["brain", "drain"]); stop words dropped. */
 export function phraseTerms(phrase: string): string[] {
@@ -46,14 +20,6 @@ export function phraseTerms(phrase: string): string[] {
     .map((t) => normalizeTerm(t))
     .filter((t): t is string => t !== null);
 }
-
-/**
- * The thesaurus as the search looks it up: each `use` phrase's processed terms
- * (joined by a space) with the document phrases to search as well, in entry
- * order. Made at content build time (prepareThesaurus) and stored beside the
- * data, so opening the search runs no term processing (~1,000 phrases).
- */
-export type PreparedThesaurus = Array<[key: string, document: string[]]>;
 
 /** The lookup table of `data` (build time; deterministic: entry order, each document phrase once). */
 export function prepareThesaurus(data: ThesaurusData | null): PreparedThesaurus {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Vocabulary } from './documents';
+import type { Vocabulary } from './vocabulary-row';
 import { SortedVocabulary, vocabularyRow } from './vocabulary-row';
 
 const vocabularyOf = (text: string): Vocabulary => SortedVocabulary.of(text).all();

@@ -9,7 +9,8 @@
  * order, are found by binary search. Constraint: the row may be damaged; anything that is not
  * whole, or not in order, throws.
  */
-import type { Vocabulary } from './documents';
+/** Processed term → [most frequent surface form, number of documents]. */
+export type Vocabulary = Record<string, [string, number]>;
 
 /** The row, terms in code-unit order (an object lists integer-like keys such as "2030" first). */
 export const vocabularyRow = (vocabulary: Vocabulary): string =>

@@ -21,13 +21,23 @@ import type {
 } from '../../../shared/contract/layer-types';
 import { CoreError } from '../../../shared/contract/result';
 import { LAYER_COLORS } from '../../../shared/contract/values';
-import type { LayerFile } from '../../delegation/layer-file';
 import type { UserContext } from '../context';
 import { newAnnotation } from '../edits';
-import type { LayerRow } from '../layers';
+import type { LayerItems, LayerRow } from '../layers';
 import type { PositionsDomain } from './positions';
 
 export const META_AUTHOR_ID = 'author_id';
+
+/** A layer file as read (../../delegation/layer-file.ts): what the domain adds, replaces or refuses. */
+export interface LayerFile {
+  /** Null for a file without `rec:author` (an older export): it can be added, never updated. */
+  author: { id: string; name: string } | null;
+  /** The file's export time (ISO 8601, UTC). */
+  exported: string;
+  items: LayerItems;
+  /** A digest of the author and items (not of the export time or the collection's fresh ids). */
+  fingerprint: string;
+}
 
 /** How a file came in: imported by hand, or read from the shared folder. */
 export interface LayerSource {
