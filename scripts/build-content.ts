@@ -1,12 +1,12 @@
 /**
  * npm run build:content — builds build/content/recollection.db when it is
- * missing or stale (see src/core/content/ensure.ts); `--force` rebuilds.
+ * missing or stale (see src/core/content-build/ensure.ts); `--force` rebuilds.
  *
  * Constraint: prints what it did in one or two lines; on failure prints one
  * line and exits 1, so `npm start` and `npm test` stop with a clear reason.
  */
 import { relative } from 'node:path';
-import { ensureContent } from '../src/core/content/ensure';
+import { ensureContent } from '../src/core/content-build/ensure';
 import { errorMessage } from '../src/shared/errors';
 
 const force = process.argv.includes('--force');

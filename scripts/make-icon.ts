@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT } from '../src/core/content/ensure';
+import { REPO_ROOT } from '../src/core/content-build/ensure';
 
 const SIZE = 1024;
 const OUT = join(REPO_ROOT, 'resources', 'build', 'icon.png');

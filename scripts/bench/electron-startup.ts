@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron } from 'playwright-core';
-import { REPO_ROOT } from '../../src/core/content/ensure';
+import { REPO_ROOT } from '../../src/core/content-build/ensure';
 import { fmtMs } from './format';
 import { summarize } from './stats';
 import { errorMessage } from '../../src/shared/errors';

@@ -16,7 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CONTENT_DB_PATH, ensureContent, REPO_ROOT } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH, ensureContent, REPO_ROOT } from '../../src/core/content-build/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { SearchService } from '../../src/core/search/service';
 import { benchCli } from './cli';

@@ -16,7 +16,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/core/content/ensure';
+import { REPO_ROOT } from '../../src/core/content-build/ensure';
 import type { BenchContext, Row, SectionOutcome, Skipped } from './context';
 import { summarize, type Summary } from './stats';
 

@@ -12,8 +12,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildContentDb } from '../../src/core/content/build';
-import { readThesaurus } from '../../src/core/content/ensure';
+import { buildContentDb } from '../../src/core/content-build/build';
+import { readThesaurus } from '../../src/core/content-build/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { indexDocuments } from '../../src/core/search/documents';
 import { indexOptions } from '../../src/core/search/options';

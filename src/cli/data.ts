@@ -8,8 +8,8 @@
 import { EXPORT_FORMATS, type BriefHeader } from '../shared/contract/types';
 import { CliError, optFlag, optMember, optString, UsageError, type Command, type Context } from './context';
 import { readImportFile } from '../core/exchange/import-file';
-import { writeFileAtomic } from '../core/files';
-import { storageFault } from '../core/faults';
+import { writeFileAtomic } from '../core/base/files';
+import { storageFault } from '../core/base/faults';
 import { backupLine, formatBytes, previewLines } from './format';
 import { errorMessage } from '../shared/errors';
 import { SEAL_PASSPHRASE_FD, sealPassphrase } from './seal-passphrase';

@@ -16,7 +16,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Core } from '../core/core';
 import type { EventPayloads } from '../shared/contract/channels';
 import type { ExportFile } from '../shared/contract/types';
-import { storageFault } from '../core/faults';
+import { storageFault } from '../core/base/faults';
 import { check } from './check';
 import { CliError, UsageError, type Command, type Context, type Host, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';

@@ -12,7 +12,7 @@
 import { argSchemas, type Channel, type ResultOf } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
 import { CoreError, type Result } from '../shared/contract/result';
-import { retryBusy, storageFault } from './faults';
+import { retryBusy, storageFault } from './base/faults';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argSchemas, name);

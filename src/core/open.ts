@@ -18,7 +18,7 @@ import type { AppStatus, ContentProblem, JumpTarget } from '../shared/contract/t
 import type { ContentLookup } from './content/lookup';
 import { ContentStore } from './content/store';
 import { ContentUnavailable } from './content/tables';
-import { cleanStaleTemps } from './files';
+import { cleanStaleTemps } from './base/files';
 import type { Core, CoreOptions } from './core';
 import { appHandlers } from './handlers/app';
 import { contentHandlers } from './handlers/content';

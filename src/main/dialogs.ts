@@ -17,9 +17,9 @@ import { CoreError } from '../shared/contract/result';
 import type { ExportFile } from '../shared/contract/types';
 import { FORMATS } from '../shared/vocabulary/formats';
 import { readImportFile } from '../core/exchange/import-file';
-import { writeFileAtomic } from '../core/files';
+import { writeFileAtomic } from '../core/base/files';
 import { SEAL_EXTENSION, sealExportFile } from '../core/exchange/seal';
-import { storageFault } from '../core/faults';
+import { storageFault } from '../core/base/faults';
 
 export async function saveExport(
   handlers: Handlers,

@@ -20,7 +20,7 @@ import MarkdownIt from 'markdown-it';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, printHtmlToPdf } from '../../src/cli/pdf';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import type { DelegationLayer } from '../../src/core/exchange/types';
 import { renderExport } from '../../src/core/handlers/exchange';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { CONTENT_SCHEMA_VERSION } from '../../src/core/content/schema';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore } from '../../src/core/open';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedManyNotes, TAG, type ManyNotes } from '../../scripts/bench/many-notes';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import type { AnnotationFilter, NoteEntry } from '../../src/shared/contract/types';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/core/files';
+import { writeFileAtomic } from '../../src/core/base/files';
 import { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
 

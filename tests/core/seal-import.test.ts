@@ -9,13 +9,13 @@
  * get one sentence naming what they are, never a JSON parse position.
  */
 import type * as NodeCrypto from 'node:crypto';
-import type * as Builtins from '../../src/core/builtins';
+import type * as Builtins from '../../src/core/base/builtins';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { armor } from 'age-encryption';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { unseal } from '../../src/core/exchange/seal';
 import { IMPORTABLE } from '../../src/core/exchange/sniff';
@@ -35,8 +35,8 @@ vi.mock('node:crypto', async (original) => {
     `00000000-0000-4000-8000-${(counter++).toString(16).padStart(12, '0')}`;
   return { ...actual, default: { ...actual, randomUUID: fake }, randomUUID: fake };
 });
-// The core loads node:crypto on first use (src/core/builtins.ts): it gets the module made above.
-vi.mock('../../src/core/builtins', async (original) => {
+// The core loads node:crypto on first use (src/core/base/builtins.ts): it gets the module made above.
+vi.mock('../../src/core/base/builtins', async (original) => {
   const actual = await original<typeof Builtins>();
   const crypto = await import('node:crypto');
   return { ...actual, nodeCrypto: () => crypto };

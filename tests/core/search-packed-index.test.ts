@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { CONTENT_SCHEMA_VERSION, SEARCH_INDEX_ROW } from '../../src/core/content/schema';
 import { ContentStore } from '../../src/core/content/store';
 import { buildIndex } from '../../src/core/search/documents';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useRealSearch } from '../support/search';
-import { readThesaurus } from '../../src/core/content/ensure';
+import { readThesaurus } from '../../src/core/content-build/ensure';
 import { normalizeTerm } from '../../src/core/search/spelling';
 import { phraseTerms } from '../../src/core/search/thesaurus';
 import { indexTokens } from '../../src/core/search/tokenize';

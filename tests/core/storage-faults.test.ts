@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import type { Args, Channel } from '../../src/shared/contract/channels';
 import type { Handlers } from '../../src/shared/contract/derive';
-import { FULL_MESSAGE, storageFault } from '../../src/core/faults';
+import { FULL_MESSAGE, storageFault } from '../../src/core/base/faults';
 import { openCore, type Core } from '../../src/core/open';
 import type { UserDb } from '../../src/core/user/db';
 

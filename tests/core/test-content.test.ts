@@ -5,7 +5,7 @@
  * exchange tests built on it see what the app sees.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { testContent } from '../support/content';
 

@@ -14,7 +14,7 @@ import { buildSync } from 'esbuild';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { Args, Channel, EventName, EventPayloads, ResultOf } from '../../src/shared/contract/channels';
 import type { Result } from '../../src/shared/contract/result';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore, type Core } from '../../src/core/open';
 import { withStartLink } from '../../src/main/start-link';

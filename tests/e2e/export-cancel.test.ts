@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedManyNotes } from '../../scripts/bench/many-notes';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
-import { isOurTempName } from '../../src/core/files';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
+import { isOurTempName } from '../../src/core/base/files';
 import { useHarness } from './fixture';
 import { LOOK_SIZES } from './steps';
 

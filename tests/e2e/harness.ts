@@ -21,7 +21,7 @@ import { BrowserSession } from './browser-session';
 import { ensureRenderer, ROOT } from './build-renderer';
 import { ElectronSession, prepareElectron } from './electron-session';
 import { serveStatic, type StaticServer } from './server';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { openCore } from '../../src/core/open';
 import type { AppSession, OpenOptions, Target } from './session';
 

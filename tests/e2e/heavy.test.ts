@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedManyNotes, WORD } from '../../scripts/bench/many-notes';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { useHarness } from './fixture';
 import { block } from './steps';
 

@@ -18,7 +18,7 @@
  */
 import { writeSync } from 'node:fs';
 import { ContentStore } from '../../src/core/content/store';
-import { retryBusy } from '../../src/core/faults';
+import { retryBusy } from '../../src/core/base/faults';
 import { UserStore } from '../../src/core/user/store';
 import { editOf, placeOf } from './crash-writes';
 import { between, mulberry32 } from './prng';

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildChild } from './build-child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore, type Core } from '../../src/core/open';
 import type { Args, Channel, ResultOf } from '../../src/shared/contract/channels';

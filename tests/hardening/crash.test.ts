@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildChild } from './build-child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { UserStore } from '../../src/core/user/store';
 import { checkRecord, claimedSeqs } from './crash-writes';

@@ -5,7 +5,7 @@
  *
  *   node --import tsx tests/hardening/export-child.ts <dataDir> <destination> <megabytes>
  */
-import { writeFileAtomic } from '../../src/core/files';
+import { writeFileAtomic } from '../../src/core/base/files';
 
 const [dataDir, destination, megabytes] = process.argv.slice(2);
 if (!dataDir || !destination || !megabytes) {

@@ -11,8 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
-import { cleanStaleTemps, isOurTempName, TEMP_LOG_DIR, writeFileAtomic } from '../../src/core/files';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
+import { cleanStaleTemps, isOurTempName, TEMP_LOG_DIR, writeFileAtomic } from '../../src/core/base/files';
 import { openCore } from '../../src/core/open';
 
 const ROOT = resolve(import.meta.dirname, '../..');

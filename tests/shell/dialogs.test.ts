@@ -14,7 +14,7 @@ vi.mock('electron', () => import('./fakes'));
 
 const { openImport, saveExport } = await import('../../src/main/dialogs');
 const { readImportFile } = await import('../../src/core/exchange/import-file');
-const { writeFileAtomic } = await import('../../src/core/files');
+const { writeFileAtomic } = await import('../../src/core/base/files');
 const { shellHandlers } = await import('../../src/main/handlers');
 const { CHANNELS } = await import('../../src/shared/contract/channels');
 const { CoreError } = await import('../../src/shared/contract/result');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Args, Channel, ResultOf } from '../../src/shared/contract/channels';
 import type { Result } from '../../src/shared/contract/result';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore, type Core, type CoreOptions } from '../../src/core/open';
 

@@ -14,8 +14,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildContentFromText } from '../../src/core/content/ensure';
-import type { BuildReport } from '../../src/core/content/build';
+import { buildContentFromText } from '../../src/core/content-build/ensure';
+import type { BuildReport } from '../../src/core/content-build/build';
 import { parseRecollection } from '../../src/core/content/parse/index';
 import type { DocumentModel } from '../../src/shared/model';
 

@@ -4,7 +4,7 @@
  * tests that judge answers on the shipped document.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { CONTENT_DB_PATH } from '../../src/core/content/ensure';
+import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { SearchService } from '../../src/core/search/service';
 

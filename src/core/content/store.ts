@@ -20,7 +20,7 @@ import type {
   SectionPayload,
 } from '../../shared/contract/types';
 import type { Block, CrossRefType, Footnote, Section } from '../../shared/model';
-import { SortedVocabulary } from '../search/vocabulary-row';
+import { SortedVocabulary } from './vocabulary-row';
 import { facetKey, buildFacets, type FacetEntry } from './facets';
 import { buildOutline } from './outline';
 import type { BlockLocation, ContentLookup } from './lookup';

@@ -16,7 +16,7 @@
  * export time (`generated`) to tell newer from older, and an author, when
  * given, must be a whole `{ id: UUID, name }`.
  */
-import { nodeCrypto } from '../builtins';
+import { nodeCrypto } from '../base/builtins';
 import * as z from 'zod';
 import { once } from '../../shared/lazy';
 import { CoreError } from '../../shared/contract/result';

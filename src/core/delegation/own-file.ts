@@ -11,13 +11,13 @@
  * meanwhile is written after it. Sealing on without the passphrase entered
  * writes nothing: never a plain file in a sealed folder.
  */
-import { nodeCrypto } from '../builtins';
+import { nodeCrypto } from '../base/builtins';
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../shared/errors';
 import { unseal } from '../exchange/seal';
 import type { W3cCollection } from '../exchange/w3c';
-import { replaceFilePrivately } from '../files';
+import { replaceFilePrivately } from '../base/files';
 import { isSealedText, sealLayerFile, serializeLayerFile } from './layer-file';
 
 export interface OwnFileOptions {

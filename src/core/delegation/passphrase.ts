@@ -18,7 +18,7 @@
  * message or an answer to the window; turning protection off leaves only a
  * blob nobody can unwrap (the data key is gone with vault.json).
  */
-import { nodeCrypto } from '../builtins';
+import { nodeCrypto } from '../base/builtins';
 import type { UserStore } from '../user/store';
 
 export const META_SEALED = 'delegation_sealed';

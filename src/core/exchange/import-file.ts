@@ -7,7 +7,7 @@
  * name a binary file (DOCX, PDF…) from its bytes, and refuse one that is not valid UTF-8 with
  * the byte offset of the first bad sequence (never a silent U+FFFD).
  */
-import { fsPromises } from '../builtins';
+import { fsPromises } from '../base/builtins';
 import { basename } from 'node:path';
 import { CoreError } from '../../shared/contract/result';
 import { LIMITS } from '../../shared/limits';

@@ -1,7 +1,7 @@
 /**
  * age's passphrase recipient and identity (the `scrypt` stanza of
  * age-encryption.org/v1), with the key stretched by Node's scrypt on libuv's
- * thread pool (core/scrypt.ts). age-encryption's own recipient runs a
+ * thread pool (core/base/scrypt.ts). age-encryption's own recipient runs a
  * JavaScript scrypt on the calling thread: seconds during which Electron's
  * main process could not answer the window. Plugged into age-encryption's
  * Encrypter/Decrypter through their public Recipient/Identity interfaces, so
@@ -15,9 +15,9 @@
  * ChaCha20-Poly1305 from @noble/ciphers, the package age-encryption uses:
  * Electron's BoringSSL has no chacha20-poly1305 in node:crypto.
  */
-import { nodeCrypto } from '../builtins';
+import { nodeCrypto } from '../base/builtins';
 import type { Identity, Recipient, Stanza } from 'age-encryption';
-import { scrypt32 } from '../scrypt';
+import { scrypt32 } from '../base/scrypt';
 
 const TYPE = 'scrypt';
 const LABEL = new TextEncoder().encode('age-encryption.org/v1/scrypt');

@@ -10,7 +10,7 @@
  * model's "Specific Resource" needs a selector (or purpose, state...), and
  * `{ "source": … }` alone is no recognised target (test suite MUST 3.2).
  */
-import { nodeCrypto } from '../builtins';
+import { nodeCrypto } from '../base/builtins';
 import { CoreError } from '../../shared/contract/result';
 import type { Annotation, Bookmark, BlockSummary } from '../../shared/contract/types';
 import { blockLink } from '../../shared/vocabulary/links';

@@ -3,7 +3,7 @@
  * backups): each domain module of the user store is its own slice of the
  * contract (same verbs), joined here without renaming.
  */
-import { sliceHandlers } from '../user/domains/slice';
+import { sliceHandlers } from './slice';
 import { NotesPager } from '../user/notes-page';
 import type { ParsedArgs } from '../../shared/contract/channels';
 import type { UserStore } from '../user/store';

@@ -9,7 +9,7 @@
 import MiniSearch from 'minisearch';
 import type { Block, BlockKind, CrossRef, DocumentModel, Footnote } from '../../shared/model';
 import { SectionTree, cmp } from '../content/tree';
-import type { Vocabulary } from './vocabulary-row';
+import type { Vocabulary } from '../content/vocabulary-row';
 import { KIND_WORDS, indexOptions, type ContentSearchKind, type IndexDoc } from './options';
 import { normalizeTerm } from './spelling';
 import { indexTokensWithOffsets } from './tokenize';

@@ -14,7 +14,7 @@ import type { SearchResult as RawResult } from 'minisearch';
 import { CoreError } from '../../shared/contract/result';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
 import type { ContentStore } from '../content/store';
-import type { SortedVocabulary } from './vocabulary-row';
+import type { SortedVocabulary } from '../content/vocabulary-row';
 import { footnoteLabel } from './documents';
 import type { JumpResolver } from './jump';
 import { footnoteHome, jumpResolverFor, pageOf, referencing } from './places';

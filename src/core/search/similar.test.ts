@@ -2,7 +2,7 @@
  * Edit distance and the nearest document word for "did you mean".
  */
 import { describe, expect, it } from 'vitest';
-import type { Vocabulary } from './vocabulary-row';
+import type { Vocabulary } from '../content/vocabulary-row';
 import { useRealSearch } from '../../../tests/support/search';
 import { allowedEdits, closestTerm, correctionCandidates, editDistance } from './similar';
 

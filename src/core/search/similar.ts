@@ -6,7 +6,7 @@
  * document's vocabulary (a few thousand terms), ties broken by how many
  * documents use the word, then alphabetically.
  */
-import type { Vocabulary } from './vocabulary-row';
+import type { Vocabulary } from '../content/vocabulary-row';
 
 /** Edit distance with adjacent transpositions; returns max + 1 as soon as it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {

@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { ParsedArgs } from '../../shared/contract/channels';
 import { CoreError } from '../../shared/contract/result';
 import type { BackupInfo } from '../../shared/contract/types';
-import { makePrivate } from '../owner-only';
+import { makePrivate } from '../base/owner-only';
 import * as backup from './backup-file';
-import { syncFile } from '../files';
+import { syncFile } from '../base/files';
 import { backupNames, backupsDir, createdOf, resolveBackup, rotate } from './backup-rotation';
 import type { UserDb } from './db';
 

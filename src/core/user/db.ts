@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CoreError } from '../../shared/contract/result';
-import { makePrivate } from '../owner-only';
+import { makePrivate } from '../base/owner-only';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { errorMessage } from '../../shared/errors';
 import { applyKey, isPlainFile } from './vault/cipher';

@@ -7,7 +7,7 @@
  * against the document (block exists, quote matches) runs
  * before anything is written.
  */
-import { nodeCrypto } from '../builtins';
+import { nodeCrypto } from '../base/builtins';
 import type { Color, Selector } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
 import type { AnnotationRecord } from './annotations';

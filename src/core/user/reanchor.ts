@@ -9,7 +9,7 @@
  * candidate is good enough it becomes an 'orphan' keeping its old block id,
  * quote and note; every move is flagged 'reanchored' for the user to see.
  */
-import { nodeCrypto } from '../builtins';
+import { nodeCrypto } from '../base/builtins';
 import search from 'approx-string-match';
 import type { AnchorStatus, Selector } from '../../shared/contract/types';
 import type { Block } from '../../shared/model';

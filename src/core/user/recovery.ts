@@ -14,10 +14,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../shared/contract/result';
-import { syncFile } from '../files';
+import { syncFile } from '../base/files';
 import { stamp, verifyBackup } from './backup-file';
 import { backupNames, backupsDir, createdOf } from './backup-rotation';
-import { makePrivate, privateDir } from '../owner-only';
+import { makePrivate, privateDir } from '../base/owner-only';
 import { DamagedDatabaseError, openUserDb, type UserDb } from './db';
 import { errorMessage } from '../../shared/errors';
 

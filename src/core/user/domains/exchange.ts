@@ -8,7 +8,7 @@
  */
 import type { ExportScope, ImportPreview, OptionPosition } from '../../../shared/contract/types';
 import type { ExportEntry } from '../../exchange/types';
-import { retryBusy } from '../../faults';
+import { retryBusy } from '../../base/faults';
 import type { UserContext } from '../context';
 import { probeWriteLock } from '../db';
 import { scopeFilter, toExportEntries } from '../export-entries';

@@ -10,7 +10,7 @@
  * everything else writes the layer tables alone. A layer file is read whole or
  * refused whole (../../delegation/layer-file.ts).
  */
-import { nodeCrypto } from '../../builtins';
+import { nodeCrypto } from '../../base/builtins';
 import type {
   AdoptResult,
   Author,

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CoreError } from '../../../shared/contract/result';
-import { syncFile } from '../../files';
+import { syncFile } from '../../base/files';
 
 type Db = Database.Database;
 

@@ -13,12 +13,12 @@
  * owner-only through a temporary file, fsync and rename; nothing of the
  * passphrase, the code or either key is ever logged or returned to the renderer.
  */
-import { nodeCrypto } from '../../builtins';
+import { nodeCrypto } from '../../base/builtins';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/result';
-import { replaceFilePrivately, syncDir } from '../../files';
-import { scrypt32, scryptMaxmem as maxmem } from '../../scrypt';
+import { replaceFilePrivately, syncDir } from '../../base/files';
+import { scrypt32, scryptMaxmem as maxmem } from '../../base/scrypt';
 
 export const VAULT_FILE = 'vault.json';
 /** scrypt cost: N = 2^logN, r, p (RFC 7914); memory ≈ 128·N·r bytes. */

@@ -13,7 +13,7 @@
  * written before the lock is needed).
  */
 import { basename } from 'node:path';
-import { CoreError } from '../shared/contract/result';
+import { CoreError } from '../../shared/contract/result';
 
 /** How long SQLite itself waits on a lock (thread blocked) before answering BUSY. */
 export const BUSY_TIMEOUT_MS = 50;

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, contentFingerprint, ensureContent, readBuildStamp } from './ensure';
-import { ContentStore } from './store';
+import { ContentStore } from '../content/store';
 
 const dir = mkdtempSync(join(tmpdir(), 'recollection-ensure-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

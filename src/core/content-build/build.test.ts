@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../shared/contract/result';
 import { buildContentDb } from './build';
 import { fixtureModel } from '../../../tests/support/model.fixture';
-import { CONTENT_SCHEMA_VERSION, CONTENT_TABLES } from './schema';
+import { CONTENT_SCHEMA_VERSION, CONTENT_TABLES } from '../content/schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'recollection-build-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -18,9 +18,9 @@ import type { DocumentModel, Mark } from '../../shared/model';
 import { buildIndex } from '../search/documents';
 import { indexOptions } from '../search/options';
 import { packIndex } from '../search/packed-index';
-import { vocabularyRow } from '../search/vocabulary-row';
+import { vocabularyRow } from '../content/vocabulary-row';
 import { prepareThesaurus } from '../search/thesaurus';
-import type { ThesaurusData } from './thesaurus-data';
+import type { ThesaurusData } from '../content/thesaurus-data';
 import {
   CONTENT_DDL,
   CONTENT_SCHEMA_VERSION,
@@ -30,9 +30,9 @@ import {
   SEARCH_THESAURUS_ROW,
   SEARCH_VOCABULARY_ROW,
   type MetaKey,
-} from './schema';
-import { cmp } from './tree';
-import { assertSoundModel } from './validate';
+} from '../content/schema';
+import { cmp } from '../content/tree';
+import { assertSoundModel } from '../content/validate';
 
 export interface BuildOptions {
   sourceSha256: string;

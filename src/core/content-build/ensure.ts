@@ -14,17 +14,17 @@ import { join, relative, resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { CoreError } from '../../shared/contract/result';
 import { buildContentDb, type BuildReport } from './build';
-import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location';
-import { parseRecollection } from './parse';
-import { CONTENT_SCHEMA_VERSION } from './schema';
+import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from '../content/location';
+import { parseRecollection } from '../content/parse';
+import { CONTENT_SCHEMA_VERSION } from '../content/schema';
 import { englishWordList } from '../search/english-list';
-import { thesaurusSchema, type ThesaurusData } from './thesaurus-data';
+import { thesaurusSchema, type ThesaurusData } from '../content/thesaurus-data';
 
 /** The one document the app ships (see resources/ and the corpus README). */
 export const SOURCE_SHA256 = '50e3e21096dd4d0910b8cdb42214ec24f42418eb4cab7168b1478001c0140538';
 
 // Where things are lives in location.ts (light, for the command line's start); re-exported for the callers of old.
-export { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from './location';
+export { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from '../content/location';
 /** The search thesaurus (docs/search.md), built into the content database. */
 export const THESAURUS_FILE = 'resources/thesaurus.json';
 
@@ -40,7 +40,7 @@ export function readThesaurus(root: string = REPO_ROOT): ThesaurusData {
 }
 
 /** Folders and files whose source code shapes the database. */
-const INPUT_DIRS = ['src/core/content', 'src/core/search'];
+const INPUT_DIRS = ['src/core/content', 'src/core/content-build', 'src/core/search'];
 const INPUT_FILES = [
   'src/shared/model.ts',
   'node_modules/minisearch/package.json',

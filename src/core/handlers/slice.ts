@@ -7,9 +7,9 @@
  * domain's extra methods (used by other core modules) never become channels,
  * and a missing verb is a type error at the call site.
  */
-import { CHANNELS, type Channel, type ParsedArgs, type ResultOf } from '../../../shared/contract/channels';
-import type { Domain } from '../../../shared/contract/derive';
-import type { DomainHandlers } from '../../handlers/types';
+import { CHANNELS, type Channel, type ParsedArgs, type ResultOf } from '../../shared/contract/channels';
+import type { Domain } from '../../shared/contract/derive';
+import type { DomainHandlers } from './types';
 
 /** The verbs of domain D, each taking the channel's validated argument. */
 export type DomainSlice<D extends Domain> = {
