@@ -14,7 +14,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CONTENT_SCHEMA_VERSION, CONTENT_TABLES, SEARCH_INDEX_ROW } from '../core/content/schema';
-import { backupNames } from '../core/user/backup-rotation';
+import { backupNames } from '../core/user/backups/rotation';
 import { headerUserVersion } from '../core/user/db';
 import { LATEST_VERSION } from '../core/user/migrations';
 import { USER_DB_FILE } from '../core/user/store';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupsToKeep, createdOf, KEEP } from '../../src/core/user/backup-rotation';
+import { backupsToKeep, createdOf, KEEP } from '../../src/core/user/backups/rotation';
 import { UserStore } from '../../src/core/user/store';
 import { testContent } from '../support/content';
 

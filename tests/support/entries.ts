@@ -12,7 +12,7 @@
 import type { Annotation, Bookmark, Selector } from '../../src/shared/contract/types';
 import type { Block, Section } from '../../src/shared/model';
 import type { ExportEntry, ExportOptions } from '../../src/core/exchange/types';
-import { toExportEntries } from '../../src/core/user/export-entries';
+import { toExportEntries } from '../../src/core/user/exchange/entries';
 import { testContent } from './content';
 
 const { model, lookup } = testContent();

@@ -27,8 +27,8 @@ import { errorMap } from '../exchange/import-schema';
 import { SEAL_WORK_FACTOR, seal, unseal } from '../exchange/seal';
 import { AGE_ARMOR_BEGIN } from '../exchange/sniff';
 import type { W3cCollection } from '../exchange/w3c';
-import type { LayerFile } from '../user/domains/layers';
-import type { LayerItems } from '../user/layers';
+import type { LayerFile } from '../user/layers/domain';
+import type { LayerItems } from '../user/layers/rows';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 

@@ -29,7 +29,7 @@ import { CoreError } from '../../shared/contract/result';
 import type { W3cCollection } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
 import { FolderWatch } from './folder-watch';
-import type { LayerFile } from '../user/domains/layers';
+import type { LayerFile } from '../user/layers/domain';
 import { isSealedText, openLayerFile, parseLayerFile } from './layer-file';
 import { classifyName, COPY_WORDS, layerFileName } from './names';
 import { OwnFile } from './own-file';

@@ -16,7 +16,7 @@ import type { ContentStore } from '../content/store';
 import { checkCancelled, driveSteps, type ExportProgress, type Steps } from '../exchange/progress';
 import { readImport } from '../exchange/read-import';
 import type { DelegationLayer, ExportOptions } from '../exchange/types';
-import { citationName, narrow, placesFor, readingOrder } from '../user/brief-scope';
+import { citationName, narrow, placesFor, readingOrder } from '../user/exchange/brief-scope';
 import type { UserStore } from '../user/store';
 import { shellOnly } from './app';
 import type { DomainHandlers } from './types';

@@ -4,7 +4,7 @@
  * contract (same verbs), joined here without renaming.
  */
 import { sliceHandlers } from './slice';
-import { NotesPager } from '../user/notes-page';
+import { NotesPager } from '../user/notes/page';
 import type { ParsedArgs } from '../../shared/contract/channels';
 import type { UserStore } from '../user/store';
 import type { DomainHandlers } from './types';

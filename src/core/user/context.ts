@@ -11,7 +11,7 @@
  */
 import type { ContentLookup } from '../content/lookup';
 import type { Inverse } from './history';
-import type { DocumentOrder } from './notes';
+import type { DocumentOrder } from './notes/views';
 import type { Session } from './session';
 
 export interface UserContext {

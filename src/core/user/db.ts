@@ -1,10 +1,10 @@
 /**
  * Opens the user database (`<dataDir>/user.db`): durability pragmas, an
- * integrity check, and the numbered migrations of migrations.ts.
+ * integrity check, and the numbered migrations of migrations/.
  *
  * Constraint: the user's notes are confidential and irreplaceable. A file made
  * by a newer app is refused before SQLite touches it (its bytes stay as they
- * are); a damaged file is reported as `DamagedDatabaseError` so recovery.ts can
+ * are); a damaged file is reported as `DamagedDatabaseError` so backups/recovery.ts can
  * move it aside — this module never deletes or rewrites a file it cannot read.
  */
 import fs from 'node:fs';
@@ -194,7 +194,7 @@ function openAndMigrate(file: string, options: OpenUserDbOptions, key: Buffer | 
     db.pragma('foreign_keys = ON');
     // Another process (the command line while the app runs) may hold the write lock briefly.
     // While opening (migrations, purge, re-anchoring) SQLite waits itself; once open the
-    // store lowers this to BUSY_TIMEOUT_MS and waits off the thread (faults.ts).
+    // store lowers this to BUSY_TIMEOUT_MS and waits off the thread (base/faults.ts).
     db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
     migrate(db, options.targetVersion ?? LATEST_VERSION);
     // Owner-only, whatever the umask: SQLite gives the -wal and -shm the main file's mode.

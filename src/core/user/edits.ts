@@ -10,8 +10,8 @@
 import { nodeCrypto } from '../base/builtins';
 import type { Color, Selector } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
-import type { AnnotationRecord } from './annotations';
-import type { BookmarkRecord } from './bookmarks';
+import type { AnnotationRecord } from './annotations/rows';
+import type { BookmarkRecord } from './bookmarks/rows';
 import type { AnnotationFields } from './history';
 import { normalizeTags } from './records';
 import { checkSelector, requireBlock } from './validate';

@@ -7,17 +7,17 @@
  * colour name, previous position of an option); an inverse whose record is
  * gone (purged) is skipped.
  */
-import { AnnotationRepo } from './annotations';
-import { BookmarkRepo } from './bookmarks';
+import { AnnotationRepo } from './annotations/rows';
+import { BookmarkRepo } from './bookmarks/rows';
 import type { UserDb } from './db';
 import { HistoryRepo, type Inverse } from './history';
-import { LayerRepo } from './layers';
+import { LayerRepo } from './layers/rows';
 import { MetaRepo } from './meta';
-import { PaletteRepo } from './palette';
-import { PositionRepo } from './positions';
+import { PaletteRepo } from './notes/palette-rows';
+import { PositionRepo } from './positions/rows';
 import { normalizeTags } from './records';
-import { SettingsRepo } from './settings';
-import { TrashRepo } from './trash';
+import { SettingsRepo } from './settings/rows';
+import { TrashRepo } from './trash/rows';
 
 export interface Session {
   db: UserDb;

@@ -2,8 +2,8 @@
  * UserStore: the lifecycle of the user database — open (with recovery of a
  * damaged file, purge of old trash, re-anchoring when the content changed),
  * close, and swapping the session after a backup is restored — and the domain
- * modules built over it (domains/: bookmarks, annotations, notes, positions, trash,
- * history, settings, exchange; backups.ts).
+ * modules built over it (one folder each: bookmarks, annotations, notes, positions, trash,
+ * history, settings, exchange; backups/).
  *
  * Constraint: no user-data logic here. Each domain implements its slice of the
  * contract over the shared context (context.ts), whose `mutate()` makes every
@@ -13,32 +13,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/contract/types';
 import type { ContentLookup } from '../content/lookup';
-import { Backups } from './backup-actions';
+import { Backups } from './backups/actions';
 import { createContext, type UserContext } from './context';
-import { annotationsDomain } from './domains/annotations';
-import { bookmarksDomain } from './domains/bookmarks';
-import { exchangeDomain } from './domains/exchange';
-import { layersDomain } from './domains/layers';
-import { layerViews } from './layer-views';
-import { notesDomain } from './domains/notes';
-import { positionsDomain } from './domains/positions';
-import { settingsDomain } from './domains/settings';
-import { historyDomain, trashDomain } from './domains/trash';
+import { annotationsDomain } from './annotations/domain';
+import { bookmarksDomain } from './bookmarks/domain';
+import { exchangeDomain } from './exchange/domain';
+import { layersDomain } from './layers/domain';
+import { layerViews } from './layers/views';
+import { notesDomain } from './notes/domain';
+import { positionsDomain } from './positions/domain';
+import { settingsDomain } from './settings/domain';
+import { historyDomain, trashDomain } from './trash/domain';
 import { META_CONTENT_BUILD } from './meta';
-import { DocumentOrder } from './notes';
-import { BlockNotes } from './block-notes';
-import { NoteKeys } from './note-keys';
-import type { NotesSource } from './notes-page';
-import { contentFingerprint, reanchorAll } from './reanchor';
+import { DocumentOrder } from './notes/views';
+import { BlockNotes } from './annotations/views';
+import { NoteKeys } from './notes/keys';
+import type { NotesSource } from './notes/page';
+import { contentFingerprint, reanchorAll } from './annotations/reanchor';
 import { BUSY_TIMEOUT_MS } from '../base/faults';
 import { privateDir } from '../base/owner-only';
-import { openWithRecovery } from './recovery';
+import { openWithRecovery } from './backups/recovery';
 import { createSession, type Session } from './session';
 import { CoreError } from '../../shared/contract/result';
 import { convertBackups, repairAtOpen } from './vault/convert';
 import { readKeyFile } from './vault/keyfile';
 
-export { AUTO_BACKUP_INTERVAL_MS } from './backup-actions';
+export { AUTO_BACKUP_INTERVAL_MS } from './backups/actions';
 export const USER_DB_FILE = 'user.db';
 
 export interface UserStoreOptions {
@@ -82,7 +82,7 @@ export class UserStore {
   private key: Buffer | null = null;
   private readonly now: () => Date;
   private readonly buildId: string;
-  /** What the paged Notes list and the reader's per-block notes read (notes-page.ts, block-notes.ts). */
+  /** What the paged Notes list and the reader's per-block notes read (notes/page.ts, annotations/views.ts). */
   readonly paging: NotesSource & { forBlocks: BlockNotes['forBlocks'] };
   /** Counts database (re)opens, so a data version is never reused across a restore. */
   private generation = 0;
@@ -232,7 +232,7 @@ export class UserStore {
     if (this.o.reanchor !== false && s.meta.get(META_CONTENT_BUILD) !== this.buildId) {
       reanchorAll(s.db, this.o.content, this.buildId);
     }
-    // Opened: from now on a locked database is waited for off the thread (faults.ts), not by SQLite.
+    // Opened: from now on a locked database is waited for off the thread (base/faults.ts), not by SQLite.
     s.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 

@@ -3,7 +3,7 @@
  * five default names, and the section context used for re-anchoring.
  *
  * Constraint: shipped; never edited. The palette rows are written here
- * literally (not read from palette.ts), so renaming a default colour in a later
+ * literally (not read from ../notes/palette-rows.ts), so renaming a default colour in a later
  * version cannot change what this migration did.
  */
 import type { Migration } from './types';

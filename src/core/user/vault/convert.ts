@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/result';
 import { syncDir } from '../../base/files';
-import { backupNames, backupsDir } from '../backup-rotation';
+import { backupNames, backupsDir } from '../backups/rotation';
 import type { UserDb } from '../db';
 import { isPlainFile, openKeyed, writeCopy } from './cipher';
 import { keyFilePath, removeKeyFile } from './keyfile';

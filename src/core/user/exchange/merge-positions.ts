@@ -1,0 +1,81 @@
+/**
+ * Merging imported positions into the options' positions: a format-2 file
+ * gives each option's position; an older file gives one per note. Per option,
+ * the newest incoming value is compared with the local one (newer wins); every
+ * value that does not win — older incoming notes that disagreed, the local
+ * value replaced, an incoming value older than the local one — goes into the
+ * option's history, so an import never loses a position.
+ *
+ * Constraint: planning only (no writes); merge.ts applies the steps in
+ * its one transaction. The preview's counters count notes and bookmarks; a
+ * position's fate is told in its details lines. A value already in the history is not written twice, so
+ * importing the same file again changes nothing.
+ */
+import { CoreError } from '../../../shared/contract/result';
+import type { OptionPosition } from '../../../shared/contract/types';
+import type { ContentLookup } from '../../content/lookup';
+import type { PastPosition } from '../positions/rows';
+import type { Session } from '../session';
+import { POSITIONABLE } from '../validate';
+
+export interface Candidate extends OptionPosition {
+  /** The note it came from (older files), or null. */
+  noteId: string | null;
+}
+
+export type PositionStep =
+  { kind: 'put-position'; value: OptionPosition } | { kind: 'remember-position'; past: PastPosition };
+
+const same = (a: Pick<OptionPosition, 'position' | 'priority'>, b: Pick<OptionPosition, 'position' | 'priority'>) =>
+  a.position === b.position && a.priority === b.priority;
+
+export function planPositions(
+  s: Session,
+  content: ContentLookup,
+  candidates: readonly Candidate[],
+  detail: (line: string) => void,
+): PositionStep[] {
+  const byTarget = new Map<string, Candidate[]>();
+  for (const c of candidates) byTarget.set(c.targetId, [...(byTarget.get(c.targetId) ?? []), c]);
+  const steps: PositionStep[] = [];
+  for (const [targetId, list] of byTarget) {
+    const block = content.block(targetId);
+    if (block && !POSITIONABLE.has(block.kind)) {
+      throw new CoreError(
+        'INVALID_ARGUMENT',
+        `rec:positions: a position on ${targetId}, a ${block.kind}; only policy options and practical actions take one`,
+      );
+    }
+    const known = s.positions.history(targetId);
+    const remember = (past: PastPosition): void => {
+      const dup = known.some((h) => same(h, past) && h.set === past.set && h.noteId === past.noteId);
+      if (!dup) steps.push({ kind: 'remember-position', past });
+    };
+    const sorted = [...list].sort((a, b) => b.modified.localeCompare(a.modified));
+    const [newest, ...older] = sorted as [Candidate, ...Candidate[]];
+    for (const o of older) remember({ ...o, set: o.modified, replaced: newest.modified });
+    const local = s.positions.get(targetId);
+    const value: OptionPosition = {
+      targetId,
+      position: newest.position,
+      priority: newest.priority,
+      modified: newest.modified,
+    };
+    const where = content.summary(targetId)?.label ?? targetId;
+    if (!block) detail(`position on ${targetId}: not in this edition of the document (kept)`);
+    if (!local) {
+      detail(`position on ${where}: ${newest.position ?? 'no position'} (new)`);
+      steps.push({ kind: 'put-position', value });
+    } else if (same(local, newest) && local.modified === newest.modified) {
+      // unchanged: nothing to say
+    } else if (newest.modified > local.modified) {
+      detail(`position on ${where}: replaced by the newer imported value (the previous one is in its history)`);
+      remember({ ...local, set: local.modified, replaced: newest.modified, noteId: null });
+      steps.push({ kind: 'put-position', value });
+    } else {
+      detail(`position on ${where}: the local value is newer (kept; the imported one is in its history)`);
+      if (!same(local, newest)) remember({ ...newest, set: newest.modified, replaced: local.modified });
+    }
+  }
+  return steps;
+}
