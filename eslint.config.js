@@ -3,7 +3,8 @@
  * that keep the layers apart (the table in docs/architecture.md; tests in
  * tests/lint/layers.test.ts):
  * - each folder of src/ imports only what its row of the table allows
- *   (eslint-plugin-boundaries, default "disallow": an allow-list);
+ *   (eslint-plugin-boundaries, default "disallow": an allow-list), and each
+ *   folder of src/core only the core's folders below it (CORE_LAYERS);
  * - production code (src/**, not *.test.ts) never imports test data;
  * - only src/main/ipc.ts imports ipcMain, only src/preload/index.ts imports
  *   ipcRenderer, whatever name they are imported under.
@@ -44,6 +45,30 @@ export const LAYERS = {
   },
 };
 
+/**
+ * The core's own layers, bottom to top: a folder of src/core may import its own files and the
+ * folders below it in this list, never one above, so no two of them import each other. The files
+ * at the top of src/core (open.ts, core.ts, dispatch.ts: the core's entry) sit above them all.
+ */
+export const CORE_LAYERS = ['base', 'content', 'search', 'content-build', 'exchange', 'user', 'delegation', 'handlers'];
+
+/** Each folder of the core as a layer of its own, with the core's packages: `core/content`, … */
+const coreLayers = Object.fromEntries(
+  CORE_LAYERS.map((folder, i) => [
+    `core/${folder}`,
+    { ...LAYERS.core, folders: ['shared', ...CORE_LAYERS.slice(0, i + 1).map((f) => `core/${f}`)] },
+  ]),
+);
+/** Where a row of LAYERS names `core`, every layer of the core is meant. */
+const withCoreLayers = (layers) =>
+  Object.fromEntries(
+    Object.entries(layers).map(([from, row]) => [
+      from,
+      { ...row, folders: row.folders.flatMap((f) => (f === 'core' ? ['core', ...Object.keys(coreLayers)] : [f])) },
+    ]),
+  );
+const ALL_LAYERS = { ...coreLayers, ...withCoreLayers(LAYERS) };
+
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
 /** Production code never imports these (test data and test helpers). */
 const TEST_DATA = ['**/*.fixture.ts', '**/test-entries.ts', ...TEST_FILES];
@@ -77,13 +102,16 @@ const policiesFor = (layers) => [
     message: `${TEST_DATA_MESSAGE} ('{{dependency.source}}').`,
   },
 ];
-const layerPolicies = policiesFor(LAYERS);
+const layerPolicies = policiesFor(ALL_LAYERS);
 /**
  * The one exception to the table: the installed app runs the command line in its main process
  * (`Recollection cli …`, src/main/cli-mode.ts, docs/cli.md), so that file may import src/cli.
  */
 const CLI_MODE = 'src/main/cli-mode.ts';
-const cliModePolicies = policiesFor({ ...LAYERS, main: { ...LAYERS.main, folders: [...LAYERS.main.folders, 'cli'] } });
+const cliModePolicies = policiesFor({
+  ...coreLayers,
+  ...withCoreLayers({ ...LAYERS, main: { ...LAYERS.main, folders: [...LAYERS.main.folders, 'cli'] } }),
+});
 
 /** The electron imports a file of src/ may not make: by name, so a renamed import is caught too. */
 const IPC_OWNERS = { ipcMain: 'src/main/ipc.ts', ipcRenderer: 'src/preload/index.ts' };
@@ -150,6 +178,8 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': [
+        // The core's folders first: the first element whose pattern matches a file is its layer.
+        ...CORE_LAYERS.map((folder) => ({ type: `core/${folder}`, pattern: `src/core/${folder}` })),
         ...Object.keys(LAYERS).map((type) => ({ type, pattern: `src/${type}` })),
         { type: 'tests', pattern: 'tests' },
       ],

@@ -1,13 +1,15 @@
 /**
  * The lint rules that keep the layers apart (eslint.config.js, the table in
  * docs/architecture.md), tested through ESLint's own Node API: a deliberately
- * wrong import in each forbidden direction must fail with the rule's message,
- * and the imports the table allows must pass.
+ * wrong import in each forbidden direction must fail with the rule's message
+ * (between the folders of src/, and between the core's own folders), and the
+ * imports the table allows must pass.
  *
  * Constraint: the repository's real config is used; only type-aware parsing is
  * turned off (the snippets are not files of the TypeScript project, and the
  * layer rules do not need types).
  */
+import { existsSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +120,76 @@ describe('the layer table is an allow-list', () => {
 
   it('test files may import test data', async () => {
     expect(await lint('src/core/content/x.test.ts', importing('../../../tests/support/content'))).toEqual([]);
+  });
+});
+
+/**
+ * The core's folders bottom to top (docs/architecture.md), written here again on purpose: the test
+ * holds the config to this order. Each may import those before it, never one after it; the
+ * files at the top of src/core (the core's entry) may import them all, and none of them those.
+ * Each folder is named by a real module of it (lint knows a file's layer only when it exists).
+ */
+const CORE_ORDER: Array<[folder: string, module: string]> = [
+  ['base', 'base/files'],
+  ['content', 'content/store'],
+  ['search', 'search/service'],
+  ['content-build', 'content-build/ensure'],
+  ['exchange', 'exchange/w3c'],
+  ['user', 'user/store'],
+  ['delegation', 'delegation/service'],
+  ['handlers', 'handlers/types'],
+];
+const ENTRY = 'open';
+
+/** A probe: a file of `from` (at its top, or one folder down) importing `module` of the core. */
+const probe = (from: string, module: string, deeper = false): [string, string] =>
+  deeper ? [`src/core/${from}/sub/x.ts`, `../../${module}`] : [`src/core/${from}/x.ts`, `../${module}`];
+
+const upward = CORE_ORDER.flatMap(([from], i) => [
+  ...CORE_ORDER.slice(i + 1).map(([, module]) => [...probe(from, module), from] as const),
+  [...probe(from, ENTRY), from] as const,
+]);
+const downward = CORE_ORDER.flatMap(([from], i) => CORE_ORDER.slice(0, i).map(([, module]) => probe(from, module)));
+
+describe("the core's folders are layers: one way only", () => {
+  it('every probe names a module that exists', () => {
+    for (const [, module] of [...CORE_ORDER, [ENTRY, ENTRY]])
+      expect(existsSync(`src/core/${module}.ts`), module).toBe(true);
+  });
+
+  it.each(upward)('%s importing %s fails', async (file, source, from) => {
+    const messages = await lint(file, importing(source));
+    expect(
+      messages.some((m) => layer(`core/${from}`).test(m)),
+      messages.join('\n'),
+    ).toBe(true);
+  });
+
+  it.each(downward)('%s importing %s passes', async (file, source) => {
+    expect(await lint(file, importing(source))).toEqual([]);
+  });
+
+  it.each([
+    // A file deeper in a folder belongs to that folder's layer.
+    [...probe('user', 'delegation/service', true), 'user'],
+    [...probe('content', 'search/service', true), 'content'],
+  ])('%s importing %s fails', async (file, source, from) => {
+    const messages = await lint(file, importing(source));
+    expect(
+      messages.some((m) => layer(`core/${from}`).test(m)),
+      messages.join('\n'),
+    ).toBe(true);
+  });
+
+  it.each([
+    probe('user', 'exchange/w3c', true),
+    // The core's entry, the shell and the command line may import every layer of the core.
+    ['src/core/x.ts', './handlers/types'],
+    ['src/core/x.ts', './base/files'],
+    ['src/main/x.ts', '../core/user/store'],
+    ['src/cli/x.ts', '../core/content/schema'],
+  ])('%s importing %s passes', async (file, source) => {
+    expect(await lint(file, importing(source))).toEqual([]);
   });
 });
 
