@@ -18,13 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import {
-  NO_POLICY,
-  POLICY_KEYS,
-  STRICTEST,
-  type PolicyKey,
-  type PolicyView,
-} from '../../shared/contract/policy';
+import { NO_POLICY, POLICY_KEYS, STRICTEST, type PolicyKey, type PolicyView } from '../../shared/contract/policy';
 
 /** The bundle id of the macOS configuration profile's domain (electron-builder.yml `appId`). */
 export const POLICY_DOMAIN = 'org.recollection.app';
