@@ -20,7 +20,7 @@ const open = (
   policy: ManagedPolicy | PolicyView,
   dataDir = mkdtempSync(join(tmpdir(), 'recollection-pol-')),
 ): TestCore => {
-  const view = 'sources' in policy ? (policy) : { sources: ['test'], policy, problems: [] };
+  const view = 'sources' in policy ? policy : { sources: ['test'], policy, problems: [] };
   const t = openTestCore(dataDir, { policy: view });
   opened.push(t);
   return t;

@@ -199,3 +199,20 @@ describe('Windows registry and macOS profiles (as their tools print them)', () =
     expect(broken.problems[0]).toMatch(/plutil could not read it/);
   });
 });
+
+describe('a second root (RECOLLECTION_POLICY_ROOT)', () => {
+  it('is read after the system policy and can only add restrictions', () => {
+    const system = root();
+    const extra = root();
+    put(
+      policyFiles({ platform: 'linux', root: system })[0],
+      JSON.stringify({ requireProtection: true, language: 'es' }),
+    );
+    put(
+      policyFiles({ platform: 'linux', root: extra })[0],
+      JSON.stringify({ requireProtection: false, sealedExportsOnly: true, language: 'fr' }),
+    );
+    const view = readPolicy({ platform: 'linux', root: system, alsoRoot: extra });
+    expect(view.policy).toEqual({ requireProtection: true, language: 'es', sealedExportsOnly: true });
+  });
+});

@@ -117,6 +117,8 @@ describe('a normal start', () => {
         userNativeBinding: userNative,
         version: '0.1.0',
         sharedFolder: {},
+        // No policy file on this machine (docs/deployment.md): none in force.
+        policy: { sources: [], policy: {}, problems: [] },
       },
     ]);
     // The core's events (an export's progress) go to the window.

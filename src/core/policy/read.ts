@@ -15,10 +15,10 @@
  * stricter value wins; for a key that only chooses (language, folder, update location) the
  * first source in the order above wins.
  */
-import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { NO_POLICY, POLICY_KEYS, STRICTEST, type PolicyKey, type PolicyView } from '../../shared/contract/policy';
+import { childProcess } from '../builtins';
 
 /** The bundle id of the macOS configuration profile's domain (electron-builder.yml `appId`). */
 export const POLICY_DOMAIN = 'org.recollection.app';
@@ -32,6 +32,8 @@ export interface PolicySystem {
   root?: string;
   /** The environment (Windows: ProgramData); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** A second root whose policy file is read after the system's (it can only add restrictions). */
+  alsoRoot?: string;
   /** Runs a system tool and returns what it printed, or null when it failed (no such key, no tool). */
   run?: (command: string, args: string[]) => string | null;
 }
@@ -66,11 +68,22 @@ export function readPolicy(sys: PolicySystem): PolicyView {
     const raw = readProfile(profile, run);
     if (raw) raws.push(raw);
   }
-  for (const file of policyFiles(sys)) {
+  const extra = sys.alsoRoot ? policyFiles({ ...sys, root: sys.alsoRoot }) : [];
+  for (const file of [...policyFiles(sys), ...extra]) {
     const raw = readJsonFile(file);
     if (raw) raws.push(raw);
   }
   return raws.length === 0 ? NO_POLICY : combine(raws);
+}
+
+/**
+ * The policy of this machine, for the app and the command line. RECOLLECTION_POLICY_ROOT names
+ * a second root whose policy file is read as well (tests; IT trying a policy out): read after
+ * the system's own, it can only add restrictions, never lift one.
+ */
+export function machinePolicy(env: NodeJS.ProcessEnv = process.env): PolicyView {
+  const alsoRoot = env['RECOLLECTION_POLICY_ROOT'];
+  return readPolicy({ platform: process.platform, env, ...(alsoRoot ? { alsoRoot } : {}) });
 }
 
 /** The values of `reg query KEY` output: REG_DWORD as numbers, REG_SZ as strings. */
@@ -89,7 +102,7 @@ export function parseRegQuery(out: string): Record<string, unknown> {
 
 function runTool(command: string, args: string[]): string | null {
   try {
-    return execFileSync(command, args, {
+    return childProcess().execFileSync(command, args, {
       encoding: 'utf8',
       timeout: 5000,
       windowsHide: true,

@@ -52,6 +52,11 @@ const exportArgs = <F extends readonly [string, ...string[]]>(formats: F) =>
       includeNotes: z.boolean(),
       seal: seal().optional(),
       header: briefHeader().partial().optional(),
+      /**
+       * The HTML is for printing to PDF: the caller prints it and seals the PDF with `seal`, so
+       * export.render returns it unsealed (a managed policy of sealed exports still needs `seal`).
+       */
+      printed: z.boolean().optional(),
     })
     .strict();
 
