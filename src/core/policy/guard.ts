@@ -47,7 +47,7 @@ const WRITES_NOTES = new Set<string>([
 
 /** "Your organisation requires …" with IT's reason when it gave one. */
 export function policyRefusal(what: string, policy: ManagedPolicy): CoreError {
-  const reason = policy.reason?.trim();
+  const reason = policy.reason?.trim().replace(/[.!?]+$/, '');
   return new CoreError('POLICY', `${what} (a setting of your organisation${reason ? `: ${reason}` : ''}).`);
 }
 

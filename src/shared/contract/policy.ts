@@ -59,15 +59,15 @@ export interface ManagedPolicy {
 
 /**
  * The strictest reading of each key that restricts something, used for a key (or a whole
- * file) that cannot be read: protection required, a short auto-lock, no keychain, start
- * presenting, no plain files out. Keys that only choose (language, folder, updates) have no
- * strictest value and stay unset.
+ * file) that cannot be read: protection required, a short auto-lock, no keychain, no plain
+ * files out. Keys that only choose (language, folder, updates) have no strictest value and stay
+ * unset; nor does start-in-presentation, which governs the screen, not the notes at rest (and
+ * would hide the set-up that protection required asks for).
  */
 export const STRICTEST: Readonly<ManagedPolicy> = Object.freeze({
   requireProtection: true,
   maxAutoLockMinutes: 5,
   allowKeychain: false,
-  startInPresentation: true,
   allowPlainSharedFolder: false,
   sealedExportsOnly: true,
 });
