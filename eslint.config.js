@@ -50,7 +50,17 @@ export const LAYERS = {
  * folders below it in this list, never one above, so no two of them import each other. The files
  * at the top of src/core (open.ts, core.ts, dispatch.ts: the core's entry) sit above them all.
  */
-export const CORE_LAYERS = ['base', 'content', 'search', 'content-build', 'exchange', 'user', 'delegation', 'handlers'];
+export const CORE_LAYERS = [
+  'base',
+  'policy',
+  'content',
+  'search',
+  'content-build',
+  'exchange',
+  'user',
+  'delegation',
+  'handlers',
+];
 
 /** Each folder of the core as a layer of its own, with the core's packages: `core/content`, … */
 const coreLayers = Object.fromEntries(

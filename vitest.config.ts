@@ -20,6 +20,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node refuses: Vite loads it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     projects: [
       {
         extends: true,

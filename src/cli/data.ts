@@ -72,8 +72,9 @@ export const exportCommand: Command = {
         format: format === 'pdf' ? 'html' : format,
         scope: { kind: 'all' },
         includeNotes: !optFlag(ctx.values, 'no-notes'),
-        seal: format === 'pdf' ? undefined : seal,
+        seal,
         header,
+        ...(format === 'pdf' ? { printed: true } : {}),
       }),
     );
     let file = format === 'pdf' ? await ctx.printPdf(rendered) : rendered;

@@ -17,6 +17,7 @@ import type { Core } from '../core/core';
 import type { EventPayloads } from '../shared/contract/channels';
 import type { ExportFile } from '../shared/contract/types';
 import { storageFault } from '../core/base/faults';
+import { machinePolicy } from '../core/policy/read';
 import { check } from './check';
 import { CliError, UsageError, type Command, type Context, type Host, type Io, type Values } from './context';
 import { backup, exportCommand, importCommand, restore } from './data';
@@ -246,8 +247,11 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
                 if (event === 'export.progress') onProgress?.(payload as EventPayloads['export.progress']);
               },
               readOnly: command.readOnly === true,
+              // The organisation's managed settings bind the command line as they bind the app.
+              policy: machinePolicy(),
             }),
           );
+          for (const problem of core.policy.problems) io.err(`recollection: ${oneLine(problem)}\n`);
           // Recovery moved the notes database aside: say so, whatever the output mode.
           if (core.user.recovery) io.err(`recollection: ${oneLine(core.user.recovery)}\n`);
         }

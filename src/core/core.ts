@@ -9,6 +9,7 @@
 import type { EventName, EventPayloads } from '../shared/contract/channels';
 import type { Handlers } from '../shared/contract/derive';
 import type { LayersChanged } from '../shared/contract/layer-types';
+import type { PolicyView } from '../shared/contract/policy';
 import type { AppStatus } from '../shared/contract/types';
 import type { FolderService } from './delegation/service';
 import type { UserStore } from './user/store';
@@ -56,6 +57,11 @@ export interface CoreOptions {
    * without purging old trash, the one write every open did (it took the write lock).
    */
   readOnly?: boolean;
+  /**
+   * The organisation's managed settings (core/policy/read.ts reads them from the system's policy
+   * locations), enforced on every channel (core/policy/guard.ts); default: none.
+   */
+  policy?: PolicyView;
 }
 
 export interface Core {
@@ -76,6 +82,8 @@ export interface Core {
   onLayersChanged(listener: (event: LayersChanged) => void): () => void;
   /** The shared folder, for the shell (start/stop with the window) and tests (scan now). */
   folder: FolderService;
+  /** The managed settings in force (none: `sources` is empty). */
+  policy: PolicyView;
 }
 
 // Implementation: ./open.ts

@@ -11,6 +11,7 @@
  * not re-anchored against a document that is not there.
  */
 import { CHANNELS } from '../shared/contract/channels';
+import { NO_POLICY } from '../shared/contract/policy';
 import type { Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
 import type { LayersChanged } from '../shared/contract/layer-types';
@@ -27,6 +28,7 @@ import { searchHandlers } from './handlers/search';
 import { FolderService } from './delegation/service';
 import { layerHandlers, ownCollection } from './handlers/layers';
 import { lazySlice } from './handlers/types';
+import { guardPolicy } from './policy/guard';
 import { userHandlers } from './handlers/user';
 import { guardLocked, vaultHandlers } from './handlers/vault';
 import { VaultActions } from './user/vault/actions';
@@ -170,11 +172,14 @@ export function openCore(options: CoreOptions): Core {
     folder.start();
     // The shared folder follows the lock: stopped before the notes close, started again once open.
     const offLock = u.onLockChange((locked) => (locked ? folder.stop() : folder.start()));
+    const policy = options.policy ?? NO_POLICY;
+    const managed = guardPolicy(handlers, policy, { isProtected: () => vault.status().protected });
     return {
       handlers: guardLocked(
-        followOwnNotes(handlers, () => folder.ownChanged()),
+        followOwnNotes(managed, () => folder.ownChanged()),
         u,
       ),
+      policy,
       status,
       user: u,
       vault,

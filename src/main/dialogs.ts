@@ -29,7 +29,7 @@ export async function saveExport(
   // Render first: a failing export never opens a dialog for nothing.
   let file =
     args.format === 'pdf'
-      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html', seal: undefined }))
+      ? await printBriefToPdf(await handlers['export.render']({ ...args, format: 'html', printed: true }))
       : await handlers['export.render']({ ...args, format: args.format });
   // The PDF is printed here, so sealed here; the core seals the other formats.
   if (args.format === 'pdf' && args.seal) file = await sealExportFile(file, 'pdf', args.seal.passphrase);

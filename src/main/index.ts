@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
 import type { Core } from '../core/core';
 import { openCore } from '../core/open';
+import { guardPolicy } from '../core/policy/guard';
+import { machinePolicy } from '../core/policy/read';
 import type { DeepLinkTarget } from '../shared/contract/types';
 import { DEEP_LINK_SCHEME, parseDeepLink } from '../shared/vocabulary/links';
 import { scheduleAutoBackup } from './auto-backup';
@@ -92,6 +94,8 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
       sharedFolder: {},
       // An export's progress goes to the window showing it (the export dialog's bar).
       emit: (event, payload) => void sendEvent(window, event, payload),
+      // The organisation's managed settings (docs/deployment.md), read once at start.
+      policy: machinePolicy(),
     });
   } catch (err) {
     log('the core could not open', err);
@@ -125,10 +129,15 @@ function start(): void {
   });
   if (core !== null) {
     vault = vaultShell(core, dataDir, () => window);
+    const opened = core;
     const handlers = withStartLink(
-      { ...shellHandlers(core.handlers, () => window), ...vault.handlers },
+      // The policy again over the shell's own channels (vault.remember, export.save, folder.choose).
+      guardPolicy({ ...shellHandlers(core.handlers, () => window), ...vault.handlers }, core.policy, {
+        isProtected: () => opened.vault.status().protected,
+      }),
       takePendingLink,
     );
+    for (const problem of core.policy.problems) log('managed settings', problem);
     registerIpc({ handlers, window: () => window, trust, log });
     core.onLayersChanged((event) => sendEvent(window, 'layers.changed', event));
     stopBackups = scheduleAutoBackup(core.user, log);

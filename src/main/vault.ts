@@ -13,6 +13,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { powerMonitor, safeStorage, type BrowserWindow } from 'electron';
 import type { Core } from '../core/core';
+import { settingsInForce } from '../core/policy/guard';
 import type { Handlers } from '../shared/contract/derive';
 import type { VaultStatus } from '../shared/contract/types';
 import { sendEvent } from './ipc';
@@ -28,7 +29,9 @@ export interface VaultShell {
 
 export function vaultShell(core: Core, dataDir: string, window: () => BrowserWindow | null): VaultShell {
   const file = join(dataDir, REMEMBERED);
-  const canRemember = (): boolean => safeStorage.isEncryptionAvailable();
+  // The organisation's policy may forbid the keychain: the option is gone and a remembered key is forgotten.
+  const keychainAllowed = core.policy.policy.allowKeychain !== false;
+  const canRemember = (): boolean => keychainAllowed && safeStorage.isEncryptionAvailable();
   const status = (): VaultStatus => ({
     ...core.vault.status(),
     canRemember: canRemember(),
@@ -42,6 +45,7 @@ export function vaultShell(core: Core, dataDir: string, window: () => BrowserWin
     key.fill(0);
   };
 
+  if (!keychainAllowed) forget();
   // At start: a remembered key opens the notes without asking.
   if (core.vault.status().locked && existsSync(file) && canRemember()) {
     try {
@@ -65,7 +69,7 @@ export function vaultShell(core: Core, dataDir: string, window: () => BrowserWin
   const idle = setInterval(() => {
     const s = core.vault.status();
     if (!s.protected || s.locked) return;
-    const minutes = core.user.settings.get().autoLockMinutes;
+    const minutes = settingsInForce(core.user.settings.get(), core.policy.policy).autoLockMinutes;
     if (minutes > 0 && powerMonitor.getSystemIdleTime() >= minutes * 60) lock();
   }, IDLE_POLL_MS);
   idle.unref();

@@ -23,6 +23,7 @@ import { applyStartInPresentation, togglePresentation } from './state/presentati
 import { loadSettings, settings } from './state/settings';
 import { toast } from './state/toasts';
 import { openDialog, openSearch } from './state/ui';
+import { loadPolicy } from './state/policy';
 import { loadVault, offerProtectionOnce, presentWhileLocked, setVault, vault } from './state/vault';
 import { useStore } from './lib/store';
 
@@ -67,6 +68,7 @@ async function start(): Promise<Boot> {
   }
   if (status.value.recovery) toast(status.value.recovery, { tone: 'error' });
   // Locked notes: the settings live in the encrypted database, so the defaults until unlock.
+  await loadPolicy();
   const locked = (await loadVault())?.locked ?? false;
   if (!locked) {
     await loadSettings();

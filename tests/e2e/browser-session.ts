@@ -17,6 +17,7 @@ import type { Result } from '../../src/shared/contract/result';
 import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore, type Core } from '../../src/core/open';
+import { machinePolicy } from '../../src/core/policy/read';
 import { withStartLink } from '../../src/main/start-link';
 import { parseDeepLink } from '../../src/shared/vocabulary/links';
 import { AppSession, DEFAULT_VIEWPORT, type OpenOptions, type Place, type Target } from './session';
@@ -62,6 +63,10 @@ export class BrowserSession extends AppSession {
       sharedFolder: { pollMs: 500, debounceMs: 100, sealWorkFactor: 12 },
       // The core's events (an export's progress) reach the page as the shell's do.
       emit: (event, payload) => void this.send(event, payload).catch(() => undefined),
+      // The managed settings, read as main reads them (with a scenario's policy root on top).
+      policy: machinePolicy(
+        this.options.policyRoot ? { ...process.env, RECOLLECTION_POLICY_ROOT: this.options.policyRoot } : process.env,
+      ),
     });
     // As the shell does: the core's layers.changed reaches the page.
     this.core.onLayersChanged((event) => {

@@ -91,7 +91,7 @@ export class ElectronSession extends AppSession {
     this.app = await electron.launch({
       executablePath: this.binary,
       args: [ROOT, `--user-data-dir=${this.dataDir}`, ...(link ? [link] : [])],
-      env: appEnv(),
+      env: { ...appEnv(), ...(this.options.policyRoot ? { RECOLLECTION_POLICY_ROOT: this.options.policyRoot } : {}) },
       cwd: ROOT,
       colorScheme: this.options.colorScheme ?? 'light',
     });

@@ -55,6 +55,11 @@ export interface OpenOptions {
    * (harness.ts), so scenarios about other things never meet it.
    */
   firstRun?: boolean;
+  /**
+   * A folder standing for a system root whose policy file (docs/deployment.md) the app reads on
+   * top of the machine's own, as RECOLLECTION_POLICY_ROOT (the organisation's managed settings).
+   */
+  policyRoot?: string;
 }
 
 /** Where a start opens: a location hash (`#page/<id>`) or a deep link (`recollection://…`). */

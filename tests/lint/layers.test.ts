@@ -131,6 +131,7 @@ describe('the layer table is an allow-list', () => {
  */
 const CORE_ORDER: Array<[folder: string, module: string]> = [
   ['base', 'base/files'],
+  ['policy', 'policy/read'],
   ['content', 'content/store'],
   ['search', 'search/service'],
   ['content-build', 'content-build/ensure'],

@@ -59,7 +59,7 @@ describe('export.save', () => {
     fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
     const before = fakes.BrowserWindow.instances.length;
     await saveExport(core, { ...args, format: 'pdf' }, null);
-    expect(render).toHaveBeenCalledWith({ ...args, format: 'html' });
+    expect(render).toHaveBeenCalledWith({ ...args, format: 'html', printed: true });
     const printer = fakes.BrowserWindow.instances[before];
     expect(printer.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true } });
     expect(decodeURIComponent(printer.loaded[0])).toBe(

@@ -4,6 +4,7 @@
  * readable error page — never a blank window — when the content, the native
  * module or the core fails. openCore is replaced by a recording stand-in.
  */
+import { NO_POLICY } from '../../src/shared/contract/policy';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,7 @@ function fakeCore(content: AppStatus['content'], recovery: string | null = null)
   return {
     handlers: Object.fromEntries(CHANNELS.map((c) => [c, () => c])) as unknown as Handlers,
     status: () => ({ version: '0.1.0', content, recovery, electron: true, open: null }),
+    policy: NO_POLICY,
     user: {
       maybeAutoBackup: () => {
         control.autoBackups++;
@@ -115,6 +117,8 @@ describe('a normal start', () => {
         userNativeBinding: userNative,
         version: '0.1.0',
         sharedFolder: {},
+        // No policy file on this machine (docs/deployment.md): none in force.
+        policy: { sources: [], policy: {}, problems: [] },
       },
     ]);
     // The core's events (an export's progress) go to the window.

@@ -9,7 +9,10 @@
  * are Node's own.
  */
 import type * as Crypto from 'node:crypto';
+import type * as ChildProcess from 'node:child_process';
 import type * as FsPromises from 'node:fs/promises';
 
 export const nodeCrypto = (): typeof Crypto => process.getBuiltinModule('node:crypto');
 export const fsPromises = (): typeof FsPromises => process.getBuiltinModule('node:fs/promises');
+/** Only the policy reader runs a system tool (reg, plutil), and only on Windows and macOS. */
+export const childProcess = (): typeof ChildProcess => process.getBuiltinModule('node:child_process');

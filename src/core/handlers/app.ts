@@ -4,6 +4,7 @@
  * replaces them with versions that open dialogs or the system browser.
  */
 import { CoreError } from '../../shared/contract/result';
+import { NO_POLICY } from '../../shared/contract/policy';
 import type { AppStatus } from '../../shared/contract/types';
 import type { DomainHandlers } from './types';
 
@@ -15,5 +16,7 @@ export function appHandlers(status: () => AppStatus): DomainHandlers<'app'> {
   return {
     'app.status': () => status(),
     'app.openExternal': () => shellOnly(),
+    // Replaced by guardPolicy (core/policy/guard.ts) when the core is opened with a policy.
+    'app.policy': () => NO_POLICY,
   };
 }

@@ -115,7 +115,9 @@ export function exchangeHandlers(
       const controller = new AbortController();
       running.add(controller);
       try {
-        return await renderExport(content, user, args, now(), {
+        // A brief to be printed is rendered unsealed: the caller seals the PDF it prints.
+        const render = args.printed ? { ...args, seal: undefined } : args;
+        return await renderExport(content, user, render, now(), {
           signal: controller.signal,
           onProgress: (done, total) => onProgress?.({ done, total }),
         });

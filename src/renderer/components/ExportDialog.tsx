@@ -14,6 +14,7 @@ import type { SaveFormat } from '../../shared/contract/values';
 import { FORMATS } from '../../shared/vocabulary/formats';
 import { api } from '../api';
 import { useStore } from '../lib/store';
+import { managedLine, policy } from '../state/policy';
 import { toast } from '../state/toasts';
 import { closeOverlays, ui } from '../state/ui';
 import { useBriefOptions } from './BriefOptions';
@@ -30,7 +31,9 @@ export function ExportDialog(): ReactNode {
   const [format, setFormat] = useState<SaveFormat>('markdown');
   const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(selected.length ? 'selection' : 'all');
   const [includeNotes, setIncludeNotes] = useState(true);
-  const [seal, setSeal] = useState(SEAL_OFF);
+  // Sealed exports only (the organisation's policy): sealing is on and stays on.
+  const sealedOnly = useStore(policy, (v) => v.policy.sealedExportsOnly === true);
+  const [seal, setSeal] = useState(sealedOnly ? { ...SEAL_OFF, on: true } : SEAL_OFF);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ filename: string; text: string } | null>(null);
@@ -119,6 +122,7 @@ export function ExportDialog(): ReactNode {
       </label>
       <SealFields
         value={seal}
+        lockedOn={sealedOnly ? `Exports leave this computer only sealed. ${managedLine()}` : undefined}
         onChange={(next) => {
           setSeal(next);
           setMessage(null);

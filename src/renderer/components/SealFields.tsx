@@ -30,15 +30,34 @@ export function sealProblem(s: SealState): string | null {
 export const sealArg = (s: SealState): { passphrase: string } | undefined =>
   s.on ? { passphrase: s.passphrase } : undefined;
 
-export function SealFields({ value, onChange }: { value: SealState; onChange: (s: SealState) => void }): ReactNode {
+export function SealFields({
+  value,
+  onChange,
+  lockedOn,
+}: {
+  value: SealState;
+  onChange: (s: SealState) => void;
+  /** Sealing is required (the organisation's policy): the box stays ticked, and this says why. */
+  lockedOn?: string;
+}): ReactNode {
   const warning = useId();
   return (
     <fieldset className="seal-fields">
       <legend>Seal</legend>
       <label className="check">
-        <input type="checkbox" checked={value.on} onChange={(e) => onChange({ ...value, on: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={value.on}
+          disabled={lockedOn !== undefined}
+          onChange={(e) => onChange({ ...value, on: e.target.checked })}
+        />
         Seal with a passphrase (a .recollection file that only this passphrase opens)
       </label>
+      {lockedOn ? (
+        <p className="small muted" data-testid="seal-required">
+          {lockedOn}
+        </p>
+      ) : null}
       {value.on ? (
         <>
           <div className="field-row">

@@ -25,6 +25,7 @@ import { toast } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
 import { vault } from '../state/vault';
 import { Dialog, DialogActions } from './Dialog';
+import { ManagedSettings } from './ManagedSettings';
 import { VaultLink } from './VaultLink';
 
 const FILE_STATE: Record<SharedFile['state'], string> = {
@@ -175,6 +176,7 @@ export function SettingsDialog(): ReactNode {
   return (
     <Dialog title="Settings" onClose={closeOverlays} className="settings-dialog">
       <form onSubmit={(e) => void save(e)}>
+        <ManagedSettings />
         <fieldset>
           <legend>Protection</legend>
           <p className="small">

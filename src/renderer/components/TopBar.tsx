@@ -10,6 +10,7 @@ import type { Settings } from '../../shared/contract/types';
 import { TEXT_SIZE, THEMES, type Theme } from '../../shared/contract/values';
 import { useStore } from '../lib/store';
 import { goHistory, nav } from '../state/nav';
+import { managedLine, policy } from '../state/policy';
 import { togglePresentation } from '../state/presentation';
 import { settings, updateSettings } from '../state/settings';
 import { closeMatrix, openDialog, openMatrix, openSearch, ui } from '../state/ui';
@@ -23,6 +24,7 @@ export const MOD = isMac ? '⌘' : 'Ctrl';
 
 export function TopBar(): ReactNode {
   const s = useStore(settings, (x) => x);
+  const managedStart = useStore(policy, (v) => v.policy.startInPresentation !== undefined);
   const drawers = useStore(ui, (x) => x.drawers);
   const matrix = useStore(ui, (x) => x.matrix);
   const canBack = useStore(nav, (x) => x.history.back.length > 0);
@@ -85,6 +87,8 @@ export function TopBar(): ReactNode {
             <input
               type="checkbox"
               checked={s.startInPresentation}
+              disabled={managedStart}
+              title={managedStart ? managedLine() : undefined}
               onChange={(e) => updateSettings({ startInPresentation: e.target.checked })}
             />{' '}
             Always start in it

@@ -10,6 +10,7 @@
 import { useState, type ReactNode } from 'react';
 import { api } from '../api';
 import { useStore } from '../lib/store';
+import { managedLine, policy } from '../state/policy';
 import { settings, updateSettings } from '../state/settings';
 import { toast } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
@@ -72,6 +73,18 @@ function RecoveryCode({ code, onSaved }: { code: string; onSaved: () => void }):
 export function VaultDialog(): ReactNode {
   const status = useStore(vault, (v) => v.status);
   const autoLock = useStore(settings, (s) => s.autoLockMinutes);
+  const managed = useStore(policy, (v) => v.policy);
+  // Required by the organisation and not yet set up: the set-up cannot be put off.
+  const mustSetUp = managed.requireProtection === true && status?.protected === false;
+  const lockChoices =
+    managed.maxAutoLockMinutes === undefined
+      ? AUTO_LOCK
+      : [
+          ...new Set([
+            ...AUTO_LOCK.filter((m) => m > 0 && m <= managed.maxAutoLockMinutes!),
+            managed.maxAutoLockMinutes,
+          ]),
+        ].sort((a, b) => a - b);
   const [code, setCode] = useState<string | null>(null);
   const [mode, setMode] = useState<'main' | 'change' | 'off'>('main');
   const [current, setCurrent] = useState('');
@@ -86,9 +99,14 @@ export function VaultDialog(): ReactNode {
       </Dialog>
     );
   return (
-    <Dialog title="Protect my notes" onClose={closeOverlays} className="vault-dialog">
+    <Dialog title="Protect my notes" onClose={mustSetUp ? () => undefined : closeOverlays} className="vault-dialog">
       {!status?.protected ? (
         <>
+          {mustSetUp ? (
+            <p data-testid="vault-required">
+              <strong>Your organisation requires your notes to be protected.</strong> {managedLine()}
+            </p>
+          ) : null}
           <p>
             Encrypts your notes, positions and their backups on this computer with a passphrase, and locks them when you
             step away. Recommended on a laptop that travels.
@@ -120,13 +138,18 @@ export function VaultDialog(): ReactNode {
           <label>
             Lock after the computer is idle for
             <select value={autoLock} onChange={(e) => updateSettings({ autoLockMinutes: Number(e.target.value) })}>
-              {AUTO_LOCK.map((m) => (
+              {lockChoices.map((m) => (
                 <option key={m} value={m}>
                   {m === 0 ? 'never' : m < 60 ? `${m} minutes` : `${m / 60} hour${m > 60 ? 's' : ''}`}
                 </option>
               ))}
             </select>
           </label>
+          {managed.maxAutoLockMinutes !== undefined || managed.requireProtection ? (
+            <p className="small muted" data-testid="vault-managed">
+              {managedLine()}
+            </p>
+          ) : null}
           {status.canRemember ? (
             <label className="check">
               <input
@@ -141,9 +164,11 @@ export function VaultDialog(): ReactNode {
             <button type="button" className="button" onClick={() => setMode('change')}>
               Change passphrase…
             </button>
-            <button type="button" className="button danger" onClick={() => setMode('off')}>
-              Turn protection off…
-            </button>
+            {managed.requireProtection ? null : (
+              <button type="button" className="button danger" onClick={() => setMode('off')}>
+                Turn protection off…
+              </button>
+            )}
           </div>
         </div>
       ) : (

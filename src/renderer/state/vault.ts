@@ -9,6 +9,7 @@
 import type { VaultStatus } from '../../shared/contract/types';
 import { api } from '../api';
 import { createStore } from '../lib/store';
+import { policy } from './policy';
 import { settings, updateSettings } from './settings';
 import { anyOverlayOpen, closeOverlays, openDialog } from './ui';
 
@@ -46,6 +47,11 @@ export async function lockNow(): Promise<void> {
 export function offerProtectionOnce(): void {
   const status = vault.get().status;
   const s = settings.get();
+  // Required by the organisation: straight to the set-up, at every start until it is done.
+  if (policy.get().policy.requireProtection && status && !status.protected && !status.locked) {
+    if (!anyOverlayOpen()) openDialog('vault');
+    return;
+  }
   if (!status || status.protected || status.locked || s.vaultOffered || s.presentation || anyOverlayOpen()) return;
   openDialog('protect-offer');
 }

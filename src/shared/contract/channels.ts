@@ -39,6 +39,7 @@ import {
   recoveryCode,
 } from './schemas';
 import type * as L from './layer-types';
+import type { PolicyView } from './policy';
 import type * as T from './types';
 import { EXPORT_FORMATS, SAVE_FORMATS } from './values';
 
@@ -51,6 +52,11 @@ const exportArgs = <F extends readonly [string, ...string[]]>(formats: F) =>
       includeNotes: z.boolean(),
       seal: seal().optional(),
       header: briefHeader().partial().optional(),
+      /**
+       * The HTML is for printing to PDF: the caller prints it and seals the PDF with `seal`, so
+       * export.render returns it unsealed (a managed policy of sealed exports still needs `seal`).
+       */
+      printed: z.boolean().optional(),
     })
     .strict();
 
@@ -61,6 +67,8 @@ const exportArgs = <F extends readonly [string, ...string[]]>(formats: F) =>
 const argSchemaMakers = {
   'app.status': () => empty(),
   'app.openExternal': () => z.object({ url: z.string().min(1).max(LIMITS.urlLength) }).strict(),
+  /** The organisation's managed settings in force, where they came from and what was wrong with them. */
+  'app.policy': () => empty(),
 
   'content.meta': () => empty(),
   'content.outline': () => empty(),
@@ -281,6 +289,7 @@ export const argSchemas: ArgSchemas = onFirstUse(argSchemaMakers);
 export interface ChannelResults {
   'app.status': T.AppStatus;
   'app.openExternal': { opened: boolean };
+  'app.policy': PolicyView;
 
   'content.meta': T.DocMeta;
   'content.outline': T.OutlineNode[];

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'CANCELLED' // the user stopped a long operation (an export): nothing was written
   | 'INTERNAL' // anything unexpected; the message is generic
   | 'LOCKED' // the notes are locked (protection on): unlock with the passphrase first
+  | 'POLICY' // refused by the organisation's managed settings (docs/deployment.md); the message says what and why
   // Sealed files (.recollection, src/core/exchange/seal.ts):
   | 'PASSPHRASE_NEEDED' // the file is sealed and no passphrase was given: ask for one
   | 'WRONG_PASSPHRASE' // the passphrase (of a sealed file, or of the notes, or their recovery code) is not right; nothing changed
