@@ -161,9 +161,10 @@ const loadCore = async () => {
   return { dispatch, openCore };
 };
 
-async function printPdfWithBrowser(html: ExportFile): Promise<ExportFile> {
+async function printPdfWithBrowser(html: ExportFile, dataDir: string): Promise<ExportFile> {
   const { printHtmlToPdf } = await import('./pdf');
-  const data = await printHtmlToPdf(typeof html.data === 'string' ? html.data : new TextDecoder().decode(html.data));
+  const text = typeof html.data === 'string' ? html.data : new TextDecoder().decode(html.data);
+  const data = await printHtmlToPdf(text, undefined, { dataDir });
   return { filename: html.filename.replace(/\.html$/, '.pdf'), mime: 'application/pdf', data };
 }
 
@@ -267,7 +268,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
         if (!json) io.out(terminalText(`${lines.join('\n')}\n`));
       },
       printJson: (value) => io.out(`${terminalJson(withRecovery(value, core))}\n`),
-      printPdf: host.printPdf ?? printPdfWithBrowser,
+      printPdf: host.printPdf ?? ((html) => printPdfWithBrowser(html, dataDir)),
       askHidden: host.askHidden ?? askOnTerminal,
       async whileExporting(run) {
         let drawn = 0;

@@ -2,7 +2,8 @@
  * Crash leftovers of the notes: the files a killed process leaves beside the
  * database and in backups/ — a backup's partial copy, a restore's copy, a
  * conversion's copy, the temporary files of the key file and of the
- * conversion journal. Each may hold every note, in clear when it was written
+ * conversion journal — and the work folders of a PDF print
+ * (`temp-files/pdf.<pid>.<uuid>.tmp`: the brief, the PDF, the browser's profile). Each may hold every note, in clear when it was written
  * before protection was on, so each is removed at the next open and again when
  * protection is turned on (the caller runs that one in the vault's queue, so
  * nothing of this process is being written then).
@@ -13,6 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { TEMP_LOG_DIR } from '../../files';
 import { writerGone } from '../../fresh-files';
 import { backupsDir } from '../backup-rotation';
 
@@ -23,6 +25,9 @@ const IN_DATA_DIR = (dbName: string): RegExp =>
   );
 /** In backups/: `.user-….db[.<tag>].partial[-journal]` and `user-….db.converting[-journal]`. */
 const IN_BACKUPS = /^(?:\.user-[0-9-]+\.db(?:\.[0-9a-f.-]+)?\.partial|user-[0-9-]+\.db\.converting)(?:-journal)?$/;
+
+/** In temp-files/: a PDF print's work folder (src/cli/pdf.ts). */
+const PDF_FOLDER = /^pdf\.\d{1,10}\.[0-9a-f-]{36}\.tmp$/;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -58,5 +63,17 @@ export function removeLeftovers(dataDir: string, dbFile: string, ownToo = false)
   };
   sweep(path.dirname(dbFile), IN_DATA_DIR(path.basename(dbFile)));
   sweep(backupsDir(dataDir), IN_BACKUPS);
+  const temps = path.join(dataDir, TEMP_LOG_DIR);
+  for (const name of namesIn(temps)) {
+    if (!PDF_FOLDER.test(name) || !(writerGone(name) || (ownToo && name.includes(`.${process.pid}.`)))) continue;
+    const folder = path.join(temps, name);
+    try {
+      if (!fs.lstatSync(folder).isDirectory()) continue;
+      fs.rmSync(folder, { recursive: true, force: true }); // rm does not follow links inside
+      removed.push(folder);
+    } catch {
+      // The next open tries again.
+    }
+  }
   return removed;
 }
