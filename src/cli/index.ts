@@ -259,6 +259,8 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
           const passphrase = await readPassphrase(values['passphrase-fd']);
           const unlocked = await dispatch(opened.handlers, 'vault.unlock', { passphrase });
           if (!unlocked.ok) throw new CliError(unlocked.error.message, unlocked.error.code);
+          // A plain copy of the notes found under protection was encrypted at this unlock: say so.
+          if (unlocked.value.notice) io.err(`recollection: ${oneLine(unlocked.value.notice)}\n`);
         }
         const result = await dispatch(opened.handlers, channel, callArgs, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
