@@ -162,9 +162,10 @@ const loadCore = async () => {
   return { dispatch, openCore };
 };
 
-async function printPdfWithBrowser(html: ExportFile): Promise<ExportFile> {
+async function printPdfWithBrowser(html: ExportFile, dataDir: string): Promise<ExportFile> {
   const { printHtmlToPdf } = await import('./pdf');
-  const data = await printHtmlToPdf(typeof html.data === 'string' ? html.data : new TextDecoder().decode(html.data));
+  const text = typeof html.data === 'string' ? html.data : new TextDecoder().decode(html.data);
+  const data = await printHtmlToPdf(text, undefined, { dataDir });
   return { filename: html.filename.replace(/\.html$/, '.pdf'), mime: 'application/pdf', data };
 }
 
@@ -262,6 +263,8 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
           const passphrase = await readPassphrase(values['passphrase-fd']);
           const unlocked = await dispatch(opened.handlers, 'vault.unlock', { passphrase });
           if (!unlocked.ok) throw new CliError(unlocked.error.message, unlocked.error.code);
+          // A plain copy of the notes found under protection was encrypted at this unlock: say so.
+          if (unlocked.value.notice) io.err(`recollection: ${oneLine(unlocked.value.notice)}\n`);
         }
         const result = await dispatch(opened.handlers, channel, callArgs, debugLog);
         if (!result.ok) throw new CliError(result.error.message, result.error.code);
@@ -271,7 +274,7 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
         if (!json) io.out(terminalText(`${lines.join('\n')}\n`));
       },
       printJson: (value) => io.out(`${terminalJson(withRecovery(value, core))}\n`),
-      printPdf: host.printPdf ?? printPdfWithBrowser,
+      printPdf: host.printPdf ?? ((html) => printPdfWithBrowser(html, dataDir)),
       askHidden: host.askHidden ?? askOnTerminal,
       async whileExporting(run) {
         let drawn = 0;

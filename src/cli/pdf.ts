@@ -3,18 +3,27 @@
  * same file the app prints) printed to PDF by a Chromium-based browser found
  * on this machine, run headless.
  *
- * Constraints: offline and private — the brief is written to a folder only
- * the user can read, the browser runs with its own throwaway profile, no
- * network services (the brief itself carries a policy that forbids scripts), and both are removed afterwards, whatever
- * happens; a machine with no such browser gets one sentence saying what to
- * install or set, never a stack trace. The app itself prints with Electron
+ * Constraints: offline and private — the brief, the PDF and the browser's
+ * throwaway profile are written to a new owner-only folder inside the data
+ * folder (`temp-files/pdf.<pid>.<uuid>.tmp`, 0700; files 0600: the brief is
+ * created new, the PDF's file is made before the browser writes into it, and
+ * the browser runs under umask 077), removed afterwards whatever happens, and,
+ * when the process is killed, at the next open of the notes
+ * (vault/leftovers.ts); the browser gets an environment without our
+ * passphrases (RECOLLECTION_*) or any other variable named as a secret; no
+ * network services (the brief itself carries a policy that forbids scripts);
+ * a machine with no such browser gets one sentence saying what to install or
+ * set, never a stack trace. The app itself prints with Electron
  * (src/main/dialogs.ts), so only the command line needs this.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, statSync, writeSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createNew, openNew, uniqueTag } from '../core/base/fresh-files';
+import { TEMP_LOG_DIR } from '../core/base/files';
+import { DIR_MODE, privateDir } from '../core/base/owner-only';
 import { CliError } from './context';
 
 /** The environment variable that names the browser, before the usual places are tried. */
@@ -65,9 +74,32 @@ export const NO_BROWSER =
 
 const PRINT_TIMEOUT_MS = 60_000;
 
+/** A variable the browser must not inherit: ours (passphrases among them), or any named as a secret. */
+const SECRET_NAME = /^RECOLLECTION_|PASS(WORD|PHRASE|WD)|SECRET|TOKEN|CREDENTIAL|API_?KEY|PRIVATE_?KEY/i;
+
+/** The environment the browser runs with: this process's, less every variable SECRET_NAME matches. */
+export function browserEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAME.test(name)));
+}
+
+/** The new owner-only folder the print works in: inside the data folder when there is one. */
+function workFolder(dataDir: string | undefined): string {
+  if (!dataDir) return mkdtempSync(join(tmpdir(), 'recollection-pdf-')); // 0700
+  const dir = join(privateDir(join(dataDir, TEMP_LOG_DIR)), `pdf.${uniqueTag()}.tmp`);
+  mkdirSync(dir, { mode: DIR_MODE });
+  return privateDir(dir); // tightened whatever the umask
+}
+
 function run(browser: string, args: string[]): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // The child inherits the umask at spawn: whatever the browser creates (profile, PDF) is owner-only.
+    const umask = process.umask(0o077);
+    let child;
+    try {
+      child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'pipe'], env: browserEnv() });
+    } finally {
+      process.umask(umask);
+    }
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => {
       if (err.length < 4096) err += chunk.toString();
@@ -84,15 +116,24 @@ function run(browser: string, args: string[]): Promise<{ code: number | null; er
   });
 }
 
-/** Prints `html` to PDF bytes. */
-export async function printHtmlToPdf(html: string, browser = findBrowser()): Promise<Uint8Array> {
+/** Prints `html` to PDF bytes; `dataDir` is where the work folder goes (the system's temporary folder without). */
+export async function printHtmlToPdf(
+  html: string,
+  browser = findBrowser(),
+  options: { dataDir?: string } = {},
+): Promise<Uint8Array> {
   if (browser === null) throw new CliError(NO_BROWSER);
-  // mkdtemp makes the folder 0700: the brief holds private notes.
-  const dir = await mkdtemp(join(tmpdir(), 'recollection-pdf-'));
+  const dir = workFolder(options.dataDir);
   try {
     const page = join(dir, 'brief.html');
     const pdf = join(dir, 'brief.pdf');
-    await writeFile(page, html, { mode: 0o600 });
+    const fd = openNew(page);
+    try {
+      writeSync(fd, html);
+    } finally {
+      closeSync(fd);
+    }
+    createNew(pdf); // the browser writes into a file that is already 0600
     const args = [
       '--headless',
       '--disable-gpu',
@@ -117,7 +158,7 @@ export async function printHtmlToPdf(html: string, browser = findBrowser()): Pro
         `could not start ${browser} to print the PDF (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
       );
     }
-    if (!existsSync(pdf)) {
+    if (!existsSync(pdf) || statSync(pdf).size === 0) {
       throw new CliError(`${browser} did not print the PDF (exit ${result.code ?? 'killed'})`);
     }
     return new Uint8Array(await readFile(pdf));

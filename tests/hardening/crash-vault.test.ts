@@ -1,16 +1,20 @@
 /**
- * Crash safety of turning protection on and off (issue #16.5): a child
- * process (crash-vault-child.ts) converts the real data folder — database,
- * WAL, backups, vault.json — one way or the other and is killed with SIGKILL
- * at a random moment, over and over, so kills land in both directions and at
- * every step (the copy being written, verified, renamed; backups converted;
- * vault.json written or removed). After every kill the folder opens — locked
- * and unlocked with the passphrase when vault.json is there — without
- * recovery, and holds every seeded note and every backup, verified; when it
- * ends encrypted, no file holds a seeded note's text.
+ * Crash safety of turning protection on and off: a child process
+ * (crash-vault-child.ts) converts a real data folder — database, WAL, two
+ * backups, vault.json — one way or the other and stops itself with SIGKILL at
+ * one named step of the conversion (the copy half-written, written, verified;
+ * the key file written or removed; the database closed; the rename; each
+ * backup converted), through the core's step hook: no timer, so the kill lands
+ * at the same place on a loaded machine. Every step in both directions is
+ * killed once, on a fresh copy of the folder. After each kill the folder opens
+ * in the state that step implies — still off or on before the commit (the
+ * rename), switched after it — without recovery and without the hand-restore
+ * notice, and holds every seeded note and both backups, verified; no leftover
+ * and no journal is left; when it is protected, no file of the data folder
+ * holds a seeded note's text once it is unlocked.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildChild } from './build-child';
@@ -19,24 +23,61 @@ import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { dispatch } from '../../src/core/dispatch';
 import { openCore, type Core } from '../../src/core/open';
 import type { Args, Channel, ResultOf } from '../../src/shared/contract/channels';
-import { between, mulberry32 } from './prng';
 
-const SEED = 20_261_130;
-const KILLS = 24;
 const PASS = 'crash test passphrase';
 let CHILD_JS = '';
 const NOTES = Array.from({ length: 40 }, (_, i) => `Kinkajou note ${i} red line`);
 
-let dataDir: string;
+/** Each step, in the order the conversion runs it, and whether protection is on after a kill there. */
+const STEPS: Record<'on' | 'off', Array<[string, boolean]>> = {
+  on: [
+    ['copy', false],
+    ['verify', false],
+    ['sync', false],
+    ['key file', false],
+    ['close', false],
+    ['rename', false],
+    ['backups', true],
+    ['backups#2', true],
+  ],
+  off: [
+    ['backups', true],
+    ['backups#2', true],
+    ['copy', true],
+    ['verify', true],
+    ['sync', true],
+    ['close', true],
+    ['rename', true],
+    ['key file', false],
+  ],
+};
+
+let root: string;
+/** The seeded folders each case starts from: protection off (for turning on) and on (for turning off). */
+const template = { on: '', off: '' };
 beforeAll(async () => {
   CHILD_JS = await buildChild('crash-vault-child');
-  dataDir = mkdtempSync(join(tmpdir(), 'recollection-crash-vault-'));
-});
+  root = mkdtempSync(join(tmpdir(), 'recollection-crash-vault-'));
+  template.on = join(root, 'plain');
+  const seedCore = openHere(template.on);
+  for (const note of NOTES)
+    await value(seedCore, 'annotations.create', { blockId: 'c2.f3.po.1', note, tags: ['kinkajou'] });
+  await value(seedCore, 'backup.create', {});
+  await value(seedCore, 'annotations.create', { blockId: 'c2.f3.po.2', note: NOTES[0], tags: ['kinkajou'] });
+  await value(seedCore, 'backup.create', {});
+  await value(seedCore, 'history.undo', {}); // the last note is in the trash: NOTES stay the live ones
+  seedCore.close();
+  template.off = join(root, 'protected');
+  cpSync(template.on, template.off, { recursive: true });
+  const on = openHere(template.off);
+  await value(on, 'vault.enable', { passphrase: PASS });
+  on.close();
+}, 120_000);
 afterAll(() => {
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
-function openHere(): Core {
+function openHere(dataDir: string): Core {
   return openCore({ contentDbPath: CONTENT_DB_PATH, dataDir, searchOnFirstUse: true, kdfTargetMs: 1 });
 }
 async function value<K extends Channel>(core: Core, channel: K, args: Args<K>): Promise<ResultOf<K>> {
@@ -45,88 +86,73 @@ async function value<K extends Channel>(core: Core, channel: K, args: Args<K>): 
   return r.value;
 }
 
-/** What a kill left before the next open settles it. */
-function leftovers(): string[] {
-  const names = readdirSync(dataDir).filter((n) => n.includes('.converting') || n.endsWith('.tmp'));
-  const backups = join(dataDir, 'backups');
-  if (existsSync(backups)) names.push(...readdirSync(backups).filter((n) => n.includes('.converting')));
+/** Files a kill may leave before the next open settles them: conversion copies, partials, journal, temporaries. */
+function leftovers(dataDir: string): string[] {
+  const odd = (n: string): boolean =>
+    n.includes('.converting') || n.endsWith('.tmp') || n.includes('.partial') || n.includes('.restoring');
+  const names = readdirSync(dataDir).filter((n) => odd(n) || n === 'vault-conversion.json');
+  names.push(...readdirSync(join(dataDir, 'backups')).filter(odd));
   return names;
 }
 
-function runChild(killAfterMs: number): Promise<{ done: string | null; ms: number }> {
+function filesHolding(dir: string, needle: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = join(entry.parentPath, entry.name);
+    if (entry.isFile() && readFileSync(file).includes(Buffer.from(needle))) found.push(file);
+  }
+  return found;
+}
+
+function runChild(dataDir: string, step: string): Promise<{ signal: NodeJS.Signals | null; out: string }> {
   return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, [CHILD_JS, CONTENT_DB_PATH, dataDir, PASS], { stdio: 'pipe' });
+    const proc = spawn(process.execPath, [CHILD_JS, CONTENT_DB_PATH, dataDir, PASS, step], { stdio: 'pipe' });
     let out = '';
     let err = '';
-    proc.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('ready') && !out.includes('go-sent')) {
-        out += 'go-sent';
-        proc.stdin.write('go\n');
-        setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
-      }
-    });
+    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
     proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
     proc.on('close', (code, signal) => {
-      const finished = /done (on|off) (\d+)/.exec(out);
       if (signal !== 'SIGKILL' && code !== 0) fail(new Error(`child failed (${code}): ${err.slice(0, 2000)}`));
-      else done({ done: finished?.[1] ?? null, ms: Number(finished?.[2] ?? 0) });
+      else done({ signal, out });
     });
   });
 }
 
-describe('SIGKILL while turning protection on and off', () => {
-  it(`loses nothing over ${KILLS} kills in both directions`, async () => {
-    const seedCore = openHere();
-    for (const note of NOTES)
-      await value(seedCore, 'annotations.create', { blockId: 'c2.f3.po.1', note, tags: ['kinkajou'] });
-    await value(seedCore, 'backup.create', {});
-    seedCore.close();
-
-    const rng = mulberry32(SEED);
-    const seen = { on: 0, off: 0, completed: 0, leftovers: 0 };
-    // The first two runs are not killed: they time a whole conversion each way on this machine,
-    // and the kills then land anywhere from the start to a little past the end.
-    let longest = 0;
-    // Kills go on (at most KILLS more) until one has landed mid-conversion: on a loaded machine the
-    // timing of the first runs can leave every random kill before or after the work.
-    for (let kill = 1; kill <= KILLS + 2 || (seen.leftovers === 0 && kill <= 2 * KILLS + 2); kill++) {
-      const { done, ms } = await runChild(kill <= 2 ? 120_000 : between(rng, 0, Math.ceil(longest * 1.2)));
-      if (kill <= 2) {
-        expect(done).toBe(kill === 1 ? 'on' : 'off');
-        longest = Math.max(longest, ms);
-      }
-      if (done) seen.completed++;
-      if (leftovers().length > 0) seen.leftovers++;
-      const core = openHere();
-      try {
-        expect(core.user.recovery, `kill ${kill} (seed ${SEED})`).toBeNull();
-        const status = await value(core, 'vault.status', {});
-        seen[status.protected ? 'on' : 'off']++;
-        if (status.protected) {
-          expect(status.locked).toBe(true);
-          await value(core, 'vault.unlock', { passphrase: PASS });
+describe('SIGKILL at each named step of turning protection on and off', () => {
+  for (const direction of ['on', 'off'] as const) {
+    for (const [step, protectedAfter] of STEPS[direction]) {
+      it(`turning ${direction}, killed at "${step}": loses nothing, settles to protection ${protectedAfter ? 'on' : 'off'}`, async () => {
+        const dataDir = join(root, `${direction}-${step.replace(/\W/g, '-')}`);
+        cpSync(template[direction], dataDir, { recursive: true });
+        const { signal, out } = await runChild(dataDir, step);
+        expect(signal, `the step "${step}" was never reached (${out.trim()})`).toBe('SIGKILL');
+        // Killed mid-conversion: its journal is there for the next open to settle.
+        expect(existsSync(join(dataDir, 'vault-conversion.json'))).toBe(true);
+        const core = openHere(dataDir);
+        try {
+          expect(core.user.recovery).toBeNull();
+          const status = await value(core, 'vault.status', {});
+          expect(status.protected).toBe(protectedAfter);
+          expect(status.notice).toBeUndefined();
+          expect(leftovers(dataDir)).toEqual([]);
+          if (status.protected) {
+            expect(status.locked).toBe(true);
+            await value(core, 'vault.unlock', { passphrase: PASS });
+          }
+          const notes = (await value(core, 'notes.list', {})).map((e) => e.annotation?.note ?? '').sort();
+          expect(notes).toEqual([...NOTES].sort());
+          const backups = await value(core, 'backup.list', {});
+          expect(backups.length).toBe(2);
+          expect(
+            backups.every((b) => b.verified),
+            'a backup of the wrong kind or damaged',
+          ).toBe(true);
+          if (status.protected) expect(filesHolding(dataDir, 'Kinkajou')).toEqual([]);
+          else expect(existsSync(join(dataDir, 'vault.json'))).toBe(false);
+        } finally {
+          core.close();
         }
-        const notes = (await value(core, 'notes.list', {})).map((e) => e.annotation?.note ?? '').sort();
-        expect(notes, `kill ${kill} (seed ${SEED})`).toEqual([...NOTES].sort());
-        const backups = await value(core, 'backup.list', {});
-        expect(backups.length).toBe(1);
-        expect(backups[0].verified, `kill ${kill}: backup of the wrong kind or damaged`).toBe(true);
-        expect(leftovers()).toEqual([]);
-      } finally {
-        core.close();
-      }
+      }, 60_000);
     }
-    // Ends with protection on (one more whole conversion if needed): no file holds a note.
-    if (!existsSync(join(dataDir, 'vault.json'))) expect((await runChild(120_000)).done).toBe('on');
-    const files = ['user.db', 'user.db-wal'].map((f) => join(dataDir, f)).filter((f) => existsSync(f));
-    files.push(...readdirSync(join(dataDir, 'backups')).map((f) => join(dataDir, 'backups', f)));
-    for (const f of files) expect(readFileSync(f).includes('Kinkajou'), f).toBe(false);
-    console.info(`conversion crash test: ${KILLS} kills, ${JSON.stringify(seen)}`);
-    // Both directions were interrupted, and some kills landed mid-conversion.
-    expect(seen.on).toBeGreaterThan(0);
-    expect(seen.off).toBeGreaterThan(0);
-    expect(seen.leftovers).toBeGreaterThan(0);
-    expect(seen.completed).toBeLessThan(KILLS);
-  }, 600_000);
+  }
 });

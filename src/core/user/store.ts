@@ -35,8 +35,10 @@ import { privateDir } from '../base/owner-only';
 import { openWithRecovery } from './backups/recovery';
 import { createSession, type Session } from './session';
 import { CoreError } from '../../shared/contract/result';
-import { convertBackups, repairAtOpen } from './vault/convert';
+import { isPlainFile } from './vault/cipher';
+import { convertBackups, encryptInPlace, repairAtOpen } from './vault/convert';
 import { readKeyFile } from './vault/keyfile';
+import { OneAtATime } from './vault/one-at-a-time';
 
 export { AUTO_BACKUP_INTERVAL_MS } from './backups/actions';
 export const USER_DB_FILE = 'user.db';
@@ -60,9 +62,23 @@ export interface UserStoreOptions {
 
 export const LOCKED_MESSAGE = 'Your notes are locked. Unlock them with your passphrase.';
 
+/** Protection on, and the notes file found plain (a copy put back by hand): said on the lock screen. */
+export const PLAIN_FOUND_NOTICE =
+  'The notes file in the data folder is not encrypted, though protection is on: a copy was probably put back by hand. ' +
+  'Protection stays on and your key is kept. Unlock to encrypt this copy with your key and open it; ' +
+  'your encrypted backups are unchanged.';
+/** …and once it was encrypted at the unlock. */
+export const PLAIN_ENCRYPTED_NOTICE =
+  'The unencrypted copy of your notes found in the data folder was encrypted with your key and opened; protection stays on. ' +
+  'Notes made after that copy are in your encrypted backups: restore one of them to get them back.';
+
 export class UserStore {
   /** Set when the database was recovered at open (damaged file moved aside). */
   recovery: string | null = null;
+  /** What the vault found or did that the user must hear (a plain copy under protection); vault.status carries it. */
+  vaultNotice: string | null = null;
+  /** The queue vault operations, backups and restores run in, one at a time (vault/one-at-a-time.ts). */
+  readonly oneAtATime = new OneAtATime();
   readonly dbFile: string;
   readonly ctx: UserContext;
   readonly bookmarks;
@@ -103,6 +119,7 @@ export class UserStore {
       db: () => this.session().db,
       recordCount: () => this.session().annotations.count() + this.session().bookmarks.count(),
       reopen: () => this.openSession(this.key),
+      exclusive: (work) => this.oneAtATime.run(work),
     });
     this.bookmarks = bookmarksDomain(this.ctx);
     this.annotations = annotationsDomain(this.ctx);
@@ -134,8 +151,9 @@ export class UserStore {
       (dir) => fs.existsSync(path.join(dir, USER_DB_FILE)) || path.basename(dir) === 'Recollection',
     );
     const store = new UserStore(options);
-    // A conversion on/off killed half-way is settled before anything reads the file.
-    repairAtOpen(options.dataDir, store.dbFile);
+    // A conversion on/off killed half-way is settled before anything reads the file; a plain copy
+    // under the key (no conversion explains it) keeps the key, and is encrypted at the unlock.
+    if (repairAtOpen(options.dataDir, store.dbFile)) store.vaultNotice = PLAIN_FOUND_NOTICE;
     const protectedStore = readKeyFile(options.dataDir) !== null;
     if (!protectedStore) store.openSession(null);
     else if (options.key) store.openSession(options.key);
@@ -211,6 +229,7 @@ export class UserStore {
   openSession(key: Buffer | null): void {
     if (this.s?.db.open) this.s.db.close();
     this.s = null;
+    if (key && isPlainFile(this.dbFile)) this.encryptPlainCopy(key);
     const opened = openWithRecovery(this.dbFile, this.o.dataDir, {
       nativeBinding: this.o.nativeBinding,
       now: this.now,
@@ -234,6 +253,20 @@ export class UserStore {
     }
     // Opened: from now on a locked database is waited for off the thread (base/faults.ts), not by SQLite.
     s.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+
+  /**
+   * A plain user.db while protection is on (a copy put back by hand: convert.ts) is encrypted with the data
+   * key before it is opened, so the notes are never written in clear and the encrypted backups stay readable.
+   * A copy that cannot be read is left to recovery (moved to damaged/, the newest backup restored).
+   */
+  private encryptPlainCopy(key: Buffer): void {
+    try {
+      encryptInPlace(this.dbFile, key, this.o.nativeBinding, this.now());
+      this.vaultNotice = PLAIN_ENCRYPTED_NOTICE;
+    } catch (err) {
+      if (err instanceof CoreError && err.code === 'BUSY') throw err;
+    }
   }
 
   /** Backs up if the newest backup is over an hour old; the shell calls it at start and periodically. */

@@ -9,7 +9,9 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api';
-import { setVault } from '../state/vault';
+import { useStore } from '../lib/store';
+import { toast } from '../state/toasts';
+import { setVault, vault } from '../state/vault';
 
 interface Props {
   /** Opens the document in presentation mode while the notes stay locked. */
@@ -22,6 +24,8 @@ export function LockScreen({ onPresent }: Props): ReactNode {
   const [fresh, setFresh] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What protection found (a plain copy of the notes put back by hand): said before the unlock. */
+  const notice = useStore(vault, (v) => v.status?.notice ?? null);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
@@ -35,11 +39,14 @@ export function LockScreen({ onPresent }: Props): ReactNode {
     }
     setSecret('');
     setFresh('');
+    // …and what the unlock then did about it, once the notes are open.
+    if (res.value.notice) toast(res.value.notice);
     setVault(res.value);
   };
   return (
     <main className="lock-screen" aria-labelledby="lock-title">
       <h1 id="lock-title">Your notes are locked</h1>
+      {notice ? <p role="status">{notice}</p> : null}
       <form onSubmit={(e) => void submit(e)}>
         <label>
           {recovery ? 'Recovery code' : 'Passphrase'}

@@ -11,6 +11,7 @@ import { api } from '../api';
 import { createStore } from '../lib/store';
 import { policy } from './policy';
 import { settings, updateSettings } from './settings';
+import { toast } from './toasts';
 import { anyOverlayOpen, closeOverlays, openDialog } from './ui';
 
 /** `presenting`: the document shown in presentation mode while the notes stay locked (reset by any change). */
@@ -22,6 +23,8 @@ export const vault = createStore<{ status: VaultStatus | null; presenting: boole
 export async function loadVault(): Promise<VaultStatus | null> {
   const res = await api.vault.status({});
   vault.set({ status: res.ok ? res.value : null, presenting: false });
+  // Opened at start with the key the keychain remembered: what protection did is said here (the lock screen was not shown).
+  if (res.ok && !res.value.locked && res.value.notice) toast(res.value.notice);
   return res.ok ? res.value : null;
 }
 

@@ -362,4 +362,10 @@ export interface VaultStatus {
   canRemember: boolean;
   /** The key is remembered in the OS keychain on this computer. */
   remembered: boolean;
+  /**
+   * A sentence the user must read about what protection found or did, shown on the lock screen and after
+   * unlocking: a plain notes file found under protection (a copy put back by hand), then encrypted at the
+   * unlock. Absent when there is nothing to say.
+   */
+  notice?: string;
 }

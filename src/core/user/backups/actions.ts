@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { ParsedArgs } from '../../../shared/contract/channels';
 import { CoreError } from '../../../shared/contract/result';
 import type { BackupInfo } from '../../../shared/contract/types';
-import { makePrivate } from '../../base/owner-only';
+import { copyToNew, uniqueTag } from '../../base/fresh-files';
 import * as backup from './file';
-import { syncFile } from '../../base/files';
+import { syncDir } from '../../base/files';
 import { backupNames, backupsDir, createdOf, resolveBackup, rotate } from './rotation';
 import type { UserDb } from '../db';
 
@@ -33,12 +33,19 @@ export interface BackupHost {
   recordCount(): number;
   /** Reopens the database file (after a restore). */
   reopen(): void;
+  /** Runs `work` in the store's queue, one at a time with vault operations and other backups. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export class Backups {
   constructor(private readonly host: BackupHost) {}
 
-  async create(): Promise<BackupInfo> {
+  /** One backup, after any vault operation or backup in flight (never two writing at once). */
+  create(): Promise<BackupInfo> {
+    return this.host.exclusive(() => this.createNow());
+  }
+
+  private async createNow(): Promise<BackupInfo> {
     const h = this.host;
     const info = await backup.writeBackup(h.db(), h.dataDir, h.now(), h.nativeBinding, h.key());
     rotate(h.dataDir, h.now());
@@ -75,17 +82,21 @@ export class Backups {
    * made next, may rotate it out), then the database is closed, the copy
    * renamed into place, and the store reopened.
    */
-  async restore(args: ParsedArgs<'backup.restore'>): Promise<{ restored: string }> {
+  restore(args: ParsedArgs<'backup.restore'>): Promise<{ restored: string }> {
+    return this.host.exclusive(() => this.restoreNow(args));
+  }
+
+  private async restoreNow(args: ParsedArgs<'backup.restore'>): Promise<{ restored: string }> {
     const h = this.host;
     const file = resolveBackup(h.dataDir, args.name);
     if (!backup.verifyBackup(file, h.nativeBinding, undefined, h.key())) {
       throw new CoreError('CONFLICT', `backup ${args.name} is damaged and cannot be restored; choose another`);
     }
-    const tmp = `${h.dbFile}.restoring`;
-    fs.copyFileSync(file, tmp);
-    makePrivate(tmp);
+    // A new file under a name of its own (a leftover of a killed restore is removed at the next open).
+    const tmp = `${h.dbFile}.${uniqueTag()}.restoring`;
+    copyToNew(file, tmp);
     try {
-      await this.create();
+      await this.createNow();
       h.db().close();
       try {
         for (const side of ['-wal', '-shm']) {
@@ -93,8 +104,8 @@ export class Backups {
           const companion = h.dbFile + side;
           if (fs.existsSync(companion)) fs.renameSync(companion, `${companion}.old-${backup.stamp(h.now())}`);
         }
-        syncFile(tmp);
         fs.renameSync(tmp, h.dbFile);
+        syncDir(path.dirname(h.dbFile));
       } finally {
         h.reopen();
       }

@@ -6,7 +6,8 @@
  * fsync the rest of the user code reuses (verifyBackup, stamp).
  *
  * Constraint: a backup that does not verify is never kept under a backup name
- * (it is written to a hidden partial file first and only renamed once checked).
+ * (it is written to a hidden partial file first and only put in place once
+ * checked), and a backup never replaces another (publish).
  * Which backups are kept is rotation.ts's business.
  */
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo } from '../../../shared/contract/types';
 import { CoreError } from '../../../shared/contract/result';
 import { syncDir, syncFile } from '../../base/files';
+import { createNew, uniqueTag } from '../../base/fresh-files';
 import { makePrivate, privateDir } from '../../base/owner-only';
 import { backupNames, backupsDir, createdOf } from './rotation';
 import type { UserDb } from '../db';
@@ -71,7 +73,35 @@ function freshName(dataDir: string, now: Date): string {
   return `${base}-${Math.max(...counters) + 1}.db`;
 }
 
-/** Writes and verifies one backup of `db`; does not rotate. */
+/**
+ * Puts the verified `partial` in place under a fresh backup name without ever replacing a file: a hard
+ * link fails on an existing name (another process's backup of the same second), and the next name is
+ * tried; a file system without links gets the rename, after the name was checked free.
+ */
+function publish(partial: string, dataDir: string, now: Date): string {
+  const dir = backupsDir(dataDir);
+  for (let tries = 0; ; tries++) {
+    const name = freshName(dataDir, now);
+    const target = path.join(dir, name);
+    try {
+      fs.linkSync(partial, target);
+      fs.rmSync(partial, { force: true });
+      return name;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && tries < 100) continue;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+      fs.renameSync(partial, target);
+      return name;
+    }
+  }
+}
+
+/**
+ * Writes and verifies one backup of `db`; does not rotate. The partial copy is a new, owner-only file
+ * named for this write alone (`.user-….db.<pid>.<uuid>.partial`), so two backups in the same second never
+ * share one, and a killed backup's is removed at the next open (vault/leftovers.ts).
+ */
 export async function writeBackup(
   db: UserDb,
   dataDir: string,
@@ -80,37 +110,36 @@ export async function writeBackup(
   key: Buffer | null = null,
 ): Promise<BackupInfo> {
   const dir = privateDir(backupsDir(dataDir));
-  const name = freshName(dataDir, now);
-  const partial = path.join(dir, `.${name}.partial`);
+  const partial = path.join(dir, `.${freshName(dataDir, now)}.${uniqueTag()}.partial`);
   const version = db.pragma('user_version', { simple: true }) as number;
   try {
     if (key) {
       // SQLite's backup API would write the pages decrypted: an encrypted copy is exported under the same key.
       writeCopy(db, partial, key, nativeBinding);
-      fs.renameSync(partial, path.join(dir, name));
-      syncDir(dir);
-      return backupInfo(dataDir, name, true);
+    } else {
+      createNew(partial);
+      await db.backup(partial);
+      makePrivate(partial);
+      // A backup is one self-contained file: switch it out of WAL mode so it
+      // never depends on -wal/-shm companions when copied or restored.
+      const copy = new Database(partial, { nativeBinding });
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+      if (!verifyBackup(partial, nativeBinding, version)) {
+        throw new CoreError(
+          'INTERNAL',
+          'the backup did not verify after writing; the notes database itself is unchanged',
+        );
+      }
+      syncFile(partial);
     }
-    await db.backup(partial);
-    makePrivate(partial);
-    // A backup is one self-contained file: switch it out of WAL mode so it
-    // never depends on -wal/-shm companions when copied or restored.
-    const copy = new Database(partial, { nativeBinding });
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    if (!verifyBackup(partial, nativeBinding, version)) {
-      throw new CoreError(
-        'INTERNAL',
-        'the backup did not verify after writing; the notes database itself is unchanged',
-      );
-    }
-    syncFile(partial);
-    fs.renameSync(partial, path.join(dir, name));
+    const name = publish(partial, dataDir, now);
+    syncDir(dir);
+    return backupInfo(dataDir, name, true);
   } finally {
-    fs.rmSync(partial, { force: true });
+    for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + side, { force: true });
   }
-  return backupInfo(dataDir, name, true);
 }

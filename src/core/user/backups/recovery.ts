@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/result';
-import { syncFile } from '../../base/files';
+import { syncDir } from '../../base/files';
+import { copyToNew, uniqueTag } from '../../base/fresh-files';
 import { stamp, verifyBackup } from './file';
 import { backupNames, backupsDir, createdOf } from './rotation';
 import { makePrivate, privateDir } from '../../base/owner-only';
@@ -70,11 +71,14 @@ const humanDate = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 
 
 /** Copies a verified backup into place as the user database and opens it; null if it still fails. */
 function tryRestore(backupFile: string, file: string, nativeBinding?: string, key?: Buffer | null): UserDb | null {
-  const tmp = `${file}.restoring`;
-  fs.copyFileSync(backupFile, tmp);
-  makePrivate(tmp);
-  syncFile(tmp);
-  fs.renameSync(tmp, file);
+  const tmp = `${file}.${uniqueTag()}.restoring`;
+  try {
+    copyToNew(backupFile, tmp); // new, owner-only, fsynced
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  syncDir(path.dirname(file));
   try {
     return openUserDb(file, { nativeBinding, key });
   } catch (err) {

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CoreError } from '../../../shared/contract/result';
 import { syncFile } from '../../base/files';
+import { createNew } from '../../base/fresh-files';
 
 type Db = Database.Database;
 
@@ -136,7 +137,7 @@ export function verifyCopy(
  * Ciphers has no sqlcipher_export): tables first, then their rows, the
  * AUTOINCREMENT counters, and last the indexes, triggers and views.
  */
-function exportInto(db: Db): void {
+function exportInto(db: Db, during?: () => void): void {
   const objects = db
     .prepare<[], { type: string; name: string; sql: string | null }>(
       "SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
@@ -149,6 +150,8 @@ function exportInto(db: Db): void {
     for (const o of objects.filter((x) => x.type === 'table')) db.exec(inConv(o.sql!));
     for (const o of objects.filter((x) => x.type === 'table')) {
       db.exec(`INSERT INTO conv.${quote(o.name)} SELECT * FROM main.${quote(o.name)}`);
+      during?.();
+      during = undefined;
     }
     const seq = db.prepare("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").get();
     if (seq)
@@ -157,28 +160,42 @@ function exportInto(db: Db): void {
   })();
 }
 
+/** The steps of writing a copy, named for the conversion's crash test (convert.ts): half-written, written, verified. */
+export type CopyStep = 'copy' | 'verify' | 'sync';
+
 /**
- * Writes `dest` (which must not exist) as a copy of the open database `db`
- * encrypted with `key` (plain when null), in DELETE journal mode (one
- * self-contained file), verified and fsynced. Returns the source's counts.
+ * Writes `dest` as a copy of the open database `db` encrypted with `key`
+ * (plain when null), in DELETE journal mode (one self-contained file),
+ * verified and fsynced. Returns the source's counts. `dest` is created new
+ * (fresh-files.ts: owner-only, never an existing file or a link) before SQLite
+ * writes into it; a stale one left by a crash is removed first.
  * `db` must be a read-write connection (an attached file shares its flags).
  */
-export function writeCopy(db: Db, dest: string, key: Buffer | null, nativeBinding?: string): Record<string, number> {
+export function writeCopy(
+  db: Db,
+  dest: string,
+  key: Buffer | null,
+  nativeBinding?: string,
+  step?: (step: CopyStep) => void,
+): Record<string, number> {
   for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(dest + side, { force: true });
+  createNew(dest);
   const version = db.pragma('user_version', { simple: true }) as number;
   const counts = rowCounts(db);
   // ATTACH … KEY applies the connection's cipher settings; '' means a plain file.
   configure(db);
   db.prepare('ATTACH DATABASE ? AS conv KEY ?').run(dest, key ? rawKey(key) : '');
   try {
-    exportInto(db);
+    exportInto(db, step && (() => step('copy')));
     // PRAGMA takes no bound parameters; the value is an integer read from the source.
     db.pragma(`conv.user_version = ${Math.trunc(version)}`);
   } finally {
     db.prepare('DETACH DATABASE conv').run();
   }
   fs.chmodSync(dest, 0o600);
+  step?.('verify');
   verifyCopy(dest, key, { counts, version }, nativeBinding);
+  step?.('sync');
   syncFile(dest);
   return counts;
 }

@@ -17,7 +17,8 @@ import { nodeCrypto } from '../../base/builtins';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/result';
-import { replaceFilePrivately, syncDir } from '../../base/files';
+import { syncDir } from '../../base/files';
+import { replaceWithNew } from '../../base/fresh-files';
 import { scrypt32, scryptMaxmem as maxmem } from '../../base/scrypt';
 
 export const VAULT_FILE = 'vault.json';
@@ -180,9 +181,12 @@ export function readKeyFile(dataDir: string): KeyFile | null {
   return f as KeyFile;
 }
 
-/** Writes the key file owner-only and durably (temporary file, fsync, rename). */
+/** The bytes the key file is written as (the conversion journal keeps their hash). */
+export const keyFileText = (file: KeyFile): string => JSON.stringify(file, null, 2) + '\n';
+
+/** Writes the key file owner-only and durably (a new, uniquely named temporary file, fsync, rename). */
 export function writeKeyFile(dataDir: string, file: KeyFile): void {
-  replaceFilePrivately(keyFilePath(dataDir), JSON.stringify(file, null, 2) + '\n');
+  replaceWithNew(keyFilePath(dataDir), keyFileText(file));
 }
 
 export function removeKeyFile(dataDir: string): void {
