@@ -6,7 +6,7 @@
  * cannot be opened: an error screen that says what happened and what to do.
  * A deep link that arrives during start-up is opened by it, in place of the last page.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppStatus, DeepLinkTarget } from '../shared/contract/types';
 import { parseDeepLinkHash } from '../shared/vocabulary/links';
 import { api, bridge } from './api';
@@ -120,6 +120,16 @@ export function App(): ReactNode {
       void loadSettings();
     }
   }, [locked, boot.state]);
+
+  // Unlocked: the lock screen's form is gone, so focus goes to the text (not lost on the page's body).
+  const wasLocked = useRef(false);
+  useEffect(() => {
+    if (locked) wasLocked.current = true;
+    else if (wasLocked.current) {
+      wasLocked.current = false;
+      requestAnimationFrame(() => document.getElementById('reading')?.focus({ preventScroll: true }));
+    }
+  }, [locked]);
 
   useEffect(() => {
     // The first-run offer to protect the notes, over the document once it is shown (never instead of it).

@@ -20,6 +20,7 @@ export function LockScreen({ onPresent }: Props): ReactNode {
   const [recovery, setRecovery] = useState(false);
   const [secret, setSecret] = useState('');
   const [fresh, setFresh] = useState('');
+  const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent): Promise<void> => {
@@ -35,6 +36,7 @@ export function LockScreen({ onPresent }: Props): ReactNode {
     }
     setSecret('');
     setFresh('');
+    setAgain('');
     setVault(res.value);
   };
   return (
@@ -53,19 +55,36 @@ export function LockScreen({ onPresent }: Props): ReactNode {
           />
         </label>
         {recovery ? (
-          <label>
-            New passphrase (at least 8 characters)
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={fresh}
-              onChange={(e) => setFresh(e.target.value)}
-            />
-          </label>
+          <>
+            <label>
+              New passphrase (at least 8 characters)
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={fresh}
+                onChange={(e) => setFresh(e.target.value)}
+              />
+            </label>
+            {/* Typed twice, as when protection is set up: a typo here would lock the notes again at once. */}
+            <label>
+              The same new passphrase again
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={again}
+                onChange={(e) => setAgain(e.target.value)}
+              />
+            </label>
+            {again !== '' && again !== fresh ? <p role="alert">The two passphrases differ.</p> : null}
+          </>
         ) : null}
         {error ? <p role="alert">{error}</p> : null}
         <div className="lock-actions">
-          <button type="submit" className="button primary" disabled={busy || secret === ''}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy || secret === '' || (recovery && (fresh.length < 8 || fresh !== again))}
+          >
             {busy ? 'Unlocking…' : recovery ? 'Reset passphrase and unlock' : 'Unlock'}
           </button>
           <button type="button" className="link-button" onClick={() => (setRecovery(!recovery), setError(null))}>

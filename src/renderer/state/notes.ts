@@ -14,7 +14,7 @@ import { POSITION_LABELS as POSITION, PRIORITY_LABELS as PRIORITY } from '../../
 import { createStore } from '../lib/store';
 import { nav } from './nav';
 import { settings } from './settings';
-import { toast, toastError } from './toasts';
+import { dropUndoOffers, toast, toastError } from './toasts';
 
 /** Notes drawn beside one block at most; a block with more offers "show all" (the Notes panel). */
 export const NOTES_PER_BLOCK = 50;
@@ -175,6 +175,7 @@ export async function undo(): Promise<void> {
   }
   const res = await api.history.undo({});
   if (!res.ok) return toastError(`Nothing undone: ${res.error.message}`);
+  if (res.value) dropUndoOffers();
   toast(res.value ? `Undone: ${res.value.description}` : 'Nothing to undo');
   if (res.value) changed();
 }

@@ -4,11 +4,10 @@
  * its words with the address as a tooltip, never the raw marks; and no
  * string of the note becomes markup (raw HTML stays text).
  */
-import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { LayerNoteCards } from '../../src/renderer/components/LayerNoteCards';
-import type { LayerNoteView } from '../../src/renderer/lib/layer-view';
+import type { LayerNoteView } from '../lib/layer-view';
+import { LayerNoteCards } from './LayerNoteCards';
 
 const view = (note: string): LayerNoteView => ({
   id: 'n1',
@@ -24,7 +23,7 @@ const view = (note: string): LayerNoteView => ({
 });
 
 const render = (note: string): string =>
-  renderToStaticMarkup(createElement(LayerNoteCards, { notes: [view(note)], onAdopt: () => undefined }));
+  renderToStaticMarkup(<LayerNoteCards notes={[view(note)]} onAdopt={() => undefined} />);
 
 describe("a colleague's note card", () => {
   it('renders Markdown as own notes do: bold, link words with the address as a tooltip', () => {
