@@ -6,7 +6,8 @@
  * behind "Technical details"; "Protection…" and "Lock now" are one group with
  * their own names; the reset by recovery code asks for the new passphrase
  * twice, and focus lands in the text after unlocking. A toast never covers a
- * dialog, and an undone change's toast goes.
+ * dialog, and an undone change’s toast goes. The PDF export outside the app
+ * says what to do in a sentence.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -122,4 +123,23 @@ describe('toasts', () => {
     const marks = await app.invoke('bookmarks.list', {});
     expect(marks.ok && marks.value).toEqual([]);
   }, 120_000);
+});
+
+describe('wording', () => {
+  // In the app the PDF is saved; outside it the dialog says what to do instead, as a sentence.
+  it.skipIf(e2e.target === 'electron')(
+    'the PDF export outside the app says so in a sentence',
+    async () => {
+      const app = await e2e.app({ hash: '#page/c2.f2' });
+      const { page } = app;
+      await page.getByRole('button', { name: 'Export…' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Export notes' });
+      await dialog.getByRole('radio', { name: /^PDF/ }).check();
+      await dialog.getByRole('button', { name: 'Export…' }).click();
+      const said = await dialog.getByRole('alert').innerText();
+      expect(said).toMatch(/^[A-Z]/);
+      expect(said).toContain('desktop app');
+    },
+    60_000,
+  );
 });
