@@ -78,6 +78,7 @@ describe('the protection dialog', () => {
     expect(await dialog.innerText()).not.toContain('scrypt');
     await dialog.getByText('Technical details').click();
     expect(await dialog.innerText()).toContain('scrypt');
+    await app.screenshot('vault-dialog-technical-details-1280x860-light');
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Lock now' }).click();
@@ -89,6 +90,9 @@ describe('the protection dialog', () => {
     const reset = page.getByRole('button', { name: 'Reset passphrase and unlock' });
     expect(await reset.isDisabled()).toBe(true);
     await page.getByRole('alert').filter({ hasText: 'The two passphrases differ.' }).waitFor();
+    await page.setViewportSize(WINDOW_SIZES[2]);
+    await app.screenshot('vault-reset-form-800x600-light');
+    await page.setViewportSize(WINDOW_SIZES[0]);
     await page.getByLabel('The same new passphrase again').fill(NEW_PASS);
     await reset.click();
     await app.waitReady();
