@@ -6,7 +6,7 @@
  * cannot be opened: an error screen that says what happened and what to do.
  * A deep link that arrives during start-up is opened by it, in place of the last page.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppStatus, DeepLinkTarget } from '../shared/contract/types';
 import { parseDeepLinkHash } from '../shared/vocabulary/links';
 import { api, bridge } from './api';
@@ -19,7 +19,7 @@ import { createStartupLinks } from './state/links';
 import { goHistory, nav, navigate, setOutline } from './state/nav';
 import { privateShown } from './components/Private';
 import { changed, loadPalette } from './state/notes';
-import { applyStartInPresentation, togglePresentation } from './state/presentation';
+import { applyStartInPresentation, presentationKey } from './state/presentation';
 import { loadSettings, settings } from './state/settings';
 import { toast } from './state/toasts';
 import { openDialog, openSearch } from './state/ui';
@@ -110,7 +110,9 @@ export function App(): ReactNode {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const locked = useStore(vault, (v) => v.status?.locked ?? false);
-  const presenting = useStore(vault, (v) => v.presenting);
+  const presentation = useStore(settings, (s) => s.presentation);
+  // Presenting while locked lasts as long as presentation mode: leaving it leads back to the lock screen.
+  const presenting = useStore(vault, (v) => v.presenting) && presentation;
 
   useEffect(() => {
     if (locked) return;
@@ -120,6 +122,16 @@ export function App(): ReactNode {
       void loadSettings();
     }
   }, [locked, boot.state]);
+
+  // Unlocked: the lock screen's form is gone, so focus goes to the text (not lost on the page's body).
+  const wasLocked = useRef(false);
+  useEffect(() => {
+    if (locked) wasLocked.current = true;
+    else if (wasLocked.current) {
+      wasLocked.current = false;
+      requestAnimationFrame(() => document.getElementById('reading')?.focus({ preventScroll: true }));
+    }
+  }, [locked]);
 
   useEffect(() => {
     // The first-run offer to protect the notes, over the document once it is shown (never instead of it).
@@ -144,9 +156,10 @@ export function App(): ReactNode {
       if (command === 'search') openSearch();
       else if (command === 'print') window.print();
       else if (command === 'shortcuts') openDialog('help');
-      else if (command === 'presentation') togglePresentation();
+      else if (command === 'presentation') presentationKey();
       else if (command === 'back' || command === 'forward') void goHistory(command === 'back' ? -1 : 1);
-      else openDialog(command);
+      // The menu's notes dialogs (export, import, backup, trash, settings, protection) are not opened in presentation mode.
+      else if (command === 'palette' || privateShown()) openDialog(command);
     });
     const offRecovered = bridge.on('app.recovered', ({ message }) => toast(message, { tone: 'error' }));
     const offOpen = bridge.on('app.open', (link) => links.offer(link));

@@ -41,7 +41,7 @@ describe('protection and the lock screen', () => {
     await done.click();
     expect((await app.invoke('vault.status', {})).ok).toBe(true);
 
-    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByRole('button', { name: 'Lock now', exact: true }).click();
     await page.getByRole('heading', { name: 'Your notes are locked' }).waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

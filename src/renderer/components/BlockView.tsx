@@ -12,7 +12,7 @@ import { kindClass } from '../lib/labels';
 import type { Highlight } from '../lib/segments';
 import { clip } from '../lib/text';
 import { annotateCurrent, bookmarkCurrent, copyCitation, copyLink, setCurrentFromFocus } from '../state/actions';
-import { paletteName } from '../state/notes';
+import { paletteName, type Stance } from '../state/notes';
 import { showAllNotes } from '../state/show-all';
 import { openEditor } from '../state/ui';
 import { Icon } from './Icon';
@@ -28,6 +28,8 @@ export interface BlockContext {
   onAdopt: (note: LayerNoteView) => void;
   /** How many notes the block has in all (annotationsOf gives at most NOTES_PER_BLOCK). */
   totalOf: (blockId: string) => number;
+  /** The option's own position and priority, note or not (null: none, or presentation mode). */
+  stanceOf: (blockId: string) => Stance | null;
   bookmarked: (blockId: string) => boolean;
   /** False in presentation mode: no bookmark or note buttons (their state is private). */
   showPrivate: boolean;
@@ -52,12 +54,33 @@ function highlightsOf(anns: Annotation[], layered: LayerNoteView[]): Highlight[]
   return [...own, ...theirs];
 }
 
-function NoteCards({ anns, total, blockId }: { anns: Annotation[]; total: number; blockId: string }): ReactNode {
+interface NoteCardsProps {
+  anns: Annotation[];
+  total: number;
+  blockId: string;
+  stance: Stance | null;
+}
+
+function NoteCards({ anns, total, blockId, stance }: NoteCardsProps): ReactNode {
   const shown = anns.filter((a) => a.note.trim() || a.position || a.priority || a.tags.length);
   const more = total > anns.length;
-  if (shown.length === 0 && !more) return null;
+  // A position set without a note (in the matrix, or adopted) has a card of its own: it opens a new note on the option.
+  const alone = stance && !shown.some((a) => a.position || a.priority) ? stance : null;
+  if (shown.length === 0 && !more && !alone) return null;
   return (
     <ul className="block-notes" aria-label="Your notes on this block">
+      {alone ? (
+        <li>
+          <button
+            type="button"
+            className="note-card position-card"
+            onClick={() => openEditor({ blockId, annotation: null, selector: null })}
+          >
+            <span className="visually-hidden">Your position, no note yet. Write a note: </span>
+            <PositionBadge position={alone.position} priority={alone.priority} />
+          </button>
+        </li>
+      ) : null}
       {more ? (
         <li>
           <button type="button" className="link-button show-all-notes" onClick={() => showAllNotes(blockId)}>
@@ -186,7 +209,7 @@ export function BlockView({ block, ctx }: { block: Block; ctx: BlockContext }): 
             ))}
           </ol>
         ) : null}
-        <NoteCards anns={anns} total={ctx.totalOf(block.id)} blockId={block.id} />
+        <NoteCards anns={anns} total={ctx.totalOf(block.id)} blockId={block.id} stance={ctx.stanceOf(block.id)} />
         <LayerNoteCards notes={layered} onAdopt={ctx.onAdopt} />
       </div>
     </div>

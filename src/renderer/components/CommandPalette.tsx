@@ -8,7 +8,9 @@
  * Constraint: an ARIA combobox over a listbox (focus stays in the box, the
  * active entry is aria-activedescendant); presentation-safe: places of the
  * document and command names only, never anything of a note, and private
- * commands are not offered while presentation mode is on.
+ * commands are not offered while presentation mode is on, nor is "Turn
+ * presentation mode off" but when typed out in full (leaving the mode is an
+ * explicit choice, never a best match).
  */
 import fuzzysort from 'fuzzysort';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -84,12 +86,24 @@ export function CommandPalette(): ReactNode {
       group: 'Recent place',
       run: () => void navigate(place),
     }));
-    const commands: Entry[] = appCommands(MOD, presentation).map((c) => ({
+    const typed = q.trim().toLowerCase();
+    const offered = appCommands(MOD, presentation);
+    const exact = offered.filter((c) => c.exactOnly && c.title.toLowerCase() === typed);
+    const commands: Entry[] = offered
+      .filter((c) => !c.exactOnly)
+      .map((c) => ({
+        key: `command:${c.id}`,
+        title: c.title,
+        keywords: c.keywords ?? '',
+        group: 'Command',
+        ...(c.keys ? { keys: c.keys } : {}),
+        run: c.run,
+      }));
+    const exactEntries: Entry[] = exact.map((c) => ({
       key: `command:${c.id}`,
       title: c.title,
-      keywords: c.keywords ?? '',
+      keywords: '',
       group: 'Command',
-      ...(c.keys ? { keys: c.keys } : {}),
       run: c.run,
     }));
     if (!q.trim()) return [...places, ...commands];
@@ -104,13 +118,16 @@ export function CommandPalette(): ReactNode {
             run: () => void navigate({ pageId: n.id }),
           }))
       : [];
-    return fuzzysort
-      .go(q.trim(), [...places, ...commands, ...sections], {
-        keys: ['title', 'keywords'],
-        threshold: THRESHOLD,
-        limit: MAX_SHOWN,
-      })
-      .map((r) => r.obj);
+    return [
+      ...exactEntries,
+      ...fuzzysort
+        .go(q.trim(), [...places, ...commands, ...sections], {
+          keys: ['title', 'keywords'],
+          threshold: THRESHOLD,
+          limit: MAX_SHOWN,
+        })
+        .map((r) => r.obj),
+    ];
   }, [q, recent, outline, presentation]);
 
   const query = q.trim();

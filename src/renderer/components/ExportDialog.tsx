@@ -70,7 +70,8 @@ export function ExportDialog(): ReactNode {
     }
     if (format === 'pdf') {
       setBusy(false);
-      return setMessage(`${saved.error.message}. Here, choose “${FORMATS.html.label}” and print it to PDF.`);
+      // Our own sentence (the core's message is a clause, lowercase): as the other formats' "Saving files needs…".
+      return setMessage(`A PDF needs the desktop app. Here, choose “${FORMATS.html.label}” and print it to PDF.`);
     }
     const rendered = await api.export.render({ ...args, format });
     setBusy(false);

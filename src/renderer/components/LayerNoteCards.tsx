@@ -7,10 +7,13 @@
  * Constraint: never mistaken for one's own notes: another list with its own
  * accessible name, the author's name in words on every card (colour is never
  * the only sign), a dashed frame; mounted only when private things are shown.
+ * A colleague's note is Markdown as one's own is, shown by the same safe
+ * renderer (NoteMarkdown: tokens to elements, never a string to markup).
  */
 import type { ReactNode } from 'react';
 import type { LayerNoteView } from '../lib/layer-view';
 import { clip } from '../lib/text';
+import { NoteMarkdown } from './NoteMarkdown';
 import { PositionBadge } from './PositionBadge';
 
 export function LayerNoteCards({
@@ -33,11 +36,7 @@ export function LayerNoteCards({
           </span>
           {n.position ? <PositionBadge position={n.position} priority={n.priority} /> : null}
           {n.selector ? <span className="note-quote">“{clip(n.selector.exact, 80)}”</span> : null}
-          {n.note.trim() ? (
-            <span className="note-text" dir="auto">
-              {clip(n.note, 400)}
-            </span>
-          ) : null}
+          {n.note.trim() ? <NoteMarkdown text={n.note} max={400} /> : null}
           {n.tags.length ? (
             <span className="note-meta">
               {n.tags.map((t) => (

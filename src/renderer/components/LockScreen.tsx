@@ -22,6 +22,7 @@ export function LockScreen({ onPresent }: Props): ReactNode {
   const [recovery, setRecovery] = useState(false);
   const [secret, setSecret] = useState('');
   const [fresh, setFresh] = useState('');
+  const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** What protection found (a plain copy of the notes put back by hand): said before the unlock. */
@@ -39,6 +40,7 @@ export function LockScreen({ onPresent }: Props): ReactNode {
     }
     setSecret('');
     setFresh('');
+    setAgain('');
     // …and what the unlock then did about it, once the notes are open.
     if (res.value.notice) toast(res.value.notice);
     setVault(res.value);
@@ -60,19 +62,36 @@ export function LockScreen({ onPresent }: Props): ReactNode {
           />
         </label>
         {recovery ? (
-          <label>
-            New passphrase (at least 8 characters)
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={fresh}
-              onChange={(e) => setFresh(e.target.value)}
-            />
-          </label>
+          <>
+            <label>
+              New passphrase (at least 8 characters)
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={fresh}
+                onChange={(e) => setFresh(e.target.value)}
+              />
+            </label>
+            {/* Typed twice, as when protection is set up: a typo here would lock the notes again at once. */}
+            <label>
+              The same new passphrase again
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={again}
+                onChange={(e) => setAgain(e.target.value)}
+              />
+            </label>
+            {again !== '' && again !== fresh ? <p role="alert">The two passphrases differ.</p> : null}
+          </>
         ) : null}
         {error ? <p role="alert">{error}</p> : null}
         <div className="lock-actions">
-          <button type="submit" className="button primary" disabled={busy || secret === ''}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy || secret === '' || (recovery && (fresh.length < 8 || fresh !== again))}
+          >
             {busy ? 'Unlocking…' : recovery ? 'Reset passphrase and unlock' : 'Unlock'}
           </button>
           <button type="button" className="link-button" onClick={() => (setRecovery(!recovery), setError(null))}>

@@ -41,7 +41,10 @@ export function NoteEditor({ target }: { target: EditorTarget }): ReactNode {
   const [color, setColor] = useState<Color | null>(a?.color ?? (target.selector ? 'yellow' : null));
   const [tags, setTags] = useState((a?.tags ?? []).join(', '));
   // The option's position (every note on it shows the same one; a new note starts from it).
-  const [held] = useState(() => a ?? notes.get().annotations.find((x) => x.blockId === target.blockId));
+  // A position set without any note (in the matrix) is the option's too: the page's stances hold it.
+  const [held] = useState(
+    () => a ?? notes.get().annotations.find((x) => x.blockId === target.blockId) ?? notes.get().stances[target.blockId],
+  );
   const [position, setPosition] = useState<Position | null>(held?.position ?? null);
   const [priority, setPriority] = useState<Priority | null>(held?.priority ?? null);
   const [busy, setBusy] = useState(false);

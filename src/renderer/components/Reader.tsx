@@ -18,7 +18,7 @@ import { sentenceCase } from '../lib/text';
 import { layerNoteViews, type LayerNoteView } from '../lib/layer-view';
 import { adopt, layers } from '../state/layers';
 import { nav, navigate, retryPage } from '../state/nav';
-import { notes, toggleBookmark } from '../state/notes';
+import { notes, toggleBookmark, type Stance } from '../state/notes';
 import { FootnoteBody } from './FootnoteBody';
 import { Icon } from './Icon';
 import { BlockView, type BlockContext } from './BlockView';
@@ -29,6 +29,7 @@ import { SkeletonLines } from './Skeleton';
 
 const NONE_ANNOTATIONS: Annotation[] = [];
 const NONE_TOTALS: Readonly<Record<string, number>> = {};
+const NONE_STANCES: Readonly<Record<string, Stance>> = {};
 const NONE_BOOKMARKS: Bookmark[] = [];
 const NONE_LAYER_NOTES: LayerAnnotation[] = [];
 
@@ -58,6 +59,8 @@ export function Reader(): ReactNode {
   const annotations = showPrivate ? allAnnotations : NONE_ANNOTATIONS;
   const bookmarks = showPrivate ? allBookmarks : NONE_BOOKMARKS;
   const allTotals = useStore(notes, (s) => s.totals);
+  const allStances = useStore(notes, (s) => s.stances);
+  const stances = showPrivate ? allStances : NONE_STANCES;
   const totals = showPrivate ? allTotals : NONE_TOTALS;
   // Colleagues' layers are private too: none of their marks, names or counts in presentation mode.
   const allLayerNotes = useStore(layers, (s) => s.annotations);
@@ -104,13 +107,14 @@ export function Reader(): ReactNode {
       layerNotesOf: (id) => layerBy.get(id) ?? [],
       onAdopt: (n) => void adopt({ id: n.layerId, name: n.layerName }, { note: n.id }),
       totalOf: (id) => totals[id] ?? 0,
+      stanceOf: (id) => stances[id] ?? null,
       bookmarked: (id) => marked.has(id),
       showPrivate,
       termsOf: (b) => (b.id === target?.blockId ? termRanges(b.text, terms) : []),
       childrenOf: (id) => byParent.get(id) ?? [],
       onFootnote: (n, anchor) => setFootnote({ n, anchor, token: target?.token ?? 0 }),
     };
-  }, [page, annotations, totals, bookmarks, target, showPrivate, layerNotes, layerList]);
+  }, [page, annotations, totals, stances, bookmarks, target, showPrivate, layerNotes, layerList]);
 
   if (error && !page) {
     return (

@@ -24,6 +24,7 @@ import { NoteEditor } from './NoteEditor';
 import { Outline } from './Outline';
 import { PaletteDialog } from './PaletteDialog';
 import { PositionsMatrix } from './PositionsMatrix';
+import { PresentationOff } from './PresentationOff';
 import { Private, usePrivate } from './Private';
 import { Reader } from './Reader';
 import { Resizer } from './Resizer';
@@ -130,6 +131,7 @@ export function Shell(): ReactNode {
       {search ? <SearchOverlay /> : null}
       {dialog === 'help' ? <ShortcutHelp /> : null}
       {dialog === 'palette' ? <CommandPalette /> : null}
+      {dialog === 'presentation-off' ? <PresentationOff /> : null}
       <Private>
         <SelectionPopup />
         {editor ? <NoteEditor target={editor} /> : null}

@@ -49,16 +49,45 @@ function Passphrases({ label, onDone }: { label: string; onDone: (p: string) => 
   );
 }
 
+/** Prints the recovery code alone (print.css shows only `.recovery-sheet` while `data-print` is set). */
+function printCode(): void {
+  document.body.dataset.print = 'recovery';
+  window.addEventListener('afterprint', () => delete document.body.dataset.print, { once: true });
+  window.print();
+}
+
 function RecoveryCode({ code, onSaved }: { code: string; onSaved: () => void }): ReactNode {
   const [saved, setSaved] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = (): void => {
+    navigator.clipboard.writeText(code).then(
+      () => setCopied('Copied. Paste it somewhere safe, away from this computer.'),
+      () => setCopied('The clipboard is not available: write the code down or print it.'),
+    );
+  };
   return (
     <div className="vault-form">
       <p>
         Your notes are now encrypted. This is your <strong>recovery code</strong>. Write it down or print it, and keep
         it apart from this computer: it is the only way back in if you forget your passphrase. It is shown only now.
       </p>
-      <p className="recovery-code" aria-label="Recovery code">
-        {code}
+      <div className="recovery-sheet">
+        <p className="print-only">Recollection: the recovery code of my notes</p>
+        {/* Focused when the step opens: focus stays in the dialog, and a screen reader reads the code first. */}
+        <p className="recovery-code" aria-label="Recovery code" tabIndex={-1} data-autofocus="">
+          {code}
+        </p>
+      </div>
+      <div className="lock-actions">
+        <button type="button" className="button" onClick={copy}>
+          Copy
+        </button>
+        <button type="button" className="button" onClick={printCode}>
+          Print…
+        </button>
+      </div>
+      <p className="muted small" role="status">
+        {copied}
       </p>
       <label className="check">
         <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} /> I have saved it
@@ -88,18 +117,25 @@ export function VaultDialog(): ReactNode {
   const [code, setCode] = useState<string | null>(null);
   const [mode, setMode] = useState<'main' | 'change' | 'off'>('main');
   const [current, setCurrent] = useState('');
+  const [offError, setOffError] = useState<string | null>(null);
   const refresh = async (): Promise<void> => {
     const s = await api.vault.status({});
     if (s.ok) setVault(s.value);
   };
+  // Its own dialog (key): focus moves into the new step; no ✕ and no Esc, only "I have saved it" and Done.
   if (code)
     return (
-      <Dialog title="Protect my notes" onClose={() => undefined} className="vault-dialog">
+      <Dialog key="code" title="Protect my notes" className="vault-dialog">
         <RecoveryCode code={code} onSaved={() => (setCode(null), closeOverlays())} />
       </Dialog>
     );
   return (
-    <Dialog title="Protect my notes" onClose={mustSetUp ? () => undefined : closeOverlays} className="vault-dialog">
+    <Dialog
+      key="main"
+      title="Protect my notes"
+      onClose={mustSetUp ? () => undefined : closeOverlays}
+      className="vault-dialog"
+    >
       {!status?.protected ? (
         <>
           {mustSetUp ? (
@@ -113,7 +149,7 @@ export function VaultDialog(): ReactNode {
           </p>
           <p>
             <strong>
-              Without the passphrase or the recovery code, the notes cannot be read — by anyone, us included.
+              Without the passphrase or the recovery code, the notes cannot be read — by anyone, you included.
             </strong>
           </p>
           <Passphrases
@@ -131,7 +167,12 @@ export function VaultDialog(): ReactNode {
         </>
       ) : mode === 'main' ? (
         <div className="vault-form">
-          <p>Your notes are encrypted ({status.kdf}).</p>
+          <p>Your notes are encrypted.</p>
+          {/* The key derivation's parameters are for an auditor (docs/security.md), not a delegate's first line. */}
+          <details className="muted small">
+            <summary>Technical details</summary>
+            Passphrase key derivation: {status.kdf}. Database encryption: SQLCipher 4.
+          </details>
           <button type="button" className="button primary" onClick={() => void lockNow().then(closeOverlays)}>
             Lock now
           </button>
@@ -199,7 +240,8 @@ export function VaultDialog(): ReactNode {
               className="button danger"
               onClick={() =>
                 void api.vault.disable({ passphrase: current }).then((res) => {
-                  if (!res.ok) return toast(res.error.message, { tone: 'error' });
+                  // Said in the dialog (a toast sits under it).
+                  if (!res.ok) return setOffError(res.error.message);
                   setVault(res.value);
                   toast('Protection is off: your notes are stored unencrypted again.');
                   closeOverlays();
@@ -209,6 +251,7 @@ export function VaultDialog(): ReactNode {
               Decrypt my notes and turn protection off
             </button>
           )}
+          {offError ? <p role="alert">{offError}</p> : null}
         </div>
       )}
     </Dialog>

@@ -1,7 +1,7 @@
 /**
  * The Notes panel's way to protection: an offer while the notes are not
  * encrypted (from the first start: recommended on laptops that travel), and
- * "Lock" once they are.
+ * "Protection…" and "Lock now" once they are (one group, apart from the other links).
  */
 import type { ReactNode } from 'react';
 import { useStore } from '../lib/store';
@@ -24,13 +24,13 @@ export function VaultLink(): ReactNode {
     );
   }
   return (
-    <>
+    <span className="vault-links">
       <button type="button" className="link-button" onClick={() => openDialog('vault')}>
         Protection…
       </button>
       <button type="button" className="link-button" onClick={() => void lockNow()}>
-        Lock
+        Lock now
       </button>
-    </>
+    </span>
   );
 }

@@ -25,9 +25,16 @@ export function useDialogFocus(
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = ref.current;
     if (!root) return;
+    // The first field or action, not the dialog's ✕ (data-dialog-close): Enter must never just close it.
+    const first = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+      (el) => !el.hasAttribute('data-dialog-close'),
+    );
     const auto = focusRoot
       ? root
-      : (root.querySelector<HTMLElement>('[data-autofocus]') ?? root.querySelector<HTMLElement>(FOCUSABLE) ?? root);
+      : (root.querySelector<HTMLElement>('[data-autofocus]') ??
+        first ??
+        root.querySelector<HTMLElement>(FOCUSABLE) ??
+        root);
     auto.focus();
     const me = {};
     stack.push(me);

@@ -3,7 +3,8 @@
  * reading pane while the reader scrolls, so the outline can mark it.
  *
  * Constraint: IntersectionObserver only (no scroll handler doing layout work
- * on every frame); the band is the top third of the pane.
+ * on every frame); the band is the top third of the pane, and the section
+ * shown is the last one in it.
  */
 import { useEffect, type RefObject } from 'react';
 import { nav } from '../state/nav';
@@ -16,8 +17,10 @@ export function useScrollSpy(article: RefObject<HTMLElement | null>, pageId: str
     const sections = [...el.querySelectorAll<HTMLElement>('section[data-section]')];
     const inBand = new Set<string>();
     const update = (): void => {
-      const first = sections.find((s) => inBand.has(s.dataset.section ?? ''));
-      const id = first?.dataset.section ?? pageId;
+      // The last section in the band: the one whose heading the reader has reached. After a jump the
+      // target sits at the band's lower edge with its heading just above, under the end of the section before.
+      const last = [...sections].reverse().find((s) => inBand.has(s.dataset.section ?? ''));
+      const id = last?.dataset.section ?? pageId;
       if (nav.get().visibleSectionId !== id) nav.set({ visibleSectionId: id });
     };
     const io = new IntersectionObserver(

@@ -5,6 +5,9 @@
  *
  * Constraint: single-letter shortcuts never fire while typing in a field or
  * while a dialog is open; the dialog owns the keyboard then (Esc closes it).
+ * In presentation mode no key shows or changes anything private: B, N and
+ * Undo do nothing, Alt+3/4 have no pane to go to, and Ctrl/Cmd+Shift+P asks
+ * before turning the mode off (state/presentation.ts).
  */
 import { useEffect } from 'react';
 import { annotateCurrent, bookmarkCurrent, copyCitation, stepBlock, stepPage } from '../state/actions';
@@ -12,7 +15,7 @@ import { focusPane, type PaneKey } from '../components/pane-focus';
 import { privateShown } from '../components/Private';
 import { goHistory } from '../state/nav';
 import { undo } from '../state/notes';
-import { togglePresentation } from '../state/presentation';
+import { presentationKey } from '../state/presentation';
 import { anyOverlayOpen, openDialog, openSearch } from '../state/ui';
 
 function typing(target: EventTarget | null): boolean {
@@ -56,7 +59,7 @@ export function useShortcuts(): void {
       }
       if (mod && e.shiftKey && !e.altKey && key === 'p') {
         e.preventDefault();
-        togglePresentation();
+        presentationKey();
         return;
       }
       if (mod && !e.shiftKey && key === 'z' && !typing(e.target) && !anyOverlayOpen()) {

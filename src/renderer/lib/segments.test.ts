@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPieces, type Piece, type TextPiece } from './segments';
+import { buildPieces, keepRefsWithWords, type Piece, type TextPiece } from './segments';
 
 const text = 'The UK Code of Practice sets high standards.';
 const textOf = (pieces: Piece[]): string =>
@@ -73,5 +73,32 @@ describe('buildPieces', () => {
 
   it('handles an empty text', () => {
     expect(buildPieces('', [], [{ offset: 0, number: 3 }])).toEqual([{ type: 'ref', offset: 0, number: 3 }]);
+  });
+});
+
+describe('keepRefsWithWords', () => {
+  it('groups a footnote number with the word before it, keeping every character and offset', () => {
+    const pieces = buildPieces(
+      text,
+      [],
+      [
+        { offset: 23, number: 54 },
+        { offset: 23, number: 55 },
+      ],
+    );
+    const kept = keepRefsWithWords(pieces);
+    const group = kept.find((p) => p.type === 'kept');
+    expect(group?.pieces).toEqual([
+      expect.objectContaining({ type: 'text', text: 'Practice', start: 15, end: 23 }),
+      { type: 'ref', offset: 23, number: 54 },
+      { type: 'ref', offset: 23, number: 55 },
+    ]);
+    expect(textOf(kept.flatMap((p) => (p.type === 'kept' ? p.pieces : [p])))).toBe(text);
+    expect(kept[0]).toEqual(expect.objectContaining({ text: 'The UK Code of ', start: 0, end: 15 }));
+  });
+
+  it('leaves a number after a space alone (a break before it is the space’s)', () => {
+    const kept = keepRefsWithWords(buildPieces('Word next', [], [{ offset: 5, number: 1 }]));
+    expect(kept.some((p) => p.type === 'kept')).toBe(false);
   });
 });

@@ -95,3 +95,40 @@ export function buildPieces(
   pushRefs(len);
   return pieces;
 }
+
+/** Pieces drawn together without a line break inside: a word and the footnote numbers that follow it. */
+export interface KeptPieces {
+  type: 'kept';
+  pieces: Piece[];
+}
+
+/**
+ * Groups each footnote reference with the word before it (the text after the
+ * last space of the piece before, split off as its own piece), so that the
+ * group can be drawn unbreakable and a number never wraps away from its word.
+ * The characters and their offsets are unchanged.
+ */
+export function keepRefsWithWords(pieces: readonly Piece[]): Array<Piece | KeptPieces> {
+  const out: Array<Piece | KeptPieces> = [];
+  for (const p of pieces) {
+    const last = out.at(-1);
+    if (p.type !== 'ref') {
+      out.push(p);
+      continue;
+    }
+    if (last?.type === 'kept') {
+      last.pieces.push(p);
+      continue;
+    }
+    if (last?.type !== 'text' || /\s$/.test(last.text)) {
+      out.push(p);
+      continue;
+    }
+    const cut = Math.max(...[...last.text.matchAll(/\s/g)].map((m) => m.index + 1), 0);
+    const word: TextPiece = { ...last, start: last.start + cut, text: last.text.slice(cut) };
+    if (cut > 0) out[out.length - 1] = { ...last, end: last.start + cut, text: last.text.slice(0, cut) };
+    else out.pop();
+    out.push({ type: 'kept', pieces: [word, p] });
+  }
+  return out;
+}

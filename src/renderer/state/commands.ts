@@ -6,8 +6,9 @@
  *
  * Constraint: presentation-safe. In presentation mode the commands that
  * would show or change something private (the notes and positions panes, the
- * matrix, export, import, backup) are not offered; no command's name holds
- * anything of a note.
+ * matrix, export, import, backup) are not offered, and "Turn presentation
+ * mode off" only when typed out in full; no command's name holds anything of
+ * a note.
  */
 import { TEXT_SIZE, THEMES, type Theme } from '../../shared/contract/values';
 import { focusPane } from '../components/pane-focus';
@@ -25,6 +26,8 @@ export interface Command {
   keys?: string;
   /** Only outside presentation mode. */
   private?: boolean;
+  /** Offered only when its title is typed out in full, never as a fuzzy match nor in the unfiltered list. */
+  exactOnly?: boolean;
   run: () => void;
 }
 
@@ -43,6 +46,8 @@ export function appCommands(mod: string, presentation: boolean): Command[] {
       title: presentation ? 'Turn presentation mode off' : 'Turn presentation mode on',
       keywords: 'projector share screen hide notes present',
       keys: `${mod}+Shift+P`,
+      // Leaving presentation mode is an explicit choice: "notes" + Enter must not show the notes to the room.
+      ...(presentation ? { exactOnly: true } : {}),
       run: togglePresentation,
     },
     { id: 'search', title: 'Search the document', keywords: 'find', keys: `${mod}+K`, run: openSearch },

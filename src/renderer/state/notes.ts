@@ -13,7 +13,8 @@ import { api } from '../api';
 import { POSITION_LABELS as POSITION, PRIORITY_LABELS as PRIORITY } from '../../shared/vocabulary/labels';
 import { createStore } from '../lib/store';
 import { nav } from './nav';
-import { toast, toastError } from './toasts';
+import { settings } from './settings';
+import { dropUndoOffers, toast, toastError } from './toasts';
 
 /** Notes drawn beside one block at most; a block with more offers "show all" (the Notes panel). */
 export const NOTES_PER_BLOCK = 50;
@@ -26,6 +27,16 @@ export interface NotesState {
   /** How many annotations each block of the page has in all (blocks with none are absent). */
   totals: Record<string, number>;
   palette: PaletteEntry[];
+  /**
+   * The position and priority of each option on the page shown that has one,
+   * whether or not a note is on it (a position set in the matrix alone is shown too).
+   */
+  stances: Record<string, Stance>;
+}
+
+export interface Stance {
+  position: Position | null;
+  priority: Priority | null;
 }
 
 export const notes = createStore<NotesState>({
@@ -34,6 +45,7 @@ export const notes = createStore<NotesState>({
   annotations: [],
   totals: {},
   palette: [],
+  stances: {},
 });
 
 export function changed(): void {
@@ -54,9 +66,11 @@ export async function blocksOf(pageId: string): Promise<string[]> {
 }
 
 export async function loadPageNotes(pageId: string): Promise<void> {
-  const [bm, an] = await Promise.all([
+  const blockIds = await blocksOf(pageId);
+  const [bm, an, pos] = await Promise.all([
     api.bookmarks.list({}),
-    blocksOf(pageId).then((blockIds) => api.annotations.forBlocks({ blockIds, perBlock: NOTES_PER_BLOCK })),
+    api.annotations.forBlocks({ blockIds, perBlock: NOTES_PER_BLOCK }),
+    api.positions.list({}),
   ]);
   // Locked notes (the vault) are not a failure: the page shows the document alone, as in presentation.
   if (bm.ok) notes.set({ bookmarks: bm.value });
@@ -65,6 +79,13 @@ export async function loadPageNotes(pageId: string): Promise<void> {
   if (an.ok) notes.set({ annotations: an.value.annotations, totals: an.value.totals });
   else if (an.error.code === 'LOCKED') notes.set({ annotations: [], totals: {} });
   else toastError(`Your notes could not be loaded: ${an.error.message}`);
+  // The positions: shown with the notes; a failure to load them is the notes' failure (said above).
+  const onPage = new Set(blockIds);
+  const stances: Record<string, Stance> = {};
+  for (const row of pos.ok ? pos.value : [])
+    if (onPage.has(row.block.id) && (row.position || row.priority))
+      stances[row.block.id] = { position: row.position, priority: row.priority };
+  notes.set({ stances });
 }
 
 export function bookmarkOf(targetId: string): Bookmark | undefined {
@@ -143,9 +164,18 @@ export async function removeAnnotation(id: string, what = 'Note'): Promise<void>
   changed();
 }
 
+/**
+ * Undoes the last change to the notes. Not in presentation mode: undoing would
+ * change a private thing in front of the room and its toast would name it.
+ */
 export async function undo(): Promise<void> {
+  if (settings.get().presentation) {
+    toast('Nothing undone: undo is off while presenting.');
+    return;
+  }
   const res = await api.history.undo({});
   if (!res.ok) return toastError(`Nothing undone: ${res.error.message}`);
+  if (res.value) dropUndoOffers();
   toast(res.value ? `Undone: ${res.value.description}` : 'Nothing to undo');
   if (res.value) changed();
 }

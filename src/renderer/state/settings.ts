@@ -3,7 +3,8 @@
  * position): loaded once at start, applied to the document, saved through
  * `settings.set` so they survive a restart.
  *
- * Constraint: the page stays usable if saving fails (a toast says so); writes
+ * Constraint: the page stays usable if saving fails (a toast says so, but not
+ * for locked notes: presenting from the lock screen saves nothing); writes
  * are chained so a late answer never overwrites a newer choice.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/types';
@@ -33,6 +34,7 @@ export function updateSettings(patch: Partial<Settings>): void {
   applyToDocument(settings.get());
   chain = chain.then(async () => {
     const res = await api.settings.set({ patch });
-    if (!res.ok) toastError(`Setting not saved: ${res.error.message}`);
+    // Locked notes (the settings live in the encrypted database): the choice holds for this session only.
+    if (!res.ok && res.error.code !== 'LOCKED') toastError(`Setting not saved: ${res.error.message}`);
   });
 }

@@ -10,7 +10,17 @@ import { NARROW_QUERY } from '../../shared/layout';
 import { createStore } from '../lib/store';
 
 export type DialogName =
-  'help' | 'export' | 'import' | 'trash' | 'backup' | 'colors' | 'palette' | 'settings' | 'vault' | 'protect-offer';
+  | 'help'
+  | 'export'
+  | 'import'
+  | 'trash'
+  | 'backup'
+  | 'colors'
+  | 'palette'
+  | 'settings'
+  | 'vault'
+  | 'protect-offer'
+  | 'presentation-off';
 
 export interface EditorTarget {
   blockId: string;
