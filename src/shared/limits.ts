@@ -32,6 +32,8 @@ export const LIMITS = {
   notesPerBlock: 1_000,
   /** Layers (#17): colleagues' layers one installation holds. */
   layers: 50,
+  /** The shared folder (#17): layer files opened per reading of the folder (the rest are listed, not read). */
+  sharedFolderFiles: 200,
   /** A folder path (the shared folder). */
   pathLength: 4_096,
 } as const;

@@ -20,6 +20,7 @@ import type {
   Provenance,
 } from '../../../shared/contract/layer-types';
 import { CoreError } from '../../../shared/contract/result';
+import { LIMITS } from '../../../shared/limits';
 import { LAYER_COLORS } from '../../../shared/contract/values';
 import type { LayerFile } from '../../delegation/layer-file';
 import type { UserContext } from '../context';
@@ -102,6 +103,12 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
       );
     }
     const existing = file.author ? repo().byAuthor(file.author.id) : null;
+    if (!existing && repo().list().length >= LIMITS.layers) {
+      throw new CoreError(
+        'CONFLICT',
+        `You hold ${LIMITS.layers} layers, the most one installation keeps: ${who}'s file is not added. Remove a layer you no longer need first.`,
+      );
+    }
     if (!existing) return { action: 'add', existing, message: `Adds ${who}'s layer: ${counts}.` };
     const held = repo().version(existing.current);
     if (held?.fingerprint === file.fingerprint) {
