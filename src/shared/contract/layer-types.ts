@@ -104,6 +104,8 @@ export interface LayerAddResult {
 /** A layer's annotation, read-only, with the layer it belongs to. */
 export interface LayerAnnotation extends Annotation {
   layerId: string;
+  /** The user's own note adopted from this one (not in the trash), when there is one: Adopt shows "Adopted". */
+  adoptedAs?: string;
 }
 
 /** layers.forBlocks: the visible (or chosen) layers' annotations on some blocks. */
@@ -149,6 +151,8 @@ export interface AdoptResult {
   /** Set for `note`: the new note in the user's own notes. */
   annotation: Annotation | null;
   from: Provenance;
+  /** It was adopted already (the same layer's note or position): nothing new was made, the existing copy is answered. */
+  already: boolean;
 }
 
 export interface SharedFolderStatus {
