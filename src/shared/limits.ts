@@ -34,8 +34,6 @@ export const LIMITS = {
   layers: 50,
   /** The shared folder (#17): layer files opened per reading of the folder (the rest are listed, not read). */
   sharedFolderFiles: 200,
-  /** A folder path (the shared folder). */
-  pathLength: 4_096,
 } as const;
 
 /** Pane widths in CSS pixels (the resizers and the `paneWidths` setting): narrower hides labels, wider starves the text. */

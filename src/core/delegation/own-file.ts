@@ -23,8 +23,11 @@ export interface OwnFileOptions {
   dir: string;
   name: string;
   own: () => W3cCollection;
-  /** Sealing: off; on with the passphrase; on without it (nothing is written). */
-  sealing: () => { on: boolean; passphrase: string | null };
+  /**
+   * Sealing: off; on with the passphrase; on without it (nothing is written). `plainAllowed` false: the
+   * notes are protected and the user has not chosen to write them unsealed (nothing is written).
+   */
+  sealing: () => { on: boolean; passphrase: string | null; plainAllowed: boolean };
   now: () => Date;
   /** log2 of scrypt's N for sealing (tests lower it; the app seals at SEAL_WORK_FACTOR). */
   sealWorkFactor?: number;
@@ -73,17 +76,22 @@ export class OwnFile {
     }
     const before = inFlight.get(this.target);
     if (before) return before.then(() => this.write());
-    let sealing: { on: boolean; passphrase: string | null };
+    let sealing: ReturnType<OwnFileOptions['sealing']>;
     try {
       sealing = this.o.sealing();
     } catch (err) {
       this.failed(err); // the notes closed (locked, the app quitting) while a write was due
       return Promise.resolve();
     }
-    const { on, passphrase } = sealing;
+    const { on, passphrase, plainAllowed } = sealing;
     if (on && passphrase === null) {
       this.problem =
         'Your layer file is not written: your delegation seals its layer files, and the delegation passphrase has not been entered (Settings).';
+      return Promise.resolve();
+    }
+    if (!on && !plainAllowed) {
+      this.problem =
+        'Your layer file is not written: your notes are encrypted on this computer, and without a delegation passphrase it would put every note and position in the shared folder unsealed. Set the delegation passphrase, or choose to write it unsealed (Settings).';
       return Promise.resolve();
     }
     if (this.problem?.startsWith('Your layer file is not written')) this.problem = null;

@@ -56,7 +56,7 @@ export interface LayerSyncOptions {
   /** Quiet time before a scan (after a change in the folder) and before writing the own file (after an edit). */
   debounceMs?: number;
   /** Sealing with the delegation passphrase (#17.5): off; on with it; on without it (nothing read or written). */
-  sealing: () => { on: boolean; passphrase: string | null };
+  sealing: () => { on: boolean; passphrase: string | null; plainAllowed: boolean };
   /** log2 of scrypt's N for the own sealed file (tests lower it). */
   sealWorkFactor?: number;
 }
@@ -322,7 +322,7 @@ export class LayerSync {
     return authorId ? (this.conflicts.get(authorId) ?? null) : null;
   }
 
-  status(): Omit<SharedFolderStatus, 'sealing' | 'passphraseKept'> {
+  status(): Omit<SharedFolderStatus, 'sealing' | 'passphraseKept' | 'unsealed'> {
     return {
       path: this.o.dir,
       state: this.problem?.startsWith('The shared folder cannot be read')

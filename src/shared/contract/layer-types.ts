@@ -174,6 +174,12 @@ export interface SharedFolderStatus {
   sealing: 'off' | 'on' | 'needs-passphrase';
   /** Where the passphrase is kept: wrapped in the protected notes, or for this session only. */
   passphraseKept: 'notes' | 'session' | null;
+  /**
+   * With the notes protected and sealing off: whether the own layer file may be written unsealed
+   * (`allowed`: chosen in the shell's dialog for this folder; `needs-choice`: nothing is written until then).
+   * Null when it does not apply (notes not protected, or sealing on).
+   */
+  unsealed: 'allowed' | 'needs-choice' | null;
 }
 
 /** Event `layers.changed`: layers were added, updated, removed or the shared folder changed. */
