@@ -11,7 +11,7 @@ import type { Handlers } from '../shared/contract/derive';
 import type { LayersChanged } from '../shared/contract/layer-types';
 import type { PolicyView } from '../shared/contract/policy';
 import type { AppStatus } from '../shared/contract/types';
-import type { FolderService } from './delegation/service';
+import type { FolderDialogs, FolderService } from './delegation/service';
 import type { UserStore } from './user/store';
 import type { VaultActions } from './user/vault/actions';
 
@@ -47,7 +47,14 @@ export interface CoreOptions {
    * (events + poll). The app and the browser harness pass it; the command line
    * does not (it reads the layers already stored).
    */
-  sharedFolder?: { watch?: boolean; pollMs?: number; debounceMs?: number; sealWorkFactor?: number };
+  sharedFolder?: {
+    watch?: boolean;
+    pollMs?: number;
+    debounceMs?: number;
+    sealWorkFactor?: number;
+    /** The shell's folder dialog and its question about writing unsealed (the page never gives a path). */
+    dialogs?: FolderDialogs;
+  };
   /** The data key when the notes are protected (the shell's keychain, the CLI's passphrase); else they open locked. */
   key?: Buffer | null;
   /** How long passphrase stretching takes when protection is turned on (default 500 ms; tests use less). */

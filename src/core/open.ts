@@ -169,10 +169,23 @@ export function openCore(options: CoreOptions): Core {
             ...layers,
             ...vaultHandlers(vault),
           };
-    folder.start();
-    // The shared folder follows the lock: stopped before the notes close, started again once open.
-    const offLock = u.onLockChange((locked) => (locked ? folder.stop() : folder.start()));
     const policy = options.policy ?? NO_POLICY;
+    // The organisation's shared folder (managed settings) is the folder, once the notes are open.
+    const startFolder = (): void => {
+      const managedDir = policy.policy.sharedFolder;
+      if (managedDir !== undefined && options.sharedFolder !== undefined && !u.locked && folder.path() !== managedDir) {
+        try {
+          folder.set(managedDir);
+          return;
+        } catch {
+          // Not there now (a drive not connected): the status says so; the next start tries again.
+        }
+      }
+      folder.start();
+    };
+    startFolder();
+    // The shared folder follows the lock: stopped before the notes close, started again once open.
+    const offLock = u.onLockChange((locked) => (locked ? folder.stop() : startFolder()));
     const managed = guardPolicy(handlers, policy, { isProtected: () => vault.status().protected });
     return {
       handlers: guardLocked(

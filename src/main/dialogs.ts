@@ -2,7 +2,7 @@
  * The channels that need a native file dialog: export.save (render the
  * export in the core, ask where to save, write it), import.open (ask for a
  * file, check its size, read it as text for import.preview / import.apply)
- * and folder.choose (ask for the shared folder).
+ * and the shared folder's dialogs (which folder; whether to write it unsealed).
  * A sealed PDF is sealed here, after printing; the other formats in the core.
  *
  * Constraints: lose nothing — the export is written to a temporary file in the
@@ -12,6 +12,7 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { ParsedArgs, ResultOf } from '../shared/contract/channels';
+import type { FolderDialogs } from '../core/delegation/service';
 import type { Handlers } from '../shared/contract/derive';
 import { CoreError } from '../shared/contract/result';
 import type { ExportFile } from '../shared/contract/types';
@@ -100,13 +101,39 @@ export async function openImport(window: BrowserWindow | null): Promise<ResultOf
   return { name: basename(path), data: await readImportFile(path) };
 }
 
-/** folder.choose (#17): a folder dialog for the shared folder; the page then sets it with folder.set. */
-export async function chooseFolder(window: BrowserWindow | null): Promise<ResultOf<'folder.choose'>> {
-  const options = {
-    title: 'Shared folder for the delegation',
-    properties: ['openDirectory' as const, 'createDirectory' as const],
+/**
+ * The shared folder's dialogs (#17), given to the core (core/delegation/service.ts): the folder comes from
+ * this dialog only, never from the page; and with the notes protected, writing them unsealed there is a
+ * choice made here, in words, with Cancel the default.
+ */
+export function folderDialogs(window: () => BrowserWindow | null): FolderDialogs {
+  return {
+    async chooseFolder() {
+      const options = {
+        title: 'Shared folder for the delegation',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const w = window();
+      const choice = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      const path = choice.filePaths[0];
+      return choice.canceled || path === undefined ? null : path;
+    },
+    async confirmUnsealed(dir) {
+      const options = {
+        type: 'warning' as const,
+        title: 'Write your notes unsealed?',
+        message: 'Write every note and position to the shared folder unsealed?',
+        detail:
+          `Your notes are encrypted on this computer. Without a delegation passphrase, your layer file is written to\n${dir}\n` +
+          'in clear: anyone who can read that folder, or the service that syncs it, can read all your notes and positions.\n\n' +
+          'To keep them sealed, cancel and set a delegation passphrase that your delegation shares.',
+        buttons: ['Cancel', 'Write my notes unsealed'],
+        defaultId: 0,
+        cancelId: 0,
+      };
+      const w = window();
+      const answer = w ? await dialog.showMessageBox(w, options) : await dialog.showMessageBox(options);
+      return answer.response === 1;
+    },
   };
-  const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  const path = choice.filePaths[0];
-  return choice.canceled || path === undefined ? null : { path };
 }

@@ -8,7 +8,7 @@
  */
 import type { BrowserWindow } from 'electron';
 import type { Handlers } from '../shared/contract/derive';
-import { chooseFolder, saveExport, openImport } from './dialogs';
+import { saveExport, openImport } from './dialogs';
 import { openExternal } from './external';
 
 export function shellHandlers(core: Handlers, window: () => BrowserWindow | null): Handlers {
@@ -17,6 +17,5 @@ export function shellHandlers(core: Handlers, window: () => BrowserWindow | null
     'app.openExternal': (args) => openExternal(args.url, window()),
     'export.save': (args) => saveExport(core, args, window()),
     'import.open': () => openImport(window()),
-    'folder.choose': () => chooseFolder(window()),
   };
 }

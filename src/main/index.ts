@@ -19,6 +19,7 @@ import { scheduleAutoBackup } from './auto-backup';
 import { cliModeArgs, runCliMode } from './cli-mode';
 import { deepLinkFromArgv } from './deeplink';
 import { renderErrorPage } from './error-page';
+import { folderDialogs } from './dialogs';
 import { shellHandlers } from './handlers';
 import { withStartLink } from './start-link';
 import { registerIpc, sendEvent } from './ipc';
@@ -90,8 +91,9 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
       nativeBinding: where.nativeBinding,
       userNativeBinding: where.userNativeBinding,
       version: app.getVersion(),
-      // The shared folder (#17): the own layer file written on change, colleagues' read on change.
-      sharedFolder: {},
+      // The shared folder (#17): the own layer file written on change, colleagues' read on change; the
+      // folder comes from the shell's own dialog only.
+      sharedFolder: { dialogs: folderDialogs(() => window) },
       // An export's progress goes to the window showing it (the export dialog's bar).
       emit: (event, payload) => void sendEvent(window, event, payload),
       // The organisation's managed settings (docs/deployment.md), read once at start.

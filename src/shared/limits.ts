@@ -32,8 +32,8 @@ export const LIMITS = {
   notesPerBlock: 1_000,
   /** Layers (#17): colleagues' layers one installation holds. */
   layers: 50,
-  /** A folder path (the shared folder). */
-  pathLength: 4_096,
+  /** The shared folder (#17): layer files opened per reading of the folder (the rest are listed, not read). */
+  sharedFolderFiles: 200,
 } as const;
 
 /** Pane widths in CSS pixels (the resizers and the `paneWidths` setting): narrower hides labels, wider starves the text. */

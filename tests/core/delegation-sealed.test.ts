@@ -42,7 +42,7 @@ function start(dir: string, key?: Buffer | null): TestCore {
 async function member(name: string, shared: string, passphrase: string | null): Promise<TestCore> {
   const t = start(tempDir(name));
   await t.value('settings.set', { patch: { authorName: name } });
-  await t.value('folder.set', { path: shared });
+  t.core.folder.set(shared);
   if (passphrase !== null) await t.value('folder.setPassphrase', { passphrase });
   return t;
 }

@@ -31,7 +31,7 @@ async function member(name: string, shared: string, watch: boolean): Promise<Tes
   const events: LayersChanged[] = [];
   t.core.onLayersChanged((e) => events.push(e));
   await t.value('settings.set', { patch: { authorName: name } });
-  await t.value('folder.set', { path: shared });
+  t.core.folder.set(shared);
   return Object.assign(t, { events });
 }
 

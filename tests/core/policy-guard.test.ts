@@ -88,9 +88,21 @@ describe('managed settings in the core', () => {
   it('no keychain, the shared folder set by IT, plain layer files not allowed', async () => {
     const t = open({ allowKeychain: false, sharedFolder: '/srv/delegation', allowPlainSharedFolder: false });
     await refusal(t, 'vault.remember', { remember: true });
-    await refusal(t, 'folder.set', { path: '/tmp/elsewhere' });
     await refusal(t, 'folder.choose', {});
+    await refusal(t, 'folder.stop', {});
+    await refusal(t, 'folder.allowPlain', {});
     await refusal(t, 'folder.setPassphrase', { passphrase: null });
+  });
+
+  it("the organisation's shared folder is the folder from the first start", async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'recollection-pol-shared-'));
+    const t = openTestCore(mkdtempSync(join(tmpdir(), 'recollection-pol-')), {
+      policy: { sources: ['test'], policy: { sharedFolder: shared }, problems: [] },
+      sharedFolder: { watch: false, pollMs: 60_000 },
+    });
+    opened.push(t);
+    expect((await t.value('folder.status', {})).path).toBe(shared);
+    removeDir(shared);
   });
 
   it('without a policy nothing is refused (the same calls succeed)', async () => {

@@ -199,11 +199,14 @@ describe('the shared folder follows the lock (#16 with #17)', () => {
   it('opens locked without touching the folder, writes the own layer file after unlock, stops at lock', async () => {
     const shared = join(t0(), 'shared');
     mkdirSync(shared);
-    const first = openTestCore(undefined, { sharedFolder: { watch: false, pollMs: 50, debounceMs: 10 } });
+    // The folder as the shell's dialog answers it; writing unsealed under protection chosen in its question.
+    const dialogs = { chooseFolder: () => Promise.resolve(shared), confirmUnsealed: () => Promise.resolve(true) };
+    const first = openTestCore(undefined, { sharedFolder: { watch: false, pollMs: 50, debounceMs: 10, dialogs } });
     dirs.push(first.dataDir);
-    await first.value('folder.set', { path: shared });
+    await first.value('folder.choose', {});
     await seed(first);
     await first.value('vault.enable', { passphrase: PASS });
+    await first.value('folder.allowPlain', {});
     first.close();
     rmSync(shared, { recursive: true });
     mkdirSync(shared);

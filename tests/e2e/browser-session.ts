@@ -42,6 +42,8 @@ export class BrowserSession extends AppSession {
   context!: BrowserContext;
   /** The session's core (browser target only): the process the page talks to. */
   core!: Core;
+  /** What the shell's folder dialog answers next (folder.choose; none queued: cancelled). */
+  readonly folderAnswers: string[] = [];
 
   constructor(
     private readonly browser: Browser,
@@ -58,9 +60,18 @@ export class BrowserSession extends AppSession {
     this.core = openCore({
       contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH,
       dataDir: this.dataDir,
-      // The shared folder (#17) runs as in the app, quicker: a scenario sets it with folder.set.
+      // The shared folder (#17) runs as in the app, quicker: a scenario queues the folder dialog's answer
+      // (folderAnswers); the question about writing unsealed is answered Cancel, as a message box is.
       // Sealed layer files at a low scrypt cost (2^12): the key stretching is not what the scenarios test.
-      sharedFolder: { pollMs: 500, debounceMs: 100, sealWorkFactor: 12 },
+      sharedFolder: {
+        pollMs: 500,
+        debounceMs: 100,
+        sealWorkFactor: 12,
+        dialogs: {
+          chooseFolder: () => Promise.resolve(this.folderAnswers.shift() ?? null),
+          confirmUnsealed: () => Promise.resolve(false),
+        },
+      },
       // The core's events (an export's progress) reach the page as the shell's do.
       emit: (event, payload) => void this.send(event, payload).catch(() => undefined),
       // The managed settings, read as main reads them (with a scenario's policy root on top).

@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
 import { seal } from '../../src/core/exchange/seal';
-import { axeSerious, block, chooseImportFile, WINDOW_SIZES } from './steps';
+import { answerFolderDialog, axeSerious, block, chooseImportFile, chooseSharedFolder, WINDOW_SIZES } from './steps';
 
 const e2e = useHarness();
 const PO1 = 'c2.f2.po.1';
@@ -36,7 +36,7 @@ async function setUpSealed(app: AppSession, name: string, folder: string, passph
   await page.getByRole('button', { name: 'Settings…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Your name (signs your exports and your layer file)').fill(name);
-  await dialog.getByLabel('Folder', { exact: true }).fill(folder);
+  await chooseSharedFolder(app, dialog, folder);
   const field = dialog.getByLabel(/^Delegation passphrase/);
   expect(await field.getAttribute('type')).toBe('password');
   await field.fill(passphrase);
@@ -85,7 +85,8 @@ describe('a delegation whose shared folder is sealed', () => {
 
     // C seals with another passphrase: B lists C's file as refused, with the reason, and no layer for it.
     await c.invoke('settings.set', { patch: { authorName: 'Expert C' } });
-    await c.invoke('folder.set', { path: shared });
+    await answerFolderDialog(c, shared);
+    await c.invoke('folder.choose', {});
     await c.invoke('folder.setPassphrase', { passphrase: 'another delegation entirely' });
     await c.invoke('positions.set', { targetId: PO1, position: 'support' });
     const expertC = await authorId(c);
@@ -100,6 +101,9 @@ describe('a delegation whose shared folder is sealed', () => {
       .toMatch(/^Sealed with another passphrase/);
 
     // A's file tampered with in the folder: refused whole, said on Capital's layer, which keeps its version.
+    // (A's app stops sharing first: while it shares, it writes its own file again at once when it finds
+    // one it did not write, tests/core/delegation-hostile.test.ts.)
+    await a.invoke('folder.stop', {});
     const at = sealedA.indexOf('-----BEGIN') + 300;
     writeFileSync(fileA, sealedA.slice(0, at) + (sealedA[at] === 'A' ? 'B' : 'A') + sealedA.slice(at + 1));
     const refused = layers.getByTestId('layer-refused');

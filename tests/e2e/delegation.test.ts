@@ -16,7 +16,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
-import { axeSerious, block, chooseImportFile, WINDOW_SIZES } from './steps';
+import { axeSerious, block, chooseImportFile, chooseSharedFolder, WINDOW_SIZES } from './steps';
 
 const e2e = useHarness();
 const PO1 = 'c2.f2.po.1';
@@ -38,7 +38,7 @@ async function setUp(app: AppSession, name: string, folder: string): Promise<voi
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Your name (signs your exports and your layer file)').fill(name);
   await expect.poll(() => dialog.getByTestId('author-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
-  await dialog.getByLabel('Folder', { exact: true }).fill(folder);
+  await chooseSharedFolder(app, dialog, folder);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
   const status = await app.invoke('folder.status', {});

@@ -153,6 +153,13 @@ export class ElectronSession extends AppSession {
     }, path);
   }
 
+  /** The next open dialog answers a folder (the shared folder's dialog). */
+  async answerFolderDialog(path: string): Promise<void> {
+    await this.app.evaluate((_electron, p) => {
+      (globalThis as unknown as { __e2e: ShellAnswers }).__e2e.open.push(p);
+    }, path);
+  }
+
   /** The messages of the message boxes shown, and the links the app asked the system to open. */
   shellRecord(): Promise<{ messages: string[]; external: string[] }> {
     return this.app.evaluate(() => {

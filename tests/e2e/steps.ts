@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { ElectronSession, type AppSession } from './harness';
+import { expect } from 'vitest';
+import { BrowserSession, ElectronSession, type AppSession } from './harness';
 
 /** The block element of `id` in the reading pane. */
 export function block(page: Page, id: string): Locator {
@@ -76,6 +77,22 @@ export async function chooseImportFile(app: AppSession, dialog: Locator, name: s
   if (!(app instanceof ElectronSession)) {
     await dialog.getByLabel('File to import').setInputFiles({ name, mimeType: 'application/json', buffer: data });
   }
+}
+
+/** The next folder dialog (folder.choose) answers `folder`, in the app or in the browser harness. */
+export async function answerFolderDialog(app: AppSession, folder: string): Promise<void> {
+  if (app instanceof ElectronSession) await app.answerFolderDialog(folder);
+  else if (app instanceof BrowserSession) app.folderAnswers.push(folder);
+}
+
+/**
+ * Choose the shared folder in the Settings dialog: the shell's folder dialog (the app's, or the browser
+ * harness's stand-in) answers `folder`; the page never types a path.
+ */
+export async function chooseSharedFolder(app: AppSession, dialog: Locator, folder: string): Promise<void> {
+  await answerFolderDialog(app, folder);
+  await dialog.getByRole('button', { name: 'Choose…' }).click();
+  await expect.poll(() => dialog.getByLabel('Folder', { exact: true }).inputValue()).toBe(folder);
 }
 
 /** The search overlay, opened with the shortcut. */

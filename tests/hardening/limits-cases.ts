@@ -371,16 +371,6 @@ export const CASES: Case[] = [
     says: /: scope\.layers: /,
   },
   {
-    limit: 'pathLength',
-    where: 'folder.set path',
-    channel: 'folder.set',
-    at: () => ({ path: `/${s(LIMITS.pathLength - 1)}` }),
-    over: () => ({ path: `/${s(LIMITS.pathLength)}` }),
-    says: /: path: /,
-    // Past the argument check; no such folder.
-    atRefusedLater: { code: 'NOT_FOUND', says: /There is no folder at/ },
-  },
-  {
     limit: 'passphraseLength',
     where: 'folder.setPassphrase passphrase (the delegation passphrase, #17.5)',
     channel: 'folder.setPassphrase',

@@ -161,7 +161,7 @@ describe('shell handlers', () => {
     const base = Object.fromEntries(CHANNELS.map((c) => [c, () => c])) as unknown as Handlers;
     const merged = shellHandlers(base, () => null);
     const replaced = CHANNELS.filter((c) => merged[c] !== base[c]).sort();
-    expect(replaced).toEqual(['app.openExternal', 'export.save', 'folder.choose', 'import.open']);
+    expect(replaced).toEqual(['app.openExternal', 'export.save', 'import.open']);
     expect(Object.keys(merged).sort()).toEqual([...CHANNELS].sort());
   });
 });

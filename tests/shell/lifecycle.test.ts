@@ -106,6 +106,8 @@ async function launch(setup: (fakes: Fakes) => void = () => {}) {
   return { fakes, window, page };
 }
 
+const FN: unknown = expect.any(Function);
+
 describe('a normal start', () => {
   it('opens the core on the development paths and loads the reader', async () => {
     const { fakes, window, page } = await launch();
@@ -116,7 +118,8 @@ describe('a normal start', () => {
         nativeBinding: native,
         userNativeBinding: userNative,
         version: '0.1.0',
-        sharedFolder: {},
+        // The shared folder's path comes from the shell's own dialogs, handed to the core.
+        sharedFolder: { dialogs: { chooseFolder: FN, confirmUnsealed: FN } },
         // No policy file on this machine (docs/deployment.md): none in force.
         policy: { sources: [], policy: {}, problems: [] },
       },

@@ -17,19 +17,24 @@ import path from 'node:path';
 import { errorMessage } from '../../shared/errors';
 import { unseal } from '../exchange/seal';
 import type { W3cCollection } from '../exchange/w3c';
-import { replaceFilePrivately } from '../base/files';
+import { readFolderFile, readFolderFileSync, removeOwnTemps, writeFolderFile } from './folder-files';
 import { isSealedText, sealLayerFile, serializeLayerFile } from './layer-file';
 
 export interface OwnFileOptions {
   dir: string;
   name: string;
   own: () => W3cCollection;
-  /** Sealing: off; on with the passphrase; on without it (nothing is written). */
-  sealing: () => { on: boolean; passphrase: string | null };
+  /**
+   * Sealing: off; on with the passphrase; on without it (nothing is written). `plainAllowed` false: the
+   * notes are protected and the user has not chosen to write them unsealed (nothing is written).
+   */
+  sealing: () => { on: boolean; passphrase: string | null; plainAllowed: boolean };
   now: () => Date;
   /** log2 of scrypt's N for sealing (tests lower it; the app seals at SEAL_WORK_FACTOR). */
   sealWorkFactor?: number;
 }
+
+const sha256 = (text: string): string => nodeCrypto().createHash('sha256').update(text).digest('hex');
 
 /** The own file's content without what changes at each writing (export time, the collection's fresh ids). */
 function stableDigest(c: Pick<W3cCollection, 'generated' | 'id' | 'first'>): string {
@@ -50,8 +55,15 @@ export class OwnFile {
   private again = false;
   lastWrite: string | null = null;
   problem: string | null = null;
+  /** A digest of the exact text of the file this app last wrote (or found current) at its name. */
+  private mine: string | null = null;
+  /** The size, time and inode of the file at the name when last found to be `mine`. */
+  private checked: string | null = null;
 
-  constructor(private readonly o: OwnFileOptions) {}
+  constructor(private readonly o: OwnFileOptions) {
+    // A write killed before its rename left a temporary file holding every note: it goes first.
+    removeOwnTemps(o.dir, o.name);
+  }
 
   private get target(): string {
     return path.join(this.o.dir, this.o.name);
@@ -65,17 +77,22 @@ export class OwnFile {
     }
     const before = inFlight.get(this.target);
     if (before) return before.then(() => this.write());
-    let sealing: { on: boolean; passphrase: string | null };
+    let sealing: ReturnType<OwnFileOptions['sealing']>;
     try {
       sealing = this.o.sealing();
     } catch (err) {
       this.failed(err); // the notes closed (locked, the app quitting) while a write was due
       return Promise.resolve();
     }
-    const { on, passphrase } = sealing;
+    const { on, passphrase, plainAllowed } = sealing;
     if (on && passphrase === null) {
       this.problem =
         'Your layer file is not written: your delegation seals its layer files, and the delegation passphrase has not been entered (Settings).';
+      return Promise.resolve();
+    }
+    if (!on && !plainAllowed) {
+      this.problem =
+        'Your layer file is not written: your notes are encrypted on this computer, and without a delegation passphrase it would put every note and position in the shared folder unsealed. Set the delegation passphrase, or choose to write it unsealed (Settings).';
       return Promise.resolve();
     }
     if (this.problem?.startsWith('Your layer file is not written')) this.problem = null;
@@ -96,6 +113,27 @@ export class OwnFile {
     return writing;
   }
 
+  /**
+   * The file at the own name is the one this app wrote, or it is written again at once: a file put there
+   * by anyone else (a forgery in this author's name, a sync tool's old version, a link) never stays until
+   * the next edit. `key` is what the folder's listing saw (size, time, inode: unchanged, nothing is read).
+   */
+  async check(key: string): Promise<void> {
+    if (this.mine === null || this.sealing || key === this.checked) return;
+    const got = await readFolderFile(this.target, null);
+    if (got.ok && sha256(got.text) === this.mine) {
+      this.checked = key;
+      return;
+    }
+    this.written = null;
+    this.mine = null;
+    this.checked = null;
+    await this.write();
+    if (this.mine !== null) {
+      this.problem = `Your layer file in the shared folder had been replaced by a file this app did not write; it was written again (${this.o.now().toISOString().slice(0, 16).replace('T', ' ')} UTC). If this keeps happening, another installation uses your author id (a copy of your data folder) or someone writes in your name.`;
+    }
+  }
+
   /** Resolves once no sealing is in flight: the one running and the one a change made meanwhile. */
   private async settled(): Promise<void> {
     while (this.sealing) await this.sealing;
@@ -105,7 +143,7 @@ export class OwnFile {
     try {
       const collection = this.o.own();
       const digest = `plain:${stableDigest(collection)}`;
-      this.written ??= this.plainOnDisk();
+      this.written ??= this.plainDigest(this.readOnDisk(), digest);
       if (digest === this.written) return;
       this.replace(serializeLayerFile(collection));
       this.written = digest;
@@ -118,7 +156,7 @@ export class OwnFile {
     try {
       const collection = this.o.own();
       const digest = `sealed:${stableDigest(collection)}`;
-      this.written ??= await this.sealedOnDisk(passphrase);
+      this.written ??= await this.sealedOnDisk(passphrase, digest);
       if (digest === this.written) return;
       this.replace(await sealLayerFile(collection, passphrase, this.o.name, this.o.sealWorkFactor));
       this.written = digest;
@@ -128,7 +166,9 @@ export class OwnFile {
   }
 
   private replace(text: string): void {
-    replaceFilePrivately(this.target, text, path.join(this.o.dir, `.${this.o.name}.${process.pid}.tmp`));
+    writeFolderFile(this.o.dir, this.o.name, text);
+    this.mine = sha256(text);
+    this.checked = null;
     this.lastWrite = this.o.now().toISOString();
     this.problem = null;
   }
@@ -138,31 +178,33 @@ export class OwnFile {
     this.problem = `Your layer file could not be written to the shared folder (${errorMessage(err).split('\n')[0]}).`;
   }
 
+  /** The text at the own name, read as the folder's other files are (no link followed, bounded). */
   private readOnDisk(): string | null {
-    try {
-      return fs.readFileSync(this.target, 'utf8');
-    } catch {
-      return null;
-    }
+    const got = readFolderFileSync(this.target);
+    return got.ok ? got.text : null;
   }
 
-  private plainOnDisk(): string | null {
-    const text = this.readOnDisk();
+  /** A digest of what a plain file on disk holds; the file becomes `mine` when it is current. */
+  private plainDigest(text: string | null, current: string): string | null {
     if (text === null || isSealedText(text)) return null;
     try {
-      return `plain:${stableDigest(JSON.parse(text) as W3cCollection)}`;
+      const digest = `plain:${stableDigest(JSON.parse(text) as W3cCollection)}`;
+      if (digest === current) this.mine = sha256(text);
+      return digest;
     } catch {
       return null;
     }
   }
 
   /** What a sealed file on disk holds, if this passphrase opens it (at start: one scrypt instead of a rewrite). */
-  private async sealedOnDisk(passphrase: string): Promise<string | null> {
+  private async sealedOnDisk(passphrase: string, current: string): Promise<string | null> {
     const text = this.readOnDisk();
     if (text === null || !isSealedText(text)) return null;
     try {
       const inner = await unseal(text, passphrase);
-      return `sealed:${stableDigest(JSON.parse(new TextDecoder().decode(inner.data)) as W3cCollection)}`;
+      const digest = `sealed:${stableDigest(JSON.parse(new TextDecoder().decode(inner.data)) as W3cCollection)}`;
+      if (digest === current) this.mine = sha256(text);
+      return digest;
     } catch {
       return null; // sealed with another passphrase, or damaged: written again
     }

@@ -8,6 +8,13 @@
  * starts again with it, so the own file is written sealed (or plain again)
  * and every colleague's file is read again.
  *
+ * Where notes may go (docs/delegation.md, "Choosing the folder"): the folder
+ * comes only from the shell's own folder dialog (`choose`), never from the
+ * page; with the notes protected and no delegation passphrase, the own file
+ * is written unsealed only once the user chose it in the shell's dialog for
+ * that folder (`allowPlain`), asked again for another folder and whenever
+ * sealing is set or stopped.
+ *
  * Constraint: Node fs only; setting a folder that does not exist or is not a
  * folder is refused with a sentence, and nothing is written there until it is
  * accepted. The passphrase is never in a status or a message.
@@ -22,6 +29,16 @@ import { DelegationPassphrase } from './passphrase';
 import { LayerSync } from './sync';
 
 export const META_SHARED_FOLDER = 'shared_folder';
+/** The folder for which the user chose, in the shell's dialog, to write the own file unsealed while protected. */
+export const META_UNSEALED = 'delegation_unsealed_folder';
+
+/** The shell's own dialogs (src/main/dialogs.ts; a test harness answers them): the page never gives a path. */
+export interface FolderDialogs {
+  /** The system's folder dialog: the chosen folder, or null when cancelled. */
+  chooseFolder(): Promise<string | null>;
+  /** Asks whether to write every note unsealed to `dir` while the notes are protected; true only on that choice. */
+  confirmUnsealed(dir: string): Promise<boolean>;
+}
 
 export interface FolderServiceOptions {
   user: UserStore;
@@ -35,6 +52,8 @@ export interface FolderServiceOptions {
   debounceMs?: number;
   /** log2 of scrypt's N for sealing the own file (tests lower it; default SEAL_WORK_FACTOR). */
   sealWorkFactor?: number;
+  /** The shell's dialogs; without them (the command line) folder.choose and folder.allowPlain are unavailable. */
+  dialogs?: FolderDialogs;
 }
 
 export class FolderService {
@@ -57,7 +76,11 @@ export class FolderService {
     this.sync = new LayerSync({
       ...this.o,
       dir,
-      sealing: () => ({ on: this.passphrase.sealed(), passphrase: this.passphrase.get() }),
+      sealing: () => ({
+        on: this.passphrase.sealed(),
+        passphrase: this.passphrase.get(),
+        plainAllowed: this.unsealed() !== 'needs-choice',
+      }),
     });
     this.sync.start();
   }
@@ -69,15 +92,63 @@ export class FolderService {
     this.passphrase.forget();
   }
 
+  /**
+   * With the notes protected and sealing off, whether the own file may be written unsealed: only once the
+   * user chose it in the shell's dialog for this very folder (a folder chosen anew, or sealing set or
+   * stopped, asks again). Null: the question does not arise.
+   */
+  private unsealed(): SharedFolderStatus['unsealed'] {
+    if (!this.o.user.isProtected || this.passphrase.sealed()) return null;
+    const dir = this.path();
+    return dir && this.o.user.ctx.session().meta.get(META_UNSEALED) === dir ? 'allowed' : 'needs-choice';
+  }
+
+  private setUnsealed(dir: string | null): void {
+    const s = this.o.user.ctx.session();
+    s.db.transaction(() => s.meta.set(META_UNSEALED, dir ?? '')).immediate();
+  }
+
+  private dialogs(): FolderDialogs {
+    if (!this.o.dialogs) throw new CoreError('UNAVAILABLE', 'this action needs the desktop app (its folder dialog)');
+    return this.o.dialogs;
+  }
+
+  /** folder.choose: the shell's folder dialog; the folder chosen there is set (null: cancelled, nothing changes). */
+  async choose(): Promise<SharedFolderStatus | null> {
+    const dir = await this.dialogs().chooseFolder();
+    return dir === null ? null : this.set(dir);
+  }
+
+  /** folder.allowPlain: the shell asks, in words, whether to write every note unsealed to this folder. */
+  async allowPlain(): Promise<SharedFolderStatus> {
+    const dir = this.path();
+    if (!dir) throw new CoreError('NOT_FOUND', 'No shared folder is set.');
+    if (this.unsealed() !== 'needs-choice') return this.status();
+    if (await this.dialogs().confirmUnsealed(dir)) {
+      if (this.path() !== dir) return this.status(); // the folder changed while the dialog was open
+      this.setUnsealed(dir);
+      this.stop();
+      this.start();
+      this.o.emit({ reason: 'folder', layerIds: [] });
+    }
+    return this.status();
+  }
+
   /** Sets the delegation passphrase (null: layer files are plain again); the folder is read and written anew. */
   setPassphrase(passphrase: string | null): SharedFolderStatus {
     this.stop();
     this.passphrase.set(passphrase);
+    // Stopping sealing (or sealing anew) never carries an earlier choice to write unsealed: it is asked again.
+    this.setUnsealed(null);
     this.start();
     this.o.emit({ reason: 'folder', layerIds: [] });
     return this.status();
   }
 
+  /**
+   * Sets (null: stops using) the shared folder. Called with the path the shell's dialog answered
+   * (`choose`), never with one from the page.
+   */
   set(dir: string | null): SharedFolderStatus {
     if (dir !== null) {
       if (!path.isAbsolute(dir)) throw new CoreError('INVALID_ARGUMENT', 'path: the shared folder must be a full path');
@@ -93,7 +164,12 @@ export class FolderService {
     }
     this.stop();
     const s = this.o.user.ctx.session();
-    s.db.transaction(() => s.meta.set(META_SHARED_FOLDER, dir ?? '')).immediate();
+    s.db
+      .transaction(() => {
+        if (s.meta.get(META_SHARED_FOLDER) !== (dir ?? '')) s.meta.set(META_UNSEALED, '');
+        s.meta.set(META_SHARED_FOLDER, dir ?? '');
+      })
+      .immediate();
     this.start();
     this.o.emit({ reason: 'folder', layerIds: [] });
     return this.status();
@@ -131,6 +207,7 @@ export class FolderService {
           ? ('needs-passphrase' as const)
           : ('on' as const),
       passphraseKept: sealed ? this.passphrase.kept() : null,
+      unsealed: this.o.user.locked ? null : this.unsealed(),
     };
     if (this.sync) return { ...this.sync.status(), ...seal };
     const dir = this.path();

@@ -15,6 +15,15 @@
  * sealed with another passphrase, damaged, or plain while the delegation seals
  * is rejected with a sentence, and the layer keeps its last good version.
  *
+ * A folder anyone can write (docs/delegation.md, "What the folder can hold"):
+ * every file is opened by folder-files.ts (no link followed, a regular file
+ * on the descriptor, bounded before it is read, a plain file in a sealed folder
+ * refused from its header), one at a time with the event loop free between
+ * them; at most LIMITS.sharedFolderFiles files are opened per scan (held
+ * colleagues' first) and at most LIMITS.layers layers are held. The file at
+ * the own name is checked at every scan and written again at once when it is
+ * not the one this app wrote.
+ *
  * Constraint: the only file ever written is this installation's own (one path,
  * built from its author id); another's file is only read. Node fs only (no
  * Electron). A file that cannot be read or is not a whole layer is listed as
@@ -25,14 +34,15 @@ import path from 'node:path';
 import type { LayerConflict, LayersChanged, SharedFile, SharedFolderStatus } from '../../shared/contract/layer-types';
 import { errorMessage } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
-import { CoreError } from '../../shared/contract/result';
 import type { W3cCollection } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
 import { FolderWatch } from './folder-watch';
 import type { LayerFile } from '../user/layers/domain';
-import { isSealedText, openLayerFile, parseLayerFile } from './layer-file';
+import { claimedName, readFolderFile } from './folder-files';
+import { openLayerFile, parseLayerFile } from './layer-file';
 import { classifyName, COPY_WORDS, layerFileName } from './names';
 import { OwnFile } from './own-file';
+import { conflictOf, sealedRefusal } from './sync-words';
 
 export interface LayerSyncOptions {
   dir: string;
@@ -47,7 +57,7 @@ export interface LayerSyncOptions {
   /** Quiet time before a scan (after a change in the folder) and before writing the own file (after an edit). */
   debounceMs?: number;
   /** Sealing with the delegation passphrase (#17.5): off; on with it; on without it (nothing read or written). */
-  sealing: () => { on: boolean; passphrase: string | null };
+  sealing: () => { on: boolean; passphrase: string | null; plainAllowed: boolean };
   /** log2 of scrypt's N for the own sealed file (tests lower it). */
   sealWorkFactor?: number;
 }
@@ -61,24 +71,14 @@ interface Read {
   error: string | null;
 }
 
-/** Why a sealed file was not read, in words for the files list (never the passphrase). */
-function sealedRefusal(err: unknown): string {
-  const code = err instanceof CoreError ? err.code : null;
-  if (code === 'PASSPHRASE_NEEDED')
-    return 'Sealed: not read until the delegation passphrase is entered (Settings, Shared folder).';
-  if (code === 'WRONG_PASSPHRASE')
-    return 'Sealed with another passphrase: your delegation passphrase does not open it, so nothing of it was read. Check the passphrase with its author.';
-  if (code === 'DAMAGED')
-    return 'Not read: the sealed file is damaged or was changed after it was sealed (nothing of it was taken).';
-  return `Not read: ${errorMessage(err).split('\n')[0].slice(0, 300)}`;
-}
-
 export class LayerSync {
   private watcher: FolderWatch | null = null;
   private writeTimer: NodeJS.Timeout | null = null;
   private readonly ownFile: OwnFile;
-  private scanning = false;
-  private rescan = false;
+  /** The scan running, and the one a change noticed meanwhile queued after it (one at a time). */
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private stopped = false;
   private readonly cache = new Map<string, Read>();
   private files: SharedFile[] = [];
   private conflicts = new Map<string, LayerConflict>();
@@ -105,6 +105,7 @@ export class LayerSync {
   }
 
   stop(): void {
+    this.stopped = true;
     this.watcher?.stop();
     this.watcher = null;
     if (this.writeTimer) {
@@ -133,34 +134,37 @@ export class LayerSync {
 
   /**
    * Reads the folder now: colleagues' files become layers; copies and duplicates become conflicts.
-   * Plain files are read at once; a sealed file is opened (a scrypt) before the scan goes on. One scan
-   * at a time: a change noticed meanwhile makes one more.
+   * Files are opened one at a time, the event loop free between them; a sealed one is opened (a scrypt)
+   * before the scan goes on. One scan at a time: a call meanwhile queues one more and resolves with it.
    */
-  async scan(): Promise<void> {
-    if (this.scanning) {
-      this.rescan = true;
-      return;
+  scan(): Promise<void> {
+    if (!this.running) {
+      this.running = this.scanOnce()
+        .catch((err: unknown) => {
+          // The notes closed mid-scan (locked, quitting): nothing to show; anything else is said in the status.
+          if (!this.stopped)
+            this.problem = `The shared folder could not be read (${errorMessage(err).split('\n')[0]}).`;
+        })
+        .finally(() => {
+          this.running = null;
+        });
+      return this.running;
     }
-    this.scanning = true;
-    try {
-      await this.scanOnce();
-    } finally {
-      this.scanning = false;
-      if (this.rescan) {
-        this.rescan = false;
-        void this.scan();
-      }
-    }
+    this.queued ??= this.running.then(() => {
+      this.queued = null;
+      return this.scan();
+    });
+    return this.queued;
   }
 
   private async scanOnce(): Promise<void> {
     const sealing = this.o.sealing();
     let names: string[];
     try {
+      // Names only: what each one is gets checked on the descriptor when it is opened (folder-files.ts).
       names = fs
-        .readdirSync(this.o.dir, { withFileTypes: true })
-        .filter((d) => d.isFile() && !d.name.startsWith('.') && d.name.toLowerCase().endsWith('.json'))
-        .map((d) => d.name)
+        .readdirSync(this.o.dir)
+        .filter((n) => !n.startsWith('.') && n.toLowerCase().endsWith('.json'))
         .sort();
     } catch (err) {
       this.problem = `The shared folder cannot be read (${errorMessage(err).split('\n')[0]}).`;
@@ -169,11 +173,18 @@ export class LayerSync {
     }
     if (this.problem?.startsWith('The shared folder cannot be read')) this.problem = null;
     const me = this.o.user.layers.author().id;
+    const held = new Map(this.o.user.layers.list().map((l) => [l.authorId, l.name]));
+    const toRead = this.chosen(names, held);
     const files: SharedFile[] = [];
     const groups = new Map<string, Array<{ shared: SharedFile; file: LayerFile; canonical: boolean }>>();
     for (const name of names) {
       const full = path.join(this.o.dir, name);
-      const stat = fs.statSync(full, { throwIfNoEntry: false });
+      let stat: fs.Stats | undefined;
+      try {
+        stat = fs.lstatSync(full, { throwIfNoEntry: false }); // the entry itself: a link is not followed
+      } catch {
+        stat = undefined;
+      }
       if (!stat) continue;
       const shared: SharedFile = {
         name,
@@ -193,9 +204,22 @@ export class LayerSync {
       if (name === this.ownName) {
         shared.state = 'own';
         shared.exported = this.ownFile.lastWrite;
+        await this.ownFile.check(`${stat.size}:${stat.mtimeMs}:${stat.ino}`);
         continue;
       }
-      const read = await this.read(full, `${stat.size}:${stat.mtimeMs}`, sealing.passphrase);
+      if (!toRead.has(name)) {
+        shared.message = `Not read: the folder holds more than ${LIMITS.sharedFolderFiles} layer files, and the app reads at most that many (the files of colleagues whose layers you hold first).`;
+        continue;
+      }
+      const whom = (head: string): string => held.get(claim.authorId) || claimedName(head) || 'its author';
+      const plainRefused = sealing.on
+        ? (head: string) =>
+            `Not read: this file is not sealed, and your delegation seals its layer files. Ask ${whom(head)} to set the delegation passphrase.`
+        : null;
+      const read = await this.read(full, `${stat.size}:${stat.mtimeMs}:${stat.ino}`, sealing.passphrase, plainRefused);
+      // One file at a time, with the event loop free between them: a folder of many files is read in steps.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.stopped) return;
       shared.sealed = read.sealed;
       if (!read.file) {
         shared.state = 'rejected';
@@ -206,7 +230,7 @@ export class LayerSync {
         // Refused, not shown with a mark: only holders of the passphrase can write a file that opens, so a
         // plain file in a sealed folder may be anyone's who can write there (docs/delegation.md).
         shared.state = 'rejected';
-        shared.message = `Not read: this file is not sealed, and your delegation seals its layer files. Ask ${read.file.author?.name || 'its author'} to set the delegation passphrase.`;
+        shared.message = plainRefused?.('') ?? null;
         continue;
       }
       const author = read.file.author;
@@ -224,6 +248,8 @@ export class LayerSync {
       group.push({ shared, file: read.file, canonical });
       groups.set(author.id, group);
     }
+    // The own file deleted (by hand, a sync tool): written again now, not at the next edit.
+    if (!names.includes(this.ownName)) await this.ownFile.check('missing');
     const changed: string[] = [];
     const conflicts = new Map<string, LayerConflict>();
     for (const [authorId, group] of groups) {
@@ -231,32 +257,46 @@ export class LayerSync {
       for (const g of group) if (g !== main) g.shared.state = 'conflict';
       if (main) this.apply(main.shared, main.file, changed);
       if (authorId === me || group.length > 1)
-        conflicts.set(authorId, this.conflict(authorId === me, group, main?.shared));
+        conflicts.set(authorId, conflictOf(authorId === me, group, main?.shared));
     }
+    for (const full of this.cache.keys()) if (!names.includes(path.basename(full))) this.cache.delete(full);
     this.files = files;
     this.conflicts = conflicts;
     this.lastScan = this.o.now().toISOString();
     this.o.emit({ reason: conflicts.size ? 'conflict' : changed.length ? 'updated' : 'folder', layerIds: changed });
   }
 
-  /** A file read whole or refused with a sentence; cached by size and time (a sealed file costs a scrypt). */
-  private async read(full: string, key: string, passphrase: string | null): Promise<Read> {
+  /**
+   * The layer files this scan opens, at most LIMITS.sharedFolderFiles: those of authors whose layers are
+   * held first (a flood of new names cannot push a colleague out), then the others by name.
+   */
+  private chosen(names: readonly string[], held: ReadonlyMap<string | null, string>): Set<string> {
+    const layerNames = names.filter((n) => n !== this.ownName && classifyName(n) !== null);
+    const known = (n: string): number => (held.has(classifyName(n)?.authorId ?? null) ? 0 : 1);
+    const ordered = [...layerNames].sort((a, b) => known(a) - known(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return new Set(ordered.slice(0, LIMITS.sharedFolderFiles));
+  }
+
+  /** A file read whole or refused with a sentence; cached by size, time and inode (a sealed file costs a scrypt). */
+  private async read(
+    full: string,
+    key: string,
+    passphrase: string | null,
+    plainRefused: ((head: string) => string) | null,
+  ): Promise<Read> {
     const cached = this.cache.get(full);
     if (cached?.key === key) return cached;
     let read: Read;
-    let text = '';
-    try {
-      const size = fs.statSync(full).size;
-      if (size > LIMITS.sealedImportBytes) throw new Error(`larger than ${LIMITS.importBytes / 1024 / 1024} MB`);
-      text = fs.readFileSync(full, 'utf8');
-      if (!isSealedText(text)) {
-        if (size > LIMITS.importBytes) throw new Error(`larger than ${LIMITS.importBytes / 1024 / 1024} MB`);
-        read = { key, file: parseLayerFile(text), sealed: false, error: null };
-      } else read = { key, file: (await openLayerFile(text, passphrase)).file, sealed: true, error: null };
-    } catch (err) {
-      const sealed = isSealedText(text);
-      const error = sealed ? sealedRefusal(err) : `Not read: ${errorMessage(err).split('\n')[0].slice(0, 300)}.`;
-      read = { key, file: null, sealed, error };
+    const got = await readFolderFile(full, plainRefused);
+    if (!got.ok) read = { key, file: null, sealed: got.sealed, error: got.reason };
+    else {
+      try {
+        const file = got.sealed ? (await openLayerFile(got.text, passphrase)).file : parseLayerFile(got.text);
+        read = { key, file, sealed: got.sealed, error: null };
+      } catch (err) {
+        const error = got.sealed ? sealedRefusal(err) : `Not read: ${errorMessage(err).split('\n')[0].slice(0, 300)}.`;
+        read = { key, file: null, sealed: got.sealed, error };
+      }
     }
     this.cache.set(full, read);
     return read;
@@ -273,31 +313,6 @@ export class LayerSync {
     }
   }
 
-  private conflict(
-    own: boolean,
-    group: Array<{ shared: SharedFile; file: LayerFile }>,
-    shown: SharedFile | undefined,
-  ): LayerConflict {
-    const newest = [...group].sort(
-      (a, b) => b.file.exported.localeCompare(a.file.exported) || b.shared.modified.localeCompare(a.shared.modified),
-    )[0];
-    newest.shared.newest = true;
-    const who = own ? 'your own layer' : `${group[0].file.author?.name || 'a colleague'}'s layer`;
-    const list = group
-      .map((g) => `${g.shared.name} (exported ${g.file.exported}${g === newest ? ', newest' : ''})`)
-      .join('; ');
-    const what = own
-      ? 'They are never read as a layer: your own notes are in your data folder, not in these files.'
-      : shown
-        ? `They are not merged: the layer shows ${shown.name}, the file ${group[0].file.author?.name || 'its author'}'s app writes.`
-        : 'None is shown until the author’s own file is there: they are not merged.';
-    return {
-      message: `${group.length} file${group.length === 1 ? '' : 's'} claim ${who}: ${list}. ${what} Delete the copies once you have checked them.`,
-      // The file shown first, then the copies.
-      files: [...group].sort((x, y) => Number(y.shared === shown) - Number(x.shared === shown)).map((g) => g.shared),
-    };
-  }
-
   /** The author's own file (its canonical name) as last read, if the folder holds one. */
   fileOf(authorId: string | null): SharedFile | null {
     return authorId ? (this.files.find((f) => f.name === layerFileName(authorId)) ?? null) : null;
@@ -308,7 +323,7 @@ export class LayerSync {
     return authorId ? (this.conflicts.get(authorId) ?? null) : null;
   }
 
-  status(): Omit<SharedFolderStatus, 'sealing' | 'passphraseKept'> {
+  status(): Omit<SharedFolderStatus, 'sealing' | 'passphraseKept' | 'unsealed'> {
     return {
       path: this.o.dir,
       state: this.problem?.startsWith('The shared folder cannot be read')

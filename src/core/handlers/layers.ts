@@ -14,7 +14,6 @@ import { openLayerFile } from '../delegation/layer-file';
 import type { FolderService } from '../delegation/service';
 import { buildW3cCollection, type W3cCollection } from '../exchange/w3c';
 import type { UserStore } from '../user/store';
-import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
 
 type LayerHandlers = DomainHandlers<'author'> & DomainHandlers<'layers'> & DomainHandlers<'folder'>;
@@ -67,8 +66,10 @@ export function layerHandlers(
     'layers.positions': (args) => user.layerViews.positions(args),
     'layers.adopt': (args) => user.layers.adopt(args),
     'folder.status': () => folder.status(),
-    'folder.set': ({ path }) => folder.set(path),
-    'folder.choose': () => shellOnly(),
+    'folder.stop': () => folder.set(null),
+    // The path comes from the shell's folder dialog only, never from the page (docs/delegation.md).
+    'folder.choose': () => folder.choose(),
+    'folder.allowPlain': () => folder.allowPlain(),
     'folder.setPassphrase': ({ passphrase }) => folder.setPassphrase(passphrase),
   };
 }

@@ -41,7 +41,9 @@ const WRITES_NOTES = new Set<string>([
   'layers.remove',
   'layers.undo',
   'layers.adopt',
-  'folder.set',
+  'folder.choose',
+  'folder.stop',
+  'folder.allowPlain',
   'folder.setPassphrase',
 ]);
 
@@ -135,13 +137,16 @@ export function guardPolicy(handlers: Handlers, view: PolicyView, o: PolicyGuard
     }
   }
   if (p.sharedFolder !== undefined) {
-    for (const channel of ['folder.set', 'folder.choose']) {
+    for (const channel of ['folder.choose', 'folder.stop']) {
       wrap(channel, () => {
         throw policyRefusal('The shared folder is set by your organisation', p);
       });
     }
   }
   if (p.allowPlainSharedFolder === false) {
+    wrap('folder.allowPlain', () => {
+      throw policyRefusal('Layer files are written to the shared folder only sealed with the delegation passphrase', p);
+    });
     wrap('folder.setPassphrase', (args) => {
       if (args['passphrase'] === null || args['passphrase'] === undefined)
         throw policyRefusal(

@@ -20,6 +20,7 @@ const view = (note: string): LayerNoteView => ({
   tags: [],
   position: null,
   priority: null,
+  adopted: false,
 });
 
 const render = (note: string): string =>

@@ -2,7 +2,7 @@
  * A colleague's notes beside a block of the reader (#17.2): each card says
  * whose it is (the layer's name, its colour as a stripe and a swatch) and is
  * read-only — no edit or delete, only "Adopt", which copies it into one's own
- * notes (the core keeps where it came from).
+ * notes (the core keeps where it came from), once: then it says "Adopted".
  *
  * Constraint: never mistaken for one's own notes: another list with its own
  * accessible name, the author's name in words on every card (colour is never
@@ -47,14 +47,20 @@ export function LayerNoteCards({
             </span>
           ) : null}
           <span className="layer-card-actions">
-            <button
-              type="button"
-              className="button small"
-              aria-label={`Adopt ${n.layerName}'s note into my notes`}
-              onClick={() => onAdopt(n)}
-            >
-              Adopt
-            </button>
+            {n.adopted ? (
+              <button type="button" className="button small" disabled aria-label={`${n.layerName}'s note is adopted`}>
+                Adopted
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button small"
+                aria-label={`Adopt ${n.layerName}'s note into my notes`}
+                onClick={() => onAdopt(n)}
+              >
+                Adopt
+              </button>
+            )}
           </span>
         </li>
       ))}

@@ -9,8 +9,10 @@
  * core never answers the passphrase, only whether sealing is on and where the
  * passphrase is kept).
  *
- * Constraint: the folder dialog is the shell's (`sharedFolder.choose`); where
- * there is none (the browser build) a path is typed. The core checks the path.
+ * Constraint: the folder comes only from the shell's folder dialog
+ * (`folder.choose`): the page shows it, never types or sends a path. With the
+ * notes protected and no passphrase, writing them unsealed is asked by the
+ * shell's own dialog (`folder.allowPlain`), never decided here.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SharedFile, SharedFolderStatus } from '../../shared/contract/layer-types';
@@ -129,28 +131,19 @@ export function SettingsDialog(): ReactNode {
   const [revision, setRevision] = useState(0);
   const author = useResult(() => api.author.get({}), [revision]);
   const folder = useResult(() => api.folder.status({}), [revision]);
-  const [path, setPath] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const shownPath = path ?? folder.value?.path ?? '';
+  const shownPath = folder.value?.path ?? '';
 
-  const choose = async (): Promise<void> => {
-    const res = await api.folder.choose({});
-    if (res.ok && res.value) setPath(res.value.path);
-    else if (!res.ok && res.error.code !== 'UNAVAILABLE') setMessage(res.error.message);
-    else if (!res.ok) setMessage('No folder dialog here: type the folder’s path.');
-  };
-  const setFolder = async (to: string | null): Promise<boolean> => {
-    const res = await api.folder.set({ path: to });
-    if (!res.ok) {
-      setMessage(`Shared folder not set: ${res.error.message}`);
-      return false;
-    }
-    setPath(null);
+  const folderDone = (res: { ok: true } | { ok: false; error: { message: string } }, what: string): void => {
+    if (!res.ok) return setMessage(`${what}: ${res.error.message}`);
     setRevision((r) => r + 1);
     changed();
-    return true;
   };
+  const choose = async (): Promise<void> => folderDone(await api.folder.choose({}), 'Shared folder not set');
+  const stopSharing = async (): Promise<void> => folderDone(await api.folder.stop({}), 'Shared folder not stopped');
+  const allowPlain = async (): Promise<void> =>
+    folderDone(await api.folder.allowPlain({}), 'Your layer file is still not written');
   const setSealing = async (to: string | null): Promise<boolean> => {
     const res = await api.folder.setPassphrase({ passphrase: to });
     if (!res.ok) {
@@ -166,8 +159,6 @@ export function SettingsDialog(): ReactNode {
     e.preventDefault();
     setMessage(null);
     if (name.trim() !== savedName) updateSettings({ authorName: name.trim() });
-    const current = folder.value?.path ?? '';
-    if (shownPath.trim() !== current && !(await setFolder(shownPath.trim() || null))) return;
     if (passphrase && !(await setSealing(passphrase))) return;
     toast('Settings saved');
     closeOverlays();
@@ -212,24 +203,32 @@ export function SettingsDialog(): ReactNode {
           <div className="field-row">
             <label className="field wide">
               <span>Folder</span>
-              <input
-                type="text"
-                value={shownPath}
-                maxLength={LIMITS.pathLength}
-                spellCheck={false}
-                placeholder="No shared folder"
-                onChange={(e) => setPath(e.target.value)}
-              />
+              <input type="text" value={shownPath} readOnly spellCheck={false} placeholder="No shared folder" />
             </label>
             <button type="button" className="button" onClick={() => void choose()}>
               Choose…
             </button>
             {folder.value?.path ? (
-              <button type="button" className="button" onClick={() => void setFolder(null)}>
+              <button type="button" className="button" onClick={() => void stopSharing()}>
                 Stop sharing
               </button>
             ) : null}
           </div>
+          {folder.value?.unsealed === 'needs-choice' ? (
+            <p className="small" role="status" data-testid="unsealed-choice">
+              <strong>Your layer file is not written.</strong> Your notes are encrypted on this computer; without a
+              delegation passphrase, your layer file would put every note and position in this folder unsealed. Set the
+              delegation passphrase below, or{' '}
+              <button type="button" className="button small" onClick={() => void allowPlain()}>
+                Write my notes unsealed…
+              </button>
+            </p>
+          ) : folder.value?.unsealed === 'allowed' ? (
+            <p className="small" data-testid="unsealed-choice">
+              <strong>Your notes are written to this folder unsealed</strong>, as you chose: anyone who can read the
+              folder can read them. Set a delegation passphrase to seal them.
+            </p>
+          ) : null}
           <Sealing
             status={folder.value}
             passphrase={passphrase}

@@ -19,6 +19,8 @@ export interface LayerNoteView {
   tags: string[];
   position: Position | null;
   priority: Priority | null;
+  /** Already copied into the user's own notes (Adopt shows "Adopted"). */
+  adopted: boolean;
 }
 
 /** The layers' annotations as the reader draws them: each signed with its (visible) layer's name and colour. */
@@ -39,6 +41,7 @@ export function layerNoteViews(annotations: readonly LayerAnnotation[], list: re
         tags: a.tags,
         position: a.position,
         priority: a.priority,
+        adopted: a.adoptedAs !== undefined,
       },
     ];
   });

@@ -69,6 +69,10 @@ export async function adopt(
       ? await api.layers.adopt({ layerId: layer.id, what: 'note', noteId: what.note })
       : await api.layers.adopt({ layerId: layer.id, what: 'position', targetId: what.position });
   if (!res.ok) return toastError(`Not adopted: ${res.error.message}`);
+  if (res.value.already) {
+    toast('note' in what ? 'Already adopted: it is in your notes' : `Already adopted: ${what.label} has this position`);
+    return changed();
+  }
   toast(
     'note' in what
       ? `${layer.name}'s note adopted into your notes`

@@ -22,7 +22,6 @@ import {
   empty,
   briefHeader,
   exportScope,
-  folderPath,
   id,
   importData,
   passphrase,
@@ -247,10 +246,18 @@ const argSchemaMakers = {
         message: 'a position needs targetId; a note needs noteId',
       }),
   'folder.status': () => empty(),
-  /** Sets (or with null, stops using) the shared folder; the folder must exist. */
-  'folder.set': () => z.object({ path: folderPath().nullable() }).strict(),
-  /** Shell: a folder dialog; answers the chosen path (not yet set) or null when cancelled. */
+  /** Stops using the shared folder (nothing in it is removed). */
+  'folder.stop': () => empty(),
+  /**
+   * Shell: the system's folder dialog; the folder chosen there becomes the shared folder. The path never
+   * comes from the page. Answers the folder's status, or null when the dialog was cancelled.
+   */
   'folder.choose': () => empty(),
+  /**
+   * Shell: with the notes protected and no delegation passphrase, asks in a system dialog whether to write
+   * this installation's layer file (every note and position) to the shared folder unsealed; answers the status.
+   */
+  'folder.allowPlain': () => empty(),
   // Export progress and cancel (#12.3).
   'export.cancel': () => empty(),
   // Protection of the notes at rest and the app lock (docs/security.md).
@@ -358,8 +365,9 @@ export interface ChannelResults {
   'layers.positions': L.LayerPositions[];
   'layers.adopt': L.AdoptResult;
   'folder.status': L.SharedFolderStatus;
-  'folder.set': L.SharedFolderStatus;
-  'folder.choose': { path: string } | null;
+  'folder.stop': L.SharedFolderStatus;
+  'folder.choose': L.SharedFolderStatus | null;
+  'folder.allowPlain': L.SharedFolderStatus;
   /** Stops the running export(s): each answers CANCELLED and writes nothing. False when none was running. */
   'export.cancel': { cancelled: boolean };
   'vault.status': T.VaultStatus;

@@ -104,6 +104,8 @@ export interface LayerAddResult {
 /** A layer's annotation, read-only, with the layer it belongs to. */
 export interface LayerAnnotation extends Annotation {
   layerId: string;
+  /** The user's own note adopted from this one (not in the trash), when there is one: Adopt shows "Adopted". */
+  adoptedAs?: string;
 }
 
 /** layers.forBlocks: the visible (or chosen) layers' annotations on some blocks. */
@@ -149,6 +151,8 @@ export interface AdoptResult {
   /** Set for `note`: the new note in the user's own notes. */
   annotation: Annotation | null;
   from: Provenance;
+  /** It was adopted already (the same layer's note or position): nothing new was made, the existing copy is answered. */
+  already: boolean;
 }
 
 export interface SharedFolderStatus {
@@ -170,6 +174,12 @@ export interface SharedFolderStatus {
   sealing: 'off' | 'on' | 'needs-passphrase';
   /** Where the passphrase is kept: wrapped in the protected notes, or for this session only. */
   passphraseKept: 'notes' | 'session' | null;
+  /**
+   * With the notes protected and sealing off: whether the own layer file may be written unsealed
+   * (`allowed`: chosen in the shell's dialog for this folder; `needs-choice`: nothing is written until then).
+   * Null when it does not apply (notes not protected, or sealing on).
+   */
+  unsealed: 'allowed' | 'needs-choice' | null;
 }
 
 /** Event `layers.changed`: layers were added, updated, removed or the shared folder changed. */

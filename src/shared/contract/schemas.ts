@@ -202,5 +202,3 @@ export const importData = once(() => z.string().max(LIMITS.sealedImportBytes));
 export const layerColor = once(() => z.enum(LAYER_COLORS));
 /** Which notes: my own (`'mine'`) and/or layers by id. */
 export const layerSelection = once(() => z.array(z.union([z.literal(MY_NOTES), uuid()])).max(LIMITS.layers + 1));
-/** An absolute folder path (checked for existence by the core). */
-export const folderPath = once(() => z.string().min(1).max(LIMITS.pathLength));

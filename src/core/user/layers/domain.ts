@@ -20,6 +20,7 @@ import type {
   Provenance,
 } from '../../../shared/contract/layer-types';
 import { CoreError } from '../../../shared/contract/result';
+import { LIMITS } from '../../../shared/limits';
 import { LAYER_COLORS } from '../../../shared/contract/values';
 import type { UserContext } from '../context';
 import { newAnnotation } from '../edits';
@@ -112,6 +113,12 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
       );
     }
     const existing = file.author ? repo().byAuthor(file.author.id) : null;
+    if (!existing && repo().list().length >= LIMITS.layers) {
+      throw new CoreError(
+        'CONFLICT',
+        `You hold ${LIMITS.layers} layers, the most one installation keeps: ${who}'s file is not added. Remove a layer you no longer need first.`,
+      );
+    }
     if (!existing) return { action: 'add', existing, message: `Adds ${who}'s layer: ${counts}.` };
     const held = repo().version(existing.current);
     if (held?.fingerprint === file.fingerprint) {
@@ -245,7 +252,11 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
       return info(layer(id));
     },
 
-    /** Copies a layer's position of an option, or one of its notes, into the user's own notes. */
+    /**
+     * Copies a layer's position of an option, or one of its notes, into the user's own notes. Once: adopting
+     * the same note again (its copy not in the trash), or a position already taken from that layer, answers
+     * what is there (`already`) and changes nothing.
+     */
     adopt(args: { layerId: string; what: 'position' | 'note'; targetId?: string; noteId?: string }): AdoptResult {
       const l = layer(args.layerId);
       const v = repo().version(l.current);
@@ -255,11 +266,36 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
         const theirs = repo().positions(l.current).get(targetId);
         if (!theirs) throw new CoreError('NOT_FOUND', `${l.name} has no position on ${targetId}`);
         const from: Provenance = { ...base, itemId: targetId };
+        const mine = u.session().positions.get(targetId);
+        if (
+          mine &&
+          mine.position === theirs.position &&
+          mine.priority === theirs.priority &&
+          mine.adoptedFrom?.layerId === l.id &&
+          mine.adoptedFrom.itemId === targetId
+        ) {
+          // Pressed again: already this layer's value, taken from it; no second change in the history.
+          return { what: 'position', position: mine, annotation: null, from: mine.adoptedFrom, already: true };
+        }
         const position = positions.adopt(targetId, { position: theirs.position, priority: theirs.priority }, from);
-        return { what: 'position', position, annotation: null, from };
+        return { what: 'position', position, annotation: null, from, already: false };
       }
       const theirs = repo().annotation(l.current, args.noteId ?? '');
       if (!theirs) throw new CoreError('NOT_FOUND', `${l.name}'s layer has no note ${args.noteId ?? ''}`);
+      const copy = repo().adoptedNotes(l.id).get(theirs.id);
+      const existing = copy ? u.session().annotations.get(copy) : null;
+      if (existing && existing.deleted === null && existing.adoptedFrom) {
+        // Pressed again: the note adopted before is the answer; no identical second note (echoed to the colleague).
+        const option = u.session().positions.get(existing.blockId);
+        const { sectionId: _s, deleted: _d, ...annotation } = existing;
+        return {
+          what: 'note',
+          position: null,
+          annotation: { ...annotation, position: option?.position ?? null, priority: option?.priority ?? null },
+          from: existing.adoptedFrom,
+          already: true,
+        };
+      }
       const from: Provenance = { ...base, itemId: theirs.id };
       const fields = { blockId: theirs.blockId, note: theirs.note, color: theirs.color, tags: theirs.tags };
       let rec;
@@ -281,6 +317,7 @@ export function layersDomain(u: UserContext, positions: PositionsDomain) {
         position: null,
         annotation: { ...annotation, position: option?.position ?? null, priority: option?.priority ?? null },
         from,
+        already: false,
       };
     },
   };

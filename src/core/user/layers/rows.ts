@@ -112,6 +112,12 @@ export class LayerRepo {
       layers: db.prepare<[], LayerDbRow>(`SELECT ${layerCols} FROM layers ORDER BY added, id`),
       layer: db.prepare<[string], LayerDbRow>(`SELECT ${layerCols} FROM layers WHERE id = ?`),
       byAuthor: db.prepare<[string], LayerDbRow>(`SELECT ${layerCols} FROM layers WHERE author_id = ?`),
+      // The user's own notes (not in the trash) adopted from a layer's notes: Adopt is done once per note.
+      adopted: db.prepare<[string], { id: string; item: string }>(
+        `SELECT id, json_extract(adopted_from, '$.itemId') AS item FROM annotations
+         WHERE deleted IS NULL AND adopted_from IS NOT NULL AND json_extract(adopted_from, '$.layerId') = ?
+         ORDER BY created, id`,
+      ),
       insertLayer: db.prepare(
         `INSERT INTO layers (${layerCols}) VALUES (@id, @author_id, @name, @color, @visible, @added, @current, NULL)`,
       ),
@@ -199,6 +205,13 @@ export class LayerRepo {
   get(id: string): LayerRow | null {
     const r = this.q.layer.get(id);
     return r ? this.toLayer(r) : null;
+  }
+
+  /** The layer's note ids the user adopted, each with the id of the user's (first) copy. */
+  adoptedNotes(layerId: string): Map<string, string> {
+    const copies = new Map<string, string>();
+    for (const r of this.q.adopted.all(layerId)) if (!copies.has(r.item)) copies.set(r.item, r.id);
+    return copies;
   }
 
   byAuthor(authorId: string): LayerRow | null {

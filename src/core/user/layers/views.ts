@@ -40,8 +40,13 @@ export function layerViews(u: UserContext) {
       if (!layers.length || !blockIds.length) return { annotations: [], totals: {} };
       const byVersion = new Map(layers.map((l) => [l.current, l.id]));
       const { rows, totals } = repo().onBlocks(blockIds, [...byVersion.keys()], perBlock ?? DEFAULT_PER_BLOCK);
+      const copies = new Map(layers.map((l) => [l.id, repo().adoptedNotes(l.id)]));
       return {
-        annotations: rows.map((r) => ({ ...r.annotation, layerId: byVersion.get(r.versionId) ?? '' })),
+        annotations: rows.map((r) => {
+          const layerId = byVersion.get(r.versionId) ?? '';
+          const adoptedAs = copies.get(layerId)?.get(r.annotation.id);
+          return { ...r.annotation, layerId, ...(adoptedAs ? { adoptedAs } : {}) };
+        }),
         totals,
       };
     },
