@@ -12,7 +12,6 @@
  * writes nothing: never a plain file in a sealed folder.
  */
 import { nodeCrypto } from '../base/builtins';
-import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../shared/errors';
 import { unseal } from '../exchange/seal';
