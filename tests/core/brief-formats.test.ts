@@ -171,7 +171,7 @@ describe('brief from a seeded data folder', () => {
   it('CSV: notes as plain text', () => {
     const csv = text('csv');
     expect(csv).toContain(
-      "Labour inspection matters here:\n'- recruitment fees\n'- passports\nSee ILO C181 (https://www.ilo.org/c181).",
+      "Labour inspection matters here:\n• recruitment fees\n• passports\nSee ILO C181 (https://www.ilo.org/c181).",
     );
     expect(csv).not.toContain('*');
   });
