@@ -164,7 +164,7 @@ describe.skipIf(!SOFFICE)('CSV export read by LibreOffice Calc (formulas evaluat
       for (const c of cells) for (const line of c.text.split('\n')) expect(line).not.toMatch(/^[ "]*[=+\-@＝＋－＠]/);
       if (separator === 44) {
         // Read with the separator it was written with, Calc sees exactly what csv-parse sees.
-        const rows = parse<string[]>(csv, { bom: true });
+        const rows: string[][] = parse(csv, { bom: true });
         // (Empty cells are not in the flat ODS file: compare the filled ones, in order.)
         // Calc drops a tab inside a cell, the one difference.
         const noTab = (v: string): string => v.replace(/\t/g, '');
