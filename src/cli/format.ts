@@ -167,7 +167,7 @@ export function bookmarkLine(b: Bookmark, label?: string): string {
 }
 
 export function previewLines(preview: ImportPreview): string[] {
-  const counts = `${preview.added} new, ${preview.updated} updated, ${preview.unchanged} unchanged, ${preview.skipped} kept (local copy newer), ${preview.orphans} unattached`;
+  const counts = `${preview.added} new, ${preview.updated} updated, ${preview.unchanged} unchanged, ${preview.skipped} kept (local copy newer), ${preview.orphans} unattached; positions: ${preview.positions.added} new, ${preview.positions.updated} updated, ${preview.positions.kept} kept`;
   return [counts, ...preview.details.map((d) => `  ${d}`)];
 }
 
