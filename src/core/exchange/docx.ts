@@ -15,7 +15,10 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  Footer,
+  Header,
   HeadingLevel,
+  PageNumber,
   Packer,
   Paragraph,
   Table,
@@ -42,7 +45,12 @@ export const STYLES = {
   appLink: 'AppLink',
   meta: 'BriefMeta',
   tableText: 'TableText',
+  header: 'Header',
+  footer: 'Footer',
 } as const;
+
+/** A4 in twentieths of a point (Word's unit). */
+const A4 = { width: 11_906, height: 16_838 } as const;
 
 const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
   {
@@ -72,6 +80,9 @@ const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
     run: { size: 18 },
     paragraph: { spacing: { after: 0 } },
   },
+  // Word's own style names for the header and footer, so a ministry template restyles them.
+  { id: STYLES.header, name: 'header', basedOn: 'Normal', run: { size: 16, color: '444444' } },
+  { id: STYLES.footer, name: 'footer', basedOn: 'Normal', run: { size: 16, color: '444444' } },
 ];
 
 const one = (text: string): string => xmlSafe(text).replace(/\s*\n\s*/g, ' ');
@@ -199,7 +210,42 @@ function* documentSteps(brief: Brief): Steps<Document> {
       { name: 'RecollectionGenerated', value: xmlSafe(brief.generated) },
     ],
     styles: { paragraphStyles: PARAGRAPH_STYLES },
-    sections: [{ children }],
+    sections: [
+      {
+        properties: { page: { size: A4 } },
+        headers: { default: runningHeader(brief) },
+        footers: { default: runningFooter(brief) },
+        children,
+      },
+    ],
+  });
+}
+
+/** The marking line, when the brief has a classification (none without one). */
+const marking = (brief: Brief): Paragraph[] =>
+  brief.classification
+    ? [new Paragraph({ style: STYLES.classification, children: [new TextRun(one(brief.classification))] })]
+    : [];
+
+/** On every page, top: the marking, then the brief's title and date. */
+function runningHeader(brief: Brief): Header {
+  const date = brief.header.find((h) => h.name === 'Date')?.value;
+  const line = date ? `${brief.title} · ${date}` : brief.title;
+  return new Header({
+    children: [...marking(brief), new Paragraph({ style: STYLES.header, children: [new TextRun(one(line))] })],
+  });
+}
+
+/** On every page, bottom: "Page X of Y" (Word's PAGE and NUMPAGES fields), then the marking. */
+function runningFooter(brief: Brief): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLES.footer,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+      }),
+      ...marking(brief),
+    ],
   });
 }
 
