@@ -209,7 +209,7 @@ describe('brief from a seeded data folder', () => {
           { format: 'docx', scope: { kind: 'all' }, includeNotes: true, header: { ...HEADER, classification: '' } },
           NOW,
         )
-      ).data as Uint8Array,
+      ).data,
     );
     const names = Object.keys(plain.files);
     const parts = await Promise.all(
