@@ -264,6 +264,23 @@ describe('brief from a seeded data folder', () => {
     180_000,
   );
 
+  it('DOCX: summary-table columns fit their content, the option text widest, filling the text width', async () => {
+    const zip = await JSZip.loadAsync(files.get('docx') as Uint8Array);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(xml)?.[1] ?? '';
+    const widths = [...grid.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(7); // Option, Text, Position, Priority, Note, Capital, Expert A
+    const [option, words, position, priority, note] = widths as [number, number, number, number, number];
+    expect(words).toBe(Math.max(...widths));
+    expect(note).toBeGreaterThan(option);
+    expect(priority).toBeLessThan(option);
+    expect(position).toBeGreaterThan(priority);
+    const sum = widths.reduce((a, b) => a + b, 0);
+    expect(sum).toBeLessThanOrEqual(11_906 - 2 * 1440);
+    expect(sum).toBeGreaterThan(11_906 - 2 * 1440 - 10);
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+
   it('CSV: notes as plain text', () => {
     const csv = text('csv');
     expect(csv).toContain(

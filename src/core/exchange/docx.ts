@@ -23,6 +23,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -101,26 +102,45 @@ function quote(text: string): Paragraph {
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-const cell = (text: string, bold = false): TableCell =>
+const cell = (text: string, width: number, bold = false): TableCell =>
   new TableCell({
+    width: { size: width, type: WidthType.DXA },
     children: [new Paragraph({ style: STYLES.tableText, children: [new TextRun({ text: one(text), bold })] })],
   });
 
+/** The text width of an A4 page with Word's default margins (2.54 cm each side), in twips. */
+const TEXT_WIDTH = A4.width - 2 * 1440;
+/** Shares of the width: the option's text widest, then the note; "Priority", "Medium" and "amendments" unbroken at the table's 9 pt. */
+const SHARES = { Option: 15, Text: 28, Position: 17, Priority: 12, Note: 22 } as const;
+const LAYER_SHARE = 11;
+
+/** Column widths that fit the content (twips), summing to the text width. */
+function summaryWidths(layers: number): number[] {
+  const shares = [...SUMMARY_COLUMNS.map((c) => SHARES[c]), ...Array<number>(layers).fill(LAYER_SHARE)];
+  const total = shares.reduce((a, b) => a + b, 0);
+  return shares.map((s) => Math.floor((s / total) * TEXT_WIDTH));
+}
+
 function table(group: BriefGroup, layers: readonly string[]): Table {
+  const widths = summaryWidths(layers.length);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: [...SUMMARY_COLUMNS, ...layers].map((c) => cell(c, true)),
+    children: [...SUMMARY_COLUMNS, ...layers].map((c, i) => cell(c, widths[i] ?? 0, true)),
   });
   const rows = group.rows.map(
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: [r.label, r.words, r.position, r.priority, r.note, ...r.delegation].map((c) => cell(c)),
+        children: [r.label, r.words, r.position, r.priority, r.note, ...r.delegation].map((c, i) =>
+          cell(c, widths[i] ?? 0),
+        ),
       }),
   );
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: {
       top: BORDER,
       bottom: BORDER,
