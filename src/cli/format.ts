@@ -37,21 +37,26 @@ const SEQUENCES = [
 /** C0 controls but tab and line feed, DEL, C1 controls. */
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 /* eslint-enable no-control-regex */
+/**
+ * Bidirectional controls (ALM, LRM, RLM, the embeddings and overrides U+202A–202E, the isolates
+ * U+2066–2069): a terminal cannot isolate a note, so a U+202E would reverse the lines after it.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Text safe to write to a terminal: escape sequences and control characters removed. */
+/** Text safe to write to a terminal: escape sequences, control characters and bidi controls removed. */
 export function terminalText(text: string): string {
   let out = text;
   for (const sequence of SEQUENCES) out = out.replace(sequence, '');
-  return out.replace(CONTROLS, '');
+  return out.replace(CONTROLS, '').replace(BIDI, '');
 }
 
 /**
- * JSON for a terminal: JSON.stringify escapes C0 but writes DEL and C1 (0x9B is CSI)
- * raw; inside a JSON string \\u escapes are the same value, so the data is unchanged.
+ * JSON for a terminal: JSON.stringify escapes C0 but writes DEL, C1 (0x9B is CSI) and the
+ * bidi controls raw; inside a JSON string \\u escapes are the same value, so the data is unchanged.
  */
 export function terminalJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(
-    /[\x7f-\x9f\u2028\u2029]/g,
+    /[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
@@ -162,7 +167,7 @@ export function bookmarkLine(b: Bookmark, label?: string): string {
 }
 
 export function previewLines(preview: ImportPreview): string[] {
-  const counts = `${preview.added} new, ${preview.updated} updated, ${preview.unchanged} unchanged, ${preview.skipped} kept (local copy newer), ${preview.orphans} unattached`;
+  const counts = `${preview.added} new, ${preview.updated} updated, ${preview.unchanged} unchanged, ${preview.skipped} kept (local copy newer), ${preview.orphans} unattached; positions: ${preview.positions.added} new, ${preview.positions.updated} updated, ${preview.positions.kept} kept`;
   return [counts, ...preview.details.map((d) => `  ${d}`)];
 }
 

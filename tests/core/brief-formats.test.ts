@@ -12,7 +12,8 @@
  * and never shown with asterisks outside the Markdown export; a typed
  * <script> shown as text and never run; the content build only in metadata.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -28,6 +29,10 @@ import type { ExportFormat } from '../../src/shared/contract/types';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
 
 const OUT = join(process.cwd(), 'test-results', 'brief');
+/** LibreOffice Writer and poppler's tools, to read the .docx as a ministry would (Debian: libreoffice-writer, poppler-utils). */
+const READERS = ['soffice', 'pdfinfo', 'pdftotext', 'pdftoppm'].every(
+  (tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).error === undefined,
+);
 const NOW = new Date('2026-11-30T09:00:00Z');
 const HEADER = {
   title: 'Brief for the third round',
@@ -168,10 +173,118 @@ describe('brief from a seeded data folder', () => {
     expect((await zip.file('docProps/custom.xml')?.async('string')) ?? '').toMatch(/[0-9a-f]{64}/);
   });
 
+  it('DOCX: marking and page X of Y on every page, in real header and footer parts; A4', async () => {
+    const zip = await JSZip.loadAsync(files.get('docx') as Uint8Array);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
+    const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+    const partOf = async (kind: 'header' | 'footer'): Promise<string> => {
+      const ref = new RegExp(`<w:${kind}Reference w:type="default" r:id="(rId[^"]+)"`).exec(xml);
+      expect(ref, `a default ${kind} reference in the section`).not.toBeNull();
+      const target = new RegExp(`Id="${ref![1]}" Type="[^"]*/${kind}" Target="([^"]+)"`).exec(rels);
+      expect(target, `${kind} relationship`).not.toBeNull();
+      expect(types).toContain(`PartName="/word/${target![1]}"`);
+      return (await zip.file(`word/${target![1]}`)?.async('string')) ?? '';
+    };
+    const texts = (part: string): string[] =>
+      [...part.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) =>
+        [...(m[1] ?? m[2] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+      );
+    const header = await partOf('header');
+    const footer = await partOf('footer');
+    expect(texts(header)).toEqual([HEADER.classification, `${HEADER.title} · ${HEADER.date}`]);
+    expect(header).toContain('<w:pStyle w:val="Classification"/>');
+    expect(header).toContain('<w:pStyle w:val="Header"/>');
+    expect(texts(footer)).toEqual(['Page  of ', HEADER.classification]);
+    // Word's fields: the page and the number of pages, computed by the reader.
+    const fields = [...footer.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1]?.trim());
+    expect(fields).toEqual(['PAGE', 'NUMPAGES']);
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    // Without a classification, no marking line: the running title and the page numbers only.
+    const plain = await JSZip.loadAsync(
+      (
+        await renderExport(
+          content,
+          tc.core.user,
+          { format: 'docx', scope: { kind: 'all' }, includeNotes: true, header: { ...HEADER, classification: '' } },
+          NOW,
+        )
+      ).data,
+    );
+    const names = Object.keys(plain.files);
+    const parts = await Promise.all(
+      names.filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).map((n) => plain.file(n)!.async('string')),
+    );
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      expect(part).not.toContain('Classification');
+      expect(part).not.toContain(HEADER.classification);
+    }
+  });
+
+  it.skipIf(!READERS)(
+    'DOCX in LibreOffice Writer: every page has the marking and "Page N of M"; page images',
+    () => {
+      const dir = join(OUT, 'writer');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'brief.docx'), files.get('docx') as Uint8Array);
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'brief.docx'),
+        ],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
+      const pdf = join(dir, 'brief.pdf');
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+      expect(pages).toBeGreaterThan(1);
+      expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/m);
+      for (let n = 1; n <= pages; n++) {
+        const page = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], {
+          encoding: 'utf8',
+        });
+        // Writer prints the Classification style in capitals, as Word does.
+        expect(page.match(new RegExp(HEADER.classification.toUpperCase(), 'g')), `page ${n}`).toHaveLength(
+          n === 1 ? 3 : 2,
+        );
+        expect(page).toContain(`Page ${n} of ${pages}`);
+        expect(page).toContain(`${HEADER.title} · ${HEADER.date}`);
+      }
+      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(OUT, 'writer-page')]);
+      rmSync(join(dir, 'profile'), { recursive: true, force: true });
+    },
+    180_000,
+  );
+
+  it('DOCX: summary-table columns fit their content, the option text widest, filling the text width', async () => {
+    const zip = await JSZip.loadAsync(files.get('docx') as Uint8Array);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(xml)?.[1] ?? '';
+    const widths = [...grid.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(7); // Option, Text, Position, Priority, Note, Capital, Expert A
+    const [option, words, position, priority, note] = widths as [number, number, number, number, number];
+    expect(words).toBe(Math.max(...widths));
+    expect(note).toBeGreaterThan(option);
+    expect(priority).toBeLessThan(option);
+    expect(position).toBeGreaterThan(priority);
+    const sum = widths.reduce((a, b) => a + b, 0);
+    expect(sum).toBeLessThanOrEqual(11_906 - 2 * 1440);
+    expect(sum).toBeGreaterThan(11_906 - 2 * 1440 - 10);
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+
   it('CSV: notes as plain text', () => {
     const csv = text('csv');
     expect(csv).toContain(
-      "Labour inspection matters here:\n'- recruitment fees\n'- passports\nSee ILO C181 (https://www.ilo.org/c181).",
+      'Labour inspection matters here:\n• recruitment fees\n• passports\nSee ILO C181 (https://www.ilo.org/c181).',
     );
     expect(csv).not.toContain('*');
   });

@@ -6,10 +6,13 @@
  * file without a passphrase, with a wrong one, or changed (header, payload,
  * cut short) is refused with its own code and sentence, and the notes are
  * exactly as before; CSV, Markdown, HTML and DOCX exports and unknown files
- * get one sentence naming what they are, never a JSON parse position.
+ * get one sentence naming what they are, never a JSON parse position. Files
+ * sealed by the reference age tool (`age -p`, armored and binary, the
+ * passphrase typed at its terminal prompt through `expect`) import too.
  */
 import type * as NodeCrypto from 'node:crypto';
 import type * as Builtins from '../../src/core/base/builtins';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,4 +235,59 @@ describe('import names what a file is', () => {
     writeFileSync(join(dir, 'sealed.recollection'), sealed.get('json')!.data);
     expect(await readImportFile(join(dir, 'sealed.recollection'))).toBe(sealed.get('json')!.data);
   });
+});
+
+const AGE_TOOL = spawnSync('age', ['--version']).status === 0 && spawnSync('expect', ['-v']).status === 0;
+
+/** Seals `input` with the reference age tool, typing the passphrase at its prompt (it reads only a terminal). */
+function ageSeal(input: string, output: string, armored: boolean): void {
+  const script = [
+    'set timeout 60',
+    `spawn age -p ${armored ? '-a ' : ''}-o {${output}} {${input}}`,
+    'expect "passphrase"',
+    `send -- "${PASS}\r"`,
+    'expect "onfirm"',
+    `send -- "${PASS}\r"`,
+    'expect eof',
+    'lassign [wait] pid spawnid os value',
+    'exit $value',
+  ].join('\n');
+  execFileSync('expect', ['-c', script], { stdio: 'pipe', timeout: 90_000 });
+}
+
+describe.skipIf(!AGE_TOOL)('files sealed by the reference age tool (age -p)', () => {
+  it.each([
+    ['armored (age -p -a)', true],
+    ['binary (age -p)', false],
+  ] as const)(
+    '%s: the JSON export inside imports with its passphrase',
+    async (_, armored) => {
+      const dir = mkdtempSync(join(tmpdir(), 'recollection-age-'));
+      dirs.push(dir);
+      writeFileSync(join(dir, 'notes.json'), plain.get('json')!.data);
+      ageSeal(join(dir, 'notes.json'), join(dir, 'notes.age'), armored);
+      const data = await readImportFile(join(dir, 'notes.age'));
+      expect(data).toContain('-----BEGIN AGE ENCRYPTED FILE-----');
+      expect(data).not.toContain('red line');
+      const fresh = open();
+      const needed = await fresh('import.preview', { data });
+      expect(needed.ok ? null : needed.error.code).toBe('PASSPHRASE_NEEDED');
+      const wrong = await fresh('import.preview', { data, passphrase: 'not the passphrase at all' });
+      expect(wrong.ok ? null : wrong.error.code).toBe('WRONG_PASSPHRASE');
+      await value(fresh('import.apply', { data, passphrase: PASS }));
+      const notes = await value(fresh('annotations.list', {}));
+      expect(notes.map((n) => n.note)).toEqual(['Our **red line**: no return without review']);
+    },
+    120_000,
+  );
+
+  it('a bare age file holding something else says what it holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recollection-age-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'notes.csv'), plain.get('csv')!.data);
+    ageSeal(join(dir, 'notes.csv'), join(dir, 'notes.age'), true);
+    const err = await refused(await readImportFile(join(dir, 'notes.age')), PASS);
+    expect(err.code).toBe('INVALID_ARGUMENT');
+    expect(err.message).toMatch(/^This age file holds a spreadsheet \(CSV\) exported by Recollection/);
+  }, 120_000);
 });

@@ -220,3 +220,45 @@ describe('export entries', () => {
     store.close();
   });
 });
+
+describe('import preview of positions', () => {
+  const positionsOf = (store: UserStore) =>
+    store.positions
+      .list()
+      .filter((r) => r.modified !== null)
+      .map((r) => ({ targetId: r.block.id, position: r.position, priority: r.priority, modified: r.modified! }));
+
+  it('counts the positions it lists, and names them in words', async () => {
+    const source = openStore();
+    source.annotations.create({ blockId: PO, note: 'only one note' });
+    source.positions.set({ targetId: PO, position: 'red-line', priority: 'high' });
+    source.positions.set({ targetId: 'c2.f2.po.2', position: 'ask-capital', priority: null });
+    source.positions.set({ targetId: 'c2.f2.pa.1', position: 'support-with-amendments', priority: 'low' });
+    const bundle = {
+      bookmarks: source.bookmarks.list(),
+      annotations: source.annotations.list(),
+      positions: positionsOf(source),
+    };
+    expect(bundle.positions).toHaveLength(3);
+    const target = openStore();
+    clock = new Date('2025-04-01T11:00:00.000Z');
+    target.positions.set({ targetId: 'c2.f2.po.2', position: 'oppose', priority: null }); // newer here
+    const preview = target.exchange.preview(bundle);
+    expect(preview).toMatchObject({ added: 1, updated: 0, positions: { added: 2, updated: 0, kept: 1 } });
+    const lines = preview.details.filter((d) => d.startsWith('position on'));
+    // One line per counted position, no more, no fewer.
+    const { added, updated, kept } = preview.positions;
+    expect(lines).toHaveLength(added + updated + kept);
+    expect(lines).toEqual([
+      'position on Cluster 2 (2), Policy option 1: Red line, High priority (new)',
+      'position on Cluster 2 (2), Policy option 2: the local value is newer (kept; the imported Ask capital is in its history)',
+      'position on Cluster 2 (2), Practical action 1: Support with amendments, Low priority (new)',
+    ]);
+    for (const code of ['red-line', 'ask-capital', 'support-with-amendments'])
+      expect(preview.details.join('\n')).not.toContain(code);
+    // What apply reports is what the preview said.
+    expect(await target.exchange.apply(bundle)).toEqual(preview);
+    source.close();
+    target.close();
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { notePlainText } from '../../shared/markdown/note';
+import { COLOR_LABELS, POSITION_LABELS, PRIORITY_LABELS } from '../../shared/vocabulary/labels';
 import { describe, expect, it } from 'vitest';
 import { TAG_SEPARATOR, defuse, exportCsv } from './csv';
 import { CSV_COLUMNS } from './csv-columns';
@@ -38,17 +39,17 @@ describe('CSV export', () => {
       expect(row.cluster).toBe(e.clusterTitle ?? '');
       expect(row.focus_area).toBe(e.focusAreaTitle ?? '');
       expect(row.quote).toBe(a?.selector?.exact ?? e.block?.text ?? e.target?.excerpt ?? '');
-      expect(row.position).toBe(a?.position ?? '');
-      expect(row.priority).toBe(a?.priority ?? '');
-      expect(row.color).toBe(a?.color ?? '');
+      // Marks in words, as the app shows them.
+      expect(row.position).toBe(a?.position ? POSITION_LABELS[a.position].label : '');
+      expect(row.priority).toBe(a?.priority ? PRIORITY_LABELS[a.priority] : '');
+      expect(row.color).toBe(a?.color ? COLOR_LABELS[a.color] : '');
       expect(row.tags === '' ? [] : row.tags.split(TAG_SEPARATOR)).toEqual(a?.tags ?? []);
       expect(row.created).toBe(a?.created ?? b?.created);
       expect(row.modified).toBe(a?.modified ?? b?.modified);
       expect(row.anchor).toBe(a ? (e.target ? a.anchor : 'orphan') : e.target ? 'attached' : 'orphan');
       expect(row.link).toBe(`recollection://block/${row.block_id}`);
-      // Lines starting like a formula (Markdown bullets "- ") carry the defusing quote; see below.
-      // The note reads as plain text: its Markdown markup is removed (#15.2).
-      if (a) expect(row.note).toBe(defuse(notePlainText(a.note)));
+      // The note reads as plain text: its Markdown markup is removed, list items as "• " lines.
+      if (a) expect(row.note).toBe(defuse(notePlainText(a.note, { bullet: '• ', rule: '—' })));
       else expect(row.note).toBe(b!.label); // these labels all say more than the citation
     });
     const multiline = rows.find((r) => r.note.includes('ILO C189'))!;
@@ -74,7 +75,7 @@ describe('CSV export', () => {
       `'=1+1`, // a tab-indented line is a code block in Markdown: its text is "=1+1"
       `'@risk: ask capital`,
     ]);
-    expect(out[0].tags).toBe(`'+cmd${TAG_SEPARATOR}@SUM(1)`);
+    expect(out[0].tags).toBe(`'+cmd${TAG_SEPARATOR}'@SUM(1)`);
     // No cell of any row starts with a formula trigger.
     for (const row of [...out, ...rows])
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -100,7 +101,8 @@ describe('CSV export', () => {
     expect(out.map((r) => r.type)).toEqual(['annotation', 'annotation', 'annotation', 'bookmark']);
     expect(out[0].note).toBe("Ask capital first\n'=1+1\n'@SUM(2*3)\n'-2+3");
     // Plain text of the notes (Markdown read, line ends normalised), every line still defused.
-    expect(out[1].note).toBe("'- check with capital\n'- check the SDG target\n'- ask");
+    // List items are "• " lines: no formula, so no stray quote (a "- " line would need one).
+    expect(out[1].note).toBe('• check with capital\n• check the SDG target\n• ask');
     expect(out[2].note).toBe(`line\n'=HYPERLINK("x")\n'=1\n'@A1`);
     expect(out[3].note).toBe("first\n'=cmd|calc");
     // No line of any cell starts with a formula trigger unprefixed.

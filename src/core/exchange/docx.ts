@@ -15,11 +15,15 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  Footer,
+  Header,
   HeadingLevel,
+  PageNumber,
   Packer,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -42,7 +46,12 @@ export const STYLES = {
   appLink: 'AppLink',
   meta: 'BriefMeta',
   tableText: 'TableText',
+  header: 'Header',
+  footer: 'Footer',
 } as const;
+
+/** A4 in twentieths of a point (Word's unit). */
+const A4 = { width: 11_906, height: 16_838 } as const;
 
 const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
   {
@@ -72,6 +81,9 @@ const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
     run: { size: 18 },
     paragraph: { spacing: { after: 0 } },
   },
+  // Word's own style names for the header and footer, so a ministry template restyles them.
+  { id: STYLES.header, name: 'header', basedOn: 'Normal', run: { size: 16, color: '444444' } },
+  { id: STYLES.footer, name: 'footer', basedOn: 'Normal', run: { size: 16, color: '444444' } },
 ];
 
 const one = (text: string): string => xmlSafe(text).replace(/\s*\n\s*/g, ' ');
@@ -90,26 +102,45 @@ function quote(text: string): Paragraph {
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-const cell = (text: string, bold = false): TableCell =>
+const cell = (text: string, width: number, bold = false): TableCell =>
   new TableCell({
+    width: { size: width, type: WidthType.DXA },
     children: [new Paragraph({ style: STYLES.tableText, children: [new TextRun({ text: one(text), bold })] })],
   });
 
+/** The text width of an A4 page with Word's default margins (2.54 cm each side), in twips. */
+const TEXT_WIDTH = A4.width - 2 * 1440;
+/** Shares of the width: the option's text widest, then the note; "Priority", "Medium" and "amendments" unbroken at the table's 9 pt. */
+const SHARES = { Option: 15, Text: 28, Position: 17, Priority: 12, Note: 22 } as const;
+const LAYER_SHARE = 11;
+
+/** Column widths that fit the content (twips), summing to the text width. */
+function summaryWidths(layers: number): number[] {
+  const shares = [...SUMMARY_COLUMNS.map((c) => SHARES[c]), ...Array<number>(layers).fill(LAYER_SHARE)];
+  const total = shares.reduce((a, b) => a + b, 0);
+  return shares.map((s) => Math.floor((s / total) * TEXT_WIDTH));
+}
+
 function table(group: BriefGroup, layers: readonly string[]): Table {
+  const widths = summaryWidths(layers.length);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: [...SUMMARY_COLUMNS, ...layers].map((c) => cell(c, true)),
+    children: [...SUMMARY_COLUMNS, ...layers].map((c, i) => cell(c, widths[i] ?? 0, true)),
   });
   const rows = group.rows.map(
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: [r.label, r.words, r.position, r.priority, r.note, ...r.delegation].map((c) => cell(c)),
+        children: [r.label, r.words, r.position, r.priority, r.note, ...r.delegation].map((c, i) =>
+          cell(c, widths[i] ?? 0),
+        ),
       }),
   );
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: {
       top: BORDER,
       bottom: BORDER,
@@ -199,7 +230,42 @@ function* documentSteps(brief: Brief): Steps<Document> {
       { name: 'RecollectionGenerated', value: xmlSafe(brief.generated) },
     ],
     styles: { paragraphStyles: PARAGRAPH_STYLES },
-    sections: [{ children }],
+    sections: [
+      {
+        properties: { page: { size: A4 } },
+        headers: { default: runningHeader(brief) },
+        footers: { default: runningFooter(brief) },
+        children,
+      },
+    ],
+  });
+}
+
+/** The marking line, when the brief has a classification (none without one). */
+const marking = (brief: Brief): Paragraph[] =>
+  brief.classification
+    ? [new Paragraph({ style: STYLES.classification, children: [new TextRun(one(brief.classification))] })]
+    : [];
+
+/** On every page, top: the marking, then the brief's title and date. */
+function runningHeader(brief: Brief): Header {
+  const date = brief.header.find((h) => h.name === 'Date')?.value;
+  const line = date ? `${brief.title} · ${date}` : brief.title;
+  return new Header({
+    children: [...marking(brief), new Paragraph({ style: STYLES.header, children: [new TextRun(one(line))] })],
+  });
+}
+
+/** On every page, bottom: "Page X of Y" (Word's PAGE and NUMPAGES fields), then the marking. */
+function runningFooter(brief: Brief): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLES.footer,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+      }),
+      ...marking(brief),
+    ],
   });
 }
 

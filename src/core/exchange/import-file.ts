@@ -39,6 +39,8 @@ export async function readImportFile(path: string): Promise<string> {
   const bytes = await fsPromises().readFile(path);
   // Named from its bytes before decoding: a DOCX or PDF is "a Word document", not "invalid UTF-8 at byte 10".
   const kind = sniffBytes(bytes);
+  // A binary age file (the age tool's `age -p` without -a) is read as its armored text form.
+  if (kind === 'age-binary') return (await import('age-encryption')).armor.encode(bytes);
   if (kind) sniff.refuseUnreadable(kind, basename(path));
   const text = decodeUtf8(bytes, basename(path));
   // Named here too (the import channel names it again, without the file's name).

@@ -7,7 +7,8 @@
  * The file is text: three plain lines saying what it is (and the SHA-256 of the
  * sealed bytes), then age's ASCII armor. Inside, the age payload starts with
  * one header line (`RECOLLECTION-SEALED/1 {"format":…,"filename":…}`) naming
- * what the seal holds, then the export's bytes unchanged.
+ * what the seal holds, then the export's bytes unchanged. A bare age file
+ * (the age tool's `age -p`, armored or binary) holding a JSON export opens too.
  *
  * Constraints: all or nothing (age authenticates every 64 KiB chunk and the
  * end; nothing is returned until the whole payload is checked); a wrong
@@ -25,7 +26,7 @@ import type { ExportFile } from '../../shared/contract/types';
 import { SAVE_FORMATS, type SaveFormat } from '../../shared/contract/values';
 import { LIMITS } from '../../shared/limits';
 import { scryptIdentity, scryptRecipient } from './seal-scrypt';
-import { AGE_ARMOR_BEGIN, IMPORTABLE } from './sniff';
+import { AGE_ARMOR_BEGIN, IMPORTABLE, describeKind, sniffBytes, sniffText } from './sniff';
 
 /** log2 of scrypt's N when sealing: 2^17 (128 MiB of memory; seconds of work) — see docs/export-import.md. */
 export const SEAL_WORK_FACTOR = 17;
@@ -162,12 +163,28 @@ export async function unseal(text: string, passphrase: string): Promise<SealedCo
   return readInner(plain);
 }
 
+/**
+ * What a bare age file holds (sealed with the age tool, `age -p`, not by Recollection): an
+ * importable JSON export is read like one sealed here; anything else is named.
+ */
+function bareContent(plain: Uint8Array): SealedContent {
+  const kind = sniffBytes(plain) ?? sniffText(new TextDecoder().decode(plain.subarray(0, 64 * 1024)));
+  if (kind === 'sealed')
+    throw new CoreError('INVALID_ARGUMENT', `This age file holds another sealed file. ${IMPORTABLE}`);
+  if (kind !== 'json') throw new CoreError('INVALID_ARGUMENT', describeKind(kind, 'This age file holds'));
+  if (plain.length > LIMITS.importBytes) {
+    throw new CoreError(
+      'INVALID_ARGUMENT',
+      `The export in this sealed file is larger than ${LIMITS.importBytes / 1024 / 1024} MB; it cannot be imported.`,
+    );
+  }
+  return { format: 'json', filename: 'notes.json', data: plain };
+}
+
 function readInner(plain: Uint8Array): SealedContent {
   const end = plain.indexOf(0x0a);
   const line = new TextDecoder().decode(plain.subarray(0, end < 0 ? 0 : Math.min(end, 1024)));
-  if (!line.startsWith(MAGIC)) {
-    throw new CoreError('INVALID_ARGUMENT', `This age file does not hold a Recollection export. ${IMPORTABLE}`);
-  }
+  if (!line.startsWith(MAGIC)) return bareContent(plain);
   let header: z.infer<ReturnType<typeof innerHeader>>;
   try {
     header = innerHeader().parse(JSON.parse(line.slice(MAGIC.length)));

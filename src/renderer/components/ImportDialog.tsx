@@ -36,6 +36,8 @@ function summary(p: ImportPreview): string {
   const parts = [`${p.added} new`, `${p.updated} updated`, `${p.orphans} unattached`];
   if (p.unchanged) parts.push(`${p.unchanged} unchanged`);
   if (p.skipped) parts.push(`${p.skipped} kept as they are here (newer)`);
+  const { added, updated, kept } = p.positions;
+  if (added + updated + kept) parts.push(`positions: ${added} new, ${updated} updated, ${kept} kept (newer here)`);
   return parts.join(', ');
 }
 

@@ -52,7 +52,11 @@ export function ImportLayerChoice({
   const isNew = preview.action === 'add';
   return (
     <fieldset className="import-mode">
-      <legend>This file is {preview.author.name}'s notes</legend>
+      <legend>
+        {preview.author.name.trim()
+          ? `This file is ${preview.author.name}'s notes`
+          : "This file is a colleague's notes (no name set)"}
+      </legend>
       <label className="radio">
         <input type="radio" name="import-mode" checked={mode === 'layer'} onChange={() => onMode('layer')} />
         <span>

@@ -288,6 +288,8 @@ export interface ImportPreview {
   /** Incoming record older than the local one: kept local. */
   skipped: number;
   orphans: number;
+  /** Options' positions: new here, replaced by a newer imported value, kept because the local one is newer. */
+  positions: { added: number; updated: number; kept: number };
   details: string[];
 }
 

@@ -53,9 +53,12 @@ function inlineText(children: readonly NoteToken[] | null): string {
 /**
  * The note as plain, readable text (CSV, command line, one-line summaries):
  * emphasis and link markup gone, list items as "- " or "1. " lines, a link's
- * address in brackets after its text when it differs from the text.
+ * address in brackets after its text when it differs from the text. `marks`
+ * changes the bullet and the thematic break (the CSV uses "• " and "—", which
+ * no spreadsheet reads as the start of a formula).
  */
-export function notePlainText(text: string): string {
+export function notePlainText(text: string, marks: { bullet?: string; rule?: string } = {}): string {
+  const { bullet = '- ', rule = '---' } = marks;
   const lines: string[] = [];
   const lists: Array<{ ordered: boolean; n: number }> = [];
   let prefix = '';
@@ -66,7 +69,7 @@ export function notePlainText(text: string): string {
     else if (t.type === 'list_item_open') {
       const list = lists[lists.length - 1];
       const indent = '  '.repeat(Math.max(0, lists.length - 1));
-      prefix = list?.ordered ? `${indent}${list.n++}. ` : `${indent}- `;
+      prefix = list?.ordered ? `${indent}${list.n++}. ` : `${indent}${bullet}`;
     } else if (t.type === 'inline') {
       let s = '';
       let href: string | null = null;
@@ -88,7 +91,7 @@ export function notePlainText(text: string): string {
       prefix = '';
     } else if (t.type === 'fence' || t.type === 'code_block') {
       lines.push(...t.content.replace(/\n$/, '').split('\n'));
-    } else if (t.type === 'hr') lines.push('---');
+    } else if (t.type === 'hr') lines.push(rule);
   }
   return lines.join('\n');
 }

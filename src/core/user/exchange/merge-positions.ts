@@ -7,11 +7,13 @@
  * option's history, so an import never loses a position.
  *
  * Constraint: planning only (no writes); merge.ts applies the steps in
- * its one transaction. The preview's counters count notes and bookmarks; a
- * position's fate is told in its details lines. A value already in the history is not written twice, so
+ * its one transaction. The preview counts positions apart (`positions`: new,
+ * updated, kept), each with its details line in words ("Red line, High
+ * priority"). A value already in the history is not written twice, so
  * importing the same file again changes nothing.
  */
 import { CoreError } from '../../../shared/contract/result';
+import { POSITION_LABELS, PRIORITY_LABELS } from '../../../shared/vocabulary/labels';
 import type { OptionPosition } from '../../../shared/contract/types';
 import type { ContentLookup } from '../../content/lookup';
 import type { PastPosition } from '../positions/rows';
@@ -34,6 +36,8 @@ export function planPositions(
   content: ContentLookup,
   candidates: readonly Candidate[],
   detail: (line: string) => void,
+  /** Counted here, one a line of the details, so the preview's counts and its list agree. */
+  count: { added: number; updated: number; kept: number },
 ): PositionStep[] {
   const byTarget = new Map<string, Candidate[]>();
   for (const c of candidates) byTarget.set(c.targetId, [...(byTarget.get(c.targetId) ?? []), c]);
@@ -63,17 +67,27 @@ export function planPositions(
     };
     const where = content.summary(targetId)?.label ?? targetId;
     if (!block) detail(`position on ${targetId}: not in this edition of the document (kept)`);
+    // In words, as the app shows them ("Red line, High").
+    const words = [
+      newest.position ? POSITION_LABELS[newest.position].label : 'No position',
+      newest.priority ? `${PRIORITY_LABELS[newest.priority]} priority` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
     if (!local) {
-      detail(`position on ${where}: ${newest.position ?? 'no position'} (new)`);
+      count.added++;
+      detail(`position on ${where}: ${words} (new)`);
       steps.push({ kind: 'put-position', value });
     } else if (same(local, newest) && local.modified === newest.modified) {
       // unchanged: nothing to say
     } else if (newest.modified > local.modified) {
-      detail(`position on ${where}: replaced by the newer imported value (the previous one is in its history)`);
+      count.updated++;
+      detail(`position on ${where}: ${words}, replacing the older value here (which stays in its history)`);
       remember({ ...local, set: local.modified, replaced: newest.modified, noteId: null });
       steps.push({ kind: 'put-position', value });
     } else {
-      detail(`position on ${where}: the local value is newer (kept; the imported one is in its history)`);
+      count.kept++;
+      detail(`position on ${where}: the local value is newer (kept; the imported ${words} is in its history)`);
       if (!same(local, newest)) remember({ ...newest, set: newest.modified, replaced: local.modified });
     }
   }

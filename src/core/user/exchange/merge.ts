@@ -42,7 +42,15 @@ type Step =
 
 /** Classifies each incoming record against the database; throws before any write on a bad record. */
 function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { preview: ImportPreview; steps: Step[] } {
-  const preview: ImportPreview = { added: 0, updated: 0, unchanged: 0, skipped: 0, orphans: 0, details: [] };
+  const preview: ImportPreview = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    orphans: 0,
+    positions: { added: 0, updated: 0, kept: 0 },
+    details: [],
+  };
   const steps: Step[] = [];
   const detail = (line: string): void => {
     if (preview.details.length < MAX_DETAILS) preview.details.push(line);
@@ -183,7 +191,7 @@ function plan(s: Session, content: ContentLookup, bundle: ImportBundleLike): { p
       detail(`annotation ${a.id}: the local copy is newer (kept)`);
     }
   });
-  steps.push(...planPositions(s, content, candidates, detail));
+  steps.push(...planPositions(s, content, candidates, detail, preview.positions));
   return { preview, steps };
 }
 
