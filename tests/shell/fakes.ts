@@ -94,8 +94,20 @@ export class BrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /**
+   * Electron's BrowserWindow.destroy(): "Force closing the window … it guarantees the closed event
+   * will be emitted" (docs/api/browser-window.md). When it was the last window, app emits
+   * 'window-all-closed', and with no listener Electron quits: "If you do not subscribe to this event
+   * and all windows are closed, the default behavior is to quit the app" (docs/api/app.md).
+   */
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.emit('closed');
+    if (BrowserWindow.instances.every((w) => w.destroyed)) {
+      if (app.listeners.has('window-all-closed')) app.emit('window-all-closed');
+      else app.quit();
+    }
   }
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return this.normalBounds;
@@ -147,6 +159,10 @@ export const app = {
   appPath: '/nowhere',
   getAppPath(): string {
     return this.appPath;
+  },
+  /** app.setPath(name, path) (docs/api/app.md): later getPath(name) answers it. */
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
   },
   getVersion: () => '0.1.0',
   enableSandbox: vi.fn(),
