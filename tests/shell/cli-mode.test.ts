@@ -85,14 +85,14 @@ async function runApp(argv: string[], userData: string, resources = packagedLayo
     }, 5);
     return true;
   };
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, a?: unknown, b?: unknown) => {
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, a?: unknown, b?: unknown) => {
     out += String(chunk);
     return later(chunk, typeof a === 'function' ? a : b, (text) => (flushed += text));
-  }) as typeof process.stdout.write);
-  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array, a?: unknown, b?: unknown) => {
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array, a?: unknown, b?: unknown) => {
     err += String(chunk);
     return later(chunk, typeof a === 'function' ? a : b, () => undefined);
-  }) as typeof process.stderr.write);
+  });
   let flushedAtExit = '';
   fakes.app.exit.mockImplementation(() => void (flushedAtExit = flushed));
   const saved = process.argv;

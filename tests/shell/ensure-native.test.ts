@@ -233,7 +233,7 @@ describe('npm run dist: the addons the installed app loads', () => {
       join(project, 'build', 'native', 'better_sqlite3.node'),
       join(project, 'build', 'native', CIPHER, 'better_sqlite3.node'),
     ]);
-    expect(readFileSync(staged[1]!, 'utf8')).toBe(`electron build of ${CIPHER}`);
+    expect(readFileSync(staged[1], 'utf8')).toBe(`electron build of ${CIPHER}`);
     expect(readFileSync(nodeBuild, 'utf8')).toBe('node build');
     // The layout under resources/native/ is the one the packaged app looks in.
     const where = appLocations({
@@ -243,7 +243,7 @@ describe('npm run dist: the addons the installed app loads', () => {
       electronVersion: '39.5.0',
     });
     expect(where.userNativeBinding.slice('/r/native'.length)).toBe(
-      staged[1]!.slice(join(project, 'build', 'native').length),
+      staged[1].slice(join(project, 'build', 'native').length),
     );
   });
 });
