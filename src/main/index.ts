@@ -159,6 +159,7 @@ function start(): void {
   });
 
   const contents = window.webContents;
+  contents.on('input-event', () => vault?.noteInput());
   contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     // -3 (ABORTED) is a load replaced by another one, not a failure.
     if (isMainFrame && code !== -3 && url !== APP_ERROR_URL) {

@@ -206,13 +206,47 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
-/** The OS power events (suspend, screen lock) and idle time main's vault shell listens to. */
-export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: vi.fn(() => 0) });
-/** No OS keychain here: the key is never remembered. */
+/**
+ * powerMonitor's events per platform, as docs/api/power-monitor.md lists them: `suspend` and
+ * `resume` everywhere; `lock-screen` and `unlock-screen` on macOS and Windows only; `shutdown` on
+ * Linux and macOS. `fire` emits an event only where the running platform has it, so a test cannot
+ * lock the vault through an event Linux never sends.
+ */
+export const POWER_EVENTS: Record<string, readonly string[]> = {
+  linux: ['suspend', 'resume', 'shutdown'],
+  darwin: ['suspend', 'resume', 'shutdown', 'lock-screen', 'unlock-screen'],
+  win32: ['suspend', 'resume', 'lock-screen', 'unlock-screen'],
+};
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  platform: process.platform as string,
+  getSystemIdleTime: vi.fn(() => 0),
+  /** Test control: the OS sends `name`, if this platform has it. Returns whether it was sent. */
+  fire(name: string): boolean {
+    if (!(POWER_EVENTS[this.platform] ?? []).includes(name)) return false;
+    this.emit(name);
+    return true;
+  },
+});
+
+/**
+ * safeStorage (docs/api/safe-storage.md): `isEncryptionAvailable()` false where no keychain is
+ * reachable; on Linux `getSelectedStorageBackend()` says which one, and `basic_text` means "no
+ * keychain: a hard-coded password" while encryption still reports available. `isEncryptionAvailable`
+ * is synchronous and can block on Linux while the keyring answers (electron#43479); `slow` counts
+ * each such call as a wait a test can see. Default: no keychain.
+ */
 export const safeStorage = {
-  isEncryptionAvailable: vi.fn(() => false),
-  encryptString: vi.fn((s: string) => Buffer.from(s)),
-  decryptString: vi.fn((b: Buffer) => b.toString()),
+  mode: 'unavailable' as 'available' | 'unavailable' | 'basic_text' | 'slow',
+  waits: 0,
+  isEncryptionAvailable: vi.fn((): boolean => {
+    if (safeStorage.mode === 'slow') safeStorage.waits += 1;
+    return safeStorage.mode !== 'unavailable';
+  }),
+  getSelectedStorageBackend: vi.fn((): string =>
+    safeStorage.mode === 'basic_text' ? 'basic_text' : 'gnome_libsecret',
+  ),
+  encryptString: vi.fn((s: string) => Buffer.from(`sealed:${s}`)),
+  decryptString: vi.fn((b: Buffer) => b.toString().replace(/^sealed:/, '')),
 };
 
 export const contextBridge = { exposeInMainWorld: vi.fn() };
@@ -233,6 +267,10 @@ export function resetFakes(): void {
   app.hasLock = true;
   app.isPackaged = false;
   session.defaultSession.protocolHandler = null;
+  powerMonitor.removeAllListeners();
+  powerMonitor.platform = process.platform;
+  safeStorage.mode = 'unavailable';
+  safeStorage.waits = 0;
   for (const mock of [
     app.quit,
     app.exit,
