@@ -222,8 +222,8 @@ export const powerMonitor = Object.assign(new EventEmitter(), {
   getSystemIdleTime: vi.fn(() => 0),
   /** Test control: the OS sends `name`, if this platform has it. Returns whether it was sent. */
   fire(name: string): boolean {
-    if (!(POWER_EVENTS[this.platform] ?? []).includes(name)) return false;
-    this.emit(name);
+    if (!(POWER_EVENTS[powerMonitor.platform] ?? []).includes(name)) return false;
+    powerMonitor.emit(name);
     return true;
   },
 });
