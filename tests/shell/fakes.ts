@@ -218,7 +218,7 @@ export const POWER_EVENTS: Record<string, readonly string[]> = {
   win32: ['suspend', 'resume', 'lock-screen', 'unlock-screen'],
 };
 export const powerMonitor = Object.assign(new EventEmitter(), {
-  platform: process.platform,
+  platform: String(process.platform),
   getSystemIdleTime: vi.fn(() => 0),
   /** Test control: the OS sends `name`, if this platform has it. Returns whether it was sent. */
   fire(name: string): boolean {
