@@ -14,12 +14,22 @@
  * See docs/native-modules.md.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NATIVE_PACKAGES, nativeBindingPath, type NativePackage } from '../src/main/paths';
+import { addonIn, NATIVE_PACKAGES, nativeBindingPath, STAGED_NATIVE_DIR, type NativePackage } from '../src/main/paths';
 import { errorMessage } from '../src/shared/errors';
 
 export const HEADERS_URL = 'https://electronjs.org/headers';
@@ -153,6 +163,72 @@ function ensureOne(options: EnsureOptions, pkg: NativePackage): NativeResult {
   }
 }
 
+/**
+ * `npm run dist`: copies the Electron builds to build/native/, which electron-builder ships as
+ * resources/native/ (electron-builder.yml extraResources), where the installed app loads them
+ * (paths.ts). electron-builder itself rebuilds nothing (npmRebuild: false): its rebuild works in
+ * the project's own node_modules and would replace the Node builds the tests and the CLI use.
+ */
+export function stageNative(root: string, built: readonly NativeResult[]): string[] {
+  const folder = join(root, STAGED_NATIVE_DIR);
+  rmSync(folder, { recursive: true, force: true });
+  return built.map(({ package: pkg, path }) => {
+    const target = addonIn(folder, pkg);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(path, target);
+    return target;
+  });
+}
+
+/** The AppArmor switch of Ubuntu 23.10 and later that forbids unprivileged user namespaces. */
+export const USERNS_SWITCH = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+
+export interface SandboxFacts {
+  platform: string;
+  /** The switch's content ("1" restricts), or null where it does not exist. */
+  restrictUserns: string | null;
+  /** Owner and mode of Electron's chrome-sandbox helper, or null when it is missing. */
+  helper: { uid: number; mode: number } | null;
+  helperPath: string;
+}
+
+/**
+ * Why Electron will stop at start ("The SUID sandbox helper binary was found, but is not configured
+ * correctly"), and what to do, or null. Chromium's sandbox needs unprivileged user namespaces or a
+ * setuid-root chrome-sandbox; with AppArmor's restriction on and the helper as npm installed it,
+ * there is neither. The fix needs root, so it is said, not done; the sandbox is never turned off.
+ */
+export function sandboxAdvice(facts: SandboxFacts): string | null {
+  if (facts.platform !== 'linux' || facts.restrictUserns?.trim() !== '1') return null;
+  const setuidRoot = facts.helper !== null && facts.helper.uid === 0 && (facts.helper.mode & 0o4000) !== 0;
+  if (setuidRoot) return null;
+  return [
+    'recollection: this system restricts unprivileged user namespaces (AppArmor, Ubuntu 23.10 and later),',
+    "so Electron's sandbox cannot start and the app would stop at once. Either (once, as root):",
+    `  sudo chown root:root ${facts.helperPath} && sudo chmod 4755 ${facts.helperPath}`,
+    '  or an AppArmor profile allowing "userns" for the Electron binary (docs/native-modules.md).',
+    'The sandbox stays on: Recollection does not offer --no-sandbox.',
+  ].join('\n');
+}
+
+function sandboxFacts(binary: string): SandboxFacts {
+  const helperPath = join(dirname(binary), 'chrome-sandbox');
+  let restrictUserns: string | null = null;
+  try {
+    restrictUserns = readFileSync(USERNS_SWITCH, 'utf8');
+  } catch {
+    // No such switch: not restricted.
+  }
+  let helper: SandboxFacts['helper'] = null;
+  try {
+    const st = statSync(helperPath);
+    helper = { uid: st.uid, mode: st.mode };
+  } catch {
+    // No helper: Electron then relies on user namespaces alone.
+  }
+  return { platform: process.platform, restrictUserns, helper, helperPath };
+}
+
 function isEntryPoint(): boolean {
   return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 }
@@ -160,12 +236,19 @@ function isEntryPoint(): boolean {
 if (isEntryPoint()) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   try {
-    ensureNative({
+    const binary = electronBinary(root);
+    const built = ensureNative({
       root,
       electronVersion: electronVersion(root),
-      electronBinary: electronBinary(root),
+      electronBinary: binary,
       nodeGyp: findNodeGyp(root),
     });
+    if (process.argv.includes('--stage')) {
+      for (const file of stageNative(root, built)) console.log(`recollection: staged ${file}`);
+    } else if (binary !== null) {
+      const advice = sandboxAdvice(sandboxFacts(binary));
+      if (advice !== null) console.error(advice);
+    }
   } catch (err) {
     const message = errorMessage(err);
     console.error(`recollection: cannot start the app: ${message}\nSee docs/native-modules.md.`);

@@ -32,8 +32,13 @@ export interface DbCheck {
   schemaVersion: number | null;
 }
 
-function withReadOnly<T>(path: string, body: (db: Database.Database) => T): T {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+/**
+ * `nativeBinding`: the addon file to load. The built command line carries better-sqlite3's
+ * JavaScript in its bundle, where the package's own lookup (the `bindings` package, relative to
+ * its source file) finds nothing, so the path is always passed when known.
+ */
+function withReadOnly<T>(path: string, nativeBinding: string | undefined, body: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
   try {
     return body(db);
   } finally {
@@ -48,11 +53,11 @@ const integrityProblems = (rows: unknown): string[] =>
     .filter((text) => text !== 'ok')
     .slice(0, 10);
 
-export function checkContent(path: string): DbCheck {
+export function checkContent(path: string, nativeBinding?: string): DbCheck {
   const result: DbCheck = { path, exists: existsSync(path), ok: false, problems: [], schemaVersion: null };
   if (!result.exists) return { ...result, problems: ['the file does not exist (run npm run build:content)'] };
   try {
-    withReadOnly(path, (db) => {
+    withReadOnly(path, nativeBinding, (db) => {
       result.problems.push(...integrityProblems(db.pragma('quick_check')));
       const tables = new Set(
         db
@@ -112,7 +117,7 @@ const can = (path: string, mode: number): boolean => {
   }
 };
 
-export function checkUser(dataDir: string): UserDbCheck {
+export function checkUser(dataDir: string, nativeBinding?: string): UserDbCheck {
   const path = join(dataDir, USER_DB_FILE);
   const exists = existsSync(path);
   const result: UserDbCheck = { path, exists, ok: true, problems: [], schemaVersion: null, cause: 'ok' };
@@ -138,7 +143,7 @@ export function checkUser(dataDir: string): UserDbCheck {
   }
   result.schemaVersion = headerUserVersion(path);
   try {
-    withReadOnly(path, (db) => result.problems.push(...integrityProblems(db.pragma('integrity_check'))));
+    withReadOnly(path, nativeBinding, (db) => result.problems.push(...integrityProblems(db.pragma('integrity_check'))));
   } catch (err) {
     const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
@@ -177,8 +182,9 @@ export const check: Command = {
   options: [],
   positionals: [0, 0],
   run(ctx) {
-    const content = checkContent(ctx.contentDbPath);
-    const user = checkUser(ctx.dataDir);
+    const content = checkContent(ctx.contentDbPath, ctx.addons.content);
+    // A plain notes database is plain SQLite: the content database's addon reads it.
+    const user = checkUser(ctx.dataDir, ctx.addons.content);
     const ok = content.ok && user.ok;
     if (ctx.json) ctx.printJson({ ok, content, user });
     else ctx.print(...describe('document database', content), ...describe('notes database', user));

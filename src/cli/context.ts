@@ -24,16 +24,27 @@ export interface Io {
 
 /** What the program that runs the command line provides: Node (bin/recollection.cjs) or the installed app (src/main/cli-mode.ts). */
 export interface Host {
-  /** Where the Electron build of better-sqlite3 is, when the app runs the command line in development. */
+  /** Where the Electron build of better-sqlite3 is, when the app runs the command line. */
   nativeBinding?: string;
   /** Where the Electron build of better-sqlite3-multiple-ciphers (the notes database) is, likewise. */
   userNativeBinding?: string;
+  /**
+   * The installed app: its addons are the two files above and nothing else. Never looked for
+   * elsewhere (a `node_modules` in the current folder would be native code run inside the app).
+   */
+  packaged?: boolean;
   /** The app's version (else package.json's). */
   version?: string;
   /** Prints an HTML brief to PDF (the app: Electron's printer; else a browser found on the machine). */
   printPdf?: (html: ExportFile) => Promise<ExportFile>;
   /** Asks for a sealed file's passphrase without echo (default: the terminal; tests answer it). */
   askHidden?: AskHidden;
+}
+
+/** The addon files of the content database (better-sqlite3) and of the notes database (multiple-ciphers). */
+export interface Addons {
+  content: string | undefined;
+  user: string | undefined;
 }
 
 export type OptionValue = string | boolean | Array<string | boolean> | undefined;
@@ -65,6 +76,8 @@ export interface Context {
   json: boolean;
   dataDir: string;
   contentDbPath: string;
+  /** The SQLite addons the databases are opened with (better-sqlite3's own lookup when undefined). */
+  addons: Addons;
   /** Makes a path typed by the user absolute (relative to the folder the user ran the command in). */
   resolvePath(path: string): string;
   /** Runs a channel through dispatch(); a failed Result becomes a CliError. */

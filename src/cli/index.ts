@@ -24,7 +24,7 @@ import { backup, exportCommand, importCommand, restore } from './data';
 import { terminalJson, terminalText } from './format';
 import { layers } from './layers';
 import { annotate, bookmark, notes } from './notes';
-import { appVersion, defaultContentPath, defaultDataDir, nodeAddon } from './paths';
+import { addonsFor, appVersion, defaultContentPath, defaultDataDir } from './paths';
 import { outline, search, show } from './read';
 import { askOnTerminal } from './seal-passphrase';
 import { drainOut, writeErr, writeOut } from './stdout';
@@ -224,12 +224,14 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
     const dataDir = userPath(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir());
     const contentDbPath = userPath(typeof values['content'] === 'string' ? values['content'] : defaultContentPath());
     const json = values['json'] === true;
+    const addons = addonsFor(host);
     const ctx: Context = {
       args,
       values,
       json,
       dataDir,
       contentDbPath,
+      addons,
       resolvePath: userPath,
       async call(channel, callArgs) {
         if (!core) {
@@ -241,8 +243,8 @@ export async function main(argv: readonly string[], io: Io = processIo, host: Ho
               dataDir,
               version: host.version ?? appVersion(),
               // The installed app names its Electron builds; from Node, the repository's own.
-              nativeBinding: host.nativeBinding ?? nodeAddon('better-sqlite3'),
-              userNativeBinding: host.userNativeBinding ?? nodeAddon('better-sqlite3-multiple-ciphers'),
+              nativeBinding: addons.content,
+              userNativeBinding: addons.user,
               searchOnFirstUse: true,
               emit: (event, payload) => {
                 if (event === 'export.progress') onProgress?.(payload as EventPayloads['export.progress']);

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT_DB_PATH, REPO_ROOT } from '../core/content/location';
+import { CliError, type Addons, type Host } from './context';
 
 /** productName in package.json and electron-builder.yml: the folder Electron names after it. */
 export const APP_NAME = 'Recollection';
@@ -56,4 +57,28 @@ export function nodeAddon(pkg: 'better-sqlite3' | 'better-sqlite3-multiple-ciphe
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The addons a command opens its databases with. The installed app names its own two files
+ * (resources/native/, src/main/paths.ts) and uses nothing else: when one is missing it refuses and
+ * says so, rather than look in node_modules, where the repository root may be the current folder
+ * and a planted better_sqlite3.node would be native code run inside the signed app.
+ */
+export function addonsFor(host: Host): Addons {
+  if (host.packaged) {
+    for (const file of [host.nativeBinding, host.userNativeBinding]) {
+      if (file === undefined || !existsSync(file)) {
+        throw new CliError(
+          `the app's SQLite addon is missing (${file ?? 'no path given'}); reinstall Recollection. ` +
+            'No other copy is loaded.',
+        );
+      }
+    }
+    return { content: host.nativeBinding, user: host.userNativeBinding };
+  }
+  return {
+    content: host.nativeBinding ?? nodeAddon('better-sqlite3'),
+    user: host.userNativeBinding ?? nodeAddon('better-sqlite3-multiple-ciphers'),
+  };
 }

@@ -11,8 +11,13 @@
  * work while the app is open, as the Node command line does); the session
  * keeps the app's guards (nothing leaves the machine, even while printing a
  * PDF); `--data-dir` and `--content` default to the app's own places and can
- * still be given.
+ * still be given; the installed app loads only its own SQLite addons
+ * (resources/native/), never one found from the current folder; the app's
+ * Chromium profile is not shared with a running window (a session folder of
+ * its own); the app stays up until the command is done, its last window
+ * closed or not, and exits only once stdout and stderr are written out.
  */
+import { join } from 'node:path';
 import { app, session } from 'electron';
 import { main } from '../cli/index';
 import { printBriefToPdf } from './dialogs';
@@ -38,9 +43,26 @@ function withAppDefaults(args: readonly string[], where: AppLocations): string[]
   ];
 }
 
+/** The command line's own Chromium session folder, inside the app's data folder. */
+export const CLI_SESSION_DIR = 'cli-session';
+
+/**
+ * Resolves once everything written to `stream` so far has been handed to the OS: the callback of
+ * an empty write runs after the writes queued before it (Node's stream.Writable). A pipe on macOS
+ * and Windows is asynchronous, and app.exit() does not wait for it.
+ */
+const flushed = (stream: NodeJS.WriteStream): Promise<void> =>
+  new Promise((resolve) => void stream.write('', () => resolve()));
+
 /** Runs one command and exits the app with its exit code. */
 export function runCliMode(args: readonly string[]): void {
   app.dock?.hide(); // macOS: a command shows no Dock icon
+  // Before 'ready': the Chromium profile (cache, local storage, network state) of this process is its
+  // own, so a command never writes into the profile a running window has open.
+  app.setPath('sessionData', join(app.getPath('userData'), CLI_SESSION_DIR));
+  // With no listener Electron quits when its last window closes; the PDF printer's hidden window
+  // closes before its file is written, so the app stays up until the command says it is done.
+  app.on('window-all-closed', () => undefined);
   void app
     .whenReady()
     .then(async () => {
@@ -57,6 +79,7 @@ export function runCliMode(args: readonly string[]): void {
         {
           nativeBinding: where.nativeBinding,
           userNativeBinding: where.userNativeBinding,
+          packaged: app.isPackaged,
           version: app.getVersion(),
           printPdf: printBriefToPdf,
         },
@@ -66,5 +89,8 @@ export function runCliMode(args: readonly string[]): void {
       process.stderr.write(`recollection: ${err instanceof Error ? err.message : String(err)}\n`);
       return 1;
     })
-    .then((code) => app.exit(code));
+    .then(async (code) => {
+      await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+      app.exit(code);
+    });
 }

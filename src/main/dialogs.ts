@@ -9,7 +9,8 @@
  * target folder and renamed over the destination only once complete; an import
  * file larger than LIMITS.importBytes is refused before it is read.
  */
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { ParsedArgs, ResultOf } from '../shared/contract/channels';
 import type { FolderDialogs } from '../core/delegation/service';
@@ -44,18 +45,31 @@ export async function saveExport(
   };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;
+  const path = withExtension(choice.filePath, filter.extensions[0] ?? '');
   try {
-    await writeFileAtomic(choice.filePath, file.data, { dataDir: app.getPath('userData') });
+    await writeFileAtomic(path, file.data, { dataDir: app.getPath('userData') });
   } catch (err) {
     const reason = err instanceof Error && 'code' in err ? String(err.code) : 'write failed';
     // STORAGE, not UNAVAILABLE: the renderer reads UNAVAILABLE as "no save dialog here" and falls back.
     const known = storageFault(err);
     throw new CoreError(
       known ? 'STORAGE' : 'UNAVAILABLE',
-      `could not write ${basename(choice.filePath)}: ${known?.message ?? reason}`,
+      `could not write ${basename(path)}: ${known?.message ?? reason}`,
     );
   }
-  return { path: choice.filePath };
+  return { path };
+}
+
+/**
+ * The chosen path with the format's extension when it has none. Older Linux file-chooser portals
+ * ignore the suggested name (its extension with it), so a user types "brief" and would get a file
+ * no program opens. Only when no file of the longer name exists: the dialog confirmed replacing
+ * the name the user typed, never another file.
+ */
+export function withExtension(path: string, extension: string): string {
+  if (extension === '' || extname(basename(path)) !== '') return path;
+  const longer = `${path}.${extension}`;
+  return existsSync(longer) ? path : longer;
 }
 
 /** Chromium refuses to navigate to longer data: URLs. */

@@ -25,11 +25,14 @@ import { withStartLink } from './start-link';
 import { registerIpc, sendEvent } from './ipc';
 import { vaultShell, type VaultShell } from './vault';
 import { installMenu } from './menu';
-import { appLocations, type AppLocations } from './paths';
+import { appLocations, developmentDataDir, type AppLocations } from './paths';
 import { APP_ERROR_URL, APP_INDEX_URL, registerAppScheme, serveApp } from './protocol';
 import { hardenContents, hardenSession, type TrustOptions } from './security';
 import { createMainWindow } from './window';
 import { errorMessage } from '../shared/errors';
+
+// Before anything reads it (the single-instance lock, the command line's defaults): see developmentDataDir.
+if (!app.isPackaged) app.setPath('userData', developmentDataDir(app.getPath('userData')));
 
 /** `Recollection cli <command> …`: the command line, no window (cli-mode.ts). */
 const cliArgs = cliModeArgs(process.argv, app.isPackaged);
@@ -71,13 +74,15 @@ const log = (message: string, err: unknown): void => {
 
 /** Opens the core, or returns why it cannot be used. */
 function openOrExplain(where: AppLocations, dataDir: string): { core: Core | null; error: string | null } {
-  const missing = [where.nativeBinding, where.userNativeBinding].find((p) => p !== undefined && !existsSync(p));
+  const missing = [where.nativeBinding, where.userNativeBinding].find((p) => !existsSync(p));
   if (missing !== undefined) {
     return {
       core: null,
       error:
         `The Electron build of a native SQLite addon is missing:\n${missing}\n\n` +
-        'Start the app with "npm start" or "npm run dev", which build it first (scripts/ensure-native.ts).',
+        (app.isPackaged
+          ? 'The installation is incomplete: reinstall Recollection. Your notes are untouched.'
+          : 'Start the app with "npm start" or "npm run dev", which build it first (scripts/ensure-native.ts).'),
     };
   }
   if (devUrl === undefined && !existsSync(join(where.rendererRoot, 'index.html'))) {
@@ -165,6 +170,7 @@ function start(): void {
   });
 
   const contents = window.webContents;
+  contents.on('input-event', () => vault?.noteInput());
   contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     // -3 (ABORTED) is a load replaced by another one, not a failure.
     if (isMainFrame && code !== -3 && url !== APP_ERROR_URL) {

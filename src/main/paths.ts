@@ -19,9 +19,21 @@ export const NATIVE_PACKAGES = ['better-sqlite3', 'better-sqlite3-multiple-ciphe
 export type NativePackage = (typeof NATIVE_PACKAGES)[number];
 
 /**
- * The Electron build of `pkg` used by `npm start` / `npm run dev` (never by Node). Both
- * packages name their addon better_sqlite3.node, so each has its own folder.
+ * Folder under `process.resourcesPath` of the installed app holding its two Electron builds
+ * (copied there by `npm run dist`: scripts/ensure-native.ts --stage, electron-builder.yml
+ * extraResources). The app loads these files by path and no other copy.
  */
+export const PACKAGED_NATIVE_DIR = 'native';
+/** Where `npm run dist` stages the addons for electron-builder to copy (relative to the repository). */
+export const STAGED_NATIVE_DIR = join('build', 'native');
+
+/** `pkg`'s addon inside a folder of Electron builds: both name it better_sqlite3.node, so each has its place. */
+export function addonIn(folder: string, pkg: NativePackage): string {
+  // better-sqlite3's path is the one it always had, so an existing build is kept.
+  return pkg === 'better-sqlite3' ? join(folder, 'better_sqlite3.node') : join(folder, pkg, 'better_sqlite3.node');
+}
+
+/** The Electron build of `pkg` used by `npm start` / `npm run dev` (never by Node). */
 export function nativeBindingPath(
   repoRoot: string,
   electronVersion: string,
@@ -29,9 +41,17 @@ export function nativeBindingPath(
   arch: string = process.arch,
   pkg: NativePackage = 'better-sqlite3',
 ): string {
-  const folder = join(repoRoot, NATIVE_DIR, `electron-${electronVersion}-${platform}-${arch}`);
-  // better-sqlite3's path is the one it always had, so an existing build is kept.
-  return pkg === 'better-sqlite3' ? join(folder, 'better_sqlite3.node') : join(folder, pkg, 'better_sqlite3.node');
+  return addonIn(join(repoRoot, NATIVE_DIR, `electron-${electronVersion}-${platform}-${arch}`), pkg);
+}
+
+/**
+ * The data folder of the development app (`npm start`, `npm run dev`): the installed app's with
+ * " (development)" after it. Electron's single-instance lock lives in the data folder, so the two
+ * apps neither quit in favour of each other nor open one notes database from two processes (a
+ * development build may migrate it to a schema the installed app does not know).
+ */
+export function developmentDataDir(userData: string): string {
+  return `${userData} (development)`;
 }
 
 export interface LocationInput {
@@ -55,12 +75,13 @@ export interface AppLocations {
   /** The app icon for the window (resources/build/icon.png, shipped as resources/icon.png). */
   iconPath: string;
   /**
-   * Development only: the addon built by ensure-native. Undefined when packaged,
-   * where electron-builder has rebuilt better-sqlite3 for Electron in place.
+   * The Electron build of better-sqlite3: in development the one ensure-native built under
+   * .native/, packaged the one under resources/native/. Always a path, so no package ever
+   * looks for its addon itself (through `bindings`, relative to the working folder).
    */
-  nativeBinding: string | undefined;
+  nativeBinding: string;
   /** Likewise for better-sqlite3-multiple-ciphers, the notes database's addon. */
-  userNativeBinding: string | undefined;
+  userNativeBinding: string;
 }
 
 export function appLocations(input: LocationInput): AppLocations {
@@ -75,10 +96,10 @@ export function appLocations(input: LocationInput): AppLocations {
       ? join(input.resourcesPath, 'icon.png')
       : join(input.appPath, 'resources', 'build', 'icon.png'),
     nativeBinding: input.isPackaged
-      ? undefined
+      ? addonIn(join(input.resourcesPath, PACKAGED_NATIVE_DIR), 'better-sqlite3')
       : nativeBindingPath(input.appPath, input.electronVersion, input.platform, input.arch),
     userNativeBinding: input.isPackaged
-      ? undefined
+      ? addonIn(join(input.resourcesPath, PACKAGED_NATIVE_DIR), 'better-sqlite3-multiple-ciphers')
       : nativeBindingPath(
           input.appPath,
           input.electronVersion,

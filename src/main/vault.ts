@@ -7,7 +7,14 @@
  * Constraints: the core gets a key, never Electron; the remembered key is
  * stored only as safeStorage's ciphertext, in an owner-only file; a key that
  * no longer opens the notes (keychain reset, passphrase changed elsewhere) is
- * forgotten, never retried; nothing here logs a key.
+ * forgotten, never retried; nothing here logs a key; a keychain that is no
+ * keychain (Linux's `basic_text`, a key built into Chromium) never holds it;
+ * the keychain is asked once whether it works (the question can block for
+ * long on Linux), not at every status.
+ *
+ * Platforms differ (docs/threat-model.md): `lock-screen` exists on macOS and
+ * Windows only, and on Linux under Wayland the system idle time can read 0, so
+ * there the idle time is also measured from the last input in the window.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,14 +31,31 @@ const IDLE_POLL_MS = 30_000;
 
 export interface VaultShell {
   handlers: Handlers;
+  /** The user typed, clicked or scrolled in the window (webContents 'input-event'). */
+  noteInput(): void;
   stop(): void;
 }
 
-export function vaultShell(core: Core, dataDir: string, window: () => BrowserWindow | null): VaultShell {
+/** Whether the OS keychain can hold the key: a real one, not Chromium's built-in `basic_text` key. */
+function keychainWorks(platform: string): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  // Linux only (docs/api/safe-storage.md): `basic_text` encrypts with a password hard-coded in Chromium.
+  // Electron reports it as unavailable unless told otherwise; refused here all the same.
+  return platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+}
+
+export function vaultShell(
+  core: Core,
+  dataDir: string,
+  window: () => BrowserWindow | null,
+  platform: string = process.platform,
+): VaultShell {
   const file = join(dataDir, REMEMBERED);
   // The organisation's policy may forbid the keychain: the option is gone and a remembered key is forgotten.
   const keychainAllowed = core.policy.policy.allowKeychain !== false;
-  const canRemember = (): boolean => keychainAllowed && safeStorage.isEncryptionAvailable();
+  let works: boolean | null = null;
+  const canRemember = (): boolean => keychainAllowed && (works ??= keychainWorks(platform));
+  let lastInput = Date.now();
   const status = (): VaultStatus => ({
     ...core.vault.status(),
     canRemember: canRemember(),
@@ -70,7 +94,11 @@ export function vaultShell(core: Core, dataDir: string, window: () => BrowserWin
     const s = core.vault.status();
     if (!s.protected || s.locked) return;
     const minutes = settingsInForce(core.user.settings.get(), core.policy.policy).autoLockMinutes;
-    if (minutes > 0 && powerMonitor.getSystemIdleTime() >= minutes * 60) lock();
+    const inWindow = Math.floor((Date.now() - lastInput) / 1000);
+    // On Linux the system's idle time can be 0 whatever the user does (Wayland): the window's own counts too.
+    const idleSeconds =
+      platform === 'linux' ? Math.max(powerMonitor.getSystemIdleTime(), inWindow) : powerMonitor.getSystemIdleTime();
+    if (minutes > 0 && idleSeconds >= minutes * 60) lock();
   }, IDLE_POLL_MS);
   idle.unref();
 
@@ -104,6 +132,9 @@ export function vaultShell(core: Core, dataDir: string, window: () => BrowserWin
   } satisfies Partial<Handlers>;
   return {
     handlers: handlers as unknown as Handlers,
+    noteInput() {
+      lastInput = Date.now();
+    },
     stop() {
       clearInterval(idle);
       powerMonitor.off('suspend', onSuspend);

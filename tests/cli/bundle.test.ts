@@ -184,6 +184,24 @@ describe('the bundled command line', () => {
     expect((JSON.parse(back.out) as { preview: { added: number } }).preview.added).toBe(1);
   });
 
+  it('checks both databases: ok on a healthy folder, the real cause on a damaged one', () => {
+    const healthy = tempDir();
+    const global = (data: string): string[] => ['--data-dir', data, '--content', CONTENT];
+    expect(run(['annotate', 'c2.f2.po.1', '--note', 'after the crash', ...global(healthy)]).code).toBe(0);
+    const ok = run(['check', '--json', ...global(healthy)]);
+    expect(ok.code, ok.out + ok.err).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, content: { ok: true }, user: { ok: true, cause: 'ok' } });
+
+    const damaged = tempDir();
+    writeFileSync(join(damaged, 'user.db'), Buffer.alloc(8192, 7));
+    const bad = run(['check', ...global(damaged)]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^document database: ok /m);
+    expect(bad.out).toMatch(/^notes database: DAMAGED /m);
+    expect(bad.out).toContain('file is not a database');
+    expect(bad.out + bad.err).not.toContain('bindings');
+  });
+
   it('says how to build it when the bundle is missing', () => {
     const elsewhere = tempDir();
     mkdirSync(join(elsewhere, 'bin'));

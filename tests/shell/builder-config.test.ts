@@ -11,7 +11,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Configuration } from 'app-builder-lib';
-import { appLocations } from '../../src/main/paths';
+import { appLocations, PACKAGED_NATIVE_DIR, STAGED_NATIVE_DIR } from '../../src/main/paths';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let config: Configuration;
@@ -42,30 +42,30 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app in an asar with both SQLite addons unpacked and rebuilt for Electron', () => {
+  it('packs the app in an asar and ships the staged Electron builds of both addons, rebuilding nothing', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
-    // The notes database's addon: without it packaged, the notes could not be encrypted.
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3-multiple-ciphers/**');
-    expect(config.npmRebuild).toBe(true);
-    // npmRebuild rebuilds production dependencies only: both must be ones.
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-      dependencies: Record<string, string>;
-    };
-    expect(Object.keys(pkg.dependencies)).toEqual(
-      expect.arrayContaining(['better-sqlite3', 'better-sqlite3-multiple-ciphers']),
-    );
+    // electron-builder's rebuild runs in the project's node_modules: it would replace the Node builds.
+    expect(config.npmRebuild).toBe(false);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['dist']).toMatch(/ensure-native\.ts --stage && electron-builder$/);
     // getConfig normalises `files` into file sets; the patterns are what counts.
     const patterns = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
     expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json']));
     // The Node command line's bundle and code cache are not the app's: it runs `cli` in its main process.
     expect(patterns).toContain('!out/cli/**');
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        '!**/node_modules/better-sqlite3/build/**',
+        '!**/node_modules/better-sqlite3-multiple-ciphers/build/**',
+      ]),
+    );
   });
 
   it('ships the content database where the packaged app looks for it', () => {
     expect(config.extraResources).toEqual([
       { from: 'build/content/recollection.db', to: 'content/recollection.db' },
       { from: 'resources/build/icon.png', to: 'icon.png' },
+      { from: STAGED_NATIVE_DIR, to: PACKAGED_NATIVE_DIR },
     ]);
     const packaged = appLocations({
       isPackaged: true,
@@ -78,7 +78,11 @@ describe('electron-builder.yml', () => {
     // In development the window takes the very file electron-builder packs.
     const dev = appLocations({ isPackaged: false, appPath: root, resourcesPath: '/x', electronVersion: '39.5.0' });
     expect(existsSync(dev.iconPath)).toBe(true);
-    expect(packaged.nativeBinding).toBeUndefined();
+    // The installed app names its own addons, under resources/native/, and no other.
+    expect(packaged.nativeBinding).toBe(join('/opt/R/resources/native/better_sqlite3.node'));
+    expect(packaged.userNativeBinding).toBe(
+      join('/opt/R/resources/native/better-sqlite3-multiple-ciphers/better_sqlite3.node'),
+    );
   });
 
   it('takes code-signing certificates from the environment only, and says which variables, per OS', () => {
@@ -113,13 +117,10 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.hardenedRuntime).toBe(true);
   });
 
-  it('says that the unpacked native modules are outside the asar integrity check, and unpacks nothing else', () => {
+  it('says that the native addons are outside the asar integrity check, and unpacks nothing', () => {
     const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(yml).toMatch(/OUTSIDE the asar[\s\S]*enableEmbeddedAsarIntegrityValidation does not cover it/);
-    expect(config.asarUnpack).toEqual([
-      '**/node_modules/better-sqlite3/**',
-      '**/node_modules/better-sqlite3-multiple-ciphers/**',
-    ]);
+    expect(config.asarUnpack ?? []).toEqual([]);
   });
 
   it('names the app, its targets and publishes nothing', () => {

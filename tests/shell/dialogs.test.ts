@@ -53,6 +53,17 @@ describe('export.save', () => {
     expect(readFileSync(target, 'utf8')).toBe('# Notes\n');
   });
 
+  it('adds the extension to a name typed without one (older Linux portals drop the suggested name)', async () => {
+    const typed = join(dir, 'brief-for-tuesday');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: typed });
+    expect(await saveExport(core, args, null)).toEqual({ path: `${typed}.md` });
+    expect(readFileSync(`${typed}.md`, 'utf8')).toBe('# Notes\n');
+    // Never onto another file than the one the dialog confirmed: then the name stays as typed.
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: typed });
+    expect(await saveExport(core, args, null)).toEqual({ path: typed });
+    expect(readFileSync(`${typed}.md`, 'utf8')).toBe('# Notes\n');
+  });
+
   it('prints the HTML brief to PDF in a hidden window without JavaScript, then writes it', async () => {
     rendered = { filename: 'recollection-notes.html', mime: 'text/html', data: '<!doctype html><p>Brief & notes</p>' };
     const target = join(dir, 'brief.pdf');

@@ -17,6 +17,8 @@ import {
   findNodeGyp,
   gypArgs,
   NativeBuildError,
+  sandboxAdvice,
+  stageNative,
 } from '../../scripts/ensure-native';
 import { appLocations, nativeBindingPath } from '../../src/main/paths';
 
@@ -211,5 +213,57 @@ describe('the real environment', () => {
     expect(electronBinary(repo) !== null).toBe(
       downloaded && existsSync(join(repo, 'node_modules', 'electron', 'dist')),
     );
+  });
+});
+
+describe('npm run dist: the addons the installed app loads', () => {
+  it('stages both Electron builds where electron-builder ships them from, and touches no Node build', () => {
+    const project = mkdtempSync(join(dir, 'stage-'));
+    const nodeBuild = join(project, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    mkdirSync(join(nodeBuild, '..'), { recursive: true });
+    writeFileSync(nodeBuild, 'node build');
+    const built = (['better-sqlite3', CIPHER] as const).map((pkg) => {
+      const path = nativeBindingPath(project, '39.5.0', 'linux', 'x64', pkg);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, `electron build of ${pkg}`);
+      return { package: pkg, path, built: false };
+    });
+    const staged = stageNative(project, built);
+    expect(staged).toEqual([
+      join(project, 'build', 'native', 'better_sqlite3.node'),
+      join(project, 'build', 'native', CIPHER, 'better_sqlite3.node'),
+    ]);
+    expect(readFileSync(staged[1], 'utf8')).toBe(`electron build of ${CIPHER}`);
+    expect(readFileSync(nodeBuild, 'utf8')).toBe('node build');
+    // The layout under resources/native/ is the one the packaged app looks in.
+    const where = appLocations({
+      isPackaged: true,
+      appPath: '/r/app.asar',
+      resourcesPath: '/r',
+      electronVersion: '39.5.0',
+    });
+    expect(where.userNativeBinding.slice('/r/native'.length)).toBe(
+      staged[1].slice(join(project, 'build', 'native').length),
+    );
+  });
+});
+
+describe('the sandbox under AppArmor (Ubuntu 23.10 and later)', () => {
+  const facts = {
+    platform: 'linux',
+    restrictUserns: '1\n',
+    helper: { uid: 1000, mode: 0o100755 },
+    helperPath: '/r/chrome-sandbox',
+  };
+  it('says what stops Electron and what root must do, when user namespaces are restricted', () => {
+    const advice = sandboxAdvice(facts);
+    expect(advice).toContain('sudo chown root:root /r/chrome-sandbox && sudo chmod 4755 /r/chrome-sandbox');
+    expect(advice).toContain('AppArmor');
+  });
+  it('says nothing when the helper is setuid root, the switch is off, or the system is not Linux', () => {
+    expect(sandboxAdvice({ ...facts, helper: { uid: 0, mode: 0o104755 } })).toBeNull();
+    expect(sandboxAdvice({ ...facts, restrictUserns: '0\n' })).toBeNull();
+    expect(sandboxAdvice({ ...facts, restrictUserns: null })).toBeNull();
+    expect(sandboxAdvice({ ...facts, platform: 'darwin' })).toBeNull();
   });
 });

@@ -94,8 +94,20 @@ export class BrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /**
+   * Electron's BrowserWindow.destroy(): "Force closing the window … it guarantees the closed event
+   * will be emitted" (docs/api/browser-window.md). When it was the last window, app emits
+   * 'window-all-closed', and with no listener Electron quits: "If you do not subscribe to this event
+   * and all windows are closed, the default behavior is to quit the app" (docs/api/app.md).
+   */
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.emit('closed');
+    if (BrowserWindow.instances.every((w) => w.destroyed)) {
+      if (app.listeners.has('window-all-closed')) app.emit('window-all-closed');
+      else app.quit();
+    }
   }
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return this.normalBounds;
@@ -148,6 +160,10 @@ export const app = {
   getAppPath(): string {
     return this.appPath;
   },
+  /** app.setPath(name, path) (docs/api/app.md): later getPath(name) answers it. */
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
+  },
   getVersion: () => '0.1.0',
   enableSandbox: vi.fn(),
   setAppUserModelId: vi.fn(),
@@ -190,13 +206,47 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
-/** The OS power events (suspend, screen lock) and idle time main's vault shell listens to. */
-export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: vi.fn(() => 0) });
-/** No OS keychain here: the key is never remembered. */
+/**
+ * powerMonitor's events per platform, as docs/api/power-monitor.md lists them: `suspend` and
+ * `resume` everywhere; `lock-screen` and `unlock-screen` on macOS and Windows only; `shutdown` on
+ * Linux and macOS. `fire` emits an event only where the running platform has it, so a test cannot
+ * lock the vault through an event Linux never sends.
+ */
+export const POWER_EVENTS: Record<string, readonly string[]> = {
+  linux: ['suspend', 'resume', 'shutdown'],
+  darwin: ['suspend', 'resume', 'shutdown', 'lock-screen', 'unlock-screen'],
+  win32: ['suspend', 'resume', 'lock-screen', 'unlock-screen'],
+};
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  platform: String(process.platform),
+  getSystemIdleTime: vi.fn(() => 0),
+  /** Test control: the OS sends `name`, if this platform has it. Returns whether it was sent. */
+  fire(name: string): boolean {
+    if (!(POWER_EVENTS[powerMonitor.platform] ?? []).includes(name)) return false;
+    powerMonitor.emit(name);
+    return true;
+  },
+});
+
+/**
+ * safeStorage (docs/api/safe-storage.md): `isEncryptionAvailable()` false where no keychain is
+ * reachable; on Linux `getSelectedStorageBackend()` says which one, and `basic_text` means "no
+ * keychain: a hard-coded password" while encryption still reports available. `isEncryptionAvailable`
+ * is synchronous and can block on Linux while the keyring answers (electron#43479); `slow` counts
+ * each such call as a wait a test can see. Default: no keychain.
+ */
 export const safeStorage = {
-  isEncryptionAvailable: vi.fn(() => false),
-  encryptString: vi.fn((s: string) => Buffer.from(s)),
-  decryptString: vi.fn((b: Buffer) => b.toString()),
+  mode: 'unavailable' as 'available' | 'unavailable' | 'basic_text' | 'slow',
+  waits: 0,
+  isEncryptionAvailable: vi.fn((): boolean => {
+    if (safeStorage.mode === 'slow') safeStorage.waits += 1;
+    return safeStorage.mode !== 'unavailable';
+  }),
+  getSelectedStorageBackend: vi.fn((): string =>
+    safeStorage.mode === 'basic_text' ? 'basic_text' : 'gnome_libsecret',
+  ),
+  encryptString: vi.fn((s: string) => Buffer.from(`sealed:${s}`)),
+  decryptString: vi.fn((b: Buffer) => b.toString().replace(/^sealed:/, '')),
 };
 
 export const contextBridge = { exposeInMainWorld: vi.fn() };
@@ -217,6 +267,10 @@ export function resetFakes(): void {
   app.hasLock = true;
   app.isPackaged = false;
   session.defaultSession.protocolHandler = null;
+  powerMonitor.removeAllListeners();
+  powerMonitor.platform = process.platform;
+  safeStorage.mode = 'unavailable';
+  safeStorage.waits = 0;
   for (const mock of [
     app.quit,
     app.exit,

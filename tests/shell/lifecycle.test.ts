@@ -33,7 +33,9 @@ vi.mock('../../src/core/open', () => ({
 const ELECTRON = '39.5.0';
 const dir = mkdtempSync(join(tmpdir(), 'recollection-lifecycle-'));
 const appDir = join(dir, 'app');
-const dataDir = join(dir, 'userData');
+const installedDataDir = join(dir, 'userData');
+/** The development app's own data folder (and so its own single-instance lock): never the installed app's. */
+const dataDir = `${installedDataDir} (development)`;
 const native = join(
   appDir,
   '.native',
@@ -93,7 +95,7 @@ async function launch(setup: (fakes: Fakes) => void = () => {}) {
   const fakes = (await import('electron')) as unknown as Fakes;
   fakes.resetFakes();
   fakes.app.appPath = appDir;
-  fakes.app.paths.set('userData', dataDir);
+  fakes.app.paths.set('userData', installedDataDir);
   setup(fakes);
   await import('../../src/main/index');
   fakes.app.markReady();
