@@ -2,14 +2,16 @@
  * The shell's part of the app lock (src/main/vault.ts) on the Electron fakes
  * (./fakes): the keychain asked once, never `basic_text`; locking on the
  * power events the running platform really sends; the idle lock on Linux
- * where the system's idle time reads 0 (Wayland). The core is a small
+ * where the system's idle time reads 0 (Wayland); no keychain where the
+ * organisation's policy forbids it. The core is a small
  * stand-in recording lock and unlock.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/core/core';
+import type { ManagedPolicy } from '../../src/shared/contract/policy';
 import { vaultShell, type VaultShell } from '../../src/main/vault';
 import type * as FakesModule from './fakes';
 
@@ -20,6 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'recollection-vault-shell-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let locked = false;
+let managed: ManagedPolicy = {};
 const core = {
   vault: {
     status: () => ({ protected: true, locked, kdf: null }),
@@ -27,6 +30,9 @@ const core = {
   },
   user: { settings: { get: () => ({ autoLockMinutes: 5 }) }, dataKey: () => null },
   handlers: {},
+  get policy() {
+    return { sources: [], policy: managed, problems: [] };
+  },
 } as unknown as Core;
 
 let shells: VaultShell[] = [];
@@ -40,6 +46,7 @@ beforeEach(() => {
   fakes.resetFakes();
   fakes.safeStorage.isEncryptionAvailable.mockClear();
   locked = false;
+  managed = {};
 });
 afterEach(() => {
   shells.forEach((s) => s.stop());
@@ -65,6 +72,14 @@ describe('the keychain', () => {
     expect((await status(open('linux'))).canRemember).toBe(true);
     fakes.safeStorage.mode = 'unavailable';
     expect((await status(open('win32'))).canRemember).toBe(false);
+  });
+
+  it("is not offered where the organisation's policy forbids it, and a remembered key is forgotten", async () => {
+    fakes.safeStorage.mode = 'available';
+    writeFileSync(join(dir, 'vault-key.safestorage'), 'remembered');
+    managed = { allowKeychain: false };
+    expect((await status(open('win32'))).canRemember).toBe(false);
+    expect(existsSync(join(dir, 'vault-key.safestorage'))).toBe(false);
   });
 });
 
