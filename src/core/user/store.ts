@@ -3,7 +3,7 @@
  * damaged file, purge of old trash, re-anchoring when the content changed),
  * close, and swapping the session after a backup is restored — and the domain
  * modules built over it (domains/: bookmarks, annotations, notes, positions, trash,
- * history, settings, exchange; backups.ts).
+ * history, settings, exchange; backup-actions.ts).
  *
  * Constraint: no user-data logic here. Each domain implements its slice of the
  * contract over the shared context (context.ts), whose `mutate()` makes every
@@ -73,7 +73,7 @@ export class UserStore {
   readonly history;
   readonly settings;
   readonly exchange;
-  /** Colleagues' layers (#17): the domain, and its read models. */
+  /** Colleagues' layers: the domain, and its read models. */
   readonly layers;
   readonly layerViews;
   readonly backups: Backups;
