@@ -35,6 +35,8 @@ const SEED = 6_006;
 const RUNS = byDepth(300, 10_000);
 /** A call that has not settled after this long counts as hung (generous: CI machines are slow). */
 const CALL_BOUND_MS = 5_000;
+/** Calls that must reach the handler per channel: the quick suite's 300 cases give a few on the rarest. */
+const MIN_REACHED = byDepth(1, RUNS / 100);
 const CLONE_CHECKS = 300;
 const CODES: ReadonlySet<ErrorCode> = new Set([
   'INVALID_ARGUMENT',
@@ -207,7 +209,7 @@ describe(`every channel, ${RUNS.toLocaleString('en')} arbitrary and near-valid a
         );
         // Near-valid arguments must get past the schema sometimes, or only zod was fuzzed.
         expect(stats.get(channel)!.reached, `${channel}: too few calls reached the handler`).toBeGreaterThan(
-          RUNS / 100,
+          MIN_REACHED,
         );
       },
       120_000,
