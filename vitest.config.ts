@@ -6,7 +6,9 @@
  * (the renderer in Debian Chromium over the real core) and `e2e-electron`
  * (the real app; skipped, with the reason in one line, where the Electron
  * binary or a display is missing). The content database and the renderer are
- * built once before any test file runs (globalSetup).
+ * built once before any test file runs (globalSetup). How much the volume
+ * tests do (quick for `npm test`, deep with RECOLLECTION_DEEP=1 for
+ * `npm run test:deep`) is decided in tests/support/depth.ts, not here.
  */
 import { defineConfig } from 'vitest/config';
 

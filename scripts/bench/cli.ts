@@ -8,7 +8,7 @@
  * Constraints: every run is a fresh process on the same data folder (which
  * already holds a user database, as on every run but the first); the modes
  * alternate so neither always runs first; the bundle is built (or found up to
- * date) before timing. The target (issue 15): p50 under 300 ms for `search`
+ * date) before timing. The target: p50 under 300 ms for `search`
  * and `show` through the built program.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COMMANDS = { search: ['search', 'remittance', 'costs'], show: ['show', 'c2.f2.po.1'] } as const;
 type CommandName = keyof typeof COMMANDS;
 /**
- * Built program only (issue 15.4's examples): a query whose words the document lacks but the
+ * Built program only, the two commands that were slowest to start: a query whose words the document lacks but the
  * thesaurus knows ("inspection": this once built the English dictionary checkers), and a label
  * "jump to" resolves (this once loaded the search index).
  */

@@ -1,11 +1,11 @@
 /**
- * npm run bench — the performance benchmarks of issue 7: search latency
- * against FTS5 and a scan, relevance, core start-up, IPC-shaped payloads, the
- * renderer, the user database, and growth with corpus size; and (issue 15)
- * the command line's start-up as a whole process.
+ * npm run bench — the performance benchmarks: search latency against FTS5
+ * and a scan, relevance, core start-up, the command line's start-up as a
+ * whole process, IPC-shaped payloads, the user database, notes under lock, a
+ * folder of many notes, growth with corpus size, and the renderer.
  *
  * Usage: npm run bench [-- --quick] [-- --json [file]] [-- --only search,relevance]
- *   --quick   fewer repetitions, no 100× corpus, no renderer (a smoke run)
+ *   --quick   fewer repetitions, no 100× corpus, no renderer, 20,000 heavy notes (a smoke run)
  *   --json    also write the figures as JSON (default file build/bench/latest.json)
  *   --only    run only the named sections
  *

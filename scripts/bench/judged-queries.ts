@@ -14,7 +14,7 @@
  * the document, so a renumbering cannot silently turn a query into a miss.
  */
 
-/** Kinds of query, reported separately (issue 14). */
+/** Kinds of query, reported separately: a delegate asks questions and paraphrases, not only keywords. */
 export const QUERY_CLASSES = ['keyword', 'question', 'paraphrase', 'identifier', 'entity', 'misspelling'] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
@@ -235,7 +235,7 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
     relevant: ['c2.f1.pa.3', 'c3.f2.po.1', 'c3.f2.pa.4', 'c5.f2.po.1', 'c3.5'],
   },
 
-  // ================================================ issue 14: classes of queries, judged by reading the text
+  // ================================================ classes of queries, judged by reading the text
   // ------------------------------------------------ keyword
   // Ghana operates a three-tier social security system
   { q: 'three-tier social security system', cls: 'keyword', relevant: ['c4.f5.ex.1'] },

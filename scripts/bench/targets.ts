@@ -1,5 +1,5 @@
 /**
- * The targets of issue 7, judged on the figures of a run: PASS, MISS (with
+ * The performance targets (docs/performance.md#targets), judged on the figures of a run: PASS, MISS (with
  * the margin) or N/A when the figure was not measured (section skipped).
  *
  * Constraint: reported, never asserted; each target names the exact figure

@@ -1,5 +1,5 @@
 /**
- * Notes under lock (#16): what protection costs. Unlocking (key stretching
+ * Notes under lock: what protection costs. Unlocking (key stretching
  * at the parameters tuned on this machine, then opening the encrypted
  * database), annotation save p99 on an encrypted database against a plain
  * one (same path as the renderer's calls: dispatch, WAL + synchronous=FULL),

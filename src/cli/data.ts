@@ -14,7 +14,7 @@ import { backupLine, formatBytes, previewLines } from './format';
 import { errorMessage } from '../shared/errors';
 import { SEAL_PASSPHRASE_FD, sealPassphrase } from './seal-passphrase';
 
-/** The brief's title block options (#15.1), in the order the brief prints them. */
+/** The brief's title block options, in the order the brief prints them. */
 const HEADER_FIELDS = ['classification', 'title', 'delegation', 'meeting', 'date'] as const satisfies ReadonlyArray<
   keyof BriefHeader
 >;

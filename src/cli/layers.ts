@@ -1,5 +1,5 @@
 /**
- * The delegation commands (#17): `layers` lists colleagues' layers held in the
+ * The delegation commands: `layers` lists colleagues' layers held in the
  * data folder (and who this installation is: the author read from the same
  * data folder, as the app shows it); `layers notes <name | id>` lists one
  * layer's notes, like `notes`.

@@ -43,7 +43,7 @@ export interface CoreOptions {
   /** Sends an event to whoever shows the core's work (the shell: to the window; the browser harness: to the page). */
   emit?: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
   /**
-   * Run the shared folder (#17): write the own layer file, read colleagues'
+   * Run the shared folder: write the own layer file, read colleagues'
    * (events + poll). The app and the browser harness pass it; the command line
    * does not (it reads the layers already stored).
    */
@@ -85,7 +85,7 @@ export interface Core {
    * no query pays for it.
    */
   warmUp(): void;
-  /** Layers or the shared folder changed (#17): the shell forwards it to the window as `layers.changed`. */
+  /** Layers or the shared folder changed: the shell forwards it to the window as `layers.changed`. */
   onLayersChanged(listener: (event: LayersChanged) => void): () => void;
   /** The shared folder, for the shell (start/stop with the window) and tests (scan now). */
   folder: FolderService;

@@ -30,7 +30,7 @@ export const LIMITS = {
   blocksPerQuery: 2_000,
   /** annotations.forBlocks: notes drawn on one block at most; the rest are behind "show all". */
   notesPerBlock: 1_000,
-  /** Layers (#17): colleagues' layers one installation holds. */
+  /** Layers: colleagues' layers one installation holds. */
   layers: 50,
   /** The shared folder (#17): layer files opened per reading of the folder (the rest are listed, not read). */
   sharedFolderFiles: 200,

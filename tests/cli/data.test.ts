@@ -192,7 +192,7 @@ describe('import', () => {
   });
 });
 
-describe('import of a file that is not valid UTF-8 (#12.16)', () => {
+describe('import of a file that is not valid UTF-8', () => {
   const files = tempDir();
   const write = (name: string, bytes: Buffer): string => {
     const path = join(files, name);

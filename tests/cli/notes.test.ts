@@ -161,7 +161,7 @@ describe('notes', () => {
   });
 });
 
-describe('terminal escapes in imported notes (#12.7)', () => {
+describe('terminal escapes in imported notes', () => {
   const ESC = '\u001b';
   const BEL = '\u0007';
   const hostile = [
@@ -224,7 +224,7 @@ describe('terminal escapes in imported notes (#12.7)', () => {
   });
 });
 
-describe('notes in words (#15.4)', () => {
+describe('notes in words', () => {
   it('prints labels and position names, the note as plain text; --json keeps the codes', async () => {
     const data = tempDir();
     expect((await cli(data, 'bookmark', 'add', 'c2.f2.po.1')).code).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * Recovery is never silent on the command line (issue #12.5): real CLI runs on
+ * Recovery is never silent on the command line: real CLI runs on
  * a damaged, an empty and a missing notes database with backups present — the
  * newest good backup is restored, the command says so on stderr (and in the
  * --json document), the damaged/empty file is kept in damaged/; and `check`

@@ -1,5 +1,5 @@
 /**
- * The command line over protected notes (issue #16.2, .7): the passphrase
+ * The command line over protected notes: the passphrase
  * comes from a file descriptor (--passphrase-fd N) or RECOLLECTION_PASSPHRASE,
  * never from an argument; without one the command fails in one line saying
  * how to give it; a wrong one is refused; the document needs none.

@@ -1,5 +1,5 @@
 /**
- * The hand-over brief (#15.1, #15.2, #17.6) from a seeded data folder, through
+ * The hand-over brief from a seeded data folder, through
  * the real core (user store, content store, export handler), into every
  * format, read back: the DOCX package's styles and table rows (unzipped), the
  * HTML brief shown in Chromium and printed to PDF by the command line's own

@@ -1,5 +1,5 @@
 /**
- * Sealed layer files (#17.5) on real files: data folders and one shared folder,
+ * Sealed layer files on real files: data folders and one shared folder,
  * each core running its shared folder as the app does. With the delegation
  * passphrase, A's layer file is sealed on disk (nothing of A's notes readable
  * in it) and B, with the same passphrase, reads it as A's layer. A file sealed

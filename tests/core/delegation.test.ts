@@ -1,5 +1,5 @@
 /**
- * #17 end to end in the core: two data folders (A, "Capital"; B, "Expert B")
+ * Delegation end to end in the core: two data folders (A, "Capital"; B, "Expert B")
  * and one shared folder, each core running its shared folder as the app does.
  * A marks a position and writes a note; B sees them as A's layer and adopts
  * one; A changes the position; B sees the change once A's file changes (by

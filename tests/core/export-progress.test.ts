@@ -1,5 +1,5 @@
 /**
- * Export progress and cancel (#12.3) on the real core over a folder of many
+ * Export progress and cancel on the real core over a folder of many
  * notes: progress events arrive in order and end at the total; `export.cancel`
  * stops a running export with CANCELLED and the core keeps working; the
  * command line draws progress on a terminal's stderr, and its Ctrl+C leaves no

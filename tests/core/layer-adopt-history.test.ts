@@ -1,6 +1,6 @@
 /**
- * An adopted position keeps where it came from in the option's history (#17
- * leftover, migration 5): once the user changes a position adopted from a
+ * An adopted position keeps where it came from in the option's history
+ * (migration 5): once the user changes a position adopted from a
  * colleague's layer, the earlier value in `positions.history` still says
  * "adopted from Capital" and when; undoing the change brings the provenance
  * back with the value, and restoring that earlier value keeps it too. A value

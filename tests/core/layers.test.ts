@@ -1,5 +1,5 @@
 /**
- * Layers added by hand (#17): an export signed by its author is added as a
+ * Layers added by hand: an export signed by its author is added as a
  * read-only layer, shown / hidden / renamed / recoloured / removed; its notes
  * are listed (paged, filtered) and searched with their layer named; a newer
  * file from the same author replaces it, an older one is refused, the same

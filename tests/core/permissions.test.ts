@@ -1,5 +1,5 @@
 /**
- * Owner-only files (issue #12.8): with a permissive umask (022), the notes
+ * Owner-only files: with a permissive umask (022), the notes
  * database and its -wal/-shm, backups, damaged copies, restored copies and
  * exports are 0600 and their folders 0700; an existing data folder that is
  * ours is tightened at open, a folder that is not ours is left alone. POSIX only.

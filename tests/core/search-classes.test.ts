@@ -1,5 +1,5 @@
 /**
- * Search judged by classes of query (issue 14), on the real document: the
+ * Search judged by classes of query (what a delegate asks, not only keywords), on the real document: the
  * judged set of the benchmark (scripts/bench/judged-queries.ts, written by
  * reading the text) must keep success@1 ≥ 0.95 and success@3 = 1 overall and
  * success@3 ≥ 0.9 in every class — keyword, question, paraphrase, identifier,

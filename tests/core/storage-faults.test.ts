@@ -1,5 +1,5 @@
 /**
- * Storage faults answer in plain words, never INTERNAL (issue #12.4): a full
+ * Storage faults answer in plain words, never INTERNAL: a full
  * disk (SQLite's page limit reached, and the file system's ENOSPC from
  * /dev/full), a read-only database, and a missing permission — each a real
  * error from SQLite or the file system, through dispatch().

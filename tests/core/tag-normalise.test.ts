@@ -2,7 +2,7 @@
  * Tags are normalised wherever they come in (create, update, import): Unicode
  * NFC, zero-width characters, bidirectional controls and control characters
  * removed, trimmed, so tags that look the same are the same tag and none
- * shows reversed (#12.10).
+ * shows reversed.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ const HOSTILE = [
 ];
 const EXPECTED = ['gpj.exe', 'ab', 'Café', 'isolate left', 'padded', 'bell'];
 
-describe('tag normalisation (#12.10)', () => {
+describe('tag normalisation', () => {
   it('on create and on update', async () => {
     const a = await t.value('annotations.create', { blockId: 'c2.f2.po.1', tags: HOSTILE });
     expect(a.tags).toEqual(EXPECTED);

@@ -1,5 +1,5 @@
 /**
- * Backups are kept by age as well as by count (issue #12.12): a store on a
+ * Backups are kept by age as well as by count: a store on a
  * fake clock backs up over simulated weeks, then makes a burst of backups
  * within seconds; the burst must not push out the older days and weeks.
  */

@@ -157,7 +157,7 @@ describe('import merge', () => {
   });
 });
 
-describe('ids are unique across bookmarks and annotations (#12.2)', () => {
+describe('ids are unique across bookmarks and annotations', () => {
   it("refuses a bookmark taking a note's id, and a note taking a bookmark's, changing nothing", async () => {
     const store = openStore();
     populate(store);

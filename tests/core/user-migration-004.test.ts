@@ -1,5 +1,5 @@
 /**
- * Migration 4 (#17): from a version-3 database with notes, positions and
+ * Migration 4: from a version-3 database with notes, positions and
  * settings, the upgrade adds the author id (a UUID made once, kept on every
  * later open), the layer tables and the two provenance columns, and leaves
  * every one of the user's own rows as it was.

@@ -1,5 +1,5 @@
 /**
- * Migration 5 (#17 leftover): from a version-4 database with a position, its
+ * Migration 5: from a version-4 database with a position, its
  * history and an adopted position, the upgrade adds `position_history.adopted_from`,
  * empty, and leaves every row of the user's as it was; the history reads as before
  * (no provenance on the old entries), and a value replaced after the upgrade keeps its.

@@ -1,5 +1,5 @@
 /**
- * Encryption at rest (issue #16.1, .2, .4, .5, .7): the real core, the real
+ * Encryption at rest: the real core, the real
  * SQLCipher build, real files. A seeded note's text, tag and position word
  * are searched for in the raw bytes of user.db, its WAL and every backup;
  * a wrong passphrase changes nothing; lock refuses the notes and serves the
@@ -195,7 +195,7 @@ describe('encryption at rest', () => {
   });
 });
 
-describe('the shared folder follows the lock (#16 with #17)', () => {
+describe('the shared folder follows the lock (the lock reaches the delegation too)', () => {
   it('opens locked without touching the folder, writes the own layer file after unlock, stops at lock', async () => {
     const shared = join(t0(), 'shared');
     mkdirSync(shared);

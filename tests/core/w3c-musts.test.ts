@@ -59,7 +59,7 @@ afterAll(() => {
   if (t) removeDir(t.dataDir);
 });
 
-describe('W3C Web Annotation test suite, MUST assertions (#12.15)', () => {
+describe('W3C Web Annotation test suite, MUST assertions', () => {
   it('every exported annotation passes, with and without private notes', async () => {
     for (const includeNotes of [true, false]) {
       const file = await t.value('export.render', { format: 'json', scope: { kind: 'all' }, includeNotes });

@@ -17,6 +17,7 @@ import type { AppSession } from './harness';
 import { useHarness } from './fixture';
 import { seal } from '../../src/core/exchange/seal';
 import { answerFolderDialog, axeSerious, block, chooseImportFile, chooseSharedFolder, WINDOW_SIZES } from './steps';
+import { sizesIn } from '../support/depth';
 
 const e2e = useHarness();
 const PO1 = 'c2.f2.po.1';
@@ -116,7 +117,7 @@ describe('a delegation whose shared folder is sealed', () => {
     // Looked at: the layers list and Settings, three sizes, light and dark.
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const { width, height } of WINDOW_SIZES) {
+      for (const { width, height } of sizesIn(WINDOW_SIZES, scheme)) {
         await page.setViewportSize({ width, height });
         const notesTab = page.getByRole('tab', { name: 'Notes', exact: true });
         // A narrow window keeps the side panel as a drawer: opened as a delegate would.

@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
 import { axeSerious, block, chooseImportFile, chooseSharedFolder, WINDOW_SIZES } from './steps';
+import { sizesIn } from '../support/depth';
 
 const e2e = useHarness();
 const PO1 = 'c2.f2.po.1';
@@ -225,7 +226,7 @@ describe('a delegation through a shared folder', () => {
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const { width, height } of WINDOW_SIZES) {
+      for (const { width, height } of sizesIn(WINDOW_SIZES, scheme)) {
         await page.setViewportSize({ width, height });
         await block(page, PO1).locator('.layer-card').scrollIntoViewIfNeeded();
         await b.screenshot(`layers-reader-${width}x${height}-${scheme}`);

@@ -1,5 +1,6 @@
 /**
- * Heavy use: a data folder with 100,000 notes (the import limit), 1,000 and
+ * Heavy use: a data folder with many notes (100,000, the import limit, in the
+ * deep suite; 20,000 in the quick one, tests/support/depth.ts), 1,000 and
  * more of them on one policy option. The page becomes ready, that block draws
  * a capped number of notes and offers the rest, the Notes panel scrolls by
  * wheel while keeping only a screenful of entries in the page, and the
@@ -13,13 +14,14 @@ import { seedManyNotes, WORD } from '../../scripts/bench/many-notes';
 import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { useHarness } from './fixture';
 import { block } from './steps';
+import { byDepth } from '../support/depth';
 
 const e2e = useHarness();
-const COUNT = 100_000;
+const COUNT = byDepth(20_000, 100_000);
 /** Fewer than this many entries in the page means the list is virtualised. */
 const MAX_RENDERED = 200;
 
-describe('100,000 notes', () => {
+describe(`${COUNT.toLocaleString('en')} notes`, () => {
   it('opens, caps a crowded block, scrolls the virtualised Notes panel and filters it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'recollection-e2e-heavy-'));
     const seeded = seedManyNotes({ contentDbPath: CONTENT_DB_PATH, dataDir, count: COUNT, onOneBlock: 1_000 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
 import { block, openPage } from './steps';
+import { sizesIn } from '../support/depth';
 
 const e2e = useHarness();
 const NOTE =
@@ -89,7 +90,7 @@ describe('Markdown notes', () => {
       await opened.waitFor();
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        for (const [width, height] of sizes) {
+        for (const [width, height] of sizesIn(sizes, scheme)) {
           await page.setViewportSize({ width, height });
           await app.screenshot(`export-dialog-${width}x${height}-${scheme}`);
         }

@@ -11,6 +11,7 @@ import type { PositionHistoryEntry, PositionRow } from '../../src/shared/contrac
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
 import { WINDOW_SIZES, axeSerious, topBarTop } from './steps';
+import { sizesIn } from '../support/depth';
 
 const e2e = useHarness();
 const PO = 'c2.f2.po.1';
@@ -143,7 +144,7 @@ describe('positions matrix', () => {
     await matrix.getByRole('button', { name: /^Position on 2\.2 PO 1: Red line/ }).waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const { width, height } of WINDOW_SIZES) {
+      for (const { width, height } of sizesIn(WINDOW_SIZES, scheme)) {
         await page.setViewportSize({ width, height });
         await app.screenshot(`matrix-${width}x${height}-${scheme}`);
         const violations = await axeSerious(page);

@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
 import { WINDOW_SIZES, axeSerious, chooseTheme, openPage, topBarTop } from './steps';
+import { themesAt } from '../support/depth';
 
 const e2e = useHarness();
 
@@ -129,11 +130,11 @@ describe('command palette', () => {
   }, 120_000);
 
   for (const size of WINDOW_SIZES) {
-    it(`has no serious axe violations and fits at ${size.width}×${size.height}, light and dark`, async () => {
+    it(`has no serious axe violations and fits at ${size.width}×${size.height}, ${themesAt(WINDOW_SIZES, size).join(' and ')}`, async () => {
       const app = await e2e.app({ hash: '#page/c2.f2', viewport: size });
       const { page } = app;
       await openPage(app, 'c1.f1');
-      for (const scheme of ['light', 'dark'] as const) {
+      for (const scheme of themesAt(WINDOW_SIZES, size)) {
         // The theme chosen in the app (the system's is light here), then the palette over it.
         await chooseTheme(page, scheme);
         const dialog = await openPalette(page);

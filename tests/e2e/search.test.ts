@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
 import { timeKeystrokes, timeNavigation } from './measure';
 import { WINDOW_SIZES, axeSerious, block, chooseTheme, openSearch, resultCount, search, topBarTop } from './steps';
+import { sizesIn } from '../support/depth';
 
 const e2e = useHarness();
 const focusedBlock = 'document.activeElement?.closest("[data-block-id]")?.dataset.blockId ?? null';
@@ -229,7 +230,7 @@ describe('search', () => {
     ];
     for (const scheme of ['light', 'dark'] as const) {
       await chooseTheme(page, scheme);
-      for (const { width, height } of WINDOW_SIZES) {
+      for (const { width, height } of sizesIn(WINDOW_SIZES, scheme)) {
         await page.setViewportSize({ width, height });
         for (const state of states) {
           const dialog = await search(page, state.q);

@@ -22,6 +22,7 @@ import type { Settings } from '../../src/shared/contract/types';
 import type { AppSession } from './harness';
 import { useHarness } from './fixture';
 import { axeSerious, encryptInDialog, WINDOW_SIZES } from './steps';
+import { sizesIn } from '../support/depth';
 
 const e2e = useHarness();
 const NOTE = 'Quokka reservation on readmission';
@@ -78,7 +79,7 @@ describe('the first-run offer to protect the notes', () => {
     expect(await axeSerious(page)).toEqual([]);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const size of WINDOW_SIZES) {
+      for (const size of sizesIn(WINDOW_SIZES, scheme)) {
         await page.setViewportSize(size);
         await app.screenshot(`vault-offer-${size.width}x${size.height}-${scheme}`);
       }

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';
 import { encryptInDialog } from './steps';
+import { sizesIn } from '../support/depth';
 
 const e2e = useHarness();
 const NOTE = 'Marmoset reservation on return clauses';
@@ -45,7 +46,7 @@ describe('protection and the lock screen', () => {
     await page.getByRole('heading', { name: 'Your notes are locked' }).waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const size of SIZES) {
+      for (const size of sizesIn(SIZES, scheme)) {
         await page.setViewportSize(size);
         const text = await page.locator('body').innerText();
         const tree = await page.locator('body').ariaSnapshot();

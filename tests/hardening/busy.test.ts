@@ -1,5 +1,5 @@
 /**
- * Two real processes on one notes database (issue #12.4): while another
+ * Two real processes on one notes database: while another
  * process holds the write lock, a write waits with the event loop free (a
  * timer keeps ticking) and then either succeeds or answers BUSY in plain
  * words, never INTERNAL; an import that reads then writes takes the write lock

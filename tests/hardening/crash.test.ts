@@ -12,8 +12,8 @@
  * retries — and are killed while waiting as well as while writing.
  *
  * Timing: the child is bundled once with esbuild (the compiler tsx runs on),
- * because `node --import tsx` costs ~1 s of CPU per start, which 100 starts
- * cannot afford; and the next child is started while the current one runs
+ * because `node --import tsx` costs ~1 s of CPU per start, which the deep
+ * suite's 100 starts cannot afford; and the next child is started while the current one runs
  * (it waits for `go` before touching the user database), so a kill costs a
  * few hundred ms. The schedule comes from a fixed seed, printed on failure.
  */
@@ -28,11 +28,13 @@ import { CONTENT_DB_PATH } from '../../src/core/content-build/ensure';
 import { ContentStore } from '../../src/core/content/store';
 import { UserStore } from '../../src/core/user/store';
 import { checkRecord, claimedSeqs } from './crash-writes';
+import { byDepth } from '../support/depth';
 import { hogWriteLock } from './other-process';
 import { between, mulberry32 } from './prng';
 
 const SEED = 20_250_601;
-const KILLS = 100;
+/** Kills in a run: the quick suite's few find a lost write, the deep suite's 100 the rare one. */
+const KILLS = byDepth(20, 100);
 /** Inside the repository so the bundle finds better-sqlite3 in node_modules. */
 let CHILD_JS = '';
 

@@ -1,5 +1,5 @@
 /**
- * A killed export leaves nothing behind for long (issue #12.9): a child
+ * A killed export leaves nothing behind for long: a child
  * process writing an export through the real writeFileAtomic is SIGKILLed
  * while its temporary file (owner-only, `.<name>.<uuid>.recollection-tmp`) is
  * being written; the next core open removes that file and its record, and

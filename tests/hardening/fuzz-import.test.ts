@@ -12,21 +12,21 @@
  * compared in full). Never a partial import. And what was accepted can leave
  * again: after every accepted import, the target's JSON export is imported
  * into a fresh data folder, which must accept it and hold the same notes
- * (#12.2: a bookmark that took a note's id, or a date an offset carried past
+ * (a bookmark that took a note's id, or a date an offset carried past
  * 9999, made every later export un-importable). The rejection messages of the
  * whole-file cases (too big, not JSON, wrong top level, duplicate ids) are
  * checked here through the channel; the parser's own cases are in
- * src/core/exchange/import.test.ts. Sealed inputs (#16.6): the sealed text
+ * src/core/exchange/import.test.ts. Sealed inputs: the sealed text
  * mutated, a byte of the age file changed with its checksum made to match (never
  * imported), the file cut short, and mutated exports sealed, which must get the
  * same answer as unsealed.
  * src/core/exchange/import.test.ts.
  *
- * Layer files (#17) are the same export signed by its author: the same
+ * Layer files are the same export signed by its author: the same
  * mutations fed to `layers.add` on a third data folder either add a
  * layer whole (a second preview finds it the same) or are refused (INVALID_ARGUMENT,
  * or CONFLICT for an older or one's own file) with every layer and the folder's
- * own notes exactly as before. Sealed layer files (#17.5), as the shared folder
+ * own notes exactly as before. Sealed layer files, as the shared folder
  * reads them (`openLayerFile`): the sealed text mutated, a byte of the age file
  * changed with its checksum made to match, the file cut short, and mutated
  * layers sealed, which must get the same answer as plain; a file either opens
@@ -56,7 +56,7 @@ type Path = Array<string | number>;
 
 let source: TestCore;
 let target: TestCore;
-/** Receives the mutated files as layers (#17). */
+/** Receives the mutated files as layers. */
 let layered: TestCore;
 /** The export of the source's notes: the file every mutation starts from. */
 let exported: string;
@@ -271,7 +271,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       '2025-02-30T10:00:00Z',
       '2025-13-01T00:00Z',
       'yesterday',
-      // Offsets that carry a date over a year boundary (#12.2).
+      // Offsets that carry a date over a year boundary.
       '9999-12-31T23:59:59-23:59',
       '9999-12-31T23:59:59+23:59',
       '0000-01-01T00:00:00+01:00',
@@ -482,7 +482,7 @@ describe('sealed inputs: all or nothing, and sealing changes nothing about an im
   }, 300_000);
 });
 
-// ------------------------------------------------------------ layer files (#17)
+// ------------------------------------------------------------ layer files
 
 /** Every layer with all its notes and positions, and the folder's own notes: what must not change on a refusal. */
 async function layerSnapshot(): Promise<string> {
@@ -565,7 +565,7 @@ describe('layers.add of a mutated layer file: whole or not at all', () => {
   }, 300_000);
 });
 
-// ------------------------------------------------------------ sealed layer files (#17.5)
+// ------------------------------------------------------------ sealed layer files
 
 /**
  * Reads a sealed layer file as the shared folder does (`openLayerFile`, then the layer added): either it
@@ -595,7 +595,7 @@ async function openSealedLayerWhole(text: string, passphrase: string, expected: 
   return null;
 }
 
-describe('sealed layer files (#17.5): opened whole as sealed, or refused whole', () => {
+describe('sealed layer files: opened whole as sealed, or refused whole', () => {
   const PASS = 'delegation fuzzing passphrase';
   /** A low scrypt work factor: the key stretching is not what is tested here. */
   const FAST = 10;

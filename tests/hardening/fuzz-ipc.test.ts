@@ -1,6 +1,7 @@
 /**
- * IPC fuzzing: every channel of the contract, 10,000 generated arguments each
- * (wholly arbitrary values and near-valid ones, see arbitraries.ts), sent
+ * IPC fuzzing: every channel of the contract, 300 generated arguments each in
+ * the quick suite and 10,000 in the deep one (tests/support/depth.ts), wholly
+ * arbitrary values and near-valid ones (see arbitraries.ts), sent
  * through dispatch() exactly as the Electron shell sends renderer calls, on
  * the real content database and a real user database.
  *
@@ -14,8 +15,7 @@
  *
  * The data folder is on tmpfs (/dev/shm) when there is one: the user database
  * fsyncs every commit (synchronous=FULL), which is not what is tested here.
- * FUZZ_RUNS=1000 runs fewer calls per channel for a quick local try; the
- * default, and what CI runs, is 10,000.
+ * The seeds are fixed, so a failing case comes back on the next run.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,13 +27,16 @@ import { dispatch } from '../../src/core/dispatch';
 import { CHANNELS, type Channel } from '../../src/shared/contract/channels';
 import type { ErrorCode } from '../../src/shared/contract/result';
 import { openTestCore, removeDir, type TestCore } from '../support/core';
+import { byDepth } from '../support/depth';
 import { channelSchema, nearValid, type Hints } from './arbitraries';
 import { annotationShape, bookmarkShape, noteEntryShape, trashItemShape } from './shapes';
 
 const SEED = 6_006;
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const RUNS = byDepth(300, 10_000);
 /** A call that has not settled after this long counts as hung (generous: CI machines are slow). */
 const CALL_BOUND_MS = 5_000;
+/** Calls that must reach the handler per channel: the quick suite's 300 cases give a few on the rarest. */
+const MIN_REACHED = byDepth(1, RUNS / 100);
 const CLONE_CHECKS = 300;
 const CODES: ReadonlySet<ErrorCode> = new Set([
   'INVALID_ARGUMENT',
@@ -188,7 +191,7 @@ async function call(channel: Channel, args: unknown): Promise<void> {
   }
 }
 
-describe('every channel, 10,000 arbitrary and near-valid arguments', () => {
+describe(`every channel, ${RUNS.toLocaleString('en')} arbitrary and near-valid arguments`, () => {
   CHANNELS.forEach((channel, i) => {
     it(
       channel,
@@ -206,7 +209,7 @@ describe('every channel, 10,000 arbitrary and near-valid arguments', () => {
         );
         // Near-valid arguments must get past the schema sometimes, or only zod was fuzzed.
         expect(stats.get(channel)!.reached, `${channel}: too few calls reached the handler`).toBeGreaterThan(
-          RUNS / 100,
+          MIN_REACHED,
         );
       },
       120_000,

@@ -372,7 +372,7 @@ export const CASES: Case[] = [
   },
   {
     limit: 'passphraseLength',
-    where: 'folder.setPassphrase passphrase (the delegation passphrase, #17.5)',
+    where: 'folder.setPassphrase passphrase (the delegation passphrase)',
     channel: 'folder.setPassphrase',
     at: () => ({ passphrase: s(LIMITS.passphraseLength) }),
     over: () => ({ passphrase: s(LIMITS.passphraseLength + 1) }),

@@ -22,7 +22,7 @@ import { shellOnly } from './app';
 import type { DomainHandlers } from './types';
 
 /**
- * For a brief's "delegation positions" table (#17.6): each chosen layer's name, colour and
+ * For a brief's "delegation positions" table: each chosen layer's name, colour and
  * positions by option id, in the order chosen (unknown ids left out).
  */
 export function delegationColumns(user: UserStore, layerIds: readonly string[]): LayerPositions[] {
@@ -35,7 +35,7 @@ export async function renderExport(
   args: ParsedArgs<'export.render'>,
   now: Date,
   progress?: ExportProgress,
-  /** Delegation layers for the positions tables (#17.6), supplied by the layers when chosen. */
+  /** Delegation layers for the positions tables, supplied by the layers when chosen. */
   delegation?: readonly DelegationLayer[],
 ): Promise<ExportFile> {
   const meta = content.meta();
@@ -47,7 +47,7 @@ export async function renderExport(
     args.scope.only,
     content,
   );
-  // The layers chosen in the scope (#17.6), else the ones handed in (tests).
+  // The layers chosen in the scope, else the ones handed in (tests).
   const layers = args.scope.layers ? delegationColumns(user, args.scope.layers) : (delegation ?? []);
   const marked = [...positions.filter((p) => p.position || p.priority).map((p) => p.targetId)];
   // A whole export gives every marked option an entry; a filter or selection, those of its notes.

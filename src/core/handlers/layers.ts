@@ -1,12 +1,12 @@
 /**
- * author.*, layers.* and folder.* channels (#17): this installation's author,
+ * author.*, layers.* and folder.* channels: this installation's author,
  * colleagues' read-only layers, and the shared folder that carries them.
  *
  * Constraint: a layer never changes the user's own notes; only layers.adopt
  * writes there, through the user store's own domains. Every layer file (an
  * import or the shared folder's) is read by the one parser of
  * delegation/layer-file.ts, whole or not at all (a sealed one opened first
- * with its passphrase, #17.5).
+ * with its passphrase).
  */
 import type { LayersChanged } from '../../shared/contract/layer-types';
 import type { ContentStore } from '../content/store';

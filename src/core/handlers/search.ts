@@ -1,6 +1,6 @@
 /**
  * search.* channels: the content index (blocks and footnotes) and, when asked,
- * the user's own notes (and, with `layers`, colleagues' layers' notes, #17), merged
+ * the user's own notes (and, with `layers`, colleagues' layers' notes), merged
  * into one ranked, paged list; notes are flagged with kind 'note'. `total` counts every content hit and every matching note.
  */
 import type { ParsedArgs } from '../../shared/contract/channels';
@@ -44,7 +44,7 @@ function withNotes(service: SearchService, user: UserStore, args: ParsedArgs<'se
 
 /**
  * The notes searched: the user's own (default, or `'mine'` in `layers`) and the layers named
- * (#17), each layer's hit carrying its `layerId`; ranked together by score.
+ *, each layer's hit carrying its `layerId`; ranked together by score.
  */
 function notesOf(user: UserStore, q: string, layers: ParsedArgs<'search.query'>['layers']): SearchHit[] {
   const all = Number.MAX_SAFE_INTEGER;

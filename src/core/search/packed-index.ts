@@ -6,7 +6,7 @@
  *
  * Constraints: `unpackIndex(packIndex(x))` has exactly the private state that
  * `MiniSearch.loadJSON` gives for x (the same nested Maps in the same order,
- * numbers as keys; packed-index.test.ts compares every field), so MiniSearch's
+ * numbers as keys; tests/core/search-packed-index.test.ts compares every field), so MiniSearch's
  * own methods and the executor (engine.ts, query-tree.ts) work unchanged; the
  * bytes come from a file and may be damaged: every count and length is checked
  * against what is left, and anything wrong throws an Error (the service turns it

@@ -5,8 +5,10 @@
  * Constraints: the index is the one stored by the build, unpacked at open
  * (packed-index.ts: the instance MiniSearch.loadJSON would give, without its
  * cost; never rebuilt: opening stays fast and the app searches exactly what
- * was tested); filters run inside MiniSearch's `filter`
- * option; words are combined with AND, and only when AND finds nothing with OR.
+ * was tested); queries run on the app's own executor over that index
+ * (engine.ts), which applies the kind, cluster and focus-area filters to the
+ * matches before scoring them; words are combined with AND, and only when AND
+ * finds nothing with OR.
  * The user's notes are searched elsewhere (user data) and merged by the handler.
  */
 import type MiniSearch from 'minisearch';

@@ -1,6 +1,6 @@
 /**
  * Opens the user database (`<dataDir>/user.db`): durability pragmas, an
- * integrity check, and the numbered migrations of migrations/.
+ * integrity check, and the numbered migrations of migrations/ (one file each).
  *
  * Constraint: the user's notes are confidential and irreplaceable. A file made
  * by a newer app is refused before SQLite touches it (its bytes stay as they

@@ -89,7 +89,7 @@ export class UserStore {
   readonly history;
   readonly settings;
   readonly exchange;
-  /** Colleagues' layers (#17): the domain, and its read models. */
+  /** Colleagues' layers: the domain, and its read models. */
   readonly layers;
   readonly layerViews;
   readonly backups: Backups;

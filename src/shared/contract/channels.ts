@@ -89,7 +89,7 @@ const argSchemaMakers = {
         expand: z.boolean().optional(),
         offset: z.number().int().min(0).max(10_000).optional(),
         limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
-        /** With includeNotes: whose notes (`'mine'` and/or layer ids); default my own only (#17). */
+        /** With includeNotes: whose notes (`'mine'` and/or layer ids); default my own only. */
         layers: layerSelection().optional(),
       })
       .strict(),
@@ -178,7 +178,7 @@ const argSchemaMakers = {
       })
       .strict(),
 
-  // ------------------------------------------------------------ delegation (#17)
+  // ------------------------------------------------------------ delegation
   /** This installation's author: a stable id made once, and the name from Settings. */
   'author.get': () => empty(),
   /** Every layer held, with its state (visible, version, conflict). */
@@ -191,7 +191,7 @@ const argSchemaMakers = {
     z
       .object({
         data: z.string().max(LIMITS.importBytes),
-        /** Opens a sealed layer file (#17.5); without it a sealed file answers PASSPHRASE_NEEDED. */
+        /** Opens a sealed layer file; without it a sealed file answers PASSPHRASE_NEEDED. */
         passphrase: passphrase().optional(),
         name: z.string().trim().min(1).max(LIMITS.labelLength).optional(),
         color: layerColor().optional(),
@@ -258,7 +258,7 @@ const argSchemaMakers = {
    * this installation's layer file (every note and position) to the shared folder unsealed; answers the status.
    */
   'folder.allowPlain': () => empty(),
-  // Export progress and cancel (#12.3).
+  // Export progress and cancel.
   'export.cancel': () => empty(),
   // Protection of the notes at rest and the app lock (docs/security.md).
   'vault.status': () => empty(),
@@ -274,7 +274,7 @@ const argSchemaMakers = {
     z.object({ passphrase: vaultPassphrase(), newPassphrase: vaultPassphrase() }).strict(),
   /** Shell: remember (or forget) the key in the OS keychain on this computer. */
   'vault.remember': () => z.object({ remember: z.boolean() }).strict(),
-  // Sealed layer files (#17.5).
+  // Sealed layer files.
   /**
    * Seals this installation's layer file with the delegation passphrase and reads colleagues' sealed files
    * with it (null: layer files are plain again). Kept wrapped by the notes' key when they are protected,
@@ -428,7 +428,7 @@ export interface EventPayloads {
   };
   /** A deep link (`recollection://block/<id>`) opened from outside, e.g. from an exported brief. */
   'app.open': T.DeepLinkTarget;
-  /** Layers were added, updated or removed, or the shared folder's files changed (#17). */
+  /** Layers were added, updated or removed, or the shared folder's files changed. */
   'layers.changed': L.LayersChanged;
   /** A running export: entries done of the total, in order; the last has done === total (the file is whole). */
   'export.progress': { done: number; total: number };

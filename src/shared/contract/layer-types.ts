@@ -1,5 +1,5 @@
 /**
- * Result shapes of the delegation channels (#17): the author of this
+ * Result shapes of the delegation channels: the author of this
  * installation, colleagues' layers (read-only copies of their notes and
  * positions), what adopting from a layer gives, and the shared folder.
  *
@@ -47,7 +47,7 @@ export interface SharedFile {
   /** The newest of the files claiming this author id. */
   newest: boolean;
   message: string | null;
-  /** The file on disk is sealed (#17.5); null when it was not read as a layer file at all. */
+  /** The file on disk is sealed; null when it was not read as a layer file at all. */
   sealed: boolean | null;
 }
 
@@ -82,7 +82,7 @@ export interface LayerInfo {
   canUndo: boolean;
   conflict: LayerConflict | null;
   /**
-   * The author's own file in the shared folder as last read (#17.5: sealed or not, refused and why); null
+   * The author's own file in the shared folder as last read (sealed or not, refused and why); null
    * when the shared folder holds none. Answered by layers.list.
    */
   shared?: SharedFile | null;
@@ -167,7 +167,7 @@ export interface SharedFolderStatus {
   lastScan: string | null;
   files: SharedFile[];
   /**
-   * Layer files sealed with the delegation passphrase (#17.5): off (plain files); on (sealed, the
+   * Layer files sealed with the delegation passphrase: off (plain files); on (sealed, the
    * passphrase entered); needs-passphrase (the delegation seals, but the passphrase is not entered in this
    * session: nothing is written, sealed files are not read).
    */

@@ -31,7 +31,7 @@ describe('settings schema', () => {
     const kinds = [...SEARCH_KINDS];
     expect(settingsPatch.safeParse({ patch: { searchFilters: { clusters: [], kinds } } }).success).toBe(true);
     expect(settingsPatch.safeParse({ patch: { theme: 'sepia' } }).success).toBe(false);
-    // Whose notes search looks in (#17): 'mine' and layer ids, or null (not chosen yet).
+    // Whose notes search looks in: 'mine' and layer ids, or null (not chosen yet).
     const layer = '0b5e1a4c-8c5a-4d0e-9b1f-2f7a3c9d6e10';
     expect(settingsPatch.safeParse({ patch: { searchLayers: ['mine', layer] } }).success).toBe(true);
     expect(settingsPatch.safeParse({ patch: { searchLayers: null } }).success).toBe(true);

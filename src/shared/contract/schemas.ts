@@ -104,7 +104,7 @@ export const exportScope = once(() =>
       /** Annotation / bookmark ids, for `selection`. */
       ids: z.array(uuid()).max(LIMITS.selectionSize).optional(),
       /**
-       * Narrows any kind to some options (#15.1): in these clusters (ids `c1`…), with a note
+       * Narrows any kind to some options: in these clusters (ids `c1`…), with a note
        * carrying one of these tags, with one of these positions. Applied per option, so an
        * option kept keeps its bookmark, highlights and notes together.
        */
@@ -116,14 +116,14 @@ export const exportScope = once(() =>
         })
         .strict()
         .optional(),
-      /** Layers (#17) whose positions a brief shows beside the user's own, one column each, in this order. */
+      /** Layers whose positions a brief shows beside the user's own, one column each, in this order. */
       layers: z.array(uuid()).max(LIMITS.layers).optional(),
     })
     .strict(),
 );
 
 const headerText = once(() => z.string().max(LIMITS.labelLength));
-/** A brief's title block (#15.1); empty strings are left out of the brief. */
+/** A brief's title block; empty strings are left out of the brief. */
 export const briefHeader = once(() =>
   z
     .object({
@@ -147,7 +147,7 @@ export const settings = once(() =>
       lastPageId: id().nullable(),
       lastBlockId: id().nullable(),
       panes: z.object({ outline: z.boolean(), side: z.boolean(), sideTab: z.enum(SIDE_TABS) }).strict(),
-      /** Presentation mode (#13.1): nothing private (notes, positions, highlights, tags, bookmarks) on screen or in print. */
+      /** Presentation mode: nothing private (notes, positions, highlights, tags, bookmarks) on screen or in print. */
       presentation: z.boolean(),
       /** Start every session in presentation mode, whatever it was when the app closed. */
       startInPresentation: z.boolean(),
@@ -163,7 +163,7 @@ export const settings = once(() =>
       searchExpand: z.boolean(),
       /** The brief's title block as last exported (the date is not kept: it defaults to the day of export). */
       briefHeader: briefHeader().omit({ date: true }),
-      /** The name this installation signs its exports and layer file with (#17); '' until set. */
+      /** The name this installation signs its exports and layer file with; '' until set. */
       authorName: z.string().trim().max(LIMITS.labelLength),
       /** Lock the notes after this many minutes without use of the computer (0: never); protection on only. */
       autoLockMinutes: z
@@ -173,7 +173,7 @@ export const settings = once(() =>
         .max(24 * 60),
       /** The first-run offer to protect the notes was answered (Protect or Not now): it is not shown again. */
       vaultOffered: z.boolean(),
-      /** Whose notes search looks in (#17): 'mine' and layer ids as last chosen; null until chosen (mine and the visible layers). */
+      /** Whose notes search looks in: 'mine' and layer ids as last chosen; null until chosen (mine and the visible layers). */
       searchLayers: z
         .array(z.union([z.literal(MY_NOTES), uuid()]))
         .max(LIMITS.layers + 1)
@@ -197,7 +197,7 @@ export const seal = once(() =>
 );
 /** An import file's text: a sealed file may be larger than the export it holds (base64 armor). */
 export const importData = once(() => z.string().max(LIMITS.sealedImportBytes));
-// ---------------------------------------------------------------- layers (#17)
+// ---------------------------------------------------------------- layers
 
 export const layerColor = once(() => z.enum(LAYER_COLORS));
 /** Which notes: my own (`'mine'`) and/or layers by id. */

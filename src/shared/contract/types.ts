@@ -136,7 +136,7 @@ export interface SearchHit {
   terms: string[];
   /** The query's words (as typed) this hit matched; shown when not every word matched. */
   matched?: string[];
-  /** For a note hit from a colleague's layer (#17): the layer's id (absent for the user's own notes). */
+  /** For a note hit from a colleague's layer: the layer's id (absent for the user's own notes). */
   layerId?: string;
 }
 
@@ -189,7 +189,7 @@ export interface Annotation extends AnnotationFields {
   anchor: AnchorStatus;
   created: string;
   modified: string;
-  /** Set when the note was adopted from a colleague's layer (#17): whose, which item, when. */
+  /** Set when the note was adopted from a colleague's layer: whose, which item, when. */
   adoptedFrom?: Provenance;
 }
 
@@ -239,7 +239,7 @@ export interface PositionRow {
   modified: string | null;
   /** Live notes on the option. */
   noteCount: number;
-  /** Set when the position was adopted from a colleague's layer (#17) and not changed since. */
+  /** Set when the position was adopted from a colleague's layer and not changed since. */
   adoptedFrom?: Provenance;
 }
 
@@ -249,7 +249,7 @@ export interface OptionPosition {
   position: Position | null;
   priority: Priority | null;
   modified: string;
-  /** Set when the value was adopted from a colleague's layer (#17) and not changed since. */
+  /** Set when the value was adopted from a colleague's layer and not changed since. */
   adoptedFrom?: Provenance;
 }
 
@@ -263,7 +263,7 @@ export interface PositionHistoryEntry {
   replaced: string;
   /** The note that held this value, when it was carried over from a note (migration 3, older export files). */
   noteId: string | null;
-  /** Where the value came from when it was adopted from a colleague's layer (#17; recorded since migration 5). */
+  /** Where the value came from when it was adopted from a colleague's layer (recorded since migration 5). */
   adoptedFrom?: Provenance;
 }
 

@@ -60,9 +60,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const SAVE_FORMATS = [...EXPORT_FORMATS, 'pdf'] as const;
 export type SaveFormat = (typeof SAVE_FORMATS)[number];
 
-/** Colours a colleague's layer can be drawn in (#17): distinct from the user's own highlight colours. */
+/** Colours a colleague's layer can be drawn in: distinct from the user's own highlight colours. */
 export const LAYER_COLORS = ['teal', 'orange', 'indigo', 'olive', 'magenta', 'slate'] as const;
 export type LayerColor = (typeof LAYER_COLORS)[number];
 
-/** A search / notes filter value meaning "my own notes", beside layer ids (#17). */
+/** A search / notes filter value meaning "my own notes", beside layer ids. */
 export const MY_NOTES = 'mine' as const;

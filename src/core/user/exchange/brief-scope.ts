@@ -1,5 +1,5 @@
 /**
- * What a brief covers beyond the notes themselves (#15.1): the scope narrowed
+ * What a brief covers beyond the notes themselves: the scope narrowed
  * to chosen clusters, tags and positions (per option, so an option's bookmark,
  * highlights and notes stay together), the options marked only by a position
  * (own or a delegation layer's) as places of their own, their reading order,

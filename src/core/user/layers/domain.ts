@@ -1,5 +1,5 @@
 /**
- * The layers domain (#17): colleagues' notes and positions held read-only
+ * The layers domain: colleagues' notes and positions held read-only
  * beside the user's own — add a file as a layer, replace it with a newer
  * version of the same author (the previous kept for undo), refuse an older
  * one, show / hide / recolour / rename / remove, and adopt a layer's position

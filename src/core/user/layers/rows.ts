@@ -1,5 +1,5 @@
 /**
- * Repository of colleagues' layers (#17, migration 4): `layers`, their
+ * Repository of colleagues' layers (migration 4): `layers`, their
  * versions (`layer_versions`) and each version's annotations, bookmarks and
  * positions as the author had them.
  *

@@ -1,5 +1,5 @@
 /**
- * Read models over colleagues' layers (#17): their annotations beside a page's
+ * Read models over colleagues' layers: their annotations beside a page's
  * blocks, their notes as a Notes list (paged), their positions by option (the
  * matrix's columns and a brief's "delegation positions" table) and search
  * over their notes.

@@ -1,5 +1,5 @@
 /**
- * Migration 4 (#17): the author of this installation, colleagues' layers, and
+ * Migration 4: the author of this installation, colleagues' layers, and
  * where an adopted note or position came from.
  *
  * - `meta.author_id`: a stable random UUID (version 4), made once here, that

@@ -1,5 +1,5 @@
 /**
- * Migration 5 (#17 leftover): an option's earlier value keeps where it came
+ * Migration 5: an option's earlier value keeps where it came
  * from. `position_history.adopted_from` holds the provenance (JSON, as
  * `positions.adopted_from` of migration 4) of a value adopted from a
  * colleague's layer, recorded when that value is replaced, so the history
