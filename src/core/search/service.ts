@@ -9,7 +9,6 @@
  * option; words are combined with AND, and only when AND finds nothing with OR.
  * The user's notes are searched elsewhere (user data) and merged by the handler.
  */
-import type MiniSearch from 'minisearch';
 import type { SearchResult as RawResult } from 'minisearch';
 import { CoreError } from '../../shared/contract/result';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
@@ -32,6 +31,7 @@ import { Executor, type Ranked, type StoredFilter } from './engine';
 import { contentWords, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
 import { allowedEdits, closestTerm, correctionCandidates, editDistance, type Candidates } from './similar';
 import { makeSnippet, matchSpans } from './snippet';
+import type { OwnedIndex } from './owned-index';
 import { unpackIndex } from './packed-index';
 import { normalizeTerm } from './spelling';
 import { Thesaurus } from './thesaurus';
@@ -100,7 +100,7 @@ export function compactQuery(q: string): string {
 }
 
 export class SearchService {
-  private readonly index: MiniSearch<IndexDoc>;
+  private readonly index: OwnedIndex<IndexDoc>;
   /** Runs the plans over the index, scoring only the matches and building only the page's results. */
   private readonly executor: Executor;
   private readonly vocabulary: SortedVocabulary;
