@@ -34,6 +34,7 @@ import { makeSnippet, matchSpans } from './snippet';
 import type { OwnedIndex } from './owned-index';
 import { unpackIndex } from './packed-index';
 import { normalizeTerm } from './spelling';
+import { looksRomance } from './romance';
 import { Thesaurus } from './thesaurus';
 import { queryTokensWithOffsets } from './tokenize';
 import { errorMessage } from '../../shared/errors';
@@ -154,11 +155,25 @@ export class SearchService {
     const partial = found !== null && !found.all && pinned.length === 0;
     const hits = results.slice(offset).map((r) => this.hit(r, found, partial));
     const missing = partial && found ? this.missingWords(found) : [];
-    const expanded = found ? [...new Set(found.plan.slots.flatMap((s) => s.expansions))] : [];
+    // A glossary expansion is shown with the words it answers: "remittances — transferts de fonds".
+    const expanded = found
+      ? [
+          ...new Set(
+            found.plan.slots.flatMap((s) => (s.glossed ? s.expansions.map((e) => `${e} — ${s.typed}`) : s.expansions)),
+          ),
+        ]
+      : [];
+    // A query that reads as French or Spanish (its letters or function words, or two of its words
+    // found in the glossary) is never "corrected" into the document's English. A lone cognate among
+    // English words ("xenofobia campaing") still is.
+    const glossedWords = (found?.plan.slots ?? [])
+      .filter((s) => s.glossed)
+      .reduce((n, s) => n + s.typed.split(/\s+/).length, 0);
+    const romance = looksRomance(q) || glossedWords >= 2;
     // A misspelt word still finds hits through fuzzy matching; the delegate is told the document's spelling too.
     const misspelt = ident === null && this.hasMisspeltWord(q);
     const didYouMean =
-      ident === null && pinned.length === 0 && (total < FEW_HITS || misspelt)
+      ident === null && !romance && pinned.length === 0 && (total < FEW_HITS || misspelt)
         ? this.correction(q, found, filter, misspelt)
         : null;
     return { ...none, total, hits, didYouMean, allWords: !partial, missing, expanded };

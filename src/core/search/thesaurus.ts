@@ -12,10 +12,37 @@
  */
 import * as z from 'zod';
 import { once } from '../../shared/lazy';
+import { ROMANCE, romanceKey, romanceTerms } from './romance';
 import { normalizeTerm } from './spelling';
 import { queryTokens } from './tokenize';
 
 export const THESAURUS_SOURCES = ['document', 'iom-glossary', 'ilo'] as const;
+export const GLOSSARY_SOURCES = ['iom-glossary', 'ilo', 'un-2030-agenda', 'unterm'] as const;
+
+/** resources/migration-glossary.json: French and Spanish terms → the document's English wording. */
+export const glossarySchema = once(() =>
+  z
+    .object({
+      about: z.string(),
+      sources: z.record(z.enum(GLOSSARY_SOURCES), z.string()),
+      entries: z
+        .array(
+          z
+            .object({
+              fr: z.array(z.string().min(1).max(80)).max(8),
+              es: z.array(z.string().min(1).max(80)).max(8),
+              /** The document's wording to search. */
+              en: z.array(z.string().min(1).max(60)).min(1).max(8),
+              source: z.enum(GLOSSARY_SOURCES),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(2000),
+    })
+    .strict(),
+);
+export type GlossaryData = z.infer<ReturnType<typeof glossarySchema>>;
 
 /** The thesaurus file's schema, made on first use (the content build checks the file; a search never parses it). */
 export const thesaurusSchema = once(() => {
@@ -34,6 +61,8 @@ export const thesaurusSchema = once(() => {
       about: z.string(),
       sources: z.record(z.enum(THESAURUS_SOURCES), z.string()),
       entries: z.array(entrySchema).min(1).max(2000),
+      /** The trilingual glossary, read from its own file and stored with the thesaurus. */
+      glossary: z.optional(z.lazy(() => glossarySchema())),
     })
     .strict();
 });
@@ -68,6 +97,19 @@ export function prepareThesaurus(data: ThesaurusData | null): PreparedThesaurus 
       byKey.set(key, list);
     }
   }
+  // French and Spanish phrases: keyed by their Snowball stems, "fr:"/"es:" apart from English keys.
+  for (const e of data?.glossary?.entries ?? []) {
+    for (const lang of ROMANCE) {
+      for (const phrase of e[lang]) {
+        const stems = romanceTerms(lang, phrase);
+        if (stems.length === 0) continue;
+        const key = romanceKey(lang, stems);
+        const list = byKey.get(key) ?? [];
+        for (const d of e.en) if (!list.includes(d)) list.push(d);
+        byKey.set(key, list);
+      }
+    }
+  }
   return [...byKey];
 }
 
@@ -78,12 +120,25 @@ export class Thesaurus {
   private words: Set<string> | null = null;
   /** Longest `use` phrase, in terms: bounds the n-grams looked up in a query. */
   readonly longest: number;
+  /** The same bound for the glossary's French and Spanish phrases. */
+  readonly longestRomance: number;
 
   constructor(prepared: PreparedThesaurus) {
     this.byKey = new Map(prepared);
     let longest = 1;
-    for (const key of this.byKey.keys()) longest = Math.max(longest, key.split(' ').length);
+    let romance = 1;
+    for (const key of this.byKey.keys()) {
+      const n = key.split(' ').length;
+      if (key.includes(':')) romance = Math.max(romance, n);
+      else longest = Math.max(longest, n);
+    }
     this.longest = longest;
+    this.longestRomance = romance;
+  }
+
+  /** The document phrases for French or Spanish stems (romance.ts), or undefined. */
+  lookupRomance(key: string): readonly string[] | undefined {
+    return this.byKey.get(key);
   }
 
   /** The document phrases for a processed phrase, or undefined. */
@@ -96,7 +151,7 @@ export class Thesaurus {
    * The document phrases need no entry: they are the document's own words (tests/core/search-thesaurus.test.ts).
    */
   knows(term: string): boolean {
-    this.words ??= new Set([...this.byKey.keys()].flatMap((key) => key.split(' ')));
+    this.words ??= new Set([...this.byKey.keys()].filter((k) => !k.includes(':')).flatMap((key) => key.split(' ')));
     return this.words.has(term);
   }
 
