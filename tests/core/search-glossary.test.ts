@@ -77,7 +77,7 @@ describe('French and Spanish queries', () => {
   it('"travailleurs domestiques" finds domestic work, says what it also searched, offers no English rewrite', () => {
     const r = engine.search.query({ q: 'travailleurs domestiques' });
     expect(r.total).toBeGreaterThan(0);
-    expect(r.expanded).toContain('domestic workers — travailleurs domestiques');
+    expect(r.expanded).toContain('domestic workers, domestic work — travailleurs domestiques');
     expect(r.didYouMean).toBeNull();
     expect(top('travailleurs domestiques')).toEqual(expect.arrayContaining(['c2.f1.po.2']));
   });

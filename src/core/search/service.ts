@@ -155,11 +155,13 @@ export class SearchService {
     const partial = found !== null && !found.all && pinned.length === 0;
     const hits = results.slice(offset).map((r) => this.hit(r, found, partial));
     const missing = partial && found ? this.missingWords(found) : [];
-    // A glossary expansion is shown with the words it answers: "remittances — transferts de fonds".
+    // A glossary slot's expansions are shown with the words they answer: "remittances — transferts de fonds".
     const expanded = found
       ? [
           ...new Set(
-            found.plan.slots.flatMap((s) => (s.glossed ? s.expansions.map((e) => `${e} — ${s.typed}`) : s.expansions)),
+            found.plan.slots.flatMap((s) =>
+              s.glossed && s.expansions.length > 0 ? [`${s.expansions.join(', ')} — ${s.typed}`] : s.expansions,
+            ),
           ),
         ]
       : [];
