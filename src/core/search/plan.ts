@@ -132,6 +132,8 @@ export interface Lexicon {
    * (MiniSearch then expands the prefix itself).
    */
   completions(prefix: string): readonly string[] | null;
+  /** Whether some processed term of the index starts with `prefix` (a word that may still be being typed). */
+  startsTerm?(prefix: string): boolean;
 }
 
 const NO_LEXICON: Lexicon = { docFreq: () => 0, completions: () => null };
@@ -211,7 +213,10 @@ export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true,
       if (n <= thesaurus.longest) found = thesaurus.lookup(group.map((w) => w.term));
       if (found) break;
       // The glossary, for French or Spanish: a query that reads so, or words the document does not hold.
-      if (n <= thesaurus.longestRomance && (romance || group.some((w) => lex.docFreq(w.term) === 0))) {
+      // The last word, while it starts a document word, may be English being typed ("dat" of "data").
+      const unknown = (w: Word, k: number): boolean =>
+        lex.docFreq(w.term) === 0 && !(i + k === words.length - 1 && (lex.startsTerm?.(w.term) ?? false));
+      if (n <= thesaurus.longestRomance && (romance || group.some(unknown))) {
         for (const lang of ROMANCE) {
           found = thesaurus.lookupRomance(
             romanceKey(

@@ -407,6 +407,7 @@ export class SearchService {
   private readonly lexicon: Lexicon = {
     docFreq: (term) => this.vocabulary.get(term)?.[1] ?? 0,
     completions: (prefix) => this.completions(prefix),
+    startsTerm: (prefix) => this.startsAnyTerm(prefix),
   };
 
   /**
