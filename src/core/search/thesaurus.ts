@@ -42,7 +42,6 @@ export const glossarySchema = once(() =>
     })
     .strict(),
 );
-export type GlossaryData = z.infer<ReturnType<typeof glossarySchema>>;
 
 /** The thesaurus file's schema, made on first use (the content build checks the file; a search never parses it). */
 export const thesaurusSchema = once(() => {
