@@ -201,6 +201,9 @@ export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true,
   const words = contentWords(q);
   const slots: Slot[] = [];
   const romance = looksRomance(q);
+  // Each word stemmed once per language, when first looked up in the glossary.
+  const stems: Record<string, Array<string | undefined>> = { fr: [], es: [] };
+  const stemAt = (lang: 'fr' | 'es', k: number): string => (stems[lang][k] ??= stemRomance(lang, words[k].tok.text));
   let i = 0;
   while (i < words.length) {
     const longest = thesaurus ? Math.max(thesaurus.longest, thesaurus.longestRomance) : 1;
@@ -221,7 +224,7 @@ export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true,
           found = thesaurus.lookupRomance(
             romanceKey(
               lang,
-              group.map((w) => stemRomance(lang, w.tok.text)),
+              group.map((_, k) => stemAt(lang, i + k)),
             ),
           );
           if (found) break;
