@@ -34,6 +34,7 @@ export const LAYERS = {
       'nspell',
       'dictionary-en',
       'dictionary-en-gb',
+      '@orama/stemmers',
     ],
   },
   cli: { folders: ['shared', 'core', 'cli'], packages: ['node:*', 'better-sqlite3'] },

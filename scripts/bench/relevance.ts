@@ -11,6 +11,7 @@
  * and without the porter stemmer, the app as configured.
  */
 import { Fts5Search, MiniSearchDefaults } from './baselines';
+import { delegateNotes, delegateRelevance, delegateRows, type DelegateRelevance } from './delegate-relevance';
 import type { BenchContext, Row, SectionOutcome } from './context';
 import { classOf, JUDGED_QUERIES, QUERY_CLASSES, type QueryClass } from './judged-queries';
 import { firstRelevantRank, meanReciprocalRank, successAt } from './stats';
@@ -46,6 +47,8 @@ export interface RelevanceData {
   byClass: Record<QueryClass, { queries: number } & Record<RankedEngine, EngineRelevance>>;
   /** Suggestions made on queries of real words (every class but misspelling, plus REAL_WORDS). */
   didYouMeanOnRealWords: { queries: number; suggestions: string[] };
+  /** The delegates' queries (paraphrase, French, Spanish, pasted), tuning and held-out halves apart. */
+  delegates: DelegateRelevance;
   perQuery: QueryOutcome[];
 }
 
@@ -96,6 +99,7 @@ export function benchRelevance(ctx: BenchContext): SectionOutcome<RelevanceData>
       didYouMean: result.didYouMean,
     };
   });
+  const delegates = delegateRelevance(ctx, porter);
   porter.close();
   plain.close();
 
@@ -128,6 +132,7 @@ export function benchRelevance(ctx: BenchContext): SectionOutcome<RelevanceData>
     engines: all(perQuery),
     byClass,
     didYouMeanOnRealWords: { queries: realWordQueries.length, suggestions },
+    delegates,
     perQuery,
   };
   return {
@@ -161,6 +166,7 @@ function rows(d: RelevanceData, porter: string, plain: string): Row[] {
     label: `did-you-mean on real-word queries (${d.didYouMeanOnRealWords.queries})`,
     value: String(d.didYouMeanOnRealWords.suggestions.length),
   });
+  out.push(...delegateRows(d.delegates));
   return out;
 }
 
@@ -180,5 +186,6 @@ function notes(d: RelevanceData): string[] {
     ),
     `FTS5 (porter) misses@3: ${ftsMisses.length}`,
     ...d.didYouMeanOnRealWords.suggestions.map((s) => `did-you-mean on a real-word query: ${s}`),
+    ...delegateNotes(d.delegates),
   ];
 }

@@ -88,6 +88,28 @@ export function computeTargets(r: Partial<Results>): Target[] {
       0.9,
       score,
     ),
+    atLeast(
+      'delegates-held-s3',
+      'delegates, held-out half: success@3 ≥ 0.90 in every class (the lowest)',
+      rel ? Math.min(...Object.values(rel.delegates.byClass).map((c) => c.held.successAt3)) : null,
+      0.9,
+      score,
+    ),
+    atLeast(
+      'delegates-held-s1',
+      'delegates, held-out half: success@1 ≥ 0.80',
+      rel ? rel.delegates.overall.held.successAt1 : null,
+      0.8,
+      score,
+    ),
+    atMost(
+      'did-you-mean-romance',
+      'no "did you mean" on French and Spanish queries',
+      rel ? rel.delegates.didYouMean.length : null,
+      0,
+      '',
+      String,
+    ),
     atMost(
       'did-you-mean-real-words',
       'no "did you mean" on queries of real words',

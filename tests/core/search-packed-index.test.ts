@@ -17,6 +17,7 @@ import { ContentStore } from '../../src/core/content/store';
 import { buildIndex } from '../../src/core/search/documents';
 import { Executor } from '../../src/core/search/engine';
 import { indexOptions, SEARCH_OPTIONS, type IndexDoc } from '../../src/core/search/options';
+import { OwnedIndex } from '../../src/core/search/owned-index';
 import { packIndex, unpackIndex } from '../../src/core/search/packed-index';
 import { SearchService } from '../../src/core/search/service';
 import { testContent } from '../support/content';
@@ -26,11 +27,16 @@ const real = useRealSearch();
 const dir = mkdtempSync(join(tmpdir(), 'recollection-packed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The serialized index the build makes from the shipped document. */
+const builtJSON = (): ReturnType<MiniSearch['toJSON']> => buildIndex(testContent().model).index.toJSON();
+
 /** What loadJSON gives for the index the build makes from the shipped document. */
 function reference(): MiniSearch<IndexDoc> {
-  const built = buildIndex(testContent().model);
-  return MiniSearch.loadJSON<IndexDoc>(JSON.stringify(built.index), indexOptions());
+  return MiniSearch.loadJSON<IndexDoc>(JSON.stringify(builtJSON()), indexOptions());
 }
+
+/** The same through OwnedIndex.fromJSON (what the build packs). */
+const ownReference = (): OwnedIndex<IndexDoc> => OwnedIndex.fromJSON<IndexDoc>(builtJSON(), indexOptions());
 
 /** A value with every Map spelled out as its entries in order (toEqual alone ignores a Map's order). */
 function ordered(v: unknown): unknown {
@@ -80,26 +86,36 @@ describe('the packed search index', () => {
   it('is what MiniSearch.loadJSON gives, field by field, Maps in order', () => {
     const got = unpackIndex<IndexDoc>(data(), indexOptions());
     expect(got).toBeInstanceOf(MiniSearch);
+    expect(got).toBeInstanceOf(OwnedIndex);
     const g = state(got);
     const w = state(want);
     expect(Object.keys(g).sort()).toEqual(Object.keys(w).sort());
     for (const key of Object.keys(w)) expect(g[key], key).toStrictEqual(w[key]);
-    // The tree is a real SearchableMap (the class loadJSON uses), at the root.
-    const index = (got as unknown as { _index: object })._index;
-    expect(index.constructor).toBe((want as unknown as { _index: object })._index.constructor);
+    // The tree is MiniSearch's own SearchableMap (the class loadJSON uses), at the root.
+    expect(got.internals().index.constructor).toBe(ownReference().internals().index.constructor);
     expect(got.termCount).toBe(want.termCount);
     expect(got.documentCount).toBe(516);
   });
 
-  it('is written by the build from loadJSON\u2019s instance, byte for byte', () => {
-    expect(packIndex(want).equals(data())).toBe(true);
+  it('OwnedIndex.fromJSON is MiniSearch.loadJSON, field by field, Maps in order', () => {
+    const own = ownReference();
+    expect(own.termCount).toBe(want.termCount); // both sizes counted (SearchableMap caches it)
+    const g = state(own);
+    const w = state(want);
+    expect(Object.keys(g).sort()).toEqual(Object.keys(w).sort());
+    for (const key of Object.keys(w)) expect(g[key], key).toStrictEqual(w[key]);
+  });
+
+  it('is written by the build from loadJSON\u2019s state, byte for byte', () => {
+    expect(packIndex(ownReference()).equals(data())).toBe(true);
   });
 
   it('answers as the loadJSON index: the service, MiniSearch search and autoSuggest', () => {
     const got = unpackIndex<IndexDoc>(data(), indexOptions());
     // The same service over the reference index (its index and executor swapped in).
     const ref = new SearchService(real.store);
-    Object.assign(ref, { index: want, executor: new Executor(want) });
+    const own = ownReference();
+    Object.assign(ref, { index: own, executor: new Executor(own) });
     for (const q of QUERIES) {
       for (const args of [{ q }, { q, limit: 50 }, { q, clusters: [2, 4] }, { q, kinds: ['footnote' as const] }]) {
         expect(real.search.query(args), JSON.stringify(args)).toEqual(ref.query(args));

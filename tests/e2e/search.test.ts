@@ -219,6 +219,30 @@ describe('search', () => {
     await expect.poll(() => resultCount(dialog)).toBeGreaterThan(0);
   });
 
+  it('finds English passages for a French and a Spanish query and says what it also searched', async () => {
+    const app = await e2e.app();
+    const { page } = app;
+    // "traite des êtres humains" and "trata de personas" are trafficking in human beings (Cluster 6).
+    for (const [q, shown] of [
+      ['traite des êtres humains', 'trafficking, human trafficking — traite des êtres humains'],
+      ['trata de personas', 'trafficking, human trafficking — trata de personas'],
+    ] as const) {
+      const dialog = await search(page, q);
+      const also = dialog.getByTestId('also-searched');
+      await also.waitFor();
+      expect(await also.textContent()).toContain(shown);
+      const labels = await dialog.locator('[role=option] .result-label').allTextContents();
+      expect(
+        labels.slice(0, 3).some((l) => l.startsWith('Cluster 6')),
+        labels.slice(0, 3).join(' | '),
+      ).toBe(true);
+      expect(await dialog.getByText('Did you mean').count()).toBe(0);
+      await app.screenshot(`search-also-searched-${q.startsWith('traite') ? 'fr' : 'es'}`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+  });
+
   it('keeps the jump, the fallback notice, "also searched" and "Show more" in view at three sizes, light and dark', async () => {
     const app = await e2e.app();
     const { page } = app;

@@ -13,10 +13,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import MiniSearch from 'minisearch';
 import type { DocumentModel, Mark } from '../../shared/model';
 import { buildIndex } from '../search/documents';
 import { indexOptions } from '../search/options';
+import { OwnedIndex } from '../search/owned-index';
 import { packIndex } from '../search/packed-index';
 import { vocabularyRow } from '../content/vocabulary-row';
 import { prepareThesaurus } from '../search/thesaurus';
@@ -167,8 +167,7 @@ function writeAll(db: Database.Database, model: DocumentModel, options: BuildOpt
   const built = buildIndex(model);
   const insertIndex = db.prepare('INSERT INTO search_index (id, data) VALUES (?, ?)');
   // Packed from what loadJSON gives (its Map order is the one the app has always searched).
-  const loaded = MiniSearch.loadJSON(JSON.stringify(built.index), indexOptions());
-  insertIndex.run(SEARCH_INDEX_ROW, packIndex(loaded));
+  insertIndex.run(SEARCH_INDEX_ROW, packIndex(OwnedIndex.fromJSON(built.index.toJSON(), indexOptions())));
   insertIndex.run(SEARCH_VOCABULARY_ROW, vocabularyRow(built.vocabulary));
   insertIndex.run(SEARCH_THESAURUS_ROW, JSON.stringify(options.thesaurus ?? null));
   insertIndex.run(SEARCH_THESAURUS_KEYS_ROW, JSON.stringify(prepareThesaurus(options.thesaurus ?? null)));

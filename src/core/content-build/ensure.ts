@@ -18,7 +18,7 @@ import { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from '../content
 import { parseRecollection } from '../content/parse';
 import { CONTENT_SCHEMA_VERSION } from '../content/schema';
 import { englishWordList } from '../search/english-list';
-import { thesaurusSchema, type ThesaurusData } from '../content/thesaurus-data';
+import { glossarySchema, thesaurusSchema, type ThesaurusData } from '../content/thesaurus-data';
 
 /** The one document the app ships (see resources/ and the corpus README). */
 export const SOURCE_SHA256 = '50e3e21096dd4d0910b8cdb42214ec24f42418eb4cab7168b1478001c0140538';
@@ -27,12 +27,16 @@ export const SOURCE_SHA256 = '50e3e21096dd4d0910b8cdb42214ec24f42418eb4cab7168b1
 export { CONTENT_DB_PATH, REPO_ROOT, SOURCE_FILE, SOURCE_PATH } from '../content/location';
 /** The search thesaurus (docs/search.md), built into the content database. */
 export const THESAURUS_FILE = 'resources/thesaurus.json';
+/** The trilingual migration glossary (French and Spanish → the document's English), stored with the thesaurus. */
+export const GLOSSARY_FILE = 'resources/migration-glossary.json';
 
-/** resources/thesaurus.json, validated: a broken file fails the build with its path and the reason. */
+/** resources/thesaurus.json with the glossary, validated: a broken file fails the build with its path and the reason. */
 export function readThesaurus(root: string = REPO_ROOT): ThesaurusData {
-  const path = join(root, THESAURUS_FILE);
+  let path = join(root, THESAURUS_FILE);
   try {
-    return thesaurusSchema().parse(JSON.parse(readFileSync(path, 'utf8')));
+    const thesaurus = thesaurusSchema().parse(JSON.parse(readFileSync(path, 'utf8')));
+    path = join(root, GLOSSARY_FILE);
+    return { ...thesaurus, glossary: glossarySchema().parse(JSON.parse(readFileSync(path, 'utf8'))) };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new CoreError('UNAVAILABLE', `the search thesaurus ${path} cannot be read: ${why}`);
@@ -47,7 +51,9 @@ const INPUT_FILES = [
   // The English word list of did-you-mean is made from these dictionaries (search/english-list.ts).
   'node_modules/dictionary-en/package.json',
   'node_modules/dictionary-en-gb/package.json',
+  'node_modules/@orama/stemmers/package.json',
   THESAURUS_FILE,
+  GLOSSARY_FILE,
 ];
 const IS_INPUT = /\.ts$/;
 const IS_TEST_ONLY = /\.(test|fixture)\.ts$/;

@@ -20,9 +20,9 @@
  * `boostDocument` is asked once per document (the app's depends only on
  * stored fields, not on the term).
  */
-import type MiniSearch from 'minisearch';
 import type { SearchOptions, SearchResult } from 'minisearch';
-import { branch, compile, internals, type Internals, type Leaf, type Node, type Opts, type Tree } from './query-tree';
+import type { HasInternals, Internals } from './owned-index';
+import { branch, compile, type Leaf, type Node, type Opts, type Tree } from './query-tree';
 
 /** A leaf and where it counts (null: for every match). */
 interface Live {
@@ -61,19 +61,19 @@ export class Executor {
   private readonly posStamp: Int32Array;
   private rankGen = 0;
 
-  constructor(index: MiniSearch) {
-    this.ix = internals(index);
-    this.n = this.ix._nextId;
-    const fields = Object.values(this.ix._fieldIds);
+  constructor(index: HasInternals) {
+    this.ix = index.internals();
+    this.n = this.ix.nextId;
+    const fields = Object.values(this.ix.fieldIds);
     this.lengths = [];
     for (const f of fields) this.lengths[f] = new Float64Array(this.n);
     this.boost = new Float64Array(this.n);
     this.stored = new Array<Record<string, unknown>>(this.n);
-    const boostDocument = this.ix._options.searchOptions.boostDocument;
-    for (const [short, id] of this.ix._documentIds) {
-      const lens = this.ix._fieldLength.get(short) ?? [];
+    const boostDocument = this.ix.options.searchOptions.boostDocument;
+    for (const [short, id] of this.ix.documentIds) {
+      const lens = this.ix.fieldLength.get(short) ?? [];
       for (const f of fields) this.lengths[f][short] = lens[f] ?? 0;
-      const stored = this.ix._storedFields.get(short) ?? {};
+      const stored = this.ix.storedFields.get(short) ?? {};
       this.stored[short] = stored;
       this.boost[short] = boostDocument ? boostDocument(id, '', stored) || 0 : 1;
     }
@@ -217,7 +217,7 @@ export class Executor {
     let byDoc: Map<number, number> | null = null;
     const index = (id: string): number => {
       byDoc ??= new Map(docs.map((d, i) => [d, i]));
-      return byDoc.get(this.ix._idToShortId.get(id) ?? -1) ?? -1;
+      return byDoc.get(this.ix.idToShortId.get(id) ?? -1) ?? -1;
     };
     const matched = new Uint8Array(count);
     if (byChildren) for (const f of childFlags) if (f) for (let i = 0; i < count; i++) matched[i] += f[i];
@@ -258,7 +258,7 @@ export class Executor {
         if (!fields.includes(p.fieldName)) fields.push(p.fieldName);
       }
     }
-    const id = this.ix._documentIds.get(doc) as string;
+    const id = this.ix.documentIds.get(doc) as string;
     return { ...this.stored[doc], id, score, terms: Object.keys(match), queryTerms, match };
   }
 }

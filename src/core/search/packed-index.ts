@@ -4,10 +4,12 @@
  * loaded index written in pre-order with its postings as one array of 32-bit
  * integers, from which a real MiniSearch instance is put back together.
  *
- * Constraints: `unpackIndex(packIndex(x))` has exactly the private state that
+ * Constraints: `unpackIndex(packIndex(x))` has exactly the state that
  * `MiniSearch.loadJSON` gives for x (the same nested Maps in the same order,
  * numbers as keys; tests/core/search-packed-index.test.ts compares every field), so MiniSearch's
- * own methods and the executor (engine.ts, query-tree.ts) work unchanged; the
+ * own methods and the executor (engine.ts, query-tree.ts) work unchanged; it is
+ * read and written only through OwnedIndex (owned-index.ts), MiniSearch's
+ * protected members, never a cast; the
  * bytes come from a file and may be damaged: every count and length is checked
  * against what is left, and anything wrong throws an Error (the service turns it
  * into "the stored search index cannot be loaded … run npm run build:content"),
@@ -24,69 +26,42 @@
  * | labelLength, child node (the label is the next labelLength code units);
  * termData := fieldCount, then per field: fieldId, docCount, (shortId, frequency)…
  */
-import MiniSearch, { type Options } from 'minisearch';
+import type { Options } from 'minisearch';
+import { LEAF, OwnedIndex, type HasInternals, type LoadedState, type RadixTree } from './owned-index';
 
 const MAGIC = 'RCIX';
 /** Bumped with any change of the layout; the content schema version is bumped with it. */
 export const PACKED_INDEX_VERSION = 1;
 const PREFIX = 28;
 
-type TermData = Map<number, Map<number, number>>;
-type Tree = Map<string, Tree | TermData>;
-
-/** The private fields of a MiniSearch 7 instance that make up its loaded state (as loadJS sets them). */
-export interface IndexState {
-  _index: { _tree: Tree };
-  _documentCount: number;
-  _nextId: number;
-  _dirtCount: number;
-  _fieldIds: Record<string, number>;
-  _avgFieldLength: number[];
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _storedFields: Map<number, Record<string, unknown> | undefined>;
-}
-
-interface Header {
-  documentCount: number;
-  nextId: number;
-  dirtCount: number;
-  fieldIds: Record<string, number>;
-  averageFieldLength: number[];
-  documentIds: Array<[number, string]>;
-  fieldLength: Array<[number, number[]]>;
-  storedFields: Array<[number, Record<string, unknown>]>;
-}
-
-export const stateOf = (index: MiniSearch): IndexState => index as unknown as IndexState;
+type Header = LoadedState;
 
 /**
  * The packed bytes of a loaded index. Pack what `MiniSearch.loadJSON` returns (not a freshly built
  * index): its Maps are in loadJSON's order, which is what the app has always searched.
  */
-export function packIndex(index: MiniSearch): Buffer {
-  const s = stateOf(index);
+export function packIndex(index: HasInternals): Buffer {
+  const s = index.internals();
   const header: Header = {
-    documentCount: s._documentCount,
-    nextId: s._nextId,
-    dirtCount: s._dirtCount,
-    fieldIds: s._fieldIds,
-    averageFieldLength: s._avgFieldLength,
-    documentIds: [...s._documentIds],
-    fieldLength: [...s._fieldLength],
-    storedFields: [...s._storedFields].map(([id, stored]) => {
+    documentCount: s.documentCount,
+    nextId: s.nextId,
+    dirtCount: s.dirtCount,
+    fieldIds: { ...s.fieldIds },
+    averageFieldLength: [...s.avgFieldLength],
+    documentIds: [...s.documentIds],
+    fieldLength: [...s.fieldLength],
+    storedFields: [...s.storedFields].map(([id, stored]) => {
       if (stored === undefined) throw new Error(`document ${id} has no stored fields`);
       return [id, stored];
     }),
   };
   const ints: number[] = [];
   const labels: string[] = [];
-  const node = (tree: Tree): void => {
+  const node = (tree: RadixTree): void => {
     ints.push(tree.size);
     for (const [key, value] of tree) {
       if (key === '') {
-        const data = value as TermData;
+        const data = value as Map<number, Map<number, number>>;
         ints.push(0, data.size);
         for (const [field, docs] of data) {
           ints.push(field, docs.size);
@@ -95,11 +70,11 @@ export function packIndex(index: MiniSearch): Buffer {
       } else {
         ints.push(key.length);
         labels.push(key);
-        node(value as Tree);
+        node(value as RadixTree);
       }
     }
   };
-  node(s._index._tree);
+  node(s.index._tree);
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const text = Buffer.from(labels.join(''), 'utf16le');
   const width = ints.every((v) => v >= 0 && v <= 0xffff) ? 2 : 4;
@@ -155,7 +130,7 @@ const fail = (why: string): never => {
 };
 
 /** A real MiniSearch instance from packed bytes, as MiniSearch.loadJSON(json, options) would return it. */
-export function unpackIndex<T>(bytes: unknown, options: Options<T>): MiniSearch<T> {
+export function unpackIndex<T>(bytes: unknown, options: Options<T>): OwnedIndex<T> {
   if (!(bytes instanceof Uint8Array)) return fail('not bytes (a database from another version?)');
   // Typed-array views need 4-aligned words: a copy in the rare case the bytes are not.
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
@@ -175,21 +150,7 @@ export function unpackIndex<T>(bytes: unknown, options: Options<T>): MiniSearch<
   const labels = buf.toString('utf16le', PREFIX + headLength, PREFIX + headLength + textLength);
   const ints = integers(buf, start, count, width as 2 | 4);
 
-  const index = new MiniSearch<T>(options);
-  const s = stateOf(index);
-  s._documentCount = header.documentCount;
-  s._nextId = header.nextId;
-  s._dirtCount = header.dirtCount;
-  s._fieldIds = header.fieldIds;
-  s._avgFieldLength = header.averageFieldLength;
-  s._documentIds = new Map(header.documentIds);
-  s._fieldLength = new Map(header.fieldLength);
-  s._storedFields = new Map(header.storedFields);
-  s._idToShortId = new Map();
-  for (const [short, id] of s._documentIds) s._idToShortId.set(id, short);
-
-  s._index._tree = treeOf(ints, labels, Object.keys(s._fieldIds).length);
-  return index;
+  return OwnedIndex.fromState<T>(options, header, () => treeOf(ints, labels, Object.keys(header.fieldIds).length));
 }
 
 /**
@@ -279,10 +240,10 @@ class Postings extends Map<number, Map<number, number>> {
  * local (the code runs once per process, mostly before it is optimised). Each count is checked
  * against the integers left before it is used, so damage ends in an error, never a long loop.
  */
-function treeOf(ints: Uint16Array | Int32Array, labels: string, fields: number): Tree {
+function treeOf(ints: Uint16Array | Int32Array, labels: string, fields: number): RadixTree {
   const count = ints.length;
-  const root: Tree = new Map();
-  const parents: Tree[] = [];
+  const root: RadixTree = new Map();
+  const parents: RadixTree[] = [];
   const pending: number[] = [];
   let node = root;
   let p = 0;
@@ -312,10 +273,10 @@ function treeOf(ints: Uint16Array | Int32Array, labels: string, fields: number):
         if (!(field >= 0 && field < fields && n >= 0 && n <= (count - p) / 2)) fail('bad postings');
         p += 2 * n;
       }
-      node.set('', new Postings(ints, at, fieldCount));
+      node.set(LEAF, new Postings(ints, at, fieldCount));
     } else {
       if (!(length > 0 && length <= labels.length - l)) fail('bad label');
-      const child: Tree = new Map();
+      const child: RadixTree = new Map();
       node.set(labels.slice(l, (l += length)), child);
       parents.push(node);
       pending.push(left);

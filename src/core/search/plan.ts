@@ -13,6 +13,7 @@
  */
 import type { Query, QueryCombination, SearchOptions } from 'minisearch';
 import { fuzzyFor } from './options';
+import { isFunctionWord, looksRomance, ROMANCE, romanceKey, stemRomance, stripElision } from './romance';
 import { fold, normalizeTerm } from './spelling';
 import { phraseTerms, type Thesaurus } from './thesaurus';
 import { queryTokensWithOffsets, type Token } from './tokenize';
@@ -49,6 +50,8 @@ export interface Slot {
   terms: Set<string>;
   /** Thesaurus phrases also searched for it, in the document's wording. */
   expansions: string[];
+  /** True when the expansions come from the French or Spanish glossary (shown "remittances — transferts de fonds"). */
+  glossed: boolean;
   query: Query;
 }
 
@@ -65,15 +68,19 @@ interface Word {
 export function contentWords(q: string): Word[] {
   const seen = new Set<string>();
   const words: Word[] = [];
-  for (const tok of queryTokensWithOffsets(q)) {
+  for (const typed of queryTokensWithOffsets(q)) {
+    // A French elision is not part of the word: "d'information" is "information".
+    const text = stripElision(typed.text);
+    const tok = text === typed.text ? typed : { ...typed, text, start: typed.end - text.length };
     const term = normalizeTerm(tok.text);
     if (term === null || seen.has(term)) continue;
     seen.add(term);
     words.push({ tok, term });
   }
+  // French and Spanish articles and prepositions ("des", "los", "para") say nothing about the subject either.
   const isQuestionWord = (w: Word): boolean => {
     const f = fold(w.tok.text).replace(/['’]/g, '');
-    return QUESTION_WORDS.has(f) && !NEGATIONS.has(f);
+    return (QUESTION_WORDS.has(f) && !NEGATIONS.has(f)) || isFunctionWord(w.tok.text);
   };
   const kept = words.filter((w) => !isQuestionWord(w));
   const chosen = kept.length > 0 ? kept : words;
@@ -125,6 +132,8 @@ export interface Lexicon {
    * (MiniSearch then expands the prefix itself).
    */
   completions(prefix: string): readonly string[] | null;
+  /** Whether some processed term of the index starts with `prefix` (a word that may still be being typed). */
+  startsTerm?(prefix: string): boolean;
 }
 
 const NO_LEXICON: Lexicon = { docFreq: () => 0, completions: () => null };
@@ -191,12 +200,37 @@ const EXACT: SearchOptions = { fuzzy: false, prefix: false, fields: LOOSE_FIELDS
 export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true, lex: Lexicon = NO_LEXICON): Plan {
   const words = contentWords(q);
   const slots: Slot[] = [];
+  const romance = looksRomance(q);
+  // Each word stemmed once per language, when first looked up in the glossary.
+  const stems: Record<string, Array<string | undefined>> = { fr: [], es: [] };
+  const stemAt = (lang: 'fr' | 'es', k: number): string => (stems[lang][k] ??= stemRomance(lang, words[k].tok.text));
   let i = 0;
   while (i < words.length) {
-    let n = expand && thesaurus ? Math.min(thesaurus.longest, words.length - i) : 1;
+    const longest = thesaurus ? Math.max(thesaurus.longest, thesaurus.longestRomance) : 1;
+    let n = expand && thesaurus ? Math.min(longest, words.length - i) : 1;
     let found: readonly string[] | undefined;
+    let glossed = false;
     for (; n >= 1; n--) {
-      found = expand && thesaurus ? thesaurus.lookup(words.slice(i, i + n).map((w) => w.term)) : undefined;
+      if (!expand || !thesaurus) break;
+      const group = words.slice(i, i + n);
+      if (n <= thesaurus.longest) found = thesaurus.lookup(group.map((w) => w.term));
+      if (found) break;
+      // The glossary, for French or Spanish: a query that reads so, or words the document does not hold.
+      // The last word, while it starts a document word, may be English being typed ("dat" of "data").
+      const unknown = (w: Word, k: number): boolean =>
+        lex.docFreq(w.term) === 0 && !(i + k === words.length - 1 && (lex.startsTerm?.(w.term) ?? false));
+      if (n <= thesaurus.longestRomance && (romance || group.some(unknown))) {
+        for (const lang of ROMANCE) {
+          found = thesaurus.lookupRomance(
+            romanceKey(
+              lang,
+              group.map((_, k) => stemAt(lang, i + k)),
+            ),
+          );
+          if (found) break;
+        }
+        glossed = found !== undefined;
+      }
       if (found) break;
     }
     n = Math.max(n, 1);
@@ -220,7 +254,7 @@ export function planQuery(q: string, thesaurus: Thesaurus | null, expand = true,
       queries.push({ ...EXACT, combineWith: 'AND', queries: [phrase] });
     }
     const typed = q.slice(group[0].tok.start, group[group.length - 1].tok.end);
-    slots.push({ typed, terms, expansions, query: queries.length > 1 ? { combineWith: 'OR', queries } : own });
+    slots.push({ typed, terms, expansions, glossed, query: queries.length > 1 ? { combineWith: 'OR', queries } : own });
     i += n;
   }
   return { slots };

@@ -5,43 +5,20 @@
  * weight, boosts and idf MiniSearch would score it with, nested ANDs and ORs
  * flattened, and each node's cost (its postings) for the order of matching.
  *
- * Constraint: reads MiniSearch 7's private index fields (the version is pinned
- * exactly); `internals` fails clearly if an update renames them.
+ * Constraint: reads the loaded index only through OwnedIndex#internals
+ * (MiniSearch's protected members, type-checked): no cast, no probe.
  */
-import type MiniSearch from 'minisearch';
 import type { QueryCombination, SearchOptions } from 'minisearch';
+import type { Internals } from './owned-index';
 
 /** The queries plan.ts builds: words and combinations (no wildcard). */
 export type Tree = string | QueryCombination;
 
 type Postings = Map<number, Map<number, number>>;
-interface Radix {
-  get(term: string): Postings | undefined;
-  atPrefix(prefix: string): Iterable<[string, Postings]>;
-  fuzzyGet(term: string, maxDistance: number): Map<string, [Postings, number]>;
-}
 export type Opts = SearchOptions & {
   weights?: { fuzzy: number; prefix: number };
   bm25?: { k: number; b: number; d: number };
 };
-/** The private fields of a loaded MiniSearch 7 index that the executor reads. */
-export interface Internals {
-  _index: Radix;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _storedFields: Map<number, Record<string, unknown> | undefined>;
-  _options: {
-    fields: string[];
-    tokenize: (s: string) => string[];
-    processTerm: (t: string) => string | string[] | null | undefined | false;
-    searchOptions: Opts;
-  };
-}
 
 /** One field's postings of one index term, with what its BM25 score needs. */
 export interface Posting {
@@ -67,25 +44,6 @@ export interface Branch {
 }
 export type Node = Leaf | Branch;
 
-/** The private fields this executor needs, or an error naming what is missing. */
-export function internals(index: MiniSearch): Internals {
-  const i = index as unknown as Partial<Internals>;
-  const ok =
-    typeof i._index?.get === 'function' &&
-    typeof i._index.atPrefix === 'function' &&
-    typeof i._index.fuzzyGet === 'function' &&
-    i._fieldLength instanceof Map &&
-    i._documentIds instanceof Map &&
-    i._idToShortId instanceof Map &&
-    i._storedFields instanceof Map &&
-    Array.isArray(i._avgFieldLength) &&
-    typeof i._nextId === 'number' &&
-    typeof i._documentCount === 'number' &&
-    typeof i._options?.searchOptions === 'object';
-  if (!ok) throw new Error('this MiniSearch version does not keep the index fields the search executor reads');
-  return i as Internals;
-}
-
 /** The query tree with MiniSearch's option inheritance resolved and every term expanded to its postings. */
 export function compile(ix: Internals, query: Tree, inherited: Opts): Node {
   if (typeof query !== 'string') {
@@ -95,7 +53,7 @@ export function compile(ix: Internals, query: Tree, inherited: Opts): Node {
       (query.queries as Tree[]).map((q) => compile(ix, q, opts)),
     );
   }
-  const g = ix._options;
+  const g = ix.options;
   const opts: Opts = { tokenize: g.tokenize, processTerm: g.processTerm, ...g.searchOptions, ...inherited };
   const tokenize = opts.tokenize ?? g.tokenize;
   const process = opts.processTerm ?? g.processTerm;
@@ -120,24 +78,24 @@ export function branch(combineWith: string | undefined, children: Node[], collap
 
 /** One processed term: its exact, prefix and fuzzy index terms (MiniSearch's executeQuerySpec). */
 function leaf(ix: Internals, term: string, i: number, terms: string[], o: Opts): Leaf {
-  const g = ix._options.searchOptions;
+  const g = ix.options.searchOptions;
   const fuzzy = typeof o.fuzzy === 'function' ? o.fuzzy(term, i, terms) : (o.fuzzy ?? false);
   const prefix = typeof o.prefix === 'function' ? o.prefix(term, i, terms) : o.prefix === true;
   const termBoost = typeof o.boostTerm === 'function' ? o.boostTerm(term, i, terms) : 1;
-  const weights = { fuzzy: 0.45, prefix: 0.375, ...g.weights, ...o.weights };
+  const weights = { ...g.weights, ...o.weights };
   const bm = o.bm25 ?? g.bm25 ?? { k: 1.2, b: 0.7, d: 0.5 };
-  const fields = o.fields ?? ix._options.fields;
+  const fields = o.fields ?? ix.options.fields;
   const postings: Posting[] = [];
   const add = (derived: string, data: Postings | undefined, weight: number): void => {
     if (!data) return;
     for (const field of fields) {
-      const fid = ix._fieldIds[field];
+      const fid = ix.fieldIds[field];
       const docs = data.get(fid);
       if (!docs) continue;
       const m = docs.size;
-      const idf = Math.log(1 + (ix._documentCount - m + 0.5) / (m + 0.5));
+      const idf = Math.log(1 + (ix.documentCount - m + 0.5) / (m + 0.5));
       const fieldBoost = o.boost?.[field] || 1;
-      const avg = ix._avgFieldLength[fid];
+      const avg = ix.avgFieldLength[fid];
       postings.push({
         docs,
         field: fid,
@@ -148,15 +106,15 @@ function leaf(ix: Internals, term: string, i: number, terms: string[], o: Opts):
       });
     }
   };
-  add(term, ix._index.get(term), 1);
+  add(term, ix.index.get(term), 1);
   let fuzzyMatches: Map<string, [Postings, number]> | undefined;
   if (fuzzy) {
     const f = fuzzy === true ? 0.2 : fuzzy;
     const max = f < 1 ? Math.min(o.maxFuzzy ?? g.maxFuzzy ?? 6, Math.round(term.length * f)) : f;
-    if (max) fuzzyMatches = ix._index.fuzzyGet(term, max);
+    if (max) fuzzyMatches = ix.index.fuzzyGet(term, max);
   }
   if (prefix) {
-    for (const [t, data] of ix._index.atPrefix(term)) {
+    for (const [t, data] of ix.index.atPrefix(term)) {
       const distance = t.length - term.length;
       if (!distance) continue;
       fuzzyMatches?.delete(t);

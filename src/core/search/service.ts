@@ -11,7 +11,6 @@
  * finds nothing with OR.
  * The user's notes are searched elsewhere (user data) and merged by the handler.
  */
-import type MiniSearch from 'minisearch';
 import type { SearchResult as RawResult } from 'minisearch';
 import { CoreError } from '../../shared/contract/result';
 import type { JumpTarget, SearchHit, SearchKind, SearchResult } from '../../shared/contract/types';
@@ -34,8 +33,10 @@ import { Executor, type Ranked, type StoredFilter } from './engine';
 import { contentWords, MAX_COMPLETIONS, planQuery, planQueryTree, type Lexicon, type Plan } from './plan';
 import { allowedEdits, closestTerm, correctionCandidates, editDistance, type Candidates } from './similar';
 import { makeSnippet, matchSpans } from './snippet';
+import type { OwnedIndex } from './owned-index';
 import { unpackIndex } from './packed-index';
 import { normalizeTerm } from './spelling';
+import { looksRomance } from './romance';
 import { Thesaurus } from './thesaurus';
 import { queryTokensWithOffsets } from './tokenize';
 import { errorMessage } from '../../shared/errors';
@@ -102,7 +103,7 @@ export function compactQuery(q: string): string {
 }
 
 export class SearchService {
-  private readonly index: MiniSearch<IndexDoc>;
+  private readonly index: OwnedIndex<IndexDoc>;
   /** Runs the plans over the index, scoring only the matches and building only the page's results. */
   private readonly executor: Executor;
   private readonly vocabulary: SortedVocabulary;
@@ -156,11 +157,27 @@ export class SearchService {
     const partial = found !== null && !found.all && pinned.length === 0;
     const hits = results.slice(offset).map((r) => this.hit(r, found, partial));
     const missing = partial && found ? this.missingWords(found) : [];
-    const expanded = found ? [...new Set(found.plan.slots.flatMap((s) => s.expansions))] : [];
+    // A glossary slot's expansions are shown with the words they answer: "remittances — transferts de fonds".
+    const expanded = found
+      ? [
+          ...new Set(
+            found.plan.slots.flatMap((s) =>
+              s.glossed && s.expansions.length > 0 ? [`${s.expansions.join(', ')} — ${s.typed}`] : s.expansions,
+            ),
+          ),
+        ]
+      : [];
+    // A query that reads as French or Spanish (its letters or function words, or two of its words
+    // found in the glossary) is never "corrected" into the document's English. A lone cognate among
+    // English words ("xenofobia campaing") still is.
+    const glossedWords = (found?.plan.slots ?? [])
+      .filter((s) => s.glossed)
+      .reduce((n, s) => n + s.typed.split(/\s+/).length, 0);
+    const romance = looksRomance(q) || glossedWords >= 2;
     // A misspelt word still finds hits through fuzzy matching; the delegate is told the document's spelling too.
     const misspelt = ident === null && this.hasMisspeltWord(q);
     const didYouMean =
-      ident === null && pinned.length === 0 && (total < FEW_HITS || misspelt)
+      ident === null && !romance && pinned.length === 0 && (total < FEW_HITS || misspelt)
         ? this.correction(q, found, filter, misspelt)
         : null;
     return { ...none, total, hits, didYouMean, allWords: !partial, missing, expanded };
@@ -392,6 +409,7 @@ export class SearchService {
   private readonly lexicon: Lexicon = {
     docFreq: (term) => this.vocabulary.get(term)?.[1] ?? 0,
     completions: (prefix) => this.completions(prefix),
+    startsTerm: (prefix) => this.startsAnyTerm(prefix),
   };
 
   /**

@@ -11,6 +11,7 @@
  * (normalizeTerm), so "deportations", "Deportation" and "deportation" meet.
  */
 import type { PreparedThesaurus, ThesaurusData } from '../content/thesaurus-data';
+import { ROMANCE, romanceKey, romanceTerms } from './romance';
 import { normalizeTerm } from './spelling';
 import { queryTokens } from './tokenize';
 
@@ -34,6 +35,19 @@ export function prepareThesaurus(data: ThesaurusData | null): PreparedThesaurus 
       byKey.set(key, list);
     }
   }
+  // French and Spanish phrases: keyed by their Snowball stems, "fr:"/"es:" apart from English keys.
+  for (const e of data?.glossary?.entries ?? []) {
+    for (const lang of ROMANCE) {
+      for (const phrase of e[lang]) {
+        const stems = romanceTerms(lang, phrase);
+        if (stems.length === 0) continue;
+        const key = romanceKey(lang, stems);
+        const list = byKey.get(key) ?? [];
+        for (const d of e.en) if (!list.includes(d)) list.push(d);
+        byKey.set(key, list);
+      }
+    }
+  }
   return [...byKey];
 }
 
@@ -44,12 +58,25 @@ export class Thesaurus {
   private words: Set<string> | null = null;
   /** Longest `use` phrase, in terms: bounds the n-grams looked up in a query. */
   readonly longest: number;
+  /** The same bound for the glossary's French and Spanish phrases. */
+  readonly longestRomance: number;
 
   constructor(prepared: PreparedThesaurus) {
     this.byKey = new Map(prepared);
     let longest = 1;
-    for (const key of this.byKey.keys()) longest = Math.max(longest, key.split(' ').length);
+    let romance = 1;
+    for (const key of this.byKey.keys()) {
+      const n = key.split(' ').length;
+      if (key.includes(':')) romance = Math.max(romance, n);
+      else longest = Math.max(longest, n);
+    }
     this.longest = longest;
+    this.longestRomance = romance;
+  }
+
+  /** The document phrases for French or Spanish stems (romance.ts), or undefined. */
+  lookupRomance(key: string): readonly string[] | undefined {
+    return this.byKey.get(key);
   }
 
   /** The document phrases for a processed phrase, or undefined. */
@@ -62,7 +89,7 @@ export class Thesaurus {
    * The document phrases need no entry: they are the document's own words (tests/core/search-thesaurus.test.ts).
    */
   knows(term: string): boolean {
-    this.words ??= new Set([...this.byKey.keys()].flatMap((key) => key.split(' ')));
+    this.words ??= new Set([...this.byKey.keys()].filter((k) => !k.includes(':')).flatMap((key) => key.split(' ')));
     return this.words.has(term);
   }
 
