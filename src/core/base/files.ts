@@ -14,7 +14,7 @@
 import { fsPromises, nodeCrypto } from './builtins';
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { FILE_MODE, makePrivate, privateDir } from './owner-only';
+import { FILE_MODE, privateDir } from './owner-only';
 
 /** `.<name>.<uuid>.recollection-tmp`: hidden, and unmistakably ours. */
 const TEMP_NAME = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.recollection-tmp$/;
@@ -46,24 +46,6 @@ export function syncFile(file: string): void {
     fs.closeSync(fd);
   }
   syncDir(dirname(file));
-}
-
-/**
- * Replaces `target` with `text`, owner-only and durably: written to `temp` (a sibling), fsynced, made
- * 0600 whatever the umask, renamed over `target`, and the folder synced. A crash leaves the old file or
- * the new one, never a part of either.
- */
-export function replaceFilePrivately(target: string, text: string, temp = `${target}.tmp`): void {
-  const fd = fs.openSync(temp, 'w', FILE_MODE);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  makePrivate(temp);
-  fs.renameSync(temp, target);
-  syncDir(dirname(target));
 }
 
 /** Records a temporary file before it is written; returns the record's path (removed when done). */

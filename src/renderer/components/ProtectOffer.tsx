@@ -13,6 +13,15 @@ import type { ReactNode } from 'react';
 import { answerProtectionOffer } from '../state/vault';
 import { Dialog } from './Dialog';
 
+/** The sentence every way into protection says plainly (the offer and the set-up). */
+export function CannotBeRead(): ReactNode {
+  return (
+    <p>
+      <strong>Without the passphrase or the recovery code, the notes cannot be read — by anyone, you included.</strong>
+    </p>
+  );
+}
+
 export function ProtectOffer(): ReactNode {
   const later = (): void => answerProtectionOffer(false);
   return (
@@ -25,11 +34,7 @@ export function ProtectOffer(): ReactNode {
         A passphrase encrypts them, with their backups, and locks them when you step away.{' '}
         <strong>Recommended on a laptop that travels.</strong>
       </p>
-      <p>
-        <strong>
-          Without the passphrase or the recovery code, the notes cannot be read — by anyone, you included.
-        </strong>
-      </p>
+      <CannotBeRead />
       <p className="small muted">You can also protect them later, from Settings or the Notes tab.</p>
       <div className="dialog-actions">
         <span className="spacer" />

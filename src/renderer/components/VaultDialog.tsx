@@ -16,6 +16,7 @@ import { toast } from '../state/toasts';
 import { closeOverlays } from '../state/ui';
 import { lockNow, setVault, vault } from '../state/vault';
 import { Dialog } from './Dialog';
+import { CannotBeRead } from './ProtectOffer';
 
 const AUTO_LOCK = [0, 5, 15, 30, 60, 240];
 
@@ -147,11 +148,7 @@ export function VaultDialog(): ReactNode {
             Encrypts your notes, positions and their backups on this computer with a passphrase, and locks them when you
             step away. Recommended on a laptop that travels.
           </p>
-          <p>
-            <strong>
-              Without the passphrase or the recovery code, the notes cannot be read — by anyone, you included.
-            </strong>
-          </p>
+          <CannotBeRead />
           <Passphrases
             label="Encrypt my notes"
             onDone={async (passphrase) => {
