@@ -41,6 +41,8 @@ const IN_BUNDLE = new Set([
   'zod',
   'minisearch',
   'approx-string-match',
+  // Every search folds French and Spanish words with these (search/romance.ts): small, and always read.
+  '@orama/stemmers',
   'better-sqlite3',
   'better-sqlite3-multiple-ciphers',
 ]);
