@@ -109,7 +109,7 @@ export class FolderService {
   }
 
   private dialogs(): FolderDialogs {
-    if (!this.o.dialogs) throw new CoreError('UNAVAILABLE', 'this action needs the desktop app (its folder dialog)');
+    if (!this.o.dialogs) throw new CoreError('UNAVAILABLE', 'This action needs the desktop app (its folder dialog).');
     return this.o.dialogs;
   }
 
