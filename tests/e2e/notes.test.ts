@@ -123,7 +123,7 @@ describe('notes', () => {
   });
 
   // Three entries: the bookmark, the highlight and the note. The Positions view's red line is the
-  // option's position (#13.2), not a note, so it is no entry of its own.
+  // option's position, not a note, so it is no entry of its own.
   it('filters the Notes panel, undoes a delete, and restores from the trash', async () => {
     const app = await e2e.app({ hash: '#page/c2.f2' });
     const { page } = app;
