@@ -116,7 +116,7 @@ export async function openImport(window: BrowserWindow | null): Promise<ResultOf
 }
 
 /**
- * The shared folder's dialogs (#17), given to the core (core/delegation/service.ts): the folder comes from
+ * The shared folder's dialogs, given to the core (core/delegation/service.ts): the folder comes from
  * this dialog only, never from the page; and with the notes protected, writing them unsealed there is a
  * choice made here, in words, with Cancel the default.
  */

@@ -96,7 +96,7 @@ function openOrExplain(where: AppLocations, dataDir: string): { core: Core | nul
       nativeBinding: where.nativeBinding,
       userNativeBinding: where.userNativeBinding,
       version: app.getVersion(),
-      // The shared folder (#17): the own layer file written on change, colleagues' read on change; the
+      // The shared folder: the own layer file written on change, colleagues' read on change; the
       // folder comes from the shell's own dialog only.
       sharedFolder: { dialogs: folderDialogs(() => window) },
       // An export's progress goes to the window showing it (the export dialog's bar).

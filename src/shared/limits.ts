@@ -32,7 +32,7 @@ export const LIMITS = {
   notesPerBlock: 1_000,
   /** Layers: colleagues' layers one installation holds. */
   layers: 50,
-  /** The shared folder (#17): layer files opened per reading of the folder (the rest are listed, not read). */
+  /** The shared folder: layer files opened per reading of the folder (the rest are listed, not read). */
   sharedFolderFiles: 200,
 } as const;
 

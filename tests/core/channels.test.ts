@@ -27,6 +27,13 @@ describe('app and content channels', () => {
     expect(s.electron).toBe(false);
   });
 
+  it('a shell-only channel on the core says, as a sentence, that it needs the desktop app', async () => {
+    expect(await t.call('app.openExternal', { url: 'https://www.gfmd.org/' })).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'This action needs the desktop app.' },
+    });
+  });
+
   it('content.meta names the document and its source', async () => {
     const m = await t.value('content.meta', {});
     expect(m.title).toMatch(/Thematic Recollection 2007/);

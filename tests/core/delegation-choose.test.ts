@@ -70,7 +70,10 @@ describe('the shared folder comes from the shell’s dialog only', () => {
 
   it('without the shell’s dialogs (the command line) folder.choose is unavailable', async () => {
     const t = open({ folder: tempDir('shared'), unsealed: true, asked: [] }, false);
-    expect(await t.call('folder.choose', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await t.call('folder.choose', {})).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'This action needs the desktop app (its folder dialog).' },
+    });
   });
 
   it('protected notes are never written unsealed without the choice made in the shell’s question', async () => {

@@ -119,6 +119,29 @@ describe('trash', () => {
     expect(() => store.trash.restore({ id: '00000000-0000-4000-8000-000000000000' })).toThrow(/nothing in the trash/);
   });
 
+  it('says which deleted annotations are highlights (a colour and no note text), so the Trash can name them', () => {
+    const text = lookup.block(PO)?.text ?? '';
+    const exact = text.slice(10, 40);
+    const highlight = store.annotations.create({
+      blockId: PO,
+      selector: { exact, prefix: text.slice(0, 10), suffix: text.slice(40, 60), start: 10, end: 40 },
+      note: '',
+      color: 'yellow',
+      tags: [],
+    });
+    const paragraph = store.annotations.create({ blockId: PA, note: '  ', color: 'green', tags: [] });
+    const note = store.annotations.create({ blockId: PO, note: 'a real note', color: 'yellow', tags: [] });
+    const bookmark = store.bookmarks.add({ targetId: PA, label: 'pa one' });
+    for (const id of [highlight.id, paragraph.id, note.id]) store.annotations.remove({ id });
+    store.bookmarks.remove({ id: bookmark.id });
+    const byId = new Map(store.trash.list().map((t) => [t.id, t]));
+    expect(byId.get(highlight.id)).toMatchObject({ type: 'annotation', highlight: true });
+    expect(byId.get(highlight.id)?.summary).toContain(exact.trim().slice(0, 12));
+    expect(byId.get(paragraph.id)).toMatchObject({ type: 'annotation', highlight: true });
+    expect(byId.get(note.id)).toMatchObject({ type: 'annotation', highlight: false });
+    expect(byId.get(bookmark.id)).toMatchObject({ type: 'bookmark', highlight: false });
+  });
+
   it('purges records deleted more than 30 days ago at open, and only those', () => {
     const old = store.annotations.create({ blockId: PO, note: 'old', tags: ['gone-with-it'] });
     const recent = store.annotations.create({ blockId: PO, note: 'recent' });

@@ -60,7 +60,7 @@ export class BrowserSession extends AppSession {
     this.core = openCore({
       contentDbPath: this.options.contentDbPath ?? CONTENT_DB_PATH,
       dataDir: this.dataDir,
-      // The shared folder (#17) runs as in the app, quicker: a scenario queues the folder dialog's answer
+      // The shared folder runs as in the app, quicker: a scenario queues the folder dialog's answer
       // (folderAnswers); the question about writing unsealed is answered Cancel, as a message box is.
       // Sealed layer files at a low scrypt cost (2^12): the key stretching is not what the scenarios test.
       sharedFolder: {

@@ -1,5 +1,5 @@
 /**
- * A delegation whose shared folder is sealed (#17.5): A ("Capital") and B (the
+ * A delegation whose shared folder is sealed: A ("Capital") and B (the
  * head of delegation) type the same delegation passphrase in Settings (masked);
  * A's layer file is sealed on disk and B reads it as Capital's layer, marked
  * "sealed". C, sealing with another passphrase, is refused at B with a sentence

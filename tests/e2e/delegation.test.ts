@@ -1,5 +1,5 @@
 /**
- * A delegation through a shared folder (#17): two data folders (A, "Capital",
+ * A delegation through a shared folder: two data folders (A, "Capital",
  * and B, the head of delegation) and one folder a sync tool would carry.
  * A marks positions and writes a note; B sees them as Capital's layer, read-only
  * and distinct from B's own, and adopts a position; A changes a position and B
@@ -194,7 +194,7 @@ describe('a delegation through a shared folder', () => {
     await expect.poll(() => search.locator('.search-result .result-layer:not([data-layer])').count()).toBe(1);
     await search.getByRole('button', { name: 'Capital' }).click(); // Capital's notes not searched: its hit goes
     await expect.poll(() => theirs.count()).toBe(0);
-    // The choice is a setting (#17 leftover): kept in the notes database, and the reopened search keeps it.
+    // The choice is a setting: kept in the notes database, and the reopened search keeps it.
     await expect
       .poll(async () => {
         const s = await b.invoke('settings.get', {});

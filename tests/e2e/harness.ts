@@ -48,7 +48,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The first-run offer to protect the notes (#16.2), answered "Not now" in the
+ * The first-run offer to protect the notes, answered "Not now" in the
  * data folder before the app opens it, as a user who has seen it would have:
  * only scenarios that ask for `firstRun` meet it. A protected folder is left
  * alone (the offer is never made there).

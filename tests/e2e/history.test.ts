@@ -1,5 +1,5 @@
 /**
- * History (#13.5): Back returns to the place before a cross-reference (page
+ * History: Back returns to the place before a cross-reference (page
  * and block), Forward goes there again; the toolbar buttons, Alt+Left/Right,
  * the mouse's side buttons and the Go menu all step; the empty search box
  * offers the recent places.

@@ -1,5 +1,5 @@
 /**
- * Keyboard (#13.6): a highlight made without the mouse (V, Shift+→, Enter) is
+ * Keyboard: a highlight made without the mouse (V, Shift+→, Enter) is
  * stored on the words chosen; Ctrl+C on a selection copies it with its
  * citation and link; Alt+1…4 put the keyboard in the outline, the text, the
  * notes and the positions.

@@ -1,5 +1,5 @@
 /**
- * A layout that holds (#13.4): the app frame never scrolls; each pane scrolls
+ * A layout that holds: the app frame never scrolls; each pane scrolls
  * inside itself. At three window sizes, the wheel over the top bar and
  * PageDown, End and Space with focus anywhere (on the body after deleting a
  * note, after expanding two outline clusters) leave the top bar at y = 0.

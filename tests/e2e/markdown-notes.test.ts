@@ -1,8 +1,8 @@
 /**
- * A note's Markdown shown as written (#15.2): bold, a list and a link in the
+ * A note's Markdown shown as written: bold, a list and a link in the
  * note card under its block and in the Notes panel; a typed <script> shown as
  * text, never run or turned into markup. The export dialog's title block and
- * narrowing (#15.1), looked at in three window sizes, light and dark.
+ * narrowing, looked at in three window sizes, light and dark.
  */
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './fixture';

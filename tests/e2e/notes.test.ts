@@ -123,7 +123,7 @@ describe('notes', () => {
   });
 
   // Three entries: the bookmark, the highlight and the note. The Positions view's red line is the
-  // option's position (#13.2), not a note, so it is no entry of its own.
+  // option's position, not a note, so it is no entry of its own.
   it('filters the Notes panel, undoes a delete, and restores from the trash', async () => {
     const app = await e2e.app({ hash: '#page/c2.f2' });
     const { page } = app;
@@ -162,14 +162,22 @@ describe('notes', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => entries.count()).toBe(3);
 
-    // Delete the note and restore it from the trash.
-    await page.getByRole('button', { name: /^Delete note on/ }).click();
+    // Delete the highlight and the note: the Trash names each as what it is; restore the note from it.
+    await page.getByRole('button', { name: /^Delete highlight on/ }).click();
     await expect.poll(() => entries.count()).toBe(2);
+    await page.getByRole('button', { name: /^Delete note on/ }).click();
+    await expect.poll(() => entries.count()).toBe(1);
     await page.getByRole('button', { name: 'Trash' }).click();
     const trash = page.getByRole('dialog', { name: 'Trash' });
-    await trash.getByRole('button', { name: 'Restore' }).first().click();
+    await expect
+      .poll(async () => (await trash.locator('.trash-what > strong').allTextContents()).sort())
+      .toEqual(['Highlight', 'Note']);
+    await trash
+      .locator('li', { has: page.locator('.trash-what > strong', { hasText: /^Note$/ }) })
+      .getByRole('button', { name: 'Restore' })
+      .click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => entries.count()).toBe(3);
+    await expect.poll(() => entries.count()).toBe(2);
     expect((await annotations(app)).some((a) => a.note.startsWith('Check with capital'))).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The command palette (#13.1, #13.5): Ctrl+Shift+K opens it; typing filters
+ * The command palette: Ctrl+Shift+K opens it; typing filters
  * the commands fuzzily; the keyboard alone turns presentation mode on, goes to
  * a recent place and to an option by its label; the menu item opens it; it
  * offers nothing private in presentation mode; axe-core finds nothing serious

@@ -39,7 +39,7 @@ export async function seed(app: AppSession): Promise<void> {
       },
     }),
     app.invoke('annotations.create', { blockId: 'c2.f2.po.2', note: 'Second thought' }),
-    // Positions belong to the option (#13.2): set on the option itself.
+    // Positions belong to the option: set on the option itself.
     app.invoke('positions.set', { targetId: 'c2.f2.po.1', position: 'red-line', priority: 'high' }),
     app.invoke('positions.set', { targetId: 'c2.f2.po.2', position: 'oppose' }),
     app.invoke('bookmarks.add', { targetId: 'c2.f2.po.3', label: BOOKMARK }),

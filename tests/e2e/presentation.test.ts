@@ -1,5 +1,5 @@
 /**
- * Presentation mode (#13.1): with a data folder full of notes, tags,
+ * Presentation mode: with a data folder full of notes, tags,
  * positions, highlights and bookmarks, turning the mode on leaves none of
  * their strings in the page's text or its accessibility tree; a badge says the
  * mode is on; it survives a restart; the app can be set to start in it;

@@ -19,7 +19,7 @@ export function bookmarked(page: Page, id: string): Promise<string | null> {
     .getAttribute('aria-pressed');
 }
 
-/** The three window sizes every screen is looked at in (#13: a 13-inch laptop, a projector, a small window). */
+/** The three window sizes every screen is looked at in (a 13-inch laptop, a projector, a small window). */
 export const WINDOW_SIZES = [
   { width: 1280, height: 860 },
   { width: 1024, height: 700 },

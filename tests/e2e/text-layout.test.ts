@@ -1,5 +1,5 @@
 /**
- * Text that misleads (#12.10): a note with a 5,000-character word and a
+ * Text that misleads: a note with a 5,000-character word and a
  * 60-character tag must wrap inside the reading pane and the Notes panel (no
  * horizontal scroll, no entry wider than its pane), and a tag typed with a
  * right-to-left override must read in its own order ("#gpj.exe", not

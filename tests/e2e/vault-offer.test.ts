@@ -1,5 +1,5 @@
 /**
- * The first-run offer to protect the notes (#16.2), in a real browser: a data
+ * The first-run offer to protect the notes, in a real browser: a data
  * folder whose notes are plain and were never offered protection (here one
  * that already holds a note) opens on the document with the offer over it,
  * which says plainly that without the passphrase or the recovery code the

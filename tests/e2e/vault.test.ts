@@ -1,5 +1,5 @@
 /**
- * Protection and the lock screen in the browser target (issue #16.2–4): set
+ * Protection and the lock screen in the browser target: set
  * up protection from the Notes panel (the recovery code shown once, "I have
  * saved it"), lock, and check that the lock screen holds nothing of the notes
  * — neither in its text nor in its accessibility tree — at three window sizes,

@@ -1,5 +1,5 @@
 /**
- * Words for readers (#13.7): a footnote whose number the source does not
+ * Words for readers: a footnote whose number the source does not
  * print says so in plain words (no source lines, no block ids) in the panel
  * and the popover; a deleted note's toast names what was deleted and where.
  */

@@ -1,5 +1,5 @@
 /**
- * Notices changes in the shared folder (#17): file events where the system
+ * Notices changes in the shared folder: file events where the system
  * gives them (fs.watch), and a poll of names, sizes and times as a fallback
  * that always runs, because network shares and some sync clients deliver no
  * events. Both are stopped by `stop()`; nothing keeps the process alive.

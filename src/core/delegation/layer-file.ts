@@ -1,11 +1,11 @@
 /**
- * A layer file (#17): a colleague's notes and positions as one JSON export
+ * A layer file: a colleague's notes and positions as one JSON export
  * (the W3C collection of ../exchange/w3c.ts, notes included) signed with
  * `rec:author`. This is the one place a layer file is turned into text and
  * read back: the shared folder, `layers.preview` and `layers.add` all go
  * through `serializeLayerFile` / `parseLayerFile`.
  *
- * Sealed layer files (#17.5): with a delegation passphrase, a layer file is
+ * Sealed layer files: with a delegation passphrase, a layer file is
  * the same JSON sealed as a `.recollection` file (../exchange/seal.ts, age
  * format) by `sealLayerFile`; `openLayerFile` recognises a sealed file, opens
  * it with the passphrase (all or nothing) and reads what it holds with

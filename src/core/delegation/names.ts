@@ -1,5 +1,5 @@
 /**
- * File names in the shared folder (#17): each installation writes exactly one
+ * File names in the shared folder: each installation writes exactly one
  * file, `<author-id>.layer.json`; anything else that starts with a layer
  * file's name is a copy some sync tool made when two versions met, and is
  * named here for what it is.

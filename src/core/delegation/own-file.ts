@@ -1,5 +1,5 @@
 /**
- * This installation's own layer file in the shared folder (#17, #17.5):
+ * This installation's own layer file in the shared folder:
  * written on change (the caller debounces), through a temporary owner-only
  * file renamed over it, only when its contents changed, plain or sealed with
  * the delegation passphrase.

@@ -1,5 +1,5 @@
 /**
- * The delegation passphrase (#17.5): the secret a delegation shares to seal
+ * The delegation passphrase: the secret a delegation shares to seal
  * its layer files. Where it lives:
  *
  * - whether the delegation seals (`meta.delegation_sealed`) is kept in the

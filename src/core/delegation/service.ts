@@ -1,10 +1,10 @@
 /**
- * The shared folder as the core runs it (#17): which folder (kept in the user
+ * The shared folder as the core runs it: which folder (kept in the user
  * database's meta table), and the one LayerSync reading and writing it, started
  * and stopped with the core. The command line opens the core without it: it
  * reads the layers already stored, never the folder.
  *
- * The delegation passphrase (#17.5, passphrase.ts) is set here: the sync
+ * The delegation passphrase (passphrase.ts) is set here: the sync
  * starts again with it, so the own file is written sealed (or plain again)
  * and every colleague's file is read again.
  *
@@ -109,7 +109,7 @@ export class FolderService {
   }
 
   private dialogs(): FolderDialogs {
-    if (!this.o.dialogs) throw new CoreError('UNAVAILABLE', 'this action needs the desktop app (its folder dialog)');
+    if (!this.o.dialogs) throw new CoreError('UNAVAILABLE', 'This action needs the desktop app (its folder dialog).');
     return this.o.dialogs;
   }
 

@@ -1,5 +1,5 @@
 /**
- * The shared folder (#17): this installation writes its own layer file there
+ * The shared folder: this installation writes its own layer file there
  * (`<author-id>.layer.json`, on change, debounced, temp file + rename) and
  * reads the other files as colleagues' layers, at start and whenever the
  * folder changes (folder-watch.ts: events and a poll).
@@ -10,7 +10,7 @@
  * the file its author's app writes (the canonical name), nothing else.
  * Copies of this installation's own file are shown the same way and never read.
  *
- * Sealed files (#17.5): with the delegation passphrase the own file is written
+ * Sealed files: with the delegation passphrase the own file is written
  * sealed (own-file.ts) and colleagues' sealed files are opened with it; a file
  * sealed with another passphrase, damaged, or plain while the delegation seals
  * is rejected with a sentence, and the layer keeps its last good version.
@@ -56,7 +56,7 @@ export interface LayerSyncOptions {
   pollMs?: number;
   /** Quiet time before a scan (after a change in the folder) and before writing the own file (after an edit). */
   debounceMs?: number;
-  /** Sealing with the delegation passphrase (#17.5): off; on with it; on without it (nothing read or written). */
+  /** Sealing with the delegation passphrase: off; on with it; on without it (nothing read or written). */
   sealing: () => { on: boolean; passphrase: string | null; plainAllowed: boolean };
   /** log2 of scrypt's N for the own sealed file (tests lower it). */
   sealWorkFactor?: number;

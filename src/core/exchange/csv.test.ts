@@ -83,7 +83,7 @@ describe('CSV export', () => {
     expect(defuse('')).toBe('');
   });
 
-  it('quotes every cell with a line break and defuses every line that starts like a formula (#12.1)', () => {
+  it('quotes every cell with a line break and defuses every line that starts like a formula', () => {
     const hostile = [
       fx.annotationEntry(fx.annotation('c2.f3.po.1', { note: 'Ask capital first\n=1+1\n@SUM(2*3)\n-2+3' })),
       fx.annotationEntry(

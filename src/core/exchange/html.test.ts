@@ -97,7 +97,7 @@ describe('HTML export', () => {
     expect(shared).toContain('<dt>Position</dt><dd>Support with amendments</dd>');
   });
 
-  it('isolates each tag, a bookmark label and the note, so right-to-left text cannot reorder the rest (#12.10)', () => {
+  it('isolates each tag, a bookmark label and the note, so right-to-left text cannot reorder the rest', () => {
     const rlo = '\u202Egpj.exe';
     const out = exportHtml(
       [

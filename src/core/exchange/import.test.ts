@@ -315,7 +315,7 @@ describe('parseImport rejects, saying what and where', () => {
     expect(one.modified).toBe(one.created);
   });
 
-  it('dates with offsets: stored in UTC within 0000–9999, the rest refused with a sentence (#12.2)', () => {
+  it('dates with offsets: stored in UTC within 0000–9999, the rest refused with a sentence', () => {
     // Both of these fall outside the years an ISO string without a sign can hold, once in UTC.
     expect(message(withItem(1, (a) => (a.created = '9999-12-31T23:59:59-23:59')))).toBe(
       'first.items[1].created: "9999-12-31T23:59:59-23:59" is in the year 10000 in UTC; dates must fall in the years 0000 to 9999 in UTC',

@@ -73,7 +73,7 @@ function executable(html: string): string[] {
 const headingLevels = (html: string): string[] =>
   [...html.matchAll(/<h([1-6])>(.*?)<\/h\1>/g)].map((m) => `${m[1]} ${m[2]}`);
 
-describe('Markdown export of a hostile note (#12.6)', () => {
+describe('Markdown export of a hostile note', () => {
   const md = exportMarkdown([annotationEntry(annotation('c2.f2.po.1', { note: HOSTILE }))], OPTIONS);
 
   for (const [name, render] of renderers) {

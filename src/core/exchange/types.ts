@@ -62,12 +62,12 @@ export interface ExportOptions {
   places?: readonly ExportPlace[];
   /** Reading order of the targets (lower first), so `places` fall in among the entries. */
   order?: Readonly<Record<string, number>>;
-  /** Delegation layers whose positions the briefs' positions tables show, one column each (#17.6). */
+  /** Delegation layers whose positions the briefs' positions tables show, one column each. */
   delegation?: readonly DelegationLayer[];
-  /** Who made the file (#17); JSON writes it as `rec:author`, and a layer is keyed by its id. */
+  /** Who made the file; JSON writes it as `rec:author`, and a layer is keyed by its id. */
   author?: { id: string; name: string };
   /**
-   * The colleagues' layers chosen in the scope (`scope.layers`, #17.6), in that order: each one's
+   * The colleagues' layers chosen in the scope (`scope.layers`), in that order: each one's
    * name, colour and positions by option id, for a brief's "delegation positions" columns.
    */
   layers?: readonly LayerPositions[];

@@ -32,7 +32,7 @@ describe('W3C Web Annotation export', () => {
     check(json);
     check(exportW3c(entries, { ...fx.OPTIONS, includeNotes: false }));
     check(exportW3c([], fx.OPTIONS));
-    // Signed by its author (#17): still valid, and still read by the importer.
+    // Signed by its author: still valid, and still read by the importer.
     const signed = exportW3c(entries, {
       ...fx.OPTIONS,
       author: { id: '0b1e6f7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b', name: 'Capital' },

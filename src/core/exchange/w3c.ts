@@ -72,7 +72,7 @@ export interface W3cCollection {
   'rec:formatVersion': number;
   'rec:contentBuildId': string;
   'rec:includesNotes': boolean;
-  /** Who made the file (#17): the installation's stable author id and the name set in Settings. */
+  /** Who made the file: the installation's stable author id and the name set in Settings. */
   'rec:author'?: { id: string; name: string };
   /** The position of each option the notes are on (format 2). */
   'rec:positions': Array<{ target: string; position: string | null; priority: string | null; modified: string }>;

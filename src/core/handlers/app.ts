@@ -9,7 +9,7 @@ import type { AppStatus } from '../../shared/contract/types';
 import type { DomainHandlers } from './types';
 
 export function shellOnly(): never {
-  throw new CoreError('UNAVAILABLE', 'this action needs the desktop app');
+  throw new CoreError('UNAVAILABLE', 'This action needs the desktop app.');
 }
 
 export function appHandlers(status: () => AppStatus): DomainHandlers<'app'> {

@@ -23,7 +23,7 @@ import { RichText } from './RichText';
 
 export interface BlockContext {
   annotationsOf: (blockId: string) => Annotation[];
-  /** The visible colleagues' layers' notes on the block (#17; none in presentation mode). */
+  /** The visible colleagues' layers' notes on the block (none in presentation mode). */
   layerNotesOf: (blockId: string) => LayerNoteView[];
   onAdopt: (note: LayerNoteView) => void;
   /** How many notes the block has in all (annotationsOf gives at most NOTES_PER_BLOCK). */

@@ -1,5 +1,5 @@
 /**
- * The brief's own choices in the export dialog (#15.1): the title block
+ * The brief's own choices in the export dialog: the title block
  * (title, delegation, meeting, date, classification line) and what the brief
  * covers (some clusters, tags or positions).
  *

@@ -1,5 +1,5 @@
 /**
- * The command palette (#13.1, #13.5), Ctrl/Cmd+Shift+K or View ▸ Command
+ * The command palette, Ctrl/Cmd+Shift+K or View ▸ Command
  * Palette: one box to run any app command (state/commands.ts), go back to a
  * recent place, or go to a section or option by its label or title. Typing
  * filters with fuzzysort (typos and missing letters forgiven: "exprt" finds

@@ -1,6 +1,6 @@
 /**
  * The running export's progress bar with its Cancel button, shown by the
- * export dialog while an export renders (#12.3): entries done of the total,
+ * export dialog while an export renders: entries done of the total,
  * from the core's `export.progress` events; Cancel asks `export.cancel`, and
  * the export then answers CANCELLED with nothing written.
  *

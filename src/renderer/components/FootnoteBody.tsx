@@ -2,7 +2,7 @@
  * A footnote's text with its status (number inferred, text missing) and its
  * links, which open outside only through the shell's confirmation.
  *
- * Constraint: words for readers (#13.7). The status says in plain words what
+ * Constraint: words for readers. The status says in plain words what
  * happened to the footnote in the source; the parser's own account
  * (`footnote.note`: source lines, block ids) stays out of the page — it is in
  * the content database and described in docs/content-schema.md.

@@ -1,7 +1,7 @@
 /**
  * Import notes from a JSON export: choose the file, see what it would change
  * ("12 new, 3 updated, 1 unattached"), then confirm. A file from another
- * author can instead be added as a read-only layer (#17), or update that
+ * author can instead be added as a read-only layer, or update that
  * author's layer (with Undo). Nothing changes before the confirmation, and a
  * bad file changes nothing at all.
  *
@@ -51,7 +51,7 @@ export function ImportDialog(): ReactNode {
   const [sealed, setSealed] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  // A file from another author can become a read-only layer instead (#17.2).
+  // A file from another author can become a read-only layer instead.
   const [layer, setLayer] = useState<LayerAddResult | null>(null);
   const [layerRefusal, setLayerRefusal] = useState<string | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -69,7 +69,7 @@ export function ImportDialog(): ReactNode {
       setPassphrase('');
     }
     setBusy(true);
-    // A sealed file is opened with its passphrase, to merge or to add as a layer (#17.5).
+    // A sealed file is opened with its passphrase, to merge or to add as a layer.
     const [res, lp, me] = await Promise.all([
       api.import.preview({ data: f.data, passphrase: key }),
       api.layers.preview({ data: f.data, passphrase: key }),

@@ -1,5 +1,5 @@
 /**
- * The import dialog's choice for a file from another author (#17.2, #17.4):
+ * The import dialog's choice for a file from another author:
  * "Add as a layer" (read-only, named after its author, with a colour) or
  * "Merge into my notes", with what the layer would hold, and for a newer file
  * of a layer already held, the version it replaces.

@@ -1,5 +1,5 @@
 /**
- * A colleague's notes beside a block of the reader (#17.2): each card says
+ * A colleague's notes beside a block of the reader: each card says
  * whose it is (the layer's name, its colour as a stripe and a swatch) and is
  * read-only — no edit or delete, only "Adopt", which copies it into one's own
  * notes (the core keeps where it came from), once: then it says "Adopted".

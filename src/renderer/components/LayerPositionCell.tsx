@@ -1,5 +1,5 @@
 /**
- * One cell of a layer's column in the positions matrix (#17.3): the
+ * One cell of a layer's column in the positions matrix: the
  * colleague's position and priority on the option, "≠ differs" when it is not
  * mine (in words and a sign, never colour alone), and "Adopt", which makes it
  * my position (the core records where it came from in the option's history).

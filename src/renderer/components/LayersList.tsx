@@ -1,9 +1,9 @@
 /**
- * The layers list (#17.2, #17.4, #17.5): each colleague's layer with its
+ * The layers list: each colleague's layer with its
  * colour and name, shown or hidden, removed, or its last update undone; a
  * conflict (a sync tool's conflict copy of a colleague's file) is said
  * plainly: which files, and what to do. A layer read from the shared folder
- * says whether its file is sealed (#17.5), and when the author's latest file
+ * says whether its file is sealed, and when the author's latest file
  * could not be read (another passphrase, damaged, not sealed) why, while the
  * layer keeps the version it had.
  *

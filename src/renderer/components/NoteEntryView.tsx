@@ -1,7 +1,7 @@
 /**
  * One entry of the Notes panel: what is marked (label, quote or excerpt),
  * the note, position, colour and tags; opens its place; can be chosen for
- * export or deleted (to the trash, with Undo). A colleague's entry (#17) is
+ * export or deleted (to the trash, with Undo). A colleague's entry is
  * signed with its layer and read-only: it can only be adopted.
  */
 import type { ReactNode } from 'react';
@@ -32,7 +32,7 @@ export function NoteEntryView({
 }: {
   entry: NoteEntry;
   showPlace?: boolean;
-  /** A colleague's layer the entry belongs to (#17): read-only, signed, with Adopt instead of edit and delete. */
+  /** A colleague's layer the entry belongs to: read-only, signed, with Adopt instead of edit and delete. */
   layer?: { id: string; name: string; color: LayerColor };
 }): ReactNode {
   const selected = useStore(ui, (s) => s.selected);

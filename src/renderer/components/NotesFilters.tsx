@@ -1,4 +1,4 @@
-/** The Notes panel's filters: whose notes (mine or a colleague's layer, #17), text, tag, colour, position, priority. */
+/** The Notes panel's filters: whose notes (mine or a colleague's layer), text, tag, colour, position, priority. */
 import type { ReactNode } from 'react';
 import type { AnnotationFilter, Color, Position, Priority } from '../../shared/contract/types';
 import type { LayerInfo } from '../../shared/contract/layer-types';
@@ -14,7 +14,7 @@ interface Props {
   filter: AnnotationFilter;
   onChange: (f: AnnotationFilter) => void;
   revision: number;
-  /** Colleagues' layers (#17), offered beside "My notes"; whose notes are listed. */
+  /** Colleagues' layers, offered beside "My notes"; whose notes are listed. */
   layers?: readonly LayerInfo[];
   whose?: string;
   onWhose?: (whose: string) => void;

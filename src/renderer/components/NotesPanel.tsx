@@ -52,7 +52,7 @@ export function NotesPanel(): ReactNode {
   const setFilter = (f: AnnotationFilter): void => ui.set({ filter: f });
   const layerList = useStore(layers, (s) => s.list);
   const whose = useStore(ui, (s) => s.notesLayer);
-  // A colleague's layer chosen here (#17): the list shows its notes, read-only; a layer gone falls back to mine.
+  // A colleague's layer chosen here: the list shows its notes, read-only; a layer gone falls back to mine.
   const chosenLayer = layerList.find((l) => l.id === whose);
 
   const title = (id: string | null): string => {

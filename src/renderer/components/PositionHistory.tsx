@@ -1,6 +1,6 @@
 /**
  * Where an option's position came from, under the position in the matrix:
- * "Adopted from Capital" when it was taken from a colleague's layer (#17.3),
+ * "Adopted from Capital" when it was taken from a colleague's layer,
  * and on demand the earlier values (positions.history), newest first, each
  * saying where it came from when it was adopted (migration 5).
  *

@@ -110,7 +110,7 @@ export function PositionsMatrix(): ReactNode {
   const revision = useStore(notes, (s) => s.revision);
   const outline = useStore(nav, (s) => s.outline);
   const rows = useResult(() => api.positions.list({}), [revision]);
-  // One column per visible colleague's layer (#17.3): mine | Capital | Expert A.
+  // One column per visible colleague's layer: mine | Capital | Expert A.
   const layerCols = useResult(() => api.layers.positions({}), [revision]);
   const columns = layerCols.value ?? [];
   const [onlyDiffering, setOnlyDiffering] = useState(false);

@@ -1,5 +1,5 @@
 /**
- * The one gate for private things (#13.1): notes, positions, priorities,
+ * The one gate for private things: notes, positions, priorities,
  * highlights, tags, bookmarks, the Notes and Positions panes and every count
  * of them. In presentation mode they are not rendered at all (not hidden with
  * CSS), so neither the screen, the accessibility tree, a copy of the page nor

@@ -1,5 +1,5 @@
 /**
- * The first-run offer to protect the notes (#16.2): shown once, over the
+ * The first-run offer to protect the notes: shown once, over the
  * document already open, on a data folder whose notes are not encrypted;
  * "Protect my notes…" goes on to the set-up (VaultDialog, with its recovery
  * code), "Not now" (or Esc, or ✕) is remembered (`vaultOffered`). Settings and

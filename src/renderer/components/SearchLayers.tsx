@@ -1,5 +1,5 @@
 /**
- * Search and colleagues' layers (#17): chips choosing whose notes are searched
+ * Search and colleagues' layers: chips choosing whose notes are searched
  * ("My notes", "Capital", "Expert A"), and the mark on a note hit saying whose
  * note it is.
  *
@@ -41,7 +41,7 @@ export function LayerChips({
   );
 }
 
-/** Whose note a note hit is (#17): "My note" or the colleague's layer, in words beside its colour. */
+/** Whose note a note hit is: "My note" or the colleague's layer, in words beside its colour. */
 export function HitLayer({ hit, layers: list }: { hit: SearchHit; layers: readonly LayerInfo[] }): ReactNode {
   const layer = hit.layerId ? list.find((l) => l.id === hit.layerId) : undefined;
   if (!layer) return <span className="result-layer">My note</span>;

@@ -66,7 +66,7 @@ export function SearchOverlay(): ReactNode {
   const [active, setActive] = useState(0);
   const [searches] = useState(latestAnswer);
   const layerList = useStore(layers, (x) => x.list);
-  // Whose notes are searched (#17): the choice kept in settings (`searchLayers`), like the other filters;
+  // Whose notes are searched: the choice kept in settings (`searchLayers`), like the other filters;
   // until chosen, mine and the visible layers. A layer removed since is left out.
   const chosen = useStore(settings, (s) => s.searchLayers);
   const whose = chosen

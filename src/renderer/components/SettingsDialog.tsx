@@ -1,10 +1,10 @@
 /**
- * Settings for working as a delegation (#17.1, #17.5): the name this
+ * Settings for working as a delegation: the name this
  * installation signs its exports and layer file with (beside its stable
  * author id, made once), and the shared folder a sync tool carries, with what
  * the app found there (colleagues' files, conflict copies, files it refused).
  *
- * With a delegation passphrase (#17.5) the app seals its layer file and opens
+ * With a delegation passphrase the app seals its layer file and opens
  * colleagues' sealed files; the field is masked and never filled back (the
  * core never answers the passphrase, only whether sealing is on and where the
  * passphrase is kept).
@@ -80,7 +80,7 @@ const KEPT = {
   session: 'It is kept for this session only: your notes are not protected, so it is asked again after a restart.',
 } as const;
 
-/** The delegation passphrase (#17.5): masked, never shown back; what sealing does now. */
+/** The delegation passphrase: masked, never shown back; what sealing does now. */
 function Sealing({
   status,
   passphrase,

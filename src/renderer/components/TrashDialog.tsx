@@ -28,7 +28,7 @@ export function TrashDialog(): ReactNode {
         {(items.value ?? []).map((t) => (
           <li key={t.id}>
             <span className="trash-what">
-              <strong>{t.type === 'bookmark' ? 'Bookmark' : 'Note'}</strong>{' '}
+              <strong>{t.type === 'bookmark' ? 'Bookmark' : t.highlight ? 'Highlight' : 'Note'}</strong>{' '}
               {t.type === 'annotation' ? (
                 <NoteMarkdown text={t.summary} max={200} className="trash-summary" />
               ) : (

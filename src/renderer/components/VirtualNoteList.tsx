@@ -39,7 +39,7 @@ export interface VirtualNoteListProps {
   showPlace?: boolean;
   /** Told the total once known (null while loading), and an error message. */
   onTotal?: (total: number | null, error: string | null) => void;
-  /** List these colleagues' layers' notes (#17) instead of the user's own; each entry is signed with its layer. */
+  /** List these colleagues' layers' notes instead of the user's own; each entry is signed with its layer. */
   layers?: readonly LayerInfo[];
 }
 

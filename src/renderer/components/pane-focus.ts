@@ -1,5 +1,5 @@
 /**
- * Shortcuts that put the keyboard in a pane (#13.6): Alt+1 the outline, Alt+2
+ * Shortcuts that put the keyboard in a pane: Alt+1 the outline, Alt+2
  * the text, Alt+3 the notes, Alt+4 the positions. A closed pane (or drawer,
  * on a narrow window) is opened first.
  *

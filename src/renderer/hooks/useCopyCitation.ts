@@ -1,6 +1,6 @@
 /**
  * Ctrl/Cmd+C (or Edit ▸ Copy) on a selection inside one block copies it with
- * its citation (#13.6): as plain text “…” (GFMD Thematic Recollection
+ * its citation: as plain text “…” (GFMD Thematic Recollection
  * 2007–2017, <label>) and the block's deep link, and as HTML with the label
  * linked. A selection across blocks, or in a field, copies as usual.
  */

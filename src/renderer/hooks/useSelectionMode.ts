@@ -1,5 +1,5 @@
 /**
- * Keyboard selection mode (#13.6): V on the current block selects its first
+ * Keyboard selection mode: V on the current block selects its first
  * word; ← → move to the previous or next word, Shift+← → shrink or extend the
  * selection by a word, Enter highlights it, N writes a note on it, Esc (or
  * Tab) leaves. The selection is a real DOM selection, so Ctrl+C copies it

@@ -1,6 +1,6 @@
 /**
- * What the reader's layer views need of a colleague's layer and its notes
- * (#17), as plain data: the components take these as props, so they do not
+ * What the reader's layer views need of a colleague's layer and its notes,
+ * as plain data: the components take these as props, so they do not
  * depend on how the core lists them.
  */
 import type { LayerAnnotation, LayerInfo } from '../../shared/contract/layer-types';
@@ -53,7 +53,7 @@ export interface Stance {
 }
 
 /**
- * Whether a colleague's stance on an option differs from mine (#17.3): they
+ * Whether a colleague's stance on an option differs from mine: they
  * marked a position or priority, and it is not what I have. An option they did
  * not mark is no disagreement.
  */

@@ -15,7 +15,7 @@ export interface Highlight {
   /** Annotation id. */
   id: string;
   color: string | null;
-  /** Set for a colleague's highlight (#17): drawn underlined in the layer's colour, signed with its name. */
+  /** Set for a colleague's highlight: drawn underlined in the layer's colour, signed with its name. */
   layer?: { name: string; color: string };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Back and Forward over the places the reader has been (#13.5), and the
+ * Back and Forward over the places the reader has been, and the
  * recent places offered in the search box: a pure list with no DOM and no
  * API, driven by state/nav.ts on every navigation.
  *

@@ -1,5 +1,5 @@
 /**
- * Colleagues' layers as the reader needs them (#17): the list of layers, the
+ * Colleagues' layers as the reader needs them: the list of layers, the
  * visible layers' notes on the page shown, and the actions (show or hide,
  * remove, undo an update, adopt a note or a position), each confirmed by a toast.
  *

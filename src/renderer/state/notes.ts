@@ -156,7 +156,7 @@ export async function setPosition(
   return true;
 }
 
-/** Delete to the trash; `what` names it for the reader, e.g. "Note on 2.2 PO 1" (#13.7). */
+/** Delete to the trash; `what` names it for the reader, e.g. "Note on 2.2 PO 1". */
 export async function removeAnnotation(id: string, what = 'Note'): Promise<void> {
   const res = await api.annotations.remove({ id });
   if (!res.ok) return toastError(`${what} not deleted: ${res.error.message}`);

@@ -1,5 +1,5 @@
 /**
- * Presentation mode on and off (#13.1): the toolbar button, the menu item,
+ * Presentation mode on and off: the toolbar button, the menu item,
  * the shortcut, the palette and the start-up setting all come here.
  *
  * Constraint: a state in which no key, command or toast shows or changes

@@ -39,12 +39,12 @@ export interface UiState {
   filter: AnnotationFilter;
   /**
    * On narrow windows the outline and side panes are drawers over the text,
-   * closed at first; each opens on its own (one flag each, #13.4).
+   * closed at first; each opens on its own (one flag each).
    */
   drawers: { outline: boolean; side: boolean };
   /** The full-width positions matrix in place of the panes (not remembered across restarts). */
   matrix: boolean;
-  /** Whose notes the Notes panel lists (#17): 'mine' (MY_NOTES) or a colleague's layer id. */
+  /** Whose notes the Notes panel lists: 'mine' (MY_NOTES) or a colleague's layer id. */
   notesLayer: string;
 }
 

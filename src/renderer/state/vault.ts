@@ -42,7 +42,7 @@ export async function lockNow(): Promise<void> {
 }
 
 /**
- * The first-run offer (#16.2), once the document is on screen: only on a data
+ * The first-run offer, once the document is on screen: only on a data
  * folder whose notes are not protected and were never offered protection
  * (settings read, so `vaultOffered` is the stored one), never in presentation
  * mode, never over a dialog the start opened.

@@ -219,6 +219,8 @@ export interface BlockAnnotations {
 export interface TrashItem {
   id: string;
   type: 'bookmark' | 'annotation';
+  /** An annotation with no note text (a coloured passage or paragraph): shown as a highlight, not a note. */
+  highlight: boolean;
   deleted: string;
   summary: string;
 }

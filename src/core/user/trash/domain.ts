@@ -22,7 +22,13 @@ export function trashDomain(u: UserContext) {
           // The note's own Markdown: the Trash renders it (NoteMarkdown), so no asterisks show there. Not
           // read here, so that opening the notes (every command-line call) does not load markdown-it.
           const text = excerpt(row.text);
-          return { id: row.id, type: row.type, deleted: row.deleted, summary: text ? `${where}: ${text}` : where };
+          return {
+            id: row.id,
+            type: row.type,
+            highlight: row.highlight === 1,
+            deleted: row.deleted,
+            summary: text ? `${where}: ${text}` : where,
+          };
         });
     },
 

@@ -19,6 +19,8 @@ export interface TrashRow {
   targetId: string;
   /** Annotation: quote or note; bookmark: its label. */
   text: string;
+  /** 1 for an annotation with no note text (a highlight), else 0. */
+  highlight: number;
 }
 
 export class TrashRepo {
@@ -29,10 +31,11 @@ export class TrashRepo {
   constructor(db: UserDb) {
     this.listStmt = db.prepare<[], TrashRow>(
       `SELECT 'annotation' AS type, id, deleted, block_id AS targetId,
-              CASE WHEN note <> '' THEN note ELSE COALESCE(exact, '') END AS text
+              CASE WHEN note <> '' THEN note ELSE COALESCE(exact, '') END AS text,
+              trim(note, char(32, 9, 10, 13)) = '' AS highlight
          FROM annotations WHERE deleted IS NOT NULL
        UNION ALL
-       SELECT 'bookmark' AS type, id, deleted, target_id AS targetId, label AS text
+       SELECT 'bookmark' AS type, id, deleted, target_id AS targetId, label AS text, 0 AS highlight
          FROM bookmarks WHERE deleted IS NOT NULL
        ORDER BY deleted DESC, id`,
     );

@@ -110,20 +110,19 @@ async function unwrap(
   }
 }
 
-/** 26 Crockford base32 characters (130 bits, 128 of them random) in groups of 4-4-4-4-4-6. */
+/**
+ * 28 Crockford base32 characters (140 bits, all random) in seven groups of four, so every group
+ * reads and is typed the same way. Codes of the earlier 26-character shape stay valid: the code
+ * is sealed and checked in its normalised form, which ignores the dashes.
+ */
 export function newRecoveryCode(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const bytes = nodeCrypto().randomBytes(17);
+  const bytes = nodeCrypto().randomBytes(18);
   let bits = 0n;
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let out = '';
-  for (let i = 0; i < 26; i++) out += alphabet[Number((bits >> BigInt(i * 5)) & 31n)];
-  return (
-    out
-      .match(/.{1,4}/g)!
-      .slice(0, 5)
-      .join('-') + out.slice(20)
-  );
+  for (let i = 0; i < 28; i++) out += alphabet[Number((bits >> BigInt(i * 5)) & 31n)];
+  return out.match(/.{4}/g)!.join('-');
 }
 
 /** Recovery codes are typed back by hand: case, spaces and dashes do not matter, O/I/L read as 0/1/1. */
