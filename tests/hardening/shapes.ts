@@ -80,5 +80,11 @@ export const noteEntryShape = z
   .refine((n) => (n.type === 'bookmark' ? !!n.bookmark && !n.annotation : !!n.annotation && !n.bookmark));
 
 export const trashItemShape = z
-  .object({ id: uuid, type: z.enum(['bookmark', 'annotation']), deleted: iso, summary: z.string() })
+  .object({
+    id: uuid,
+    type: z.enum(['bookmark', 'annotation']),
+    deleted: iso,
+    summary: z.string(),
+    highlight: z.boolean(),
+  })
   .strict();
